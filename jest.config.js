@@ -1,0 +1,50 @@
+// One `npm test` runs every suite: libs and api unit specs, api integration specs against a
+// real PostgreSQL, and web component tests. Browser tests have their own config (web/e2e).
+const libsMapper = { '^@hamandishi/(text|contracts)$': '<rootDir>/libs/$1/src' };
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: { warnOnly: false } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'libs',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.base.json') },
+      moduleNameMapper: libsMapper,
+    },
+    {
+      displayName: 'api',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/api/src/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/api/tsconfig.json') },
+      moduleNameMapper: libsMapper,
+    },
+    {
+      displayName: 'api-int',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/api/test/**/*.int-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/api/tsconfig.json') },
+      moduleNameMapper: libsMapper,
+      globalSetup: '<rootDir>/api/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/api/test/setup/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/api/test/setup/per-file.ts'],
+      testTimeout: 30000,
+    },
+    {
+      displayName: 'web',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/web/src/**/*.test.ts?(x)'],
+      transform: { '^.+\\.tsx?$': tsJest('<rootDir>/web/tsconfig.test.json') },
+      moduleNameMapper: {
+        ...libsMapper,
+        '\\.(css|woff2?|png|svg)$': '<rootDir>/web/test/file-stub.cjs',
+        '^@/(.*)$': '<rootDir>/web/src/$1',
+      },
+      setupFilesAfterEnv: ['<rootDir>/web/test/setup.ts'],
+    },
+  ],
+};

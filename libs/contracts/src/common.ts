@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** The languages the platform ships; fa is the default and, with ar, right-to-left. */
+export const LOCALES = ['fa', 'ar', 'en'] as const;
+/** A supported language. */
+export type Locale = (typeof LOCALES)[number];
+/** The default language of the platform. */
+export const DEFAULT_LOCALE: Locale = 'fa';
+/** Languages written right-to-left. */
+export const RTL_LOCALES: readonly Locale[] = ['fa', 'ar'];
+
+/** A supported language. */
+export const ZLocale = z.enum(LOCALES);
+
+/** A UUID identifier. */
+export const ZUuid = z.uuid();
+
+/** A text given in Persian and optionally in Arabic and English. */
+export const ZLocalizedText = z.strictObject({
+  fa: z.string().trim().min(1).max(300),
+  ar: z.string().trim().max(300).optional(),
+  en: z.string().trim().max(300).optional(),
+});
+/** A text given in Persian and optionally in Arabic and English. */
+export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+
+/** Keyset pagination query: `cursor` is opaque, from the previous page's `nextCursor`. */
+export const ZPageQuery = z.strictObject({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+/** Keyset pagination query. */
+export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+/** A page of items with the cursor of the next page (null at the end). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** GET /api/health */
+export const ZHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['up', 'down']),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+});
+/** GET /api/health */
+export type THealth = z.infer<typeof ZHealth>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API can answer with. The web translates `errors.<code>`;
+ * the API never sends localised prose. Add codes here, never inline.
+ */
+export const ERROR_CODES = [
+  // common
+  'common.validation_failed',
+  'common.malformed_json',
+  'common.payload_too_large',
+  'common.unsupported_media_type',
+  'common.not_found',
+  'common.route_not_found',
+  'common.rate_limited',
+  'common.internal',
+  'common.csrf_invalid',
+  'common.idempotency_conflict',
+  'common.idempotency_in_progress',
+  // identity
+  'identity.unauthenticated',
+  'identity.forbidden',
+  'identity.session_expired',
+  'identity.code_invalid',
+  'identity.code_expired',
+  'identity.code_too_many_attempts',
+  'identity.code_resend_too_soon',
+  'identity.credentials_invalid',
+  'identity.account_locked',
+  'identity.account_disabled',
+  'identity.email_taken',
+  'identity.mobile_taken',
+  'identity.consent_required',
+  'identity.not_a_member',
+  'identity.account_not_found',
+  // organizations
+  'organizations.not_found',
+  'organizations.district_not_found',
+  'organizations.theme_not_found',
+] as const;
+
+/** A stable, machine-readable error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error response shape of the API. `fields` maps a field path to an error code. */
+export const ZErrorResponse = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  requestId: z.string().optional(),
+});
+/** The one error response shape of the API. */
+export type TErrorResponse = z.infer<typeof ZErrorResponse>;
+
+/**
+ * Codes used inside `fields` for per-field validation problems (translated by the web as
+ * `errors.field.<code>`).
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'unknown_field',
+  'invalid',
+] as const;
+/** A per-field validation code. */
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './errors';
+export * from './identity';
+export * from './organizations';
+export * from './realtime';

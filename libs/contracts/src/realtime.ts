@@ -1,0 +1,37 @@
+import type { TMembership } from './identity';
+
+/** A notification pushed to one person (the bell). */
+export type TNotificationEvent = {
+  id: string;
+  kind: string;
+  organizationSlug: string | null;
+  params: Record<string, string | number>;
+  createdAt: string;
+};
+
+/**
+ * Events the server sends to browsers. Rooms: `org:<organizationId>` (everyone looking at a
+ * municipality) and `account:<accountId>` (one person's tabs).
+ */
+export type ServerToClientEvents = {
+  /** Sent once after connecting: who the socket belongs to. */
+  'session.ready': (payload: { accountId: string | null; organizationIds: string[] }) => void;
+  /** One's memberships changed (roles granted or taken). */
+  'membership.changed': (payload: { memberships: TMembership[] }) => void;
+  /** The session was ended elsewhere (sign-out, account disabled): the tab should reload. */
+  'session.ended': (payload: { reason: 'signed_out' | 'disabled' | 'deleted' }) => void;
+  /** A notification for the bell. */
+  'notification.created': (payload: TNotificationEvent) => void;
+  /** An organisation-wide announcement (used by tests and by admins). */
+  'organization.broadcast': (payload: { organizationId: string; kind: string; params: Record<string, string | number> }) => void;
+};
+
+/** Events browsers send to the server. */
+export type ClientToServerEvents = {
+  /** Join the room of a municipality one is viewing (public rooms, no membership needed). */
+  'organization.watch': (payload: { organizationSlug: string }, ack?: (ok: boolean) => void) => void;
+  'organization.unwatch': (payload: { organizationSlug: string }) => void;
+};
+
+/** Names of the server-to-client events. */
+export type ServerEventName = keyof ServerToClientEvents;
