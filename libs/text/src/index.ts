@@ -1,1 +1,4 @@
 export * from './digits';
+export * from './numbers';
+export * from './normalize';
+export * from './jalali';
