@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { toErrorResponse } from './common/errors/error-response';
+import { registerCsrf } from './common/http/csrf';
+import { WebAppHost } from './common/http/web-app-host';
+import { PinoNestLogger } from './common/logging/logger';
+import type { AppConfig } from './config/app-config';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+
+/** Builds the whole HTTP + socket.io application (used by main.ts and by the integration tests). */
+export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.env.BODY_LIMIT_BYTES,
+    trustProxy: config.env.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: config.env.LOG_LEVEL !== 'debug' && config.env.LOG_LEVEL !== 'trace',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // Errors raised before a request reaches Nest (body parsing, size limits) get the one shape too.
+  fastify.setErrorHandler((error, request, reply) => {
+    const mapped = toErrorResponse(error, String(request.id));
+    if (mapped.internal) request.log.error({ err: error }, 'unhandled error');
+    void reply.status(mapped.status).send(mapped.body);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  registerCsrf(fastify, config.cookieSecure);
+
+  const webApp = app.get(WebAppHost);
+  if (webApp.root) {
+    await app.register(fastifyStatic, { root: webApp.root, prefix: '/', index: false, wildcard: true, maxAge: '1h' });
+  }
+
+  const io = new RealtimeIoAdapter(app);
+  await io.connect(config.realtimeAdapter, { redis: config.env.REDIS_URL, database: config.databaseUrl });
+  app.useWebSocketAdapter(io);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { repoRoot } from '../../config/repo-root';
+
+/** Where the built web app is, and the single-page fallback for its client-side routes. */
+@Injectable()
+export class WebAppHost {
+  readonly root: string | null;
+  private indexHtml: string | null = null;
+
+  constructor(config: AppConfig) {
+    const root = config.env.WEB_DIST ?? resolve(repoRoot(), 'web/dist');
+    this.root = existsSync(resolve(root, 'index.html')) ? root : null;
+  }
+
+  /** A browser navigation to a client-side route (not an API call, not a missing asset). */
+  serves(request: FastifyRequest): boolean {
+    if (!this.root || request.method !== 'GET') return false;
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api') || path.startsWith('/socket.io') || path.startsWith('/assets/')) return false;
+    return true;
+  }
+
+  sendIndex(reply: FastifyReply): void {
+    this.indexHtml ??= readFileSync(resolve(this.root!, 'index.html'), 'utf8');
+    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
+  }
+}

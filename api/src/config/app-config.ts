@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Env } from './env';
+
+/** The checked environment plus what is derived from it, injectable everywhere. */
+@Injectable()
+export class AppConfig {
+  constructor(
+    readonly env: Env,
+    /** The database actually used (DATABASE_URL or the embedded server's). */
+    readonly databaseUrl: string,
+  ) {}
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get cookieSecure(): boolean {
+    return this.env.COOKIE_SECURE ?? this.isProduction;
+  }
+
+  get devOutboxEnabled(): boolean {
+    return this.env.DEV_OUTBOX ?? !this.isProduction;
+  }
+
+  get realtimeAdapter(): 'memory' | 'redis' | 'postgres' {
+    return this.env.REALTIME_ADAPTER ?? (this.env.REDIS_URL ? 'redis' : 'memory');
+  }
+}

@@ -1,0 +1,4 @@
+import { ORGANIZATION_ENTITIES } from '../modules/organizations/organizations.entities';
+
+/** Every TypeORM entity of the app (the app, the migration CLI and the tests use this one list). */
+export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES];

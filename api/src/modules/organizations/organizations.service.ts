@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { TOrganization, TOrganizationSummary } from '@hamandishi/contracts';
+import { ZSlug, ZUuid } from '@hamandishi/contracts';
+import { AppError } from '../../common/errors/app-error';
+import type { Organization } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
+
+/** Municipalities: looking them up by slug, and checks other modules make against their taxonomy. */
+@Injectable()
+export class OrganizationsService {
+  constructor(private readonly repository: OrganizationsRepository) {}
+
+  async list(): Promise<TOrganizationSummary[]> {
+    return (await this.repository.listAll()).map(summary);
+  }
+
+  /** The organisation for a URL slug; 404 `organizations.not_found` for an unknown or malformed slug. */
+  async getBySlug(slug: string): Promise<Organization> {
+    const organization = ZSlug.safeParse(slug).success ? await this.repository.findBySlug(slug) : null;
+    if (!organization) throw new AppError('organizations.not_found', 404, 'Organization not found');
+    return organization;
+  }
+
+  async describe(slug: string): Promise<TOrganization> {
+    const organization = await this.getBySlug(slug);
+    const [districts, themes] = await Promise.all([
+      this.repository.districtsOf(organization.id),
+      this.repository.themesOf(organization.id),
+    ]);
+    return {
+      ...summary(organization),
+      mapCenter: { lat: organization.mapCenterLat, lng: organization.mapCenterLng },
+      mapZoom: organization.mapZoom,
+      districts: districts.map((d) => ({ id: d.id, number: d.number, name: d.name, boundary: d.boundary })),
+      themes: themes.map((t) => ({ id: t.id, parentId: t.parentId, slug: t.slug, name: t.name, position: t.position })),
+    };
+  }
+
+  /** Throws 404 `organizations.district_not_found` unless the district belongs to this organisation. */
+  async assertDistrict(organizationId: string, districtId: string): Promise<void> {
+    if (!ZUuid.safeParse(districtId).success || !(await this.repository.hasDistrict(organizationId, districtId))) {
+      throw new AppError('organizations.district_not_found', 404, 'District not found');
+    }
+  }
+
+  /** Throws 404 `organizations.theme_not_found` unless the theme belongs to this organisation. */
+  async assertTheme(organizationId: string, themeId: string): Promise<void> {
+    if (!ZUuid.safeParse(themeId).success || !(await this.repository.hasTheme(organizationId, themeId))) {
+      throw new AppError('organizations.theme_not_found', 404, 'Theme not found');
+    }
+  }
+}
+
+function summary(o: Organization): TOrganizationSummary {
+  return { id: o.id, slug: o.slug, name: o.name, defaultLocale: o.defaultLocale };
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@hamandishi/contracts';
+
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Room names, in one place. */
+export const rooms = {
+  account: (accountId: string) => `account:${accountId}`,
+  organization: (organizationId: string) => `org:${organizationId}`,
+};
+
+/**
+ * Sends typed events to people's browsers. Through the socket.io adapter (Redis or PostgreSQL
+ * when several API processes run) an event sent here reaches every process's sockets.
+ */
+@Injectable()
+export class RealtimeService {
+  private server: AppServer | null = null;
+
+  /** Called once by the gateway when socket.io is ready. */
+  attach(server: AppServer): void {
+    this.server = server;
+  }
+
+  toAccount<E extends keyof ServerToClientEvents>(accountId: string, event: E, payload: Payload<E>): void {
+    this.emit(rooms.account(accountId), event, payload);
+  }
+
+  toOrganization<E extends keyof ServerToClientEvents>(organizationId: string, event: E, payload: Payload<E>): void {
+    this.emit(rooms.organization(organizationId), event, payload);
+  }
+
+  /** Tells a person's tabs their session is over and closes their sockets, on every process. */
+  disconnectAccount(accountId: string, reason: 'signed_out' | 'disabled' | 'deleted'): void {
+    if (!this.server) return;
+    this.toAccount(accountId, 'session.ended', { reason });
+    this.server.in(rooms.account(accountId)).disconnectSockets(true);
+  }
+
+  private emit<E extends keyof ServerToClientEvents>(room: string, event: E, payload: Payload<E>): void {
+    if (!this.server) return;
+    (this.server.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
+  }
+}

@@ -1,0 +1,6 @@
+import { Foundation1763700000000 } from './1763700000000-Foundation';
+import { Identity1763710000000 } from './1763710000000-Identity';
+
+// Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
+// set, compiled or not.
+export const MIGRATIONS = [Foundation1763700000000, Identity1763710000000];
