@@ -1,0 +1,95 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher, buttonClassName, useToast } from '@/components';
+import { useSession } from '@/features/identity/api/use-session';
+import { useSignOut } from '@/features/identity/api/use-auth-mutations';
+import { useOrganization } from '@/features/organizations/api/use-organizations';
+import { pickLocalized } from '@/lib/locale';
+import { useChangeLocale } from './use-change-locale';
+import { useOrganizationSlug } from './use-organization-slug';
+
+/** Top bar: app name, municipality, language, and sign-in or the account menu. */
+export function Header() {
+  const { t, i18n } = useTranslation();
+  const slug = useOrganizationSlug();
+  const organization = useOrganization(slug);
+  const { data: session } = useSession();
+  const changeLocale = useChangeLocale();
+  const account = session?.account ?? null;
+  const homeSlug = slug ?? session?.memberships[0]?.organizationSlug;
+  const organizationName = organization.data ? pickLocalized(organization.data.name, i18n.language) : null;
+
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <nav className="app-header__brand" aria-label={t('nav.label')}>
+          <Link to="/" className="app-header__logo">
+            {t('appName')}
+          </Link>
+          {slug && organizationName && (
+            <Link to={`/${slug}`} className="app-header__org">
+              {organizationName}
+            </Link>
+          )}
+        </nav>
+        <div className="app-header__actions">
+          <LanguageSwitcher onChange={changeLocale} />
+          {account ? (
+            <UserMenu name={account.displayName} profilePath={homeSlug ? `/${homeSlug}/profile` : null} />
+          ) : (
+            slug &&
+            organization.data && (
+              <Link to={`/${slug}/sign-in`} className={buttonClassName({ variant: 'secondary', size: 'sm' })}>
+                {t('header.signIn')}
+              </Link>
+            )
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function UserMenu({ name, profilePath }: { name: string; profilePath: string | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const signOut = useSignOut();
+  const slug = useOrganizationSlug();
+
+  const handleSignOut = () => {
+    signOut.mutate(undefined, {
+      onSuccess: () => {
+        toast.show({ title: t('toast.signedOut'), variant: 'success' });
+        void navigate(slug ? `/${slug}` : '/');
+      },
+      onError: () => toast.show({ title: t('errors:generic'), variant: 'danger' }),
+    });
+  };
+
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className={buttonClassName({ variant: 'ghost', size: 'sm' })}
+        aria-label={t('header.userMenu', { name })}
+      >
+        <span aria-hidden="true">👤</span>
+        <span>{name}</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu__content" align="end" sideOffset={4}>
+          {profilePath && (
+            <DropdownMenu.Item asChild className="menu__item">
+              <Link to={profilePath}>{t('header.profile')}</Link>
+            </DropdownMenu.Item>
+          )}
+          <DropdownMenu.Separator className="menu__separator" />
+          <DropdownMenu.Item className="menu__item" onSelect={handleSignOut} disabled={signOut.isPending}>
+            {t('header.signOut')}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,16 @@
+import './components.css';
+
+export { Alert } from './alert';
+export { Button, buttonClassName } from './button';
+export { Card } from './card';
+export { DateText } from './date-text';
+export { Dialog, DialogClose } from './dialog';
+export { EmptyState } from './empty-state';
+export { LanguageSwitcher } from './language-switcher';
+export { PageHeader } from './page-header';
+export { Select, type SelectOption } from './select';
+export { Spinner } from './spinner';
+export { Table, type TableColumn } from './table';
+export { Tabs } from './tabs';
+export { TextField } from './text-field';
+export { ToastProvider, useToast } from './toast';

@@ -1,0 +1,92 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  TAccount,
+  TCodeRequested,
+  TEmailSignIn,
+  TEmailSignUp,
+  TRequestCode,
+  TSession,
+  TUpdateProfile,
+  TVerifyCode,
+} from '@hamandishi/contracts';
+import { api } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-client';
+
+const SIGNED_OUT = (csrfToken = ''): TSession => ({ account: null, memberships: [], csrfToken });
+
+/** Stores the session a sign-in route answered with, so the header updates at once. */
+function useSessionSetter() {
+  const queryClient = useQueryClient();
+  return (session: TSession) => {
+    queryClient.setQueryData(queryKeys.session, session);
+  };
+}
+
+/** POST /api/auth/code: send a one-time code by SMS. */
+export function useRequestCode() {
+  return useMutation({
+    mutationFn: (input: TRequestCode) => api.post<TCodeRequested>('/api/auth/code', input),
+  });
+}
+
+/** POST /api/auth/code/verify: sign in, or sign up when the number is new. */
+export function useVerifyCode() {
+  const setSession = useSessionSetter();
+  return useMutation({
+    mutationFn: (input: TVerifyCode) => api.post<TSession>('/api/auth/code/verify', input),
+    onSuccess: setSession,
+  });
+}
+
+/** POST /api/auth/email/sign-in */
+export function useEmailSignIn() {
+  const setSession = useSessionSetter();
+  return useMutation({
+    mutationFn: (input: TEmailSignIn) => api.post<TSession>('/api/auth/email/sign-in', input),
+    onSuccess: setSession,
+  });
+}
+
+/** POST /api/auth/email/sign-up */
+export function useEmailSignUp() {
+  const setSession = useSessionSetter();
+  return useMutation({
+    mutationFn: (input: TEmailSignUp) => api.post<TSession>('/api/auth/email/sign-up', input),
+    onSuccess: setSession,
+  });
+}
+
+/** POST /api/auth/sign-out, then forget everything personal that was cached. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/sign-out'),
+    onSuccess: async () => {
+      queryClient.setQueryData(queryKeys.session, SIGNED_OUT());
+      await queryClient.invalidateQueries({ queryKey: queryKeys.session });
+    },
+  });
+}
+
+/** PATCH /api/me */
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TUpdateProfile) => api.patch<TAccount>('/api/me', input),
+    onSuccess: (account) => {
+      queryClient.setQueryData<TSession>(queryKeys.session, (old) => (old ? { ...old, account } : old));
+    },
+  });
+}
+
+/** DELETE /api/me: the account is anonymised and every session ends. */
+export function useDeleteAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<void>('/api/me'),
+    onSuccess: async () => {
+      queryClient.setQueryData(queryKeys.session, SIGNED_OUT());
+      await queryClient.invalidateQueries({ queryKey: queryKeys.session });
+    },
+  });
+}

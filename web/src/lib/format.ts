@@ -1,0 +1,43 @@
+import type { Locale } from '@hamandishi/contracts';
+
+// Persian uses the Solar Hijri calendar and Persian digits; Arabic speakers in Iran read
+// Arabic-Indic digits; English gets ISO-like Gregorian dates.
+const DATE_LOCALES: Record<Locale, string> = {
+  fa: 'fa-IR-u-ca-persian-nu-arabext',
+  ar: 'ar-u-ca-persian-nu-arab',
+  en: 'en-GB-u-ca-gregory',
+};
+const NUMBER_LOCALES: Record<Locale, string> = {
+  fa: 'fa-IR-u-nu-arabext',
+  ar: 'ar-u-nu-arab',
+  en: 'en-US',
+};
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, style: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      DATE_LOCALES[locale],
+      style === 'short'
+        ? { year: 'numeric', month: '2-digit', day: '2-digit' }
+        : { year: 'numeric', month: 'long', day: 'numeric' },
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Formats a date for display: Jalali with Persian digits in fa (۱۴۰۳/۰۳/۱۷). */
+export function formatDate(value: Date | string | number, locale: Locale, style: 'short' | 'long' = 'short'): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return dateFormat(locale, style).format(date);
+}
+
+/** Formats a number with the locale's digits. */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[locale], { useGrouping: false }).format(value);
+}

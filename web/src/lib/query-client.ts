@@ -1,0 +1,26 @@
+import { QueryClient } from '@tanstack/react-query';
+import { isApiError } from './api-client';
+
+/** Query keys in one place so invalidation never misses a spelling. */
+export const queryKeys = {
+  session: ['session'] as const,
+  organizations: ['organizations'] as const,
+  organization: (slug: string) => ['organizations', slug] as const,
+};
+
+/** A client tuned for phones on slow networks: no refetch storms, no retrying 4xx answers. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => {
+          if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+          return failureCount < 2;
+        },
+      },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './app/fonts.css';
+import './app/tokens.css';
+import './app/base.css';
+import { initI18n } from './app/i18n';
+import { App } from './app/app';
+
+initI18n();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
