@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './app/fonts.css';
 import './app/tokens.css';
 import './app/base.css';
+import './components/components.css';
 import { initI18n } from './app/i18n';
 import { App } from './app/app';
 

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { buttonClassName } from '@/components';
+import { buttonClassName } from '@/components/button';
 import { formatNumber } from '@/lib/format';
 import { isApiError } from '@/lib/api-client';
 import { isLocale } from '@/lib/locale';

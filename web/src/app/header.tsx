@@ -1,7 +1,9 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitcher, buttonClassName, useToast } from '@/components';
+import { buttonClassName } from '@/components/button';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { useToast } from '@/components/toast';
 import { useSession } from '@/features/identity/api/use-session';
 import { useSignOut } from '@/features/identity/api/use-auth-mutations';
 import { useOrganization } from '@/features/organizations/api/use-organizations';

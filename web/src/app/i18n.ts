@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '@hamandishi/contracts';
-import { applyDocumentLocale, isLocale, readStoredLocale, storeLocale } from '@/lib/locale';
+import type { Locale } from '@hamandishi/contracts';
+import { applyDocumentLocale, isLocale, LOCALES, readStoredLocale, storeLocale } from '@/lib/locale';
 import faCommon from '@/locales/fa/common.json';
 import faIdentity from '@/locales/fa/identity.json';
 import faOrganizations from '@/locales/fa/organizations.json';

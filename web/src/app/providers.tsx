@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { DirectionProvider } from '@radix-ui/react-direction';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { ToastProvider } from '@/components';
+import { ToastProvider } from '@/components/toast';
 import { createQueryClient } from '@/lib/query-client';
 import { directionOf, isLocale } from '@/lib/locale';
 import { i18next } from './i18n';

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Spinner } from '@/components';
+import { Spinner } from '@/components/spinner';
 import { useSession } from '@/features/identity/api/use-session';
 import { useRealtimeSession } from '@/lib/realtime';
 import { Footer } from './footer';

@@ -1,4 +1,4 @@
-import './components.css';
+
 
 export { Alert } from './alert';
 export { Button, buttonClassName } from './button';

@@ -1,8 +1,8 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '@hamandishi/contracts';
+import type { Locale } from '@hamandishi/contracts';
 import { LOCALE_NAMES } from '@/app/i18n';
-import { isLocale } from '@/lib/locale';
+import { isLocale, LOCALES } from '@/lib/locale';
 import { buttonClassName } from './button';
 
 export type LanguageSwitcherProps = { onChange: (locale: Locale) => void };

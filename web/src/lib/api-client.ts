@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode, type TSession } from '@hamandishi/contracts';
+import type { ErrorCode, TSession } from '@hamandishi/contracts';
 
 /** Codes the web itself produces when no server answer could be read. */
 export type ClientErrorCode = 'network' | 'unknown';
@@ -51,8 +51,6 @@ export function readCookie(name: string): string | null {
   return null;
 }
 
-const knownCodes = new Set<string>(ERROR_CODES);
-
 async function readBody(response: { text(): Promise<string> }): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
@@ -66,7 +64,7 @@ async function readBody(response: { text(): Promise<string> }): Promise<unknown>
 function toApiError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && 'code' in body) {
     const { code, fields, requestId } = body as { code: unknown; fields?: unknown; requestId?: unknown };
-    if (typeof code === 'string' && knownCodes.has(code)) {
+    if (typeof code === 'string' && /^[a-z_]+\.[a-z_]+$/.test(code)) {
       return new ApiError(
         status,
         code as ErrorCode,

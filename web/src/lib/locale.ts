@@ -1,4 +1,13 @@
-import { DEFAULT_LOCALE, LOCALES, RTL_LOCALES, type Locale } from '@hamandishi/contracts';
+import type { Locale } from '@hamandishi/contracts';
+
+// The same lists as libs/contracts (a test keeps them equal). Importing the values from there
+// would pull zod into the first page's chunk: only the lazy form pages need it.
+/** The supported languages, fa first. */
+export const LOCALES = ['fa', 'ar', 'en'] as const satisfies readonly Locale[];
+/** The platform's default language. */
+export const DEFAULT_LOCALE: Locale = 'fa';
+/** Languages written right-to-left. */
+export const RTL_LOCALES: readonly Locale[] = ['fa', 'ar'];
 
 export const LOCALE_STORAGE_KEY = 'hm_locale';
 

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import {
   AGE_BANDS,
   GENDERS,
-  LOCALES,
   ZDisplayName,
   ZUpdateProfile,
   type TAccount,
@@ -23,7 +22,7 @@ import { useJoinOrganization, useUpdateMembership } from '@/features/organizatio
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
-import { isLocale, pickLocalized } from '@/lib/locale';
+import { isLocale, LOCALES, pickLocalized } from '@/lib/locale';
 
 /** `/:slug/profile`: one's details, language, district, demographics and data rights. */
 export default function ProfilePage() {

@@ -1,0 +1,49 @@
+import '@testing-library/jest-dom';
+import { TextDecoder, TextEncoder } from 'node:util';
+import { cleanup } from '@testing-library/react';
+import { initI18n, i18next } from '@/app/i18n';
+
+// jsdom lacks a few browser APIs that react-router and Radix use.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+if (!('ResizeObserver' in globalThis)) {
+  class ResizeObserver {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  Object.assign(globalThis, { ResizeObserver });
+}
+// react-router's data routers wrap each navigation in a Request (only url, method, signal read).
+if (!('Request' in globalThis)) {
+  class RequestStub {
+    readonly url: string;
+    readonly method: string;
+    readonly signal: AbortSignal;
+    readonly headers: unknown;
+    readonly body: unknown;
+    constructor(input: string | URL | { url: string }, init: { method?: string; signal?: AbortSignal; headers?: unknown; body?: unknown } = {}) {
+      this.url = typeof input === 'string' ? input : 'url' in input ? String(input.url) : String(input);
+      this.method = (init.method ?? 'GET').toUpperCase();
+      this.signal = init.signal ?? new AbortController().signal;
+      this.headers = init.headers ?? {};
+      this.body = init.body ?? null;
+    }
+  }
+  Object.assign(globalThis, { Request: RequestStub });
+}
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+Element.prototype.hasPointerCapture ??= () => false;
+Element.prototype.releasePointerCapture ??= () => {};
+
+// Tests run in Persian, the default language, like most users.
+initI18n('fa');
+
+afterEach(async () => {
+  cleanup();
+  window.localStorage.clear();
+  document.cookie.split(';').forEach((cookie) => {
+    const name = cookie.split('=')[0]?.trim();
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  });
+  if (i18next.language !== 'fa') await i18next.changeLanguage('fa');
+});
