@@ -2,6 +2,15 @@
 // real PostgreSQL, and web component tests. Browser tests have their own config (web/e2e).
 const libsMapper = { '^@hamandishi/(text|contracts)$': '<rootDir>/libs/$1/src' };
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: { warnOnly: false } }];
+// A few server dependencies ship ES modules only; Jest (on Node 20) needs them compiled to CommonJS.
+const esmOnly = ['content-disposition', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const apiTransform = (tsconfig) => ({
+  transform: {
+    '^.+\\.ts$': tsJest(tsconfig),
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, diagnostics: false }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+});
 
 module.exports = {
   projects: [
@@ -18,7 +27,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/api/src/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest('<rootDir>/api/tsconfig.json') },
+      ...apiTransform('<rootDir>/api/tsconfig.json'),
       moduleNameMapper: libsMapper,
     },
     {
@@ -26,7 +35,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/api/test/**/*.int-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest('<rootDir>/api/tsconfig.json') },
+      ...apiTransform('<rootDir>/api/tsconfig.json'),
       moduleNameMapper: libsMapper,
       globalSetup: '<rootDir>/api/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/api/test/setup/global-teardown.ts',

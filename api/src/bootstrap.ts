@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import { toErrorResponse } from './common/errors/error-response';
 import { registerCsrf } from './common/http/csrf';
 import { WebAppHost } from './common/http/web-app-host';
 import { PinoNestLogger } from './common/logging/logger';
@@ -21,19 +20,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     trustProxy: config.env.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: config.env.LOG_LEVEL !== 'debug' && config.env.LOG_LEVEL !== 'trace',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
 
-  // Errors raised before a request reaches Nest (body parsing, size limits) get the one shape too.
-  fastify.setErrorHandler((error, request, reply) => {
-    const mapped = toErrorResponse(error, String(request.id));
-    if (mapped.internal) request.log.error({ err: error }, 'unhandled error');
-    void reply.status(mapped.status).send(mapped.body);
-  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

@@ -60,24 +60,55 @@ export async function startEmbeddedPostgres(
     mkdirSync(resolve(databaseDir, '..'), { recursive: true });
     await server.initialise();
   }
-  removeStalePid(databaseDir);
-  await server.start();
+  await clearLeftovers(databaseDir, log);
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''} (see the lines above)`);
+  }
   const url = `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/postgres`;
-  // Lets the migration CLI find the running server without DATABASE_URL.
-  writeFileSync(resolve(databaseDir, '..', 'embedded-postgres.json'), JSON.stringify({ url, pid: process.pid }));
+  // Lets the migration CLI find the running server without DATABASE_URL, and the next start
+  // tell a live owner from a crashed one.
+  writeFileSync(ownerFile(databaseDir), JSON.stringify({ url, pid: process.pid }));
   return { url, port, stop: () => server.stop() };
 }
 
-/** A postmaster.pid left by a killed server blocks the next start; remove it if its process is gone. */
-function removeStalePid(databaseDir: string): void {
-  const pidFile = resolve(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid) return;
+/** `.data/postgres` → `.data/postgres.json`: who runs that server, and where. */
+export function ownerFile(databaseDir: string): string {
+  return `${databaseDir.replace(/\/$/, '')}.json`;
+}
+
+const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
+    return false;
+  }
+};
+
+/**
+ * A server left running by a crashed run (its Node owner is gone) is shut down; a stale
+ * postmaster.pid is removed. A server whose owner still runs is another instance's: refuse.
+ */
+async function clearLeftovers(databaseDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = resolve(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!postmaster || !isAlive(postmaster)) {
     rmSync(pidFile, { force: true });
+    return;
+  }
+  const owner = existsSync(ownerFile(databaseDir))
+    ? (JSON.parse(readFileSync(ownerFile(databaseDir), 'utf8')) as { pid?: number }).pid
+    : undefined;
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new Error(`Another Hamandishi process (pid ${owner}) is using the database in ${databaseDir}; stop it first.`);
+  }
+  log(`stopping a PostgreSQL server left running by an earlier run (pid ${postmaster})`);
+  process.kill(postmaster, 'SIGINT');
+  for (let waited = 0; existsSync(pidFile) && waited < 30_000; waited += 200) {
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
