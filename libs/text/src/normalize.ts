@@ -15,10 +15,12 @@ const ZWNJ = '\u200c';
 // embeddings (LRM, RLM, ALM, LRE..RLO, LRI..PDI): the UI sets direction with dir="auto".
 // Control characters other than tab and line breaks go too.
 const INVISIBLES =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   /[\u200b\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 // ZWJ joins emoji sequences (👨‍👩‍👧, 🏳️‍🌈), so it is kept between pictographs and dropped elsewhere.
 const STRAY_ZWJ =
+  // eslint-disable-next-line no-misleading-character-class -- skin-tone modifiers are listed on purpose
   /(?<![\p{Extended_Pictographic}\ufe0f\u{1f3fb}-\u{1f3ff}])\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 // A ZWNJ only means something between two letters (می‌خواهم); next to a space, punctuation,
