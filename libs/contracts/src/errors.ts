@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'identity.consent_required',
   'identity.not_a_member',
   'identity.account_not_found',
+  'identity.membership_not_found',
+  'identity.last_admin',
   // organizations
   'organizations.not_found',
   'organizations.district_not_found',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toAsciiDigits } from '@hamandishi/text';
-import { ZLocale, ZUuid } from './common';
+import { pageOf, ZLocale, ZUuid } from './common';
 
 /** The roles a person can hold in one organisation (municipality). */
 export const ROLES = ['citizen', 'ngo', 'expert', 'manager', 'planner', 'moderator', 'admin'] as const;
@@ -183,3 +183,24 @@ export const ZMember = z.object({
 });
 /** One member as an organisation's admin sees them. */
 export type TMember = z.infer<typeof ZMember>;
+
+/** A page of members (GET /api/orgs/:slug/members), oldest first. */
+export const ZMemberPage = pageOf(ZMember);
+/** A page of members. */
+export type TMemberPage = z.infer<typeof ZMemberPage>;
+
+/** GET /api/dev/outbox: messages sent to one recipient (a mobile in any notation, or an email). */
+export const ZDevOutboxQuery = z.strictObject({ recipient: z.string().trim().min(1).max(254) });
+/** GET /api/dev/outbox */
+export type TDevOutboxQuery = z.input<typeof ZDevOutboxQuery>;
+
+/** One SMS or email as stored in the outbox (development only). */
+export const ZDevOutboxMessage = z.object({
+  channel: z.enum(['sms', 'email']),
+  recipient: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+/** One SMS or email as stored in the outbox. */
+export type TDevOutboxMessage = z.infer<typeof ZDevOutboxMessage>;

@@ -1,0 +1,58 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError } from '../../common/errors/app-error';
+import { SESSION_COOKIE } from '../../common/http/request-context';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { ACCESS_METADATA, type AccessRule } from './decorators/access.metadata';
+import type { OrgScopedRequest } from './decorators/request-params.decorators';
+import { MembershipsService } from './memberships.service';
+import { SessionsService } from './sessions.service';
+
+/**
+ * The global guard: sets `request.actor` from the session cookie on every HTTP request, then
+ * applies the route's access decorator (`@SignedIn`, `@Roles`, `@Superadmin`). Undecorated
+ * routes are public.
+ */
+@Injectable()
+export class IdentityGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly memberships: MembershipsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<OrgScopedRequest>();
+    const token = request.cookies?.[SESSION_COOKIE];
+    request.actor = token ? ((await this.sessions.resolve(token)) ?? undefined) : undefined;
+
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    if (!rule) return true;
+    const actor = request.actor;
+    if (!actor) {
+      throw token
+        ? new AppError('identity.session_expired', 401, 'The session has ended, sign in again')
+        : new AppError('identity.unauthenticated', 401, 'Sign in first');
+    }
+    if (rule.kind === 'signed_in') return true;
+    if (rule.kind === 'superadmin') {
+      if (!actor.isSuperadmin) throw new AppError('identity.forbidden', 403, 'Superadmins only');
+      return true;
+    }
+
+    const slug = (request.params as Record<string, string | undefined>).slug;
+    if (!slug) throw new Error('@Roles() is for routes with a :slug parameter');
+    const organization = await this.organizations.getBySlug(slug);
+    const membership = await this.memberships.find(organization.id, actor.accountId);
+    request.organization = organization;
+    request.membership = membership;
+    if (actor.isSuperadmin) return true;
+    if (!membership) throw new AppError('identity.not_a_member', 403, 'Not a member of this organization');
+    if (rule.roles.length > 0 && !membership.roles.some((r) => rule.roles.includes(r))) {
+      throw new AppError('identity.forbidden', 403, 'Your roles do not allow this');
+    }
+    return true;
+  }
+}

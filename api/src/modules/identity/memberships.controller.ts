@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, HttpCode } from '@nestjs/common';
+import type { z } from 'zod';
+import { ZMember, ZMemberPage, ZMembership, ZPageQuery, ZSetRoles, ZUpdateMembership } from '@hamandishi/contracts';
+import { AppError } from '../../common/errors/app-error';
+import { Endpoint } from '../../common/http/endpoint.decorator';
+import type { Actor } from '../../common/http/request-context';
+import type { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { CurrentActor, CurrentOrganization, Roles, SignedIn } from './decorators';
+import { MembershipsService } from './memberships.service';
+
+@Controller('api/orgs/:slug')
+export class MembershipsController {
+  constructor(
+    private readonly memberships: MembershipsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Post('join')
+  @HttpCode(200)
+  @SignedIn()
+  @Endpoint({ summary: 'Join a municipality as a citizen', response: ZMembership, status: 200, tags: ['memberships'] })
+  async join(@Param('slug') slug: string, @CurrentActor() actor: Actor) {
+    const membership = await this.memberships.joinBySlug(slug, actor.accountId);
+    await this.memberships.notifyChanged(actor.accountId);
+    return membership;
+  }
+
+  @Patch('me')
+  @Roles()
+  @Endpoint({ summary: 'Set my district in this municipality', body: ZUpdateMembership, response: ZMembership, tags: ['memberships'] })
+  updateMine(@CurrentOrganization() organization: Organization, @CurrentActor() actor: Actor, @Body() input: z.output<typeof ZUpdateMembership>) {
+    return this.memberships.setMyDistrict(organization, actor.accountId, input.districtId);
+  }
+
+  @Get('members')
+  @Roles('admin')
+  @Endpoint({ summary: "The municipality's members (admin)", query: ZPageQuery, response: ZMemberPage, tags: ['memberships'] })
+  list(@CurrentOrganization() organization: Organization, @Query() query: z.output<typeof ZPageQuery>) {
+    return this.memberships.listMembers(organization, query);
+  }
+
+  @Put('members/:accountId/roles')
+  @Roles('admin')
+  @Endpoint({ summary: "Replace a member's roles (admin)", body: ZSetRoles, response: ZMember, tags: ['memberships'] })
+  setRoles(
+    @CurrentOrganization() organization: Organization,
+    @Param('accountId', new ParseUUIDPipe({ exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'No such member') })) accountId: string,
+    @Body() input: z.output<typeof ZSetRoles>,
+  ) {
+    return this.memberships.setRoles(organization, accountId, input.roles);
+  }
+}

@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { type Actor, type AppRequest, SESSION_COOKIE } from '../../common/http/request-context';
+import { IDENTITY_POLICY } from './identity.policy';
+import { type SessionSummary, SessionsRepository } from './sessions.repository';
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** The stored form of a session token: whoever reads the table cannot sign in with it. */
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/**
+ * Server-side sessions behind the `hm_session` cookie: an opaque 32-byte random token, stored
+ * hashed, a new one on every sign-in.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly repository: SessionsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts a session and sets its cookie; the session of the cookie the browser sent (if any) ends. */
+  async start(account: { id: string; isSuperadmin: boolean }, request: AppRequest, reply: FastifyReply): Promise<string> {
+    const accountId = account.id;
+    const previous = request.cookies?.[SESSION_COOKIE];
+    if (previous && TOKEN_PATTERN.test(previous)) await this.repository.deleteByHash(hashToken(previous));
+    const token = randomBytes(32).toString('base64url');
+    const ttlSeconds = this.config.env.SESSION_TTL_DAYS * 86_400;
+    const sessionId = await this.repository.insert({
+      tokenHash: hashToken(token),
+      accountId,
+      expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+      ip: request.ip ?? null,
+      userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+    });
+    void reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      maxAge: ttlSeconds,
+    });
+    request.actor = { accountId, sessionId, isSuperadmin: account.isSuperadmin };
+    return sessionId;
+  }
+
+  /**
+   * The actor behind a raw cookie value, or null for an unknown, expired or ended session or
+   * an inactive account. One indexed query; `last_seen_at` is written at most once a minute.
+   */
+  async resolve(rawToken: string): Promise<Actor | null> {
+    if (!TOKEN_PATTERN.test(rawToken)) return null;
+    const session = await this.repository.findLive(hashToken(rawToken));
+    if (!session) return null;
+    if (Date.now() - new Date(session.lastSeenAt).getTime() > IDENTITY_POLICY.touchSeconds * 1000) {
+      await this.repository.touch(session.id, IDENTITY_POLICY.touchSeconds);
+    }
+    return { accountId: session.accountId, sessionId: session.id, isSuperadmin: session.isSuperadmin };
+  }
+
+  /** Ends the request's session and clears the cookie. */
+  async end(request: AppRequest, reply: FastifyReply): Promise<void> {
+    if (request.actor) await this.repository.deleteById(request.actor.sessionId);
+    this.clearCookie(reply);
+  }
+
+  /** Ends every session of a person (disabled, deleted). */
+  endAllOf(accountId: string): Promise<void> {
+    return this.repository.deleteAllOf(accountId);
+  }
+
+  listOf(accountId: string): Promise<SessionSummary[]> {
+    return this.repository.listOf(accountId);
+  }
+
+  clearCookie(reply: FastifyReply): void {
+    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure });
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { normalizeMobile, ZDevOutboxMessage, ZDevOutboxQuery } from '@hamandishi/contracts';
+import { AppConfig } from '../../config/app-config';
+import { AppError } from '../../common/errors/app-error';
+import { Endpoint } from '../../common/http/endpoint.decorator';
+import { MessagingService } from './messaging.service';
+
+/** Lets developers and tests read the codes and emails the platform "sent". Off in production. */
+@Controller('api/dev/outbox')
+export class DevOutboxController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly messaging: MessagingService,
+  ) {}
+
+  @Get()
+  @Endpoint({ summary: 'Newest 20 messages sent to a recipient (development only)', query: ZDevOutboxQuery, response: z.array(ZDevOutboxMessage), tags: ['dev'] })
+  async list(@Query() query: z.output<typeof ZDevOutboxQuery>) {
+    // Answers exactly like a route that does not exist, so production reveals nothing.
+    if (!this.config.devOutboxEnabled) throw new AppError('common.route_not_found', 404, 'Route not found');
+    const raw = query.recipient;
+    const recipients = [...new Set([normalizeMobile(raw), raw.toLowerCase(), raw].filter((r): r is string => !!r))];
+    const rows = await this.messaging.newestTo(recipients, 20);
+    return rows.map((m) => ({
+      channel: m.channel,
+      recipient: m.recipient,
+      subject: m.subject,
+      body: m.body,
+      createdAt: new Date(m.createdAt).toISOString(),
+    }));
+  }
+}
