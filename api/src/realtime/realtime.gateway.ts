@@ -30,17 +30,29 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: AppSocket): Promise<void> {
     try {
-      const authenticator = (this.authenticator ??= this.moduleRef.get(SocketAuthenticator, { strict: false }) as SocketAuthenticator);
+      const authenticator = this.resolveAuthenticator();
       const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-      const actor = token ? await authenticator.authenticate(token) : null;
+      const actor = token && authenticator ? await authenticator.authenticate(token) : null;
       socket.data.accountId = actor?.accountId ?? null;
-      const organizationIds = actor ? await authenticator.organizationIdsOf(actor.accountId) : [];
+      const organizationIds = actor && authenticator ? await authenticator.organizationIdsOf(actor.accountId) : [];
       if (actor) await socket.join([rooms.account(actor.accountId), ...organizationIds.map(rooms.organization)]);
       socket.emit('session.ready', { accountId: actor?.accountId ?? null, organizationIds });
     } catch (error) {
       this.logger.warn({ err: error }, 'socket authentication failed');
       socket.disconnect(true);
     }
+  }
+
+  // Without an identity module (a trimmed-down app) every socket is anonymous.
+  private resolveAuthenticator(): SocketAuthenticator | null {
+    if (this.authenticator === null) {
+      try {
+        this.authenticator = this.moduleRef.get(SocketAuthenticator, { strict: false });
+      } catch {
+        return null;
+      }
+    }
+    return this.authenticator;
   }
 
   @SubscribeMessage('organization.watch')
