@@ -20,7 +20,9 @@ export class DevOutboxController {
     // Answers exactly like a route that does not exist, so production reveals nothing.
     if (!this.config.devOutboxEnabled) throw new AppError('common.route_not_found', 404, 'Route not found');
     const raw = query.recipient;
-    const recipients = [...new Set([normalizeMobile(raw), raw.toLowerCase(), raw].filter((r): r is string => !!r))];
+    // `?recipient=+98...` typed in a browser arrives as ` 98...` (a query `+` means a space).
+    const asMobile = normalizeMobile(raw) ?? (/^\d{8,15}$/.test(raw) ? normalizeMobile(`+${raw}`) : null);
+    const recipients = [...new Set([asMobile, raw.toLowerCase(), raw].filter((r): r is string => !!r))];
     const rows = await this.messaging.newestTo(recipients, 20);
     return rows.map((m) => ({
       channel: m.channel,
