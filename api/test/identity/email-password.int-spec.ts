@@ -31,7 +31,11 @@ describe('signing up and in with email and password', () => {
   it('answers 409 identity.email_taken for an email that has an account', async () => {
     const email = newEmail();
     await new TestClient(t.url).post('/api/auth/email/sign-up', { email, password: PASSWORD, displayName: 'Sara' });
-    const again = await new TestClient(t.url).post('/api/auth/email/sign-up', { email, password: 'another password', displayName: 'Eve' });
+    const again = await new TestClient(t.url).post('/api/auth/email/sign-up', {
+      email,
+      password: 'another password',
+      displayName: 'Eve',
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('identity.email_taken');
   });
@@ -55,19 +59,28 @@ describe('signing up and in with email and password', () => {
     await new TestClient(t.url).post('/api/auth/email/sign-up', { email, password: PASSWORD, displayName: 'Sara' });
     const attacker = new TestClient(t.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await attacker.post('/api/auth/email/sign-in', { email, password: `guess number ${i}` })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await attacker.post('/api/auth/email/sign-in', { email, password: `guess number ${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
 
     const owner = await new TestClient(t.url).post('/api/auth/email/sign-in', { email, password: PASSWORD });
     expect(owner.status).toBe(423);
     expect(owner.body.code).toBe('identity.account_locked');
 
-    await t.db.query(`UPDATE account SET locked_until = now() - interval '1 second' WHERE email = $1`, [email.toLowerCase()]);
-    expect((await new TestClient(t.url).post('/api/auth/email/sign-in', { email, password: PASSWORD })).status).toBe(200);
+    await t.db.query(`UPDATE account SET locked_until = now() - interval '1 second' WHERE email = $1`, [
+      email.toLowerCase(),
+    ]);
+    expect((await new TestClient(t.url).post('/api/auth/email/sign-in', { email, password: PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('rejects a short password with a field error', async () => {
-    const res = await new TestClient(t.url).post('/api/auth/email/sign-up', { email: newEmail(), password: 'short', displayName: 'Sara' });
+    const res = await new TestClient(t.url).post('/api/auth/email/sign-up', {
+      email: newEmail(),
+      password: 'short',
+      displayName: 'Sara',
+    });
     expect(res.status).toBe(400);
     expect(res.body.fields).toEqual({ password: 'too_short' });
   });
@@ -85,7 +98,8 @@ describe('rate limits on password sign-in', () => {
     const client = new TestClient(t.url);
     const email = newEmail();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await client.post('/api/auth/email/sign-in', { email, password: 'whatever it is' })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await client.post('/api/auth/email/sign-in', { email, password: 'whatever it is' })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
   });

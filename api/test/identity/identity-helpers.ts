@@ -15,7 +15,8 @@ export function e164(mobile: string): string {
 /** The newest sign-in code sent to a mobile, read from the dev outbox like a developer would. */
 export async function lastCode(client: TestClient, mobile: string): Promise<string> {
   const res = await client.get(`/api/dev/outbox?recipient=${encodeURIComponent(mobile)}`);
-  if (res.status !== 200 || res.body.length === 0) throw new Error(`no message for ${mobile}: ${res.status} ${res.text}`);
+  if (res.status !== 200 || res.body.length === 0)
+    throw new Error(`no message for ${mobile}: ${res.status} ${res.text}`);
   const match = /(\d{6})/.exec(res.body[0].body);
   if (!match) throw new Error(`no code in ${res.body[0].body}`);
   return match[1];
@@ -34,21 +35,35 @@ export async function signInByMobile(
 }
 
 /** A signed-in browser with a new account; returns its client and account id. */
-export async function newSignedInPerson(baseUrl: string, options: { displayName?: string; organization?: string } = {}) {
+export async function newSignedInPerson(
+  baseUrl: string,
+  options: { displayName?: string; organization?: string } = {},
+) {
   const client = new TestClient(baseUrl);
   const mobile = newMobile();
-  const res = await signInByMobile(client, mobile, { displayName: options.displayName ?? 'شهروند آزمایشی', organization: options.organization });
+  const res = await signInByMobile(client, mobile, {
+    displayName: options.displayName ?? 'شهروند آزمایشی',
+    organization: options.organization,
+  });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
   return { client, mobile, accountId: res.body.account.id as string };
 }
 
 /** Lets the resend wait pass without sleeping: the last code looks older. */
 export async function ageCodes(db: DataSource, mobile: string, seconds: number): Promise<void> {
-  await db.query(`UPDATE one_time_code SET created_at = created_at - make_interval(secs => $2) WHERE recipient = $1`, [e164(mobile), seconds]);
+  await db.query(`UPDATE one_time_code SET created_at = created_at - make_interval(secs => $2) WHERE recipient = $1`, [
+    e164(mobile),
+    seconds,
+  ]);
 }
 
 /** Gives an account roles in an organisation (as an earlier admin would have). */
-export async function grantRoles(db: DataSource, organizationId: string, accountId: string, roles: string[]): Promise<void> {
+export async function grantRoles(
+  db: DataSource,
+  organizationId: string,
+  accountId: string,
+  roles: string[],
+): Promise<void> {
   await db.query(
     `INSERT INTO membership (organization_id, account_id, roles) VALUES ($1, $2, $3)
      ON CONFLICT (organization_id, account_id) DO UPDATE SET roles = EXCLUDED.roles`,

@@ -24,7 +24,12 @@ describe('memberships and roles', () => {
     const { client } = await newSignedInPerson(t.url);
     const first = await client.post(`/api/orgs/${cityA.slug}/join`);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ organizationId: cityA.id, organizationSlug: cityA.slug, roles: ['citizen'], districtId: null });
+    expect(first.body).toEqual({
+      organizationId: cityA.id,
+      organizationSlug: cityA.slug,
+      roles: ['citizen'],
+      districtId: null,
+    });
     expect((await client.post(`/api/orgs/${cityA.slug}/join`)).body).toEqual(first.body);
     expect((await client.get('/api/me')).body.memberships).toHaveLength(1);
   });
@@ -76,7 +81,9 @@ describe('memberships and roles', () => {
     const page2 = await admin.client.get(`/api/orgs/${org.slug}/members?limit=2&cursor=${page1.body.nextCursor}`);
     const page3 = await admin.client.get(`/api/orgs/${org.slug}/members?limit=2&cursor=${page2.body.nextCursor}`);
     expect(page3.body.nextCursor).toBeNull();
-    const ids = [...page1.body.items, ...page2.body.items, ...page3.body.items].map((m: { accountId: string }) => m.accountId);
+    const ids = [...page1.body.items, ...page2.body.items, ...page3.body.items].map(
+      (m: { accountId: string }) => m.accountId,
+    );
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
     expect(ids[0]).toBe(admin.accountId);
@@ -89,14 +96,18 @@ describe('memberships and roles', () => {
     const org = await buildOrganization(t.db);
     const admin = await adminOf(org);
     const member = await newSignedInPerson(t.url, { organization: org.slug });
-    const res = await admin.client.put(`/api/orgs/${org.slug}/members/${member.accountId}/roles`, { roles: ['citizen', 'planner'] });
+    const res = await admin.client.put(`/api/orgs/${org.slug}/members/${member.accountId}/roles`, {
+      roles: ['citizen', 'planner'],
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ accountId: member.accountId, roles: ['citizen', 'planner'] });
     expect((await member.client.get('/api/me')).body.memberships[0].roles).toEqual(['citizen', 'planner']);
 
     const bad = await admin.client.put(`/api/orgs/${org.slug}/members/${member.accountId}/roles`, { roles: ['mayor'] });
     expect(bad.status).toBe(400);
-    expect((await admin.client.put(`/api/orgs/${org.slug}/members/${member.accountId}/roles`, { roles: [] })).status).toBe(400);
+    expect(
+      (await admin.client.put(`/api/orgs/${org.slug}/members/${member.accountId}/roles`, { roles: [] })).status,
+    ).toBe(400);
   });
 
   it("keeps an admin of one municipality out of another's roles (tenant isolation)", async () => {
@@ -105,13 +116,20 @@ describe('memberships and roles', () => {
     const adminA = await adminOf(orgA);
     const memberB = await newSignedInPerson(t.url, { organization: orgB.slug });
 
-    const inB = await adminA.client.put(`/api/orgs/${orgB.slug}/members/${memberB.accountId}/roles`, { roles: ['admin'] });
+    const inB = await adminA.client.put(`/api/orgs/${orgB.slug}/members/${memberB.accountId}/roles`, {
+      roles: ['admin'],
+    });
     expect(inB.status).toBe(403);
     // through their own municipality's route, the other municipality's member does not exist
-    const viaA = await adminA.client.put(`/api/orgs/${orgA.slug}/members/${memberB.accountId}/roles`, { roles: ['admin'] });
+    const viaA = await adminA.client.put(`/api/orgs/${orgA.slug}/members/${memberB.accountId}/roles`, {
+      roles: ['admin'],
+    });
     expect(viaA.status).toBe(404);
     expect(viaA.body.code).toBe('identity.membership_not_found');
-    const [row] = await t.db.query(`SELECT roles FROM membership WHERE organization_id = $1 AND account_id = $2`, [orgB.id, memberB.accountId]);
+    const [row] = await t.db.query(`SELECT roles FROM membership WHERE organization_id = $1 AND account_id = $2`, [
+      orgB.id,
+      memberB.accountId,
+    ]);
     expect(row.roles).toEqual(['citizen']);
     expect((await adminA.client.get(`/api/orgs/${orgB.slug}/members`)).status).toBe(403);
   });
@@ -119,13 +137,17 @@ describe('memberships and roles', () => {
   it('never leaves a municipality without an admin', async () => {
     const org = await buildOrganization(t.db);
     const admin = await adminOf(org);
-    const res = await admin.client.put(`/api/orgs/${org.slug}/members/${admin.accountId}/roles`, { roles: ['citizen'] });
+    const res = await admin.client.put(`/api/orgs/${org.slug}/members/${admin.accountId}/roles`, {
+      roles: ['citizen'],
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('identity.last_admin');
 
     const second = await newSignedInPerson(t.url, { organization: org.slug });
     await admin.client.put(`/api/orgs/${org.slug}/members/${second.accountId}/roles`, { roles: ['admin'] });
-    expect((await admin.client.put(`/api/orgs/${org.slug}/members/${admin.accountId}/roles`, { roles: ['citizen'] })).status).toBe(200);
+    expect(
+      (await admin.client.put(`/api/orgs/${org.slug}/members/${admin.accountId}/roles`, { roles: ['citizen'] })).status,
+    ).toBe(200);
     // no longer an admin: the guard now refuses
     expect((await admin.client.get(`/api/orgs/${org.slug}/members`)).status).toBe(403);
   });

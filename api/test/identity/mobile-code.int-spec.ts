@@ -16,18 +16,36 @@ describe('signing up and in with an SMS code', () => {
     const client = new TestClient(t.url);
     const mobile = newMobile();
 
-    const requested = await client.post('/api/auth/code', { mobile: mobile.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]) });
+    const requested = await client.post('/api/auth/code', {
+      mobile: mobile.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]),
+    });
     expect(requested.status).toBe(200);
-    expect(requested.body).toEqual({ maskedMobile: expect.stringMatching(/^\+98912\*+\d{4}$/), expiresInSeconds: 300, resendInSeconds: 60 });
+    expect(requested.body).toEqual({
+      maskedMobile: expect.stringMatching(/^\+98912\*+\d{4}$/),
+      expiresInSeconds: 300,
+      resendInSeconds: 60,
+    });
 
     const outbox = await client.get(`/api/dev/outbox?recipient=${e164(mobile)}`);
     expect(outbox.body[0].body).toMatch(/^کد ورود شما به هم‌اندیشی: \d{6}$/);
     const code = await lastCode(client, mobile);
 
-    const signedUp = await client.post('/api/auth/code/verify', { mobile, code, displayName: 'مریم', organization: org.slug });
+    const signedUp = await client.post('/api/auth/code/verify', {
+      mobile,
+      code,
+      displayName: 'مریم',
+      organization: org.slug,
+    });
     expect(signedUp.status).toBe(200);
-    expect(signedUp.body.account).toMatchObject({ displayName: 'مریم', mobile: e164(mobile), email: null, isSuperadmin: false });
-    expect(signedUp.body.memberships).toEqual([{ organizationId: org.id, organizationSlug: org.slug, roles: ['citizen'], districtId: null }]);
+    expect(signedUp.body.account).toMatchObject({
+      displayName: 'مریم',
+      mobile: e164(mobile),
+      email: null,
+      isSuperadmin: false,
+    });
+    expect(signedUp.body.memberships).toEqual([
+      { organizationId: org.id, organizationSlug: org.slug, roles: ['citizen'], districtId: null },
+    ]);
     expect(client.cookies.get('hm_session')).toBeTruthy();
 
     const other = new TestClient(t.url);
@@ -69,7 +87,9 @@ describe('signing up and in with an SMS code', () => {
     const mobile = newMobile();
     await client.post('/api/auth/code', { mobile });
     const code = await lastCode(client, mobile);
-    await t.db.query(`UPDATE one_time_code SET expires_at = now() - interval '1 second' WHERE recipient = $1`, [e164(mobile)]);
+    await t.db.query(`UPDATE one_time_code SET expires_at = now() - interval '1 second' WHERE recipient = $1`, [
+      e164(mobile),
+    ]);
     const res = await client.post('/api/auth/code/verify', { mobile, code, displayName: 'علی' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('identity.code_expired');
@@ -97,9 +117,13 @@ describe('signing up and in with an SMS code', () => {
     await client.post('/api/auth/code', { mobile });
     const newCode = await lastCode(client, mobile);
     if (oldCode !== newCode) {
-      expect((await client.post('/api/auth/code/verify', { mobile, code: oldCode, displayName: 'علی' })).body.code).toBe('identity.code_invalid');
+      expect(
+        (await client.post('/api/auth/code/verify', { mobile, code: oldCode, displayName: 'علی' })).body.code,
+      ).toBe('identity.code_invalid');
     }
-    expect((await client.post('/api/auth/code/verify', { mobile, code: newCode, displayName: 'علی' })).status).toBe(200);
+    expect((await client.post('/api/auth/code/verify', { mobile, code: newCode, displayName: 'علی' })).status).toBe(
+      200,
+    );
   });
 
   it('burns the code after five wrong attempts and locks the number for 15 minutes', async () => {
@@ -109,7 +133,8 @@ describe('signing up and in with an SMS code', () => {
     const code = await lastCode(client, mobile);
     const wrong = code === '000000' ? '111111' : '000000';
     const answers: string[] = [];
-    for (let i = 0; i < 5; i++) answers.push((await client.post('/api/auth/code/verify', { mobile, code: wrong, displayName: 'علی' })).body.code);
+    for (let i = 0; i < 5; i++)
+      answers.push((await client.post('/api/auth/code/verify', { mobile, code: wrong, displayName: 'علی' })).body.code);
     expect(answers).toEqual([...Array(4).fill('identity.code_invalid'), 'identity.code_too_many_attempts']);
 
     const right = await client.post('/api/auth/code/verify', { mobile, code, displayName: 'علی' });
@@ -120,7 +145,10 @@ describe('signing up and in with an SMS code', () => {
     expect(again.status).toBe(423);
 
     // after 15 minutes the number can ask again
-    await t.db.query(`UPDATE one_time_code SET consumed_at = consumed_at - interval '16 minutes' WHERE recipient = $1`, [e164(mobile)]);
+    await t.db.query(
+      `UPDATE one_time_code SET consumed_at = consumed_at - interval '16 minutes' WHERE recipient = $1`,
+      [e164(mobile)],
+    );
     expect((await client.post('/api/auth/code', { mobile })).status).toBe(200);
   });
 

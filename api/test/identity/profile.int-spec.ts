@@ -34,18 +34,25 @@ describe('my profile, my data, deleting my account', () => {
 
     const withdrawn = await client.patch('/api/me', { demographicsConsent: false });
     expect(withdrawn.body).toMatchObject({ demographicsConsent: false, ageBand: null, gender: null });
-    const [row] = await t.db.query(`SELECT age_band, gender, demographics_consent_at FROM account WHERE id = $1`, [accountId]);
+    const [row] = await t.db.query(`SELECT age_band, gender, demographics_consent_at FROM account WHERE id = $1`, [
+      accountId,
+    ]);
     expect(row).toEqual({ age_band: null, gender: null, demographics_consent_at: null });
   });
 
   it('the database itself refuses demographics without consent', async () => {
     const { accountId } = await newSignedInPerson(t.url);
-    await expect(t.db.query(`UPDATE account SET gender = 'male' WHERE id = $1`, [accountId])).rejects.toThrow(/ck_account_demographics_consent/);
+    await expect(t.db.query(`UPDATE account SET gender = 'male' WHERE id = $1`, [accountId])).rejects.toThrow(
+      /ck_account_demographics_consent/,
+    );
   });
 
   it('exports my account, memberships, sessions and messages, without token hashes', async () => {
     const org = await buildOrganization(t.db);
-    const { client, accountId, mobile } = await newSignedInPerson(t.url, { displayName: 'نرگس', organization: org.slug });
+    const { client, accountId, mobile } = await newSignedInPerson(t.url, {
+      displayName: 'نرگس',
+      organization: org.slug,
+    });
     const res = await client.get('/api/me/export');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="hamandishi-my-data.json"');
@@ -53,7 +60,9 @@ describe('my profile, my data, deleting my account', () => {
     expect(res.body.memberships).toEqual([expect.objectContaining({ organizationSlug: org.slug, roles: ['citizen'] })]);
     expect(res.body.sessions).toHaveLength(1);
     expect(res.body.messages[0].body).toMatch(/هم‌اندیشی/);
-    const [{ hash }] = await t.db.query(`SELECT encode(token_hash, 'hex') AS hash FROM session WHERE account_id = $1`, [accountId]);
+    const [{ hash }] = await t.db.query(`SELECT encode(token_hash, 'hex') AS hash FROM session WHERE account_id = $1`, [
+      accountId,
+    ]);
     expect(res.text).not.toContain(hash);
     expect(res.text).not.toContain(client.cookies.get('hm_session')!);
     expect(res.text).not.toMatch(/token_?hash|password/i);
@@ -61,7 +70,10 @@ describe('my profile, my data, deleting my account', () => {
 
   it('deleting my account anonymises it, keeps memberships as citizen, and signs me out everywhere', async () => {
     const org = await buildOrganization(t.db);
-    const { client, accountId, mobile } = await newSignedInPerson(t.url, { displayName: 'حذف‌شونده', organization: org.slug });
+    const { client, accountId, mobile } = await newSignedInPerson(t.url, {
+      displayName: 'حذف‌شونده',
+      organization: org.slug,
+    });
     await t.db.query(`UPDATE membership SET roles = '{citizen,planner}' WHERE account_id = $1`, [accountId]);
     await client.patch('/api/me', { demographicsConsent: true, ageBand: '45_59' });
     const otherTab = new TestClient(t.url);
@@ -77,7 +89,13 @@ describe('my profile, my data, deleting my account', () => {
       [accountId],
     );
     expect(account).toEqual({
-      status: 'deleted', display_name: 'deleted-account', mobile: null, email: null, password_hash: null, age_band: null, demographics_consent_at: null,
+      status: 'deleted',
+      display_name: 'deleted-account',
+      mobile: null,
+      email: null,
+      password_hash: null,
+      age_band: null,
+      demographics_consent_at: null,
     });
     const memberships = await t.db.query(`SELECT roles FROM membership WHERE account_id = $1`, [accountId]);
     expect(memberships).toEqual([{ roles: ['citizen'] }]);

@@ -22,7 +22,9 @@ describe('sessions', () => {
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/Max-Age=2592000/);
     const token = client.cookies.get('hm_session')!;
-    const rows = await t.db.query(`SELECT encode(token_hash, 'hex') AS hash FROM session WHERE account_id = $1`, [res.body.account.id]);
+    const rows = await t.db.query(`SELECT encode(token_hash, 'hex') AS hash FROM session WHERE account_id = $1`, [
+      res.body.account.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].hash).not.toContain(Buffer.from(token).toString('hex'));
   });
@@ -92,7 +94,9 @@ describe('sessions', () => {
     expect((await admin.client.post(`/api/admin/accounts/${person.accountId}/disable`)).status).toBe(204);
     expect((await person.client.get('/api/me')).status).toBe(401);
     expect((await secondTab.get('/api/me')).status).toBe(401);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM session WHERE account_id = $1`, [person.accountId]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM session WHERE account_id = $1`, [
+      person.accountId,
+    ]);
     expect(count).toBe(0);
 
     expect((await admin.client.post(`/api/admin/accounts/${person.accountId}/enable`)).status).toBe(204);
@@ -135,7 +139,9 @@ describe('request hygiene on identity routes', () => {
   it('answers malformed JSON with 400 common.malformed_json', async () => {
     const client = new TestClient(t.url);
     await client.get('/api/auth/session');
-    const res = await client.raw('POST', '/api/auth/code', '{"mobile": "0912', { 'x-csrf-token': client.cookies.get('hm_csrf')! });
+    const res = await client.raw('POST', '/api/auth/code', '{"mobile": "0912', {
+      'x-csrf-token': client.cookies.get('hm_csrf')!,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('common.malformed_json');
   });
@@ -154,13 +160,20 @@ describe('request hygiene on identity routes', () => {
     const [org] = await t.db.query(
       `INSERT INTO organization (slug, name, map_center_lat, map_center_lng) VALUES ('idem-city', '{"fa":"x"}', 32, 51) RETURNING id`,
     );
-    const first = await client.post('/api/orgs/idem-city/join', undefined, { headers: { 'idempotency-key': 'join-1' } });
-    const second = await client.post('/api/orgs/idem-city/join', undefined, { headers: { 'idempotency-key': 'join-1' } });
+    const first = await client.post('/api/orgs/idem-city/join', undefined, {
+      headers: { 'idempotency-key': 'join-1' },
+    });
+    const second = await client.post('/api/orgs/idem-city/join', undefined, {
+      headers: { 'idempotency-key': 'join-1' },
+    });
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    const rows = await t.db.query(`SELECT 1 FROM membership WHERE organization_id = $1 AND account_id = $2`, [org.id, accountId]);
+    const rows = await t.db.query(`SELECT 1 FROM membership WHERE organization_id = $1 AND account_id = $2`, [
+      org.id,
+      accountId,
+    ]);
     expect(rows).toHaveLength(1);
   });
 });

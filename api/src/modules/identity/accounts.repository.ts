@@ -27,7 +27,13 @@ export class AccountsRepository {
     return this.rows.findOneBy({ email });
   }
 
-  async insert(input: { mobile?: string; email?: string; passwordHash?: string; displayName: string; locale?: Locale }): Promise<Account> {
+  async insert(input: {
+    mobile?: string;
+    email?: string;
+    passwordHash?: string;
+    displayName: string;
+    locale?: Locale;
+  }): Promise<Account> {
     const [row] = await this.rows.query(
       `INSERT INTO account (mobile, email, password_hash, display_name, locale)
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -41,23 +47,31 @@ export class AccountsRepository {
    * account when the count reaches `maxFailures`. Returns the lock, if it just started.
    */
   async recordPasswordFailure(id: string, maxFailures: number, lockSeconds: number): Promise<Date | null> {
-    const [row] = returningRows<{ lockedUntil: Date | null }>(await this.rows.query(
-      `UPDATE account SET
+    const [row] = returningRows<{ lockedUntil: Date | null }>(
+      await this.rows.query(
+        `UPDATE account SET
          locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END,
          failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END
        WHERE id = $1
        RETURNING CASE WHEN failed_sign_ins = 0 THEN locked_until END AS "lockedUntil"`,
-      [id, maxFailures, lockSeconds],
-    ));
+        [id, maxFailures, lockSeconds],
+      ),
+    );
     return row?.lockedUntil ?? null;
   }
 
   async clearPasswordFailures(id: string): Promise<void> {
-    await this.rows.query(`UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)`, [id]);
+    await this.rows.query(
+      `UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)`,
+      [id],
+    );
   }
 
   async setStatus(id: string, status: AccountStatus, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.rows.manager).query(`UPDATE account SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
+    await (manager ?? this.rows.manager).query(`UPDATE account SET status = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      status,
+    ]);
   }
 
   async updateProfile(

@@ -55,9 +55,12 @@ export class AccountsService {
     if (input.demographicsConsent !== undefined) consented = input.demographicsConsent;
     if (!consented) {
       if (input.ageBand != null || input.gender != null) {
-        throw new AppError('identity.consent_required', 400, 'Demographics need consent', { demographicsConsent: 'required' });
+        throw new AppError('identity.consent_required', 400, 'Demographics need consent', {
+          demographicsConsent: 'required',
+        });
       }
-      if (account.demographicsConsentAt !== null) Object.assign(changes, { demographicsConsentAt: null, ageBand: null, gender: null });
+      if (account.demographicsConsentAt !== null)
+        Object.assign(changes, { demographicsConsentAt: null, ageBand: null, gender: null });
     } else {
       if (input.ageBand !== undefined) changes.ageBand = input.ageBand;
       if (input.gender !== undefined) changes.gender = input.gender;
@@ -119,7 +122,8 @@ export class AccountsService {
   /** Superadmin: disables an account, ending all its sessions and sockets. */
   async disable(accountId: string): Promise<void> {
     const account = await this.accounts.findById(accountId);
-    if (!account || account.status === 'deleted') throw new AppError('identity.account_not_found', 404, 'Account not found');
+    if (!account || account.status === 'deleted')
+      throw new AppError('identity.account_not_found', 404, 'Account not found');
     await this.db.transaction(async (m) => {
       await this.accounts.setStatus(accountId, 'disabled', m);
       await this.sessions.deleteAllOf(accountId, m);
@@ -130,7 +134,8 @@ export class AccountsService {
   /** Superadmin: lets a disabled account sign in again. */
   async enable(accountId: string): Promise<void> {
     const account = await this.accounts.findById(accountId);
-    if (!account || account.status === 'deleted') throw new AppError('identity.account_not_found', 404, 'Account not found');
+    if (!account || account.status === 'deleted')
+      throw new AppError('identity.account_not_found', 404, 'Account not found');
     await this.accounts.setStatus(accountId, 'active');
   }
 }

@@ -4,7 +4,9 @@ import { Endpoint } from '../../common/http/endpoint.decorator';
 import { AccountsService } from './accounts.service';
 import { Superadmin } from './decorators';
 
-const accountIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new AppError('identity.account_not_found', 404, 'Account not found') });
+const accountIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new AppError('identity.account_not_found', 404, 'Account not found'),
+});
 
 @Controller('api/admin/accounts')
 @Superadmin()

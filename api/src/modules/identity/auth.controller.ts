@@ -23,29 +23,65 @@ export class AuthController {
 
   @Post('code')
   @HttpCode(200)
-  @Endpoint({ summary: 'Send a sign-in code by SMS', body: ZRequestCode, response: ZCodeRequested, status: 200, tags: ['auth'] })
+  @Endpoint({
+    summary: 'Send a sign-in code by SMS',
+    body: ZRequestCode,
+    response: ZCodeRequested,
+    status: 200,
+    tags: ['auth'],
+  })
   requestCode(@Body() input: z.output<typeof ZRequestCode>, @Req() request: AppRequest) {
     return this.auth.requestCode(input, request);
   }
 
   @Post('code/verify')
   @HttpCode(200)
-  @Endpoint({ summary: 'Sign in (or up) with an SMS code', body: ZVerifyCode, response: ZSession, status: 200, tags: ['auth'] })
-  verifyCode(@Body() input: z.output<typeof ZVerifyCode>, @Req() request: AppRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Endpoint({
+    summary: 'Sign in (or up) with an SMS code',
+    body: ZVerifyCode,
+    response: ZSession,
+    status: 200,
+    tags: ['auth'],
+  })
+  verifyCode(
+    @Body() input: z.output<typeof ZVerifyCode>,
+    @Req() request: AppRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.auth.verifyCode(input, request, reply);
   }
 
   @Post('email/sign-up')
   @HttpCode(201)
-  @Endpoint({ summary: 'Create an account with email and password', body: ZEmailSignUp, response: ZSession, status: 201, tags: ['auth'] })
-  emailSignUp(@Body() input: z.output<typeof ZEmailSignUp>, @Req() request: AppRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Endpoint({
+    summary: 'Create an account with email and password',
+    body: ZEmailSignUp,
+    response: ZSession,
+    status: 201,
+    tags: ['auth'],
+  })
+  emailSignUp(
+    @Body() input: z.output<typeof ZEmailSignUp>,
+    @Req() request: AppRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.auth.emailSignUp(input, request, reply);
   }
 
   @Post('email/sign-in')
   @HttpCode(200)
-  @Endpoint({ summary: 'Sign in with email and password', body: ZEmailSignIn, response: ZSession, status: 200, tags: ['auth'] })
-  emailSignIn(@Body() input: z.output<typeof ZEmailSignIn>, @Req() request: AppRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Endpoint({
+    summary: 'Sign in with email and password',
+    body: ZEmailSignIn,
+    response: ZSession,
+    status: 200,
+    tags: ['auth'],
+  })
+  emailSignIn(
+    @Body() input: z.output<typeof ZEmailSignIn>,
+    @Req() request: AppRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.auth.emailSignIn(input, request, reply);
   }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { TCodeRequested, TSession, ZEmailSignIn, ZEmailSignUp, ZRequestCode, ZVerifyCode } from '@hamandishi/contracts';
+import type {
+  TCodeRequested,
+  TSession,
+  ZEmailSignIn,
+  ZEmailSignUp,
+  ZRequestCode,
+  ZVerifyCode,
+} from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 import type { AppRequest } from '../../common/http/request-context';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
@@ -53,7 +60,11 @@ export class AuthService {
     const code = generateCode(P.code.length);
     await this.codes.replace(mobile, PURPOSE, hashCode(PURPOSE, mobile, code), P.code.ttlSeconds);
     await this.messaging.send({ channel: 'sms', recipient: mobile, body: codeMessage(code) });
-    return { maskedMobile: maskMobile(mobile), expiresInSeconds: P.code.ttlSeconds, resendInSeconds: P.code.resendSeconds };
+    return {
+      maskedMobile: maskMobile(mobile),
+      expiresInSeconds: P.code.ttlSeconds,
+      resendInSeconds: P.code.resendSeconds,
+    };
   }
 
   /** Checks the code, then signs in (or signs up, for a new number). */
@@ -66,11 +77,17 @@ export class AuthService {
 
     const open = await this.codes.newestOpen(mobile, PURPOSE);
     if (!open) throw new AppError('identity.code_invalid', 400, 'Wrong code', { code: 'invalid' });
-    if (new Date(open.expiresAt).getTime() <= Date.now()) throw new AppError('identity.code_expired', 400, 'The code has expired', { code: 'invalid' });
+    if (new Date(open.expiresAt).getTime() <= Date.now())
+      throw new AppError('identity.code_expired', 400, 'The code has expired', { code: 'invalid' });
     if (!codeMatches(open.codeHash, PURPOSE, mobile, input.code)) {
       const counted = await this.codes.countWrongAttempt(open.id, P.code.maxAttempts);
       if (!counted || counted.burned) {
-        throw new AppError('identity.code_too_many_attempts', 400, 'Too many wrong attempts; the code no longer works', { code: 'invalid' });
+        throw new AppError(
+          'identity.code_too_many_attempts',
+          400,
+          'Too many wrong attempts; the code no longer works',
+          { code: 'invalid' },
+        );
       }
       throw new AppError('identity.code_invalid', 400, 'Wrong code', { code: 'invalid' });
     }
@@ -79,15 +96,23 @@ export class AuthService {
     if (account) this.assertCanSignIn(account);
     else if (!input.displayName) {
       // Checked before the code is used up, so the person can add their name and resend it.
-      throw new AppError('common.validation_failed', 400, 'A new account needs a display name', { displayName: 'required' });
+      throw new AppError('common.validation_failed', 400, 'A new account needs a display name', {
+        displayName: 'required',
+      });
     }
-    if (!(await this.codes.consume(open.id))) throw new AppError('identity.code_invalid', 400, 'Wrong code', { code: 'invalid' });
+    if (!(await this.codes.consume(open.id)))
+      throw new AppError('identity.code_invalid', 400, 'Wrong code', { code: 'invalid' });
     account ??= await this.createByMobile(mobile, input.displayName!);
     return this.signIn(account, organization, request, reply);
   }
 
   async emailSignUp(input: z.output<typeof ZEmailSignUp>, request: AppRequest, reply: FastifyReply): Promise<TSession> {
-    await this.rateLimiter.hit('sign-up:ip', request.ip, P.password.signUpPerIp.limit, P.password.signUpPerIp.windowSeconds);
+    await this.rateLimiter.hit(
+      'sign-up:ip',
+      request.ip,
+      P.password.signUpPerIp.limit,
+      P.password.signUpPerIp.windowSeconds,
+    );
     const organization = input.organization ? await this.organizations.getBySlug(input.organization) : null;
     if (await this.accounts.findByEmail(input.email)) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
@@ -102,8 +127,18 @@ export class AuthService {
   }
 
   async emailSignIn(input: z.output<typeof ZEmailSignIn>, request: AppRequest, reply: FastifyReply): Promise<TSession> {
-    await this.rateLimiter.hit('sign-in:ip', request.ip, P.password.signInPerIp.limit, P.password.signInPerIp.windowSeconds);
-    await this.rateLimiter.hit('sign-in:email', input.email, P.password.signInPerEmail.limit, P.password.signInPerEmail.windowSeconds);
+    await this.rateLimiter.hit(
+      'sign-in:ip',
+      request.ip,
+      P.password.signInPerIp.limit,
+      P.password.signInPerIp.windowSeconds,
+    );
+    await this.rateLimiter.hit(
+      'sign-in:email',
+      input.email,
+      P.password.signInPerEmail.limit,
+      P.password.signInPerEmail.windowSeconds,
+    );
     const organization = input.organization ? await this.organizations.getBySlug(input.organization) : null;
     const account = await this.accounts.findByEmail(input.email);
     if (account && isLocked(account.lockedUntil, new Date())) throw locked(account.lockedUntil);
@@ -142,7 +177,12 @@ export class AuthService {
     }
   }
 
-  private async signIn(account: Account, organization: Organization | null, request: AppRequest, reply: FastifyReply): Promise<TSession> {
+  private async signIn(
+    account: Account,
+    organization: Organization | null,
+    request: AppRequest,
+    reply: FastifyReply,
+  ): Promise<TSession> {
     await this.sessions.start(account, request, reply);
     if (organization) await this.memberships.join(organization, account.id);
     return this.accountsService.session(request);

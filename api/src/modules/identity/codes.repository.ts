@@ -25,7 +25,12 @@ export class CodesRepository {
    * A recipient is locked for `lockSeconds` after a code was burned by too many wrong
    * attempts (burning consumes it): derived from the codes, so no extra state to keep.
    */
-  async lockedUntil(recipient: string, purpose: CodePurpose, maxAttempts: number, lockSeconds: number): Promise<Date | null> {
+  async lockedUntil(
+    recipient: string,
+    purpose: CodePurpose,
+    maxAttempts: number,
+    lockSeconds: number,
+  ): Promise<Date | null> {
     const [row] = await this.db.query(
       `SELECT max(consumed_at) + make_interval(secs => $4) AS "until" FROM one_time_code
        WHERE recipient = $1 AND purpose = $2 AND attempts >= $3
@@ -60,22 +65,26 @@ export class CodesRepository {
 
   /** Counts a wrong attempt atomically; at `maxAttempts` the code is burned. */
   async countWrongAttempt(id: string, maxAttempts: number): Promise<{ attempts: number; burned: boolean } | null> {
-    const [row] = returningRows<{ attempts: number; burned: boolean }>(await this.db.query(
-      `UPDATE one_time_code SET attempts = attempts + 1,
+    const [row] = returningRows<{ attempts: number; burned: boolean }>(
+      await this.db.query(
+        `UPDATE one_time_code SET attempts = attempts + 1,
          consumed_at = CASE WHEN attempts + 1 >= $2 THEN now() ELSE NULL END
        WHERE id = $1 AND consumed_at IS NULL
        RETURNING attempts, consumed_at IS NOT NULL AS burned`,
-      [id, maxAttempts],
-    ));
+        [id, maxAttempts],
+      ),
+    );
     return row ?? null;
   }
 
   /** Uses the code up; false when another request got there first (single use). */
   async consume(id: string): Promise<boolean> {
-    const rows = returningRows(await this.db.query(
-      `UPDATE one_time_code SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL AND expires_at > now() RETURNING id`,
-      [id],
-    ));
+    const rows = returningRows(
+      await this.db.query(
+        `UPDATE one_time_code SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL AND expires_at > now() RETURNING id`,
+        [id],
+      ),
+    );
     return rows.length > 0;
   }
 }

@@ -28,7 +28,10 @@ export class IdentityGuard implements CanActivate {
     const token = request.cookies?.[SESSION_COOKIE];
     request.actor = token ? ((await this.sessions.resolve(token)) ?? undefined) : undefined;
 
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) return true;
     const actor = request.actor;
     if (!actor) {

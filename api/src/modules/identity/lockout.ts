@@ -10,7 +10,12 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
  * One more failure: at `maxFailures` the identifier locks for `lockSeconds` and the count
  * starts again, so the first failure after the lock ends does not lock it at once.
  */
-export function afterFailure(previous: number, now: Date, maxFailures: number, lockSeconds: number): FailureState & { justLocked: boolean } {
+export function afterFailure(
+  previous: number,
+  now: Date,
+  maxFailures: number,
+  lockSeconds: number,
+): FailureState & { justLocked: boolean } {
   const failures = previous + 1;
   if (failures >= maxFailures) {
     return { failures: 0, lockedUntil: new Date(now.getTime() + lockSeconds * 1000), justLocked: true };

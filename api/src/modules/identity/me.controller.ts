@@ -32,7 +32,9 @@ export class MeController {
   @Endpoint({ summary: 'Download all my data (JSON attachment)', tags: ['me'] })
   async export(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const data = await this.accounts.export(actor.accountId);
-    void reply.header('content-disposition', 'attachment; filename="hamandishi-my-data.json"').header('cache-control', 'no-store');
+    void reply
+      .header('content-disposition', 'attachment; filename="hamandishi-my-data.json"')
+      .header('cache-control', 'no-store');
     return data;
   }
 

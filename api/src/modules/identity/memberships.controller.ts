@@ -28,14 +28,28 @@ export class MembershipsController {
 
   @Patch('me')
   @Roles()
-  @Endpoint({ summary: 'Set my district in this municipality', body: ZUpdateMembership, response: ZMembership, tags: ['memberships'] })
-  updateMine(@CurrentOrganization() organization: Organization, @CurrentActor() actor: Actor, @Body() input: z.output<typeof ZUpdateMembership>) {
+  @Endpoint({
+    summary: 'Set my district in this municipality',
+    body: ZUpdateMembership,
+    response: ZMembership,
+    tags: ['memberships'],
+  })
+  updateMine(
+    @CurrentOrganization() organization: Organization,
+    @CurrentActor() actor: Actor,
+    @Body() input: z.output<typeof ZUpdateMembership>,
+  ) {
     return this.memberships.setMyDistrict(organization, actor.accountId, input.districtId);
   }
 
   @Get('members')
   @Roles('admin')
-  @Endpoint({ summary: "The municipality's members (admin)", query: ZPageQuery, response: ZMemberPage, tags: ['memberships'] })
+  @Endpoint({
+    summary: "The municipality's members (admin)",
+    query: ZPageQuery,
+    response: ZMemberPage,
+    tags: ['memberships'],
+  })
   list(@CurrentOrganization() organization: Organization, @Query() query: z.output<typeof ZPageQuery>) {
     return this.memberships.listMembers(organization, query);
   }
@@ -45,7 +59,13 @@ export class MembershipsController {
   @Endpoint({ summary: "Replace a member's roles (admin)", body: ZSetRoles, response: ZMember, tags: ['memberships'] })
   setRoles(
     @CurrentOrganization() organization: Organization,
-    @Param('accountId', new ParseUUIDPipe({ exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'No such member') })) accountId: string,
+    @Param(
+      'accountId',
+      new ParseUUIDPipe({
+        exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'No such member'),
+      }),
+    )
+    accountId: string,
     @Body() input: z.output<typeof ZSetRoles>,
   ) {
     return this.memberships.setRoles(organization, accountId, input.roles);

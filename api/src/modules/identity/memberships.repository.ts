@@ -5,7 +5,14 @@ import type { Role, TMembership } from '@hamandishi/contracts';
 import { returningRows } from './returning-rows';
 
 /** A membership row as services use it. */
-export type MembershipRow = { id: string; organizationId: string; accountId: string; roles: Role[]; districtId: string | null; joinedAt: Date };
+export type MembershipRow = {
+  id: string;
+  organizationId: string;
+  accountId: string;
+  roles: Role[];
+  districtId: string | null;
+  joinedAt: Date;
+};
 
 /** One line of an organisation's member list, with the keyset cursor's exact timestamp. */
 export type MemberRow = {
@@ -33,7 +40,10 @@ export class MembershipsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async find(organizationId: string, accountId: string): Promise<MembershipRow | null> {
-    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM membership WHERE organization_id = $1 AND account_id = $2`, [organizationId, accountId]);
+    const [row] = await this.db.query(
+      `SELECT ${COLUMNS} FROM membership WHERE organization_id = $1 AND account_id = $2`,
+      [organizationId, accountId],
+    );
     return row ?? null;
   }
 
@@ -46,7 +56,11 @@ export class MembershipsRepository {
     return (await this.find(organizationId, accountId))!;
   }
 
-  async setDistrict(organizationId: string, accountId: string, districtId: string | null): Promise<MembershipRow | null> {
+  async setDistrict(
+    organizationId: string,
+    accountId: string,
+    districtId: string | null,
+  ): Promise<MembershipRow | null> {
     const [row] = returningRows<MembershipRow>(
       await this.db.query(
         `UPDATE membership SET district_id = $3, updated_at = now() WHERE organization_id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
@@ -86,7 +100,10 @@ export class MembershipsRepository {
   }
 
   async member(organizationId: string, accountId: string): Promise<MemberRow | null> {
-    const [row] = await this.db.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.account_id = $2`, [organizationId, accountId]);
+    const [row] = await this.db.query(`${MEMBER_SELECT} WHERE m.organization_id = $1 AND m.account_id = $2`, [
+      organizationId,
+      accountId,
+    ]);
     return row ?? null;
   }
 
@@ -99,7 +116,12 @@ export class MembershipsRepository {
     return rows.map((r) => r.accountId);
   }
 
-  async setRoles(organizationId: string, accountId: string, roles: Role[], manager: EntityManager): Promise<MembershipRow | null> {
+  async setRoles(
+    organizationId: string,
+    accountId: string,
+    roles: Role[],
+    manager: EntityManager,
+  ): Promise<MembershipRow | null> {
     const [row] = returningRows<MembershipRow>(
       await manager.query(
         `UPDATE membership SET roles = $3, updated_at = now() WHERE organization_id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
@@ -111,6 +133,8 @@ export class MembershipsRepository {
 
   /** A deleted person keeps their memberships (content attribution) but no powers. */
   async reduceToCitizen(accountId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE membership SET roles = '{citizen}', updated_at = now() WHERE account_id = $1`, [accountId]);
+    await manager.query(`UPDATE membership SET roles = '{citizen}', updated_at = now() WHERE account_id = $1`, [
+      accountId,
+    ]);
   }
 }

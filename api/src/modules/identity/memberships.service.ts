@@ -116,7 +116,12 @@ function encodeCursor(row: MemberRow): string {
 function decodeCursor(cursor: string): { joinedAt: string; id: string } {
   try {
     const [joinedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof joinedAt === 'string' && !Number.isNaN(Date.parse(joinedAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+    if (
+      typeof joinedAt === 'string' &&
+      !Number.isNaN(Date.parse(joinedAt)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    ) {
       return { joinedAt, id };
     }
   } catch {

@@ -6,14 +6,27 @@ import type { DataSource, EntityManager } from 'typeorm';
 export type LiveSession = { id: string; accountId: string; isSuperadmin: boolean; expiresAt: Date; lastSeenAt: Date };
 
 /** A session as its owner sees it in their data export (no token hash). */
-export type SessionSummary = { id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null };
+export type SessionSummary = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+};
 
 /** Queries on session. */
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(input: { tokenHash: Buffer; accountId: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<string> {
+  async insert(input: {
+    tokenHash: Buffer;
+    accountId: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<string> {
     const [row] = await this.db.query(
       `INSERT INTO session (token_hash, account_id, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [input.tokenHash, input.accountId, input.expiresAt, input.ip, input.userAgent],

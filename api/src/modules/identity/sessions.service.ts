@@ -25,7 +25,11 @@ export class SessionsService {
   ) {}
 
   /** Starts a session and sets its cookie; the session of the cookie the browser sent (if any) ends. */
-  async start(account: { id: string; isSuperadmin: boolean }, request: AppRequest, reply: FastifyReply): Promise<string> {
+  async start(
+    account: { id: string; isSuperadmin: boolean },
+    request: AppRequest,
+    reply: FastifyReply,
+  ): Promise<string> {
     const accountId = account.id;
     const previous = request.cookies?.[SESSION_COOKIE];
     if (previous && TOKEN_PATTERN.test(previous)) await this.repository.deleteByHash(hashToken(previous));
@@ -79,6 +83,11 @@ export class SessionsService {
   }
 
   clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure });
+    void reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+    });
   }
 }

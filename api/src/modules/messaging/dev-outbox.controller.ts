@@ -15,7 +15,12 @@ export class DevOutboxController {
   ) {}
 
   @Get()
-  @Endpoint({ summary: 'Newest 20 messages sent to a recipient (development only)', query: ZDevOutboxQuery, response: z.array(ZDevOutboxMessage), tags: ['dev'] })
+  @Endpoint({
+    summary: 'Newest 20 messages sent to a recipient (development only)',
+    query: ZDevOutboxQuery,
+    response: z.array(ZDevOutboxMessage),
+    tags: ['dev'],
+  })
   async list(@Query() query: z.output<typeof ZDevOutboxQuery>) {
     // Answers exactly like a route that does not exist, so production reveals nothing.
     if (!this.config.devOutboxEnabled) throw new AppError('common.route_not_found', 404, 'Route not found');

@@ -21,13 +21,17 @@ import { SmtpEmailProvider } from './providers/smtp-email.provider';
       provide: SMS_PROVIDER,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        config.env.SMS_PROVIDER === 'http' ? new HttpSmsProvider(config.env.SMS_HTTP_URL!, config.env.SMS_HTTP_TOKEN) : new OutboxSmsProvider(),
+        config.env.SMS_PROVIDER === 'http'
+          ? new HttpSmsProvider(config.env.SMS_HTTP_URL!, config.env.SMS_HTTP_TOKEN)
+          : new OutboxSmsProvider(),
     },
     {
       provide: EMAIL_PROVIDER,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        config.env.SMTP_URL ? new SmtpEmailProvider(config.env.SMTP_URL, config.env.MAIL_FROM) : new OutboxEmailProvider(),
+        config.env.SMTP_URL
+          ? new SmtpEmailProvider(config.env.SMTP_URL, config.env.MAIL_FROM)
+          : new OutboxEmailProvider(),
     },
   ],
   exports: [MessagingService],

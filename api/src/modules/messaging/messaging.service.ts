@@ -63,7 +63,10 @@ export class MessagingService implements OnModuleInit {
       const text = error instanceof Error ? error.message : String(error);
       const final = row.attempts + 1 >= MAX_ATTEMPTS;
       await this.outbox.markFailedAttempt(row.id, text, final);
-      this.logger.warn({ messageId, channel: row.channel, attempt: row.attempts + 1, error: text }, 'message delivery failed');
+      this.logger.warn(
+        { messageId, channel: row.channel, attempt: row.attempts + 1, error: text },
+        'message delivery failed',
+      );
       throw error;
     }
   }

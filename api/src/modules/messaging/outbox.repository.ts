@@ -8,7 +8,13 @@ import { type MessageChannel, OutboxMessage } from './outbox-message.entity';
 export class OutboxRepository {
   constructor(@InjectRepository(OutboxMessage) private readonly rows: Repository<OutboxMessage>) {}
 
-  async insertPending(input: { channel: MessageChannel; recipient: string; subject: string | null; body: string; provider: string }): Promise<OutboxMessage> {
+  async insertPending(input: {
+    channel: MessageChannel;
+    recipient: string;
+    subject: string | null;
+    body: string;
+    provider: string;
+  }): Promise<OutboxMessage> {
     return this.rows.save(this.rows.create({ ...input, status: 'pending', attempts: 0 }));
   }
 
@@ -17,7 +23,10 @@ export class OutboxRepository {
   }
 
   async markSent(id: string): Promise<void> {
-    await this.rows.query(`UPDATE outbox_message SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id]);
+    await this.rows.query(
+      `UPDATE outbox_message SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Counts a failed delivery; `final` gives up on the message. */

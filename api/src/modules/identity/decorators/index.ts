@@ -1,3 +1,8 @@
 export { Roles, SignedIn, Superadmin } from './access.decorators';
 export { type AccessRule } from './access.metadata';
-export { CurrentActor, CurrentMembership, CurrentOrganization, type OrgScopedRequest } from './request-params.decorators';
+export {
+  CurrentActor,
+  CurrentMembership,
+  CurrentOrganization,
+  type OrgScopedRequest,
+} from './request-params.decorators';

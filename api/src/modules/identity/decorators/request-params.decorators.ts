@@ -15,11 +15,13 @@ export type OrgScopedRequest = AppRequest & {
  * The signed-in actor. Use on `@SignedIn()`, `@Roles()` or `@Superadmin()` routes; on a public
  * route use `@CurrentActor({ optional: true })` and get `undefined` when anonymous.
  */
-export const CurrentActor = createParamDecorator((options: { optional?: boolean } | undefined, context: ExecutionContext): Actor | undefined => {
-  const actor = context.switchToHttp().getRequest<AppRequest>().actor;
-  if (!actor && !options?.optional) throw new AppError('identity.unauthenticated', 401, 'Sign in first');
-  return actor;
-});
+export const CurrentActor = createParamDecorator(
+  (options: { optional?: boolean } | undefined, context: ExecutionContext): Actor | undefined => {
+    const actor = context.switchToHttp().getRequest<AppRequest>().actor;
+    if (!actor && !options?.optional) throw new AppError('identity.unauthenticated', 401, 'Sign in first');
+    return actor;
+  },
+);
 
 /** The organisation of the route's `:slug`, resolved by `@Roles(...)`. */
 export const CurrentOrganization = createParamDecorator((_: unknown, context: ExecutionContext): Organization => {
