@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { AppError } from './common/errors/app-error';
 import { registerCsrf } from './common/http/csrf';
 import { WebAppHost } from './common/http/web-app-host';
 import { PinoNestLogger } from './common/logging/logger';
@@ -23,8 +24,19 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+
+  // JSON only, parsed safely (prototype poisoning refused); a malformed body gets its own code
+  // instead of Nest's generic 400.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: config.env.BODY_LIMIT_BYTES }, (request, body, done) => {
+    parseJson(request, body as string, (error: Error | null, value?: unknown) =>
+      error ? done(new AppError('common.malformed_json', 400, 'Malformed JSON body'), undefined) : done(null, value),
+    );
+  });
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
