@@ -7,6 +7,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { ALL_ENTITIES } from './database/entities';
 import { JobsModule } from './jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -23,6 +25,8 @@ export class AppModule {
         RealtimeModule,
         HealthModule,
         OrganizationsModule,
+        MessagingModule,
+        IdentityModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import { JobsService } from './jobs.service';
 
 const QUEUE = 'housekeeping';
 
-/** Prunes expired rate-limit windows, idempotency keys and finished jobs once an hour. */
+/** Prunes expired rate-limit windows, idempotency keys, sessions, codes and finished jobs once an hour. */
 @Injectable()
 export class Housekeeping implements OnApplicationBootstrap {
   constructor(
@@ -18,6 +18,8 @@ export class Housekeeping implements OnApplicationBootstrap {
       await this.db.query(`DELETE FROM rate_limit_counter WHERE window_start < now() - interval '1 day'`);
       await this.db.query(`DELETE FROM idempotency_key WHERE created_at < now() - interval '1 day'`);
       await this.db.query(`DELETE FROM job WHERE done_at < now() - interval '7 days'`);
+      await this.db.query(`DELETE FROM session WHERE expires_at < now()`);
+      await this.db.query(`DELETE FROM one_time_code WHERE created_at < now() - interval '1 day'`);
       await this.db.query(`DELETE FROM socket_io_attachments WHERE created_at < now() - interval '1 hour'`);
       await this.scheduleNext();
     });

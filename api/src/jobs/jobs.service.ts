@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { returningRows } from '../database/returning-rows';
 
 type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 type ClaimedJob = { id: string; queue: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
@@ -74,7 +75,7 @@ export class JobsService implements OnApplicationShutdown {
 
   private async runOnce(): Promise<number> {
     if (this.handlers.size === 0 || this.stopped) return 0;
-    const jobs: ClaimedJob[] = await this.db.query(
+    const jobs = returningRows<ClaimedJob>(await this.db.query(
       `UPDATE job SET locked_until = now() + make_interval(secs => $2), attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM job
@@ -83,7 +84,7 @@ export class JobsService implements OnApplicationShutdown {
          ORDER BY run_at LIMIT 10 FOR UPDATE SKIP LOCKED)
        RETURNING id, queue, payload, attempts, max_attempts`,
       [[...this.handlers.keys()], LOCK_SECONDS],
-    );
+    ));
     for (const job of jobs) await this.perform(job);
     return jobs.length;
   }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { Locale } from '@hamandishi/contracts';
 import { Account, type AccountStatus } from './entities/account.entity';
-import { returningRows } from './returning-rows';
+import { returningRows } from '../../database/returning-rows';
 
 /** Postgres' unique_violation, raised when two sign-ups race for one mobile or email. */
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean =>

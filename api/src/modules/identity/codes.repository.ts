@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CodePurpose } from './entities/one-time-code.entity';
-import { returningRows } from './returning-rows';
+import { returningRows } from '../../database/returning-rows';
 
 /** The newest code still open for a recipient. */
 export type OpenCode = { id: string; codeHash: string; attempts: number; expiresAt: Date };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role, TMembership } from '@hamandishi/contracts';
-import { returningRows } from './returning-rows';
+import { returningRows } from '../../database/returning-rows';
 
 /** A membership row as services use it. */
 export type MembershipRow = {
