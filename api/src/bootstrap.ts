@@ -53,15 +53,26 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only behind HTTPS: on a plain-HTTP trial it would make browsers refuse every asset.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
+    hsts: config.cookieSecure,
     crossOriginEmbedderPolicy: false,
   });
   registerCsrf(fastify, config.cookieSecure);
 
   const webApp = app.get(WebAppHost);
   if (webApp.root) {
-    await app.register(fastifyStatic, { root: webApp.root, prefix: '/', index: false, wildcard: true, maxAge: '1h' });
+    // Files only; every other path (/, /isfahan/...) falls through to the app's index.html.
+    await app.register(fastifyStatic, {
+      root: webApp.root,
+      prefix: '/',
+      index: false,
+      wildcard: true,
+      maxAge: '1h',
+      allowedPath: (path) => path !== '/' && !path.endsWith('/'),
+    });
   }
 
   const io = new RealtimeIoAdapter(app);
