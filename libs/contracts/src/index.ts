@@ -3,3 +3,4 @@ export * from './errors';
 export * from './identity';
 export * from './organizations';
 export * from './realtime';
+export * from './plans';
