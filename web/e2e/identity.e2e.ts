@@ -72,9 +72,9 @@ describe('identity: sign up, profile, languages, sign out, sign in (Persian, RTL
 
     // Sign up with mobile and display name, then the SMS code.
     await page.waitForURL(`**/${SLUG}/sign-up`);
-    await page.getByLabel('شماره همراه').waitFor();
+    await page.getByRole('textbox', { name: 'شماره همراه' }).waitFor();
     await expectNoSeriousA11yViolations(page, `/${SLUG}/sign-up`);
-    await page.getByLabel('شماره همراه').fill(mobile.local);
+    await page.getByRole('textbox', { name: 'شماره همراه' }).fill(mobile.local);
     await page.getByLabel('نام نمایشی').fill(displayName);
     await page.getByRole('button', { name: 'دریافت کد' }).click();
     const first = await waitForCode(page.request, mobile.e164, 0);
@@ -112,13 +112,14 @@ describe('identity: sign up, profile, languages, sign out, sign in (Persian, RTL
     await page.getByRole('button', { name: new RegExp(displayName) }).click();
     await page.getByRole('menuitem', { name: 'خروج' }).click();
     await page.waitForURL(`**/${SLUG}`);
+    await page.getByRole('button', { name: new RegExp(displayName) }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'ورود', exact: true }).first().waitFor();
 
     // Sign in again with a new code.
     await page.goto(`/${SLUG}/sign-in`);
-    await page.getByLabel('شماره همراه').waitFor();
+    await page.getByRole('textbox', { name: 'شماره همراه' }).waitFor();
     await expectNoSeriousA11yViolations(page, `/${SLUG}/sign-in`);
-    await page.getByLabel('شماره همراه').fill(mobile.local);
+    await page.getByRole('textbox', { name: 'شماره همراه' }).fill(mobile.local);
     await requestCodeUntilSent(page);
     const second = await waitForCode(page.request, mobile.e164, first.count);
     await page.getByLabel('کد یکبار مصرف').fill(second.code);

@@ -30,6 +30,8 @@ export const ZEnv = z.object({
   SEED_DEMO: ZBooleanish.default(false),
   /** Expose GET /api/dev/outbox. Default: on outside production. */
   DEV_OUTBOX: ZBooleanish.optional(),
+  /** How long a person waits before asking for another SMS code. */
+  CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   /** Multiplies every rate limit (tests and benchmarks raise it). */
   RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
 });

@@ -23,7 +23,14 @@ export default async function globalSetup(): Promise<void> {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     // DATABASE_URL is inherited when set; otherwise the server uses its embedded PostgreSQL.
-    env: { ...process.env, PORT: String(E2E_PORT), NODE_ENV: process.env.E2E_NODE_ENV ?? 'test' },
+    // A short resend wait and roomier rate limits: one browser signs up and in many times from one address.
+    env: {
+      ...process.env,
+      PORT: String(E2E_PORT),
+      NODE_ENV: process.env.E2E_NODE_ENV ?? 'test',
+      CODE_RESEND_SECONDS: '3',
+      RATE_LIMIT_FACTOR: '20',
+    },
     detached: true,
     stdio: ['ignore', log, log],
   });

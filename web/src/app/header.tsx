@@ -61,11 +61,10 @@ function UserMenu({ name, profilePath }: { name: string; profilePath: string | n
   const slug = useOrganizationSlug();
 
   const handleSignOut = () => {
+    // Leave first: a page that needs a session would otherwise bounce to sign-in as it ends.
+    void navigate(slug ? `/${slug}` : '/');
     signOut.mutate(undefined, {
-      onSuccess: () => {
-        toast.show({ title: t('toast.signedOut'), variant: 'success' });
-        void navigate(slug ? `/${slug}` : '/');
-      },
+      onSuccess: () => toast.show({ title: t('toast.signedOut'), variant: 'success' }),
       onError: () => toast.show({ title: t('errors:generic'), variant: 'danger' }),
     });
   };

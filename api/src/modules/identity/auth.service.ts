@@ -9,6 +9,7 @@ import type {
   ZRequestCode,
   ZVerifyCode,
 } from '@hamandishi/contracts';
+import { AppConfig } from '../../config/app-config';
 import { AppError } from '../../common/errors/app-error';
 import type { AppRequest } from '../../common/http/request-context';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
@@ -43,6 +44,7 @@ export class AuthService {
     private readonly organizations: OrganizationsService,
     private readonly messaging: MessagingService,
     private readonly rateLimiter: RateLimiter,
+    private readonly config: AppConfig,
   ) {}
 
   /** Sends a sign-in code by SMS. */
@@ -52,7 +54,7 @@ export class AuthService {
     const lockedUntil = await this.codes.lockedUntil(mobile, PURPOSE, P.code.maxAttempts, P.lockSeconds);
     if (isLocked(lockedUntil, new Date())) throw locked(lockedUntil);
     const lastSentAt = await this.codes.lastSentAt(mobile, PURPOSE);
-    if (lastSentAt && Date.now() - new Date(lastSentAt).getTime() < P.code.resendSeconds * 1000) {
+    if (lastSentAt && Date.now() - new Date(lastSentAt).getTime() < this.config.env.CODE_RESEND_SECONDS * 1000) {
       throw new AppError('identity.code_resend_too_soon', 429, 'Wait before asking for another code');
     }
     await this.rateLimiter.hit('code:mobile', mobile, P.code.perMobile.limit, P.code.perMobile.windowSeconds);
@@ -63,7 +65,7 @@ export class AuthService {
     return {
       maskedMobile: maskMobile(mobile),
       expiresInSeconds: P.code.ttlSeconds,
-      resendInSeconds: P.code.resendSeconds,
+      resendInSeconds: this.config.env.CODE_RESEND_SECONDS,
     };
   }
 

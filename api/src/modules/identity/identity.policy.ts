@@ -6,7 +6,6 @@ export const IDENTITY_POLICY = {
   code: {
     length: 6,
     ttlSeconds: 5 * 60,
-    resendSeconds: 60,
     maxAttempts: 5,
     perIp: { limit: 10, windowSeconds: 10 * 60 },
     perMobile: { limit: 3, windowSeconds: 10 * 60 },
