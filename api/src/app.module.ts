@@ -6,9 +6,11 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ALL_ENTITIES } from './database/entities';
 import { JobsModule } from './jobs/jobs.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -27,6 +29,7 @@ export class AppModule {
         OrganizationsModule,
         MessagingModule,
         IdentityModule,
+        AttachmentsModule, NotificationsModule,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { AppError } from './common/errors/app-error';
 import { registerCsrf } from './common/http/csrf';
 import { WebAppHost } from './common/http/web-app-host';
 import { PinoNestLogger } from './common/logging/logger';
+import { registerAttachmentUploadBodies } from './modules/attachments/upload-body';
 import type { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       error ? done(new AppError('common.malformed_json', 400, 'Malformed JSON body'), undefined) : done(null, value),
     );
   });
+
+  registerAttachmentUploadBodies(fastify, config.env.BODY_LIMIT_BYTES);
 
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));

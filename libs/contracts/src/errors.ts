@@ -39,6 +39,13 @@ export const ERROR_CODES = [
   'organizations.not_found',
   'organizations.district_not_found',
   'organizations.theme_not_found',
+  // attachments
+  'attachments.not_found',
+  'attachments.type_not_allowed',
+  'attachments.too_large',
+  'attachments.owner_not_found',
+  // notifications
+  'notifications.target_not_found',
 ] as const;
 
 /** A stable, machine-readable error code. */
