@@ -12,6 +12,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PlansModule } from './modules/plans/plans.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
@@ -29,7 +30,7 @@ export class AppModule {
         OrganizationsModule,
         MessagingModule,
         IdentityModule,
-        AttachmentsModule, NotificationsModule,
+        AttachmentsModule, NotificationsModule, PlansModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocalizedText, ZUuid } from './common';
+import { pageOf, ZLocalizedText, ZUuid } from './common';
 import { ZRole } from './identity';
 
 /** A Jalali year as plans use them (1405 ≈ 2026). */
@@ -179,6 +179,14 @@ export const ZUpdateActivity = z.strictObject({
 /** Edit an activity. */
 export type TUpdateActivity = z.input<typeof ZUpdateActivity>;
 
+/** GET /api/orgs/:slug/activities/:activityId/participation: whether the caller may take part now; `reason` is an error code. */
+export const ZParticipationCheck = z.object({
+  canTakePart: z.boolean(),
+  reason: z.enum(['plans.activity_closed', 'identity.unauthenticated', 'identity.forbidden']).optional(),
+});
+/** Whether the caller may take part in an activity. */
+export type TParticipationCheck = z.infer<typeof ZParticipationCheck>;
+
 /** POST /api/orgs/:slug/activities/:activityId/open|close: open or close the window now. */
 export const ZActivityWindowAction = z.strictObject({});
 
@@ -195,6 +203,10 @@ export const ZStage = z.object({
   statusOverride: z.enum(STAGE_STATUSES).nullable(),
   activities: z.array(ZActivity),
   attachments: z.array(z.lazy(() => ZAttachment)),
+  /** Whether the caller follows this stage (on the plan page; false when anonymous). */
+  isFollowing: z.boolean().optional(),
+  /** How many people follow this stage (on the plan page). */
+  followerCount: z.number().int().optional(),
 });
 /** A stage with its activities. */
 export type TStage = z.infer<typeof ZStage>;
@@ -253,6 +265,17 @@ export const ZSaveCommittee = z.strictObject({
 /** Create or edit a committee. */
 export type TSaveCommittee = z.input<typeof ZSaveCommittee>;
 
+/** PATCH /api/orgs/:slug/committees/:committeeId: ZSaveCommittee's fields, each optional (absent lists stay as they are). */
+export const ZUpdateCommittee = z.strictObject({
+  name: ZLocalizedText.optional(),
+  description: ZLocalizedLongText.nullable().optional(),
+  themeIds: z.array(ZUuid).max(50).optional(),
+  secretaryId: ZUuid.nullable().optional(),
+  memberIds: z.array(ZUuid).max(500).optional(),
+});
+/** Edit a committee. */
+export type TUpdateCommittee = z.input<typeof ZUpdateCommittee>;
+
 // ---- upstream documents --------------------------------------------------------------------
 
 /** Levels of upstream documents. */
@@ -291,6 +314,22 @@ export const ZSaveUpstreamDocument = z.strictObject({
 });
 /** Create or edit an upstream document. */
 export type TSaveUpstreamDocument = z.input<typeof ZSaveUpstreamDocument>;
+
+/** PATCH .../upstream-documents/:documentId: ZSaveUpstreamDocument's fields, each optional; `directions`, when given, replace all. */
+export const ZUpdateUpstreamDocument = z.strictObject({
+  level: z.enum(UPSTREAM_LEVELS).optional(),
+  title: ZLocalizedText.optional(),
+  issuer: z.string().trim().min(1).max(300).optional(),
+  year: ZJalaliYear.nullable().optional(),
+  url: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  attachmentId: ZUuid.nullable().optional(),
+  directions: z
+    .array(z.strictObject({ text: z.string().trim().min(1).max(2000), themeIds: z.array(ZUuid).max(20).default([]) }))
+    .max(200)
+    .optional(),
+});
+/** Edit an upstream document. */
+export type TUpdateUpstreamDocument = z.input<typeof ZUpdateUpstreamDocument>;
 
 // ---- attachments ---------------------------------------------------------------------------
 
@@ -370,3 +409,18 @@ export const ZAuditEntry = z.object({
 });
 /** One audit entry. */
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+/** GET /api/orgs/:slug/audit: keyset-paginated, newest first, optionally for one entity type or entity. */
+export const ZAuditQuery = z.strictObject({
+  entityType: z.string().trim().min(1).max(64).optional(),
+  entityId: ZUuid.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+/** Audit log query. */
+export type TAuditQuery = z.input<typeof ZAuditQuery>;
+
+/** A page of audit entries. */
+export const ZAuditPage = pageOf(ZAuditEntry);
+/** A page of audit entries. */
+export type TAuditPage = z.infer<typeof ZAuditPage>;

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TAuditPage } from '@hamandishi/contracts';
+import { AppError } from '../../common/errors/app-error';
+
+/** What one audited change records. `before` is null for a creation, `after` null for a deletion. */
+export type AuditRecord = {
+  organizationId: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+type AuditRow = {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  createdAtKey: string;
+};
+
+/** The audit log: every planner/admin change, written in the same transaction as the change. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Records a change; pass the transaction's manager so the entry commits (or rolls back) with it. */
+  async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_entry (organization_id, actor_id, action, entity_type, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.organizationId,
+        entry.actorId,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+        entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      ],
+    );
+  }
+
+  /** The organisation's log, newest first, keyset-paginated, optionally for one entity type / entity. */
+  async page(
+    organizationId: string,
+    query: { entityType?: string; entityId?: string; cursor?: string; limit: number },
+  ): Promise<TAuditPage> {
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows: AuditRow[] = await this.db.query(
+      `SELECT e.id, e.actor_id AS "actorId", a.display_name AS "actorName", e.action, e.entity_type AS "entityType",
+              e.entity_id AS "entityId", e.before, e.after, e.created_at AS "createdAt",
+              to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"
+       FROM audit_entry e LEFT JOIN account a ON a.id = e.actor_id
+       WHERE e.organization_id = $1
+         AND ($2::text IS NULL OR e.entity_type = $2)
+         AND ($3::uuid IS NULL OR e.entity_id = $3)
+         AND ($4::timestamptz IS NULL OR (e.created_at, e.id) < ($4::timestamptz, $5::uuid))
+       ORDER BY e.created_at DESC, e.id DESC LIMIT $6`,
+      [organizationId, query.entityType ?? null, query.entityId ?? null, after?.createdAt ?? null, after?.id ?? null, query.limit + 1],
+    );
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
+        id: r.id,
+        actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        createdAt: new Date(r.createdAt).toISOString(),
+      })),
+      nextCursor:
+        rows.length > query.limit && last
+          ? Buffer.from(JSON.stringify([last.createdAtKey, last.id])).toString('base64url')
+          : null,
+    };
+  }
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+      return { createdAt, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid' });
+}
