@@ -1,0 +1,63 @@
+import { Client } from 'pg';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { TestClient } from '../support/test-client';
+import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
+import { buildActivity, buildPlan, buildStage, daysFromToday } from '../factories/plan.factory';
+
+describe('the plan page', () => {
+  let t: TestApp;
+  let city: BuiltOrganization;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    city = await buildOrganization(t.db);
+  });
+  afterAll(() => t.close());
+
+  /** A plan with `stages` stages of `perStage` activities each. */
+  async function planWith(stages: number, perStage: number): Promise<string> {
+    const plan = await buildPlan(t.db, city.id);
+    for (let i = 0; i < stages; i++) {
+      const stage = await buildStage(t.db, city.id, plan.id, daysFromToday(i * 10), daysFromToday(i * 10 + 9));
+      for (let j = 0; j < perStage; j++) await buildActivity(t.db, city.id, plan.id, stage.id);
+    }
+    return plan.id;
+  }
+
+  /** SQL statements the app sends while `work` runs (the job poller's own queries left out). */
+  async function countQueries(work: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const original = Client.prototype.query;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      const config = args[0] as string | { text?: string };
+      const text = typeof config === 'string' ? config : (config?.text ?? '');
+      if (!/\bjob\b/.test(text)) seen.push(text.replace(/\s+/g, ' ').slice(0, 80));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof Client.prototype.query);
+    try {
+      await work();
+    } finally {
+      spy.mockRestore();
+    }
+    return seen;
+  }
+
+  it('answers with a constant, small number of queries whatever the number of stages and activities', async () => {
+    const small = await planWith(1, 4);
+    const large = await planWith(10, 4);
+    const client = new TestClient(t.url);
+    await client.get(`/api/orgs/${city.slug}/plans/${small}`); // warm up (cookies, caches)
+
+    let body: { stages: { activities: unknown[] }[] } = { stages: [] };
+    const forSmall = await countQueries(() => client.get(`/api/orgs/${city.slug}/plans/${small}`));
+    const forLarge = await countQueries(async () => {
+      body = (await client.get(`/api/orgs/${city.slug}/plans/${large}`)).body;
+    });
+    expect(body.stages).toHaveLength(10);
+    expect(body.stages.flatMap((s) => s.activities)).toHaveLength(40);
+    expect(forLarge.length).toBe(forSmall.length);
+    expect(forLarge.length).toBeLessThanOrEqual(14);
+    // eslint-disable-next-line no-console
+    console.log(`plan page: ${forLarge.length} queries\n${forLarge.join('\n')}`);
+  });
+});
