@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { useToast } from '@/components/toast';
 import { useSession } from '@/features/identity/api/use-session';
 import { useSignOut } from '@/features/identity/api/use-auth-mutations';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { useOrganization } from '@/features/organizations/api/use-organizations';
 import { pickLocalized } from '@/lib/locale';
 import { useChangeLocale } from './use-change-locale';
@@ -20,6 +21,8 @@ export function Header() {
   const changeLocale = useChangeLocale();
   const account = session?.account ?? null;
   const homeSlug = slug ?? session?.memberships[0]?.organizationSlug;
+  const membership = session?.memberships.find((m) => m.organizationSlug === homeSlug);
+  const canPlan = Boolean(account?.isSuperadmin || membership?.roles.some((role) => role === 'planner' || role === 'admin'));
   const organizationName = organization.data ? pickLocalized(organization.data.name, i18n.language) : null;
 
   return (
@@ -37,8 +40,13 @@ export function Header() {
         </nav>
         <div className="app-header__actions">
           <LanguageSwitcher onChange={changeLocale} />
+          {account && <NotificationBell accountId={account.id} />}
           {account ? (
-            <UserMenu name={account.displayName} profilePath={homeSlug ? `/${homeSlug}/profile` : null} />
+            <UserMenu
+              name={account.displayName}
+              profilePath={homeSlug ? `/${homeSlug}/profile` : null}
+              managePath={homeSlug && canPlan ? `/${homeSlug}/manage/plans` : null}
+            />
           ) : (
             slug &&
             organization.data && (
@@ -53,7 +61,9 @@ export function Header() {
   );
 }
 
-function UserMenu({ name, profilePath }: { name: string; profilePath: string | null }) {
+type UserMenuProps = { name: string; profilePath: string | null; managePath: string | null };
+
+function UserMenu({ name, profilePath, managePath }: UserMenuProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
@@ -83,6 +93,11 @@ function UserMenu({ name, profilePath }: { name: string; profilePath: string | n
           {profilePath && (
             <DropdownMenu.Item asChild className="menu__item">
               <Link to={profilePath}>{t('header.profile')}</Link>
+            </DropdownMenu.Item>
+          )}
+          {managePath && (
+            <DropdownMenu.Item asChild className="menu__item">
+              <Link to={managePath}>{t('header.managePlans')}</Link>
             </DropdownMenu.Item>
           )}
           <DropdownMenu.Separator className="menu__separator" />

@@ -7,25 +7,31 @@ import faIdentity from '@/locales/fa/identity.json';
 import faOrganizations from '@/locales/fa/organizations.json';
 import faProfile from '@/locales/fa/profile.json';
 import faErrors from '@/locales/fa/errors.json';
+import faPlans from '@/locales/fa/plans.json';
+import faNotifications from '@/locales/fa/notifications.json';
 import arCommon from '@/locales/ar/common.json';
 import arIdentity from '@/locales/ar/identity.json';
 import arOrganizations from '@/locales/ar/organizations.json';
 import arProfile from '@/locales/ar/profile.json';
 import arErrors from '@/locales/ar/errors.json';
+import arPlans from '@/locales/ar/plans.json';
+import arNotifications from '@/locales/ar/notifications.json';
 import enCommon from '@/locales/en/common.json';
 import enIdentity from '@/locales/en/identity.json';
 import enOrganizations from '@/locales/en/organizations.json';
 import enProfile from '@/locales/en/profile.json';
 import enErrors from '@/locales/en/errors.json';
+import enPlans from '@/locales/en/plans.json';
+import enNotifications from '@/locales/en/notifications.json';
 
 /** Every catalog, bundled: three small languages cost less than an extra round trip on 3G. */
 export const resources = {
-  fa: { common: faCommon, identity: faIdentity, organizations: faOrganizations, profile: faProfile, errors: faErrors },
-  ar: { common: arCommon, identity: arIdentity, organizations: arOrganizations, profile: arProfile, errors: arErrors },
-  en: { common: enCommon, identity: enIdentity, organizations: enOrganizations, profile: enProfile, errors: enErrors },
+  fa: { common: faCommon, identity: faIdentity, organizations: faOrganizations, profile: faProfile, errors: faErrors, plans: faPlans, notifications: faNotifications },
+  ar: { common: arCommon, identity: arIdentity, organizations: arOrganizations, profile: arProfile, errors: arErrors, plans: arPlans, notifications: arNotifications },
+  en: { common: enCommon, identity: enIdentity, organizations: enOrganizations, profile: enProfile, errors: enErrors, plans: enPlans, notifications: enNotifications },
 } as const;
 
-export const NAMESPACES = ['common', 'identity', 'organizations', 'profile', 'errors'] as const;
+export const NAMESPACES = ['common', 'identity', 'organizations', 'profile', 'errors', 'plans', 'notifications'] as const;
 
 /** Each language's name written in that language (for the switcher). */
 export const LOCALE_NAMES: Record<Locale, string> = { fa: 'فارسی', ar: 'العربية', en: 'English' };

@@ -10,6 +10,13 @@ const OrganizationHomePage = lazy(() => import('@/features/organizations/pages/o
 const SignInPage = lazy(() => import('@/features/identity/pages/sign-in-page'));
 const SignUpPage = lazy(() => import('@/features/identity/pages/sign-up-page'));
 const ProfilePage = lazy(() => import('@/features/profile/pages/profile-page'));
+const PlansPage = lazy(() => import('@/features/plans/pages/plans-page'));
+const PlanPage = lazy(() => import('@/features/plans/pages/plan-page'));
+const StagePage = lazy(() => import('@/features/plans/pages/stage-page'));
+const CommitteePage = lazy(() => import('@/features/plans/pages/committee-page'));
+// Planners' screens: their own chunks (and catalog), never fetched by a citizen.
+const ManagePlansPage = lazy(() => import('@/features/plans/manage/pages/manage-plans-page'));
+const ManagePlanPage = lazy(() => import('@/features/plans/manage/pages/manage-plan-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -26,6 +33,12 @@ export const routes: RouteObject[] = [
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'plans', element: <PlansPage /> },
+          { path: 'plans/:planId', element: <PlanPage /> },
+          { path: 'plans/:planId/stages/:stageId', element: <StagePage /> },
+          { path: 'committees/:committeeId', element: <CommitteePage /> },
+          { path: 'manage/plans', element: <ManagePlansPage /> },
+          { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -94,7 +94,8 @@ async function ensureCsrfToken(force = false): Promise<string | null> {
 
 async function send<T>(method: Method, path: string, options: RequestOptions, csrfToken?: string | null): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isRaw = options.body instanceof Blob;
+  if (options.body !== undefined) headers['content-type'] = isRaw ? (options.body as Blob).type || 'application/octet-stream' : 'application/json';
   if (csrfToken) headers[CSRF_HEADER] = csrfToken;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
@@ -104,7 +105,7 @@ async function send<T>(method: Method, path: string, options: RequestOptions, cs
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isRaw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -144,6 +145,8 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
+  /** Sends a file as the raw body with its own Content-Type (attachments). */
+  upload: <T>(path: string, file: Blob, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('POST', path, { ...options, body: file }),
 };
 
 /** A fresh key for `Idempotency-Key`, so a retried submit does not create twice. */

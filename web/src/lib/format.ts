@@ -15,26 +15,29 @@ const NUMBER_LOCALES: Record<Locale, string> = {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: Locale, style: 'short' | 'long'): Intl.DateTimeFormat {
-  const key = `${locale}:${style}`;
+function dateFormat(locale: Locale, style: 'short' | 'long', timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale}:${style}:${timeZone ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(
       DATE_LOCALES[locale],
       style === 'short'
-        ? { year: 'numeric', month: '2-digit', day: '2-digit' }
-        : { year: 'numeric', month: 'long', day: 'numeric' },
+        ? { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }
+        : { year: 'numeric', month: 'long', day: 'numeric', timeZone },
     );
     dateFormats.set(key, format);
   }
   return format;
 }
 
-/** Formats a date for display: Jalali with Persian digits in fa (۱۴۰۳/۰۳/۱۷). */
-export function formatDate(value: Date | string | number, locale: Locale, style: 'short' | 'long' = 'short'): string {
+/**
+ * Formats a date for display: Jalali with Persian digits in fa (۱۴۰۳/۰۳/۱۷). Calendar days
+ * (`YYYY-MM-DD`, e.g. stage dates) pass `timeZone: 'UTC'` so no reader sees the day before.
+ */
+export function formatDate(value: Date | string | number, locale: Locale, style: 'short' | 'long' = 'short', timeZone?: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return dateFormat(locale, style).format(date);
+  return dateFormat(locale, style, timeZone).format(date);
 }
 
 /** Formats a number with the locale's digits. */

@@ -6,6 +6,11 @@ export const queryKeys = {
   session: ['session'] as const,
   organizations: ['organizations'] as const,
   organization: (slug: string) => ['organizations', slug] as const,
+  plans: (slug: string) => ['plans', slug] as const,
+  plan: (slug: string, planId: string) => ['plans', slug, planId] as const,
+  stage: (slug: string, stageId: string) => ['stages', slug, stageId] as const,
+  committee: (slug: string, committeeId: string) => ['committees', slug, committeeId] as const,
+  notifications: ['notifications'] as const,
 };
 
 /** A client tuned for phones on slow networks: no refetch storms, no retrying 4xx answers. */

@@ -5,7 +5,7 @@ import { getSocket, reconnectSocket, type RealtimeSocket } from './socket-client
 import { queryKeys } from './query-client';
 
 /** Runs `attach` once the socket exists; `attach` returns its own cleanup. */
-function useSocketEffect(isActive: boolean, attach: (socket: RealtimeSocket) => () => void, deps: unknown[]): void {
+export function useSocketEffect(isActive: boolean, attach: (socket: RealtimeSocket) => () => void, deps: unknown[]): void {
   useEffect(() => {
     if (!isActive) return;
     let detach: (() => void) | undefined;

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { buttonClassName, Card } from '@/components';
+import { buttonClassName, Card, Spinner } from '@/components';
+import { usePlans } from '@/features/plans/api/use-plans';
+import { PlanList } from '@/features/plans/components/plan-list';
 import { useSession } from '@/features/identity/api/use-session';
 import { formatNumber } from '@/lib/format';
 import { isLocale, pickLocalized } from '@/lib/locale';
@@ -44,6 +46,8 @@ export default function OrganizationHomePage() {
           )}
         </div>
       </section>
+
+      <PlansSection slug={organization.slug} />
 
       <section className="section" aria-labelledby="participate-title">
         <h2 id="participate-title">{t('home.participateTitle')}</h2>
@@ -89,5 +93,27 @@ export default function OrganizationHomePage() {
         </section>
       )}
     </>
+  );
+}
+
+/** The municipality's plans, newest first; the full list has its own page. */
+function PlansSection({ slug }: { slug: string }) {
+  const { t } = useTranslation('plans');
+  const plans = usePlans(slug);
+  return (
+    <section className="section" aria-labelledby="plans-title">
+      <h2 id="plans-title">{t('list.sectionTitle')}</h2>
+      {plans.isPending && <Spinner size="lg" />}
+      {plans.isError && <p className="muted">{t('list.loadError')}</p>}
+      {plans.data && plans.data.length === 0 && <p className="muted">{t('list.emptyTitle')}</p>}
+      {plans.data && plans.data.length > 0 && (
+        <>
+          <PlanList slug={slug} plans={[...plans.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 3)} />
+          <p className="section-more">
+            <Link to={`/${slug}/plans`}>{t('list.allPlans')}</Link>
+          </p>
+        </>
+      )}
+    </section>
   );
 }
