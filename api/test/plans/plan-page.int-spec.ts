@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { seedDemo } from '../../src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
@@ -59,5 +60,24 @@ describe('the plan page', () => {
     expect(forLarge.length).toBeLessThanOrEqual(14);
     // eslint-disable-next-line no-console
     console.log(`plan page: ${forLarge.length} queries\n${forLarge.join('\n')}`);
+  });
+
+  it('seeds the demo plan once, with its first phase open now', async () => {
+    await seedDemo(t.databaseUrl);
+    await seedDemo(t.databaseUrl);
+    const client = new TestClient(t.url);
+    const plans = (await client.get('/api/orgs/isfahan/plans')).body;
+    expect(plans).toHaveLength(1);
+    const page = (await client.get(`/api/orgs/isfahan/plans/${plans[0].id}`)).body;
+    expect(page.title.fa).toBe('برنامه راهبردی-عملیاتی شهر اصفهان ۱۴۰۵');
+    expect(page.stages.map((s: { status: string }) => s.status)).toEqual(['open', 'upcoming', 'upcoming']);
+    expect(page.currentStageId).toBe(page.stages[0].id);
+    expect(page.stages[0].activities.map((a: { type: string; isOpen: boolean }) => [a.type, a.isOpen])).toEqual([
+      ['problem_collection', true],
+      ['consultation', true],
+    ]);
+    expect(page.committees).toHaveLength(8);
+    expect(page.committees.every((c: { secretary: unknown; themeIds: string[] }) => c.secretary && c.themeIds.length === 1)).toBe(true);
+    expect(page.upstreamDocuments.map((d: { level: string }) => d.level)).toEqual(['national', 'provincial', 'local']);
   });
 });

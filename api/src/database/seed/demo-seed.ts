@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { Role, TBoundary } from '@hamandishi/contracts';
 import { DEMO_THEMES } from './demo-themes';
 import { ISFAHAN_CENTER, demoDistricts } from './demo-districts';
+import { seedDemoPlan } from './demo-plan';
 
 /** The demo municipality's slug. */
 export const DEMO_SLUG = 'isfahan';
@@ -40,6 +41,7 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await upsertDistricts(client, organizationId);
     await upsertThemes(client, organizationId);
     await upsertAccounts(client, organizationId);
+    await seedDemoPlan(client, organizationId);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
