@@ -16,6 +16,7 @@ import { toAsciiDigits } from '@hamandishi/text';
 import { Button, Select, TextField } from '@/components';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { applyServerFieldErrors, fieldErrorMessage } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { compactLocalized, localizedDefaults, parseOptionalYear } from './form-helpers';
@@ -148,6 +149,7 @@ export type UpstreamDocumentFormProps = {
 /** An upstream document: level, title, issuer, year, link and the directions it sets. */
 export function UpstreamDocumentForm({ document, onSubmit, submitLabel, error }: UpstreamDocumentFormProps) {
   const { t } = useTranslation([MANAGE_NS, 'plans', 'errors']);
+  const locale = useLocale();
   const uid = useId();
   const form = useForm<DocumentInput, unknown, DocumentOutput>({
     resolver: zodResolver(ZSaveUpstreamDocument),
@@ -212,7 +214,7 @@ export function UpstreamDocumentForm({ document, onSubmit, submitLabel, error }:
             <li key={direction.id} className="direction-list__item">
               <div className="field">
                 <label className="field__label" htmlFor={`${uid}-direction-${index}`}>
-                  {t('upstream.fields.direction', { number: index + 1 })}
+                  {t('upstream.fields.direction', { number: formatNumber(index + 1, locale) })}
                 </label>
                 <textarea
                   id={`${uid}-direction-${index}`}
@@ -226,7 +228,7 @@ export function UpstreamDocumentForm({ document, onSubmit, submitLabel, error }:
                 )}
               </div>
               <Button variant="ghost" size="sm" onClick={() => directions.remove(index)}>
-                {t('upstream.removeDirection', { number: index + 1 })}
+                {t('upstream.removeDirection', { number: formatNumber(index + 1, locale) })}
               </Button>
             </li>
           ))}
