@@ -1,7 +1,7 @@
 /** What a test sees of a response. */
-export type TestResponse<T = any> = { status: number; body: T; headers: Headers; text: string };
+export type TestResponse<T = any> = { status: number; body: T; headers: Headers; text: string; bytes: Buffer };
 
-type RequestOptions = { headers?: Record<string, string | null>; body?: unknown; raw?: string };
+type RequestOptions = { headers?: Record<string, string | null>; body?: unknown; raw?: string; bytes?: Uint8Array };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -35,12 +35,17 @@ export class TestClient {
     return this.request<T>(method, path, { raw, headers: { 'content-type': 'application/json', ...headers } });
   }
 
+  /** Sends `bytes` as the body, untouched (file uploads); give the file's `content-type` in `headers`. */
+  rawBytes<T = any>(method: string, path: string, bytes: Uint8Array, headers: Record<string, string | null> = {}) {
+    return this.request<T>(method, path, { bytes, headers: { 'content-type': 'application/octet-stream', ...headers } });
+  }
+
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
     if (UNSAFE.has(method) && !this.cookies.has('hm_csrf')) await this.request('GET', '/api/auth/session');
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (UNSAFE.has(method) && this.cookies.has('hm_csrf')) headers['x-csrf-token'] = this.cookies.get('hm_csrf')!;
-    let body: string | undefined = options.raw;
+    let body: string | Uint8Array | undefined = options.raw ?? options.bytes;
     if (body === undefined && options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
@@ -57,8 +62,9 @@ export class TestClient {
       if (expired || value.join('=') === '') this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join('='));
     }
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const isJson = response.headers.get('content-type')?.includes('json');
-    return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers, text };
+    return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers, text, bytes };
   }
 }

@@ -1,0 +1,42 @@
+import type { NotificationKind } from './notification.entities';
+
+/** The Persian titles a notification quotes; the plans module's tables hold them. */
+export type NotificationTitles = {
+  organizationSlug: string | null;
+  planTitle: string | null;
+  stageTitle: string | null;
+  activityTitle: string | null;
+};
+
+/**
+ * Where the notifier reads titles. The default reads the plan, stage and activity tables by id
+ * (SqlNotificationTextSource); a module may provide its own through NotificationsService.
+ */
+export type NotificationTextSource = {
+  titles(organizationId: string, ids: { planId: string; stageId?: string; activityId?: string }): Promise<NotificationTitles>;
+};
+
+const STATUS_FA: Record<string, string> = {
+  drafting: 'در حال تدوین',
+  council_review: 'در بررسی شورا',
+  approved: 'تصویب‌شده',
+  conformity_checked: 'تطبیق‌شده',
+  in_execution: 'در حال اجرا',
+  closed: 'بسته',
+};
+
+/** One line of a digest, in Persian (SMS and email are not translated by the web). */
+export function describeNotification(kind: NotificationKind, params: Record<string, string | number>): string {
+  const plan = params.planTitle ? `«${params.planTitle}»` : 'برنامه';
+  const stage = params.stageTitle ? `«${params.stageTitle}»` : '';
+  switch (kind) {
+    case 'stage.opened':
+      return `مرحلهٔ ${stage} از ${plan} آغاز شد`.replace(/\s+/g, ' ');
+    case 'stage.closed':
+      return `مرحلهٔ ${stage} از ${plan} به پایان رسید`.replace(/\s+/g, ' ');
+    case 'activity.opened':
+      return `فعالیت ${params.activityTitle ? `«${params.activityTitle}»` : ''} در ${plan} باز شد`.replace(/\s+/g, ' ');
+    case 'plan.status_changed':
+      return `وضعیت ${plan} به «${STATUS_FA[String(params.to)] ?? params.to}» تغییر کرد`;
+  }
+}
