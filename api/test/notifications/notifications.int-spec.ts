@@ -66,7 +66,7 @@ describe('follow and notify', () => {
     );
     [{ id: stageId }] = await t.db.query(
       `INSERT INTO stage (organization_id, plan_id, position, title, starts_on, ends_on)
-       VALUES ($1, $2, 0, $3, '2026-03-21', '2026-06-21') RETURNING id`,
+       VALUES ($1, $2, 0, $3, '2030-03-21', '2030-06-21') RETURNING id`,
       [org.id, planId, { fa: 'شناخت' }],
     );
     [{ id: activityId }] = await t.db.query(
