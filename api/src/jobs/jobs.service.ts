@@ -19,6 +19,8 @@ export class JobsService implements OnApplicationShutdown {
   private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  // One claim-and-run at a time in this process, so drain() waits for a poll already under way.
+  private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -41,13 +43,19 @@ export class JobsService implements OnApplicationShutdown {
 
   /** Runs every due job now (tests use it to avoid waiting for the poll). */
   async drain(): Promise<void> {
-    while ((await this.runOnce()) > 0);
+    while ((await this.exclusive(() => this.runOnce())) > 0);
   }
 
-  onApplicationShutdown(): Promise<void> | void {
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    return this.running ?? undefined;
+    await this.chain;
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
   }
 
   private kick(): void {
@@ -64,7 +72,7 @@ export class JobsService implements OnApplicationShutdown {
   private tick(): void {
     this.timer = null;
     if (this.running) return this.schedule();
-    this.running = this.runOnce()
+    this.running = this.exclusive(() => this.runOnce())
       .then(() => undefined)
       .catch((error) => this.logger.error({ err: error }, 'job poll failed'))
       .finally(() => {

@@ -34,7 +34,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async run(context: ExecutionContext, request: AppRequest, key: string, next: CallHandler): Promise<unknown> {
     if (key.length > 200) throw new AppError('common.validation_failed', 400, 'Idempotency-Key too long', { 'Idempotency-Key': 'too_long' });
     const scope = request.actor ? `account:${request.actor.accountId}` : `anonymous:${request.csrfToken ?? request.ip}`;
-    const hash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const body = request.body;
+    // Uploads arrive as Buffers: hash their bytes, never a JSON rendering of them.
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n`)
+      .update(Buffer.isBuffer(body) ? body : JSON.stringify(body ?? null))
+      .digest('hex');
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING key`,

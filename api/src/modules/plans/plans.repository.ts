@@ -389,7 +389,7 @@ export class PlansRepository {
   // ---- upstream documents ------------------------------------------------------------------
 
   documentsOfPlan(organizationId: string, planId: string): Promise<UpstreamDocumentRow[]> {
-    return this.db.query(`${DOCUMENT_SELECT} WHERE d.organization_id = $1 AND d.plan_id = $2 ORDER BY d.created_at, d.id`, [organizationId, planId]);
+    return this.db.query(`${DOCUMENT_SELECT} WHERE d.organization_id = $1 AND d.plan_id = $2 ORDER BY array_position(ARRAY['national', 'provincial', 'local'], d.level), d.created_at, d.id`, [organizationId, planId]);
   }
 
   async findDocument(q: Queryable, organizationId: string, documentId: string): Promise<UpstreamDocumentRow | null> {
