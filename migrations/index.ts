@@ -3,7 +3,15 @@ import { Identity1763710000000 } from './1763710000000-Identity';
 import { Plans1763720000000 } from './1763720000000-Plans';
 import { Attachments1763725000000 } from './1763725000000-Attachments';
 import { Notifications1763730000000 } from './1763730000000-Notifications';
+import { Problems1763740000000 } from './1763740000000-Problems';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
-export const MIGRATIONS = [Foundation1763700000000, Identity1763710000000, Plans1763720000000, Attachments1763725000000, Notifications1763730000000];
+export const MIGRATIONS = [
+  Foundation1763700000000,
+  Identity1763710000000,
+  Plans1763720000000,
+  Attachments1763725000000,
+  Notifications1763730000000,
+  Problems1763740000000,
+];

@@ -4,7 +4,7 @@ import {
   ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@hamandishi/contracts';
+import { COMMENT_TARGETS, type ClientToServerEvents, type ServerToClientEvents, ZUuid } from '@hamandishi/contracts';
 import { SESSION_COOKIE } from '../common/http/request-context';
 import { OrganizationsService } from '../modules/organizations/organizations.service';
 import { RealtimeService, rooms } from './realtime.service';
@@ -67,6 +67,32 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
+  // Support counts and comments are public, so watching needs no membership; ids are checked
+  // for shape only (a room for an id that does not exist simply stays silent).
+  @SubscribeMessage('problem.watch')
+  async watchProblem(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: { problemId?: unknown }): Promise<boolean> {
+    if (!isUuid(payload?.problemId)) return false;
+    await socket.join(rooms.problem(payload.problemId));
+    return true;
+  }
+
+  @SubscribeMessage('problem.unwatch')
+  async unwatchProblem(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: { problemId?: unknown }): Promise<void> {
+    if (isUuid(payload?.problemId)) await socket.leave(rooms.problem(payload.problemId));
+  }
+
+  @SubscribeMessage('comments.watch')
+  async watchComments(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: { targetType?: unknown; targetId?: unknown }): Promise<boolean> {
+    if (!isCommentTarget(payload?.targetType) || !isUuid(payload?.targetId)) return false;
+    await socket.join(rooms.comments(payload.targetType, payload.targetId));
+    return true;
+  }
+
+  @SubscribeMessage('comments.unwatch')
+  async unwatchComments(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: { targetType?: unknown; targetId?: unknown }): Promise<void> {
+    if (isCommentTarget(payload?.targetType) && isUuid(payload?.targetId)) await socket.leave(rooms.comments(payload.targetType, payload.targetId));
+  }
+
   @SubscribeMessage('organization.unwatch')
   async unwatch(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: { organizationSlug?: unknown }): Promise<void> {
     if (typeof payload?.organizationSlug !== 'string') return;
@@ -74,6 +100,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     if (organization) await socket.leave(rooms.organization(organization.id));
   }
 }
+
+const isUuid = (value: unknown): value is string => ZUuid.safeParse(value).success;
+const isCommentTarget = (value: unknown): value is string => (COMMENT_TARGETS as readonly unknown[]).includes(value);
 
 function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;

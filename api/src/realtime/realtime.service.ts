@@ -9,6 +9,8 @@ type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEv
 export const rooms = {
   account: (accountId: string) => `account:${accountId}`,
   organization: (organizationId: string) => `org:${organizationId}`,
+  problem: (problemId: string) => `problem:${problemId}`,
+  comments: (targetType: string, targetId: string) => `comments:${targetType}:${targetId}`,
 };
 
 /**
@@ -30,6 +32,16 @@ export class RealtimeService {
 
   toOrganization<E extends keyof ServerToClientEvents>(organizationId: string, event: E, payload: Payload<E>): void {
     this.emit(rooms.organization(organizationId), event, payload);
+  }
+
+  /** To everyone watching one problem's page. */
+  toProblem<E extends keyof ServerToClientEvents>(problemId: string, event: E, payload: Payload<E>): void {
+    this.emit(rooms.problem(problemId), event, payload);
+  }
+
+  /** To everyone watching the comments of one thing. */
+  toComments<E extends keyof ServerToClientEvents>(targetType: string, targetId: string, event: E, payload: Payload<E>): void {
+    this.emit(rooms.comments(targetType, targetId), event, payload);
   }
 
   /** Tells a person's tabs their session is over and closes their sockets, on every process. */

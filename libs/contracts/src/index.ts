@@ -4,3 +4,5 @@ export * from './identity';
 export * from './organizations';
 export * from './realtime';
 export * from './plans';
+export * from './comments';
+export * from './problems';

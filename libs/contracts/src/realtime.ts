@@ -22,6 +22,12 @@ export type ServerToClientEvents = {
   'session.ended': (payload: { reason: 'signed_out' | 'disabled' | 'deleted' }) => void;
   /** A notification for the bell. */
   'notification.created': (payload: TNotificationEvent) => void;
+  /** A problem's support count changed (room `problem:<id>`, joined with `problem.watch`). */
+  'problem.support_changed': (payload: { problemId: string; supportCount: number }) => void;
+  /** A problem's status changed, was merged or hidden (room `problem:<id>`). */
+  'problem.updated': (payload: { problemId: string; status: string; mergedIntoId: string | null; isHidden: boolean }) => void;
+  /** Something was commented on (room `comments:<targetType>:<targetId>`, joined with `comments.watch`). */
+  'comment.changed': (payload: { targetType: string; targetId: string; commentId: string; change: 'created' | 'edited' | 'hidden' | 'restored' | 'voted' }) => void;
   /** An organisation-wide announcement (used by tests and by admins). */
   'organization.broadcast': (payload: { organizationId: string; kind: string; params: Record<string, string | number> }) => void;
 };
@@ -31,6 +37,12 @@ export type ClientToServerEvents = {
   /** Join the room of a municipality one is viewing (public rooms, no membership needed). */
   'organization.watch': (payload: { organizationSlug: string }, ack?: (ok: boolean) => void) => void;
   'organization.unwatch': (payload: { organizationSlug: string }) => void;
+  /** Follow one problem's live counts while its page is open. */
+  'problem.watch': (payload: { problemId: string }, ack?: (ok: boolean) => void) => void;
+  'problem.unwatch': (payload: { problemId: string }) => void;
+  /** Follow the comments of one thing while it is on screen. */
+  'comments.watch': (payload: { targetType: string; targetId: string }, ack?: (ok: boolean) => void) => void;
+  'comments.unwatch': (payload: { targetType: string; targetId: string }) => void;
 };
 
 /** Names of the server-to-client events. */

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ZUuid } from './common';
+
+/** What can carry comments; later features add their own target types. */
+export const COMMENT_TARGETS = ['problem', 'paragraph', 'document', 'project'] as const;
+/** A kind of commentable thing. */
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+/** How a comment stands toward what it comments on. */
+export const ALIGNMENTS = ['agree', 'disagree', 'neutral'] as const;
+/** Reasons a comment can be reported for. */
+export const REPORT_REASONS = ['spam', 'offensive', 'personal_data', 'off_topic', 'illegal', 'other'] as const;
+/** Replies nest at most this deep (a top-level comment is depth 0). */
+export const MAX_COMMENT_DEPTH = 2;
+/** Minutes during which an author may still edit a comment. */
+export const COMMENT_EDIT_MINUTES = 15;
+
+/** The body of a comment: plain text or a small safe markdown subset (bold, italic, links, lists). */
+export const ZCommentBody = z.string().trim().min(1).max(5000);
+
+/** POST /api/orgs/:slug/comments */
+export const ZCreateComment = z.strictObject({
+  targetType: z.enum(COMMENT_TARGETS),
+  targetId: ZUuid,
+  parentId: ZUuid.optional(),
+  body: ZCommentBody,
+  alignment: z.enum(ALIGNMENTS).optional(),
+});
+/** Post a comment. */
+export type TCreateComment = z.input<typeof ZCreateComment>;
+
+/** PATCH /api/orgs/:slug/comments/:commentId (within the edit window, by its author). */
+export const ZEditComment = z.strictObject({ body: ZCommentBody, alignment: z.enum(ALIGNMENTS).optional() });
+/** Edit a comment. */
+export type TEditComment = z.input<typeof ZEditComment>;
+
+/** POST /api/orgs/:slug/comments/:commentId/vote; 0 withdraws the vote. */
+export const ZVoteComment = z.strictObject({ value: z.union([z.literal(1), z.literal(-1), z.literal(0)]) });
+
+/** POST /api/orgs/:slug/comments/:commentId/report */
+export const ZReportComment = z.strictObject({ reason: z.enum(REPORT_REASONS), note: z.string().trim().max(1000).optional() });
+
+/** POST /api/orgs/:slug/comments/:commentId/hide (moderator): a reason is required. */
+export const ZModerationReason = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+
+/** GET /api/orgs/:slug/comments?targetType=&targetId=&cursor= */
+export const ZCommentQuery = z.strictObject({
+  targetType: z.enum(COMMENT_TARGETS),
+  targetId: ZUuid,
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  order: z.enum(['oldest', 'newest', 'top']).default('oldest'),
+});
+
+/** One comment as shown, with its replies nested. Hidden comments show no body to the public. */
+export type TComment = {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  author: { id: string; displayName: string } | null;
+  authorCapacity: string | null;
+  body: string | null;
+  bodyHtml: string | null;
+  alignment: (typeof ALIGNMENTS)[number] | null;
+  upvotes: number;
+  downvotes: number;
+  myVote: -1 | 0 | 1;
+  isOfficial: boolean;
+  isHidden: boolean;
+  hiddenReason: string | null;
+  isEdited: boolean;
+  canEdit: boolean;
+  createdAt: string;
+  replies: TComment[];
+};
+
+/** One comment as shown. */
+export const ZComment: z.ZodType<TComment> = z.lazy(() =>
+  z.object({
+    id: ZUuid,
+    parentId: ZUuid.nullable(),
+    depth: z.number().int(),
+    author: z.object({ id: ZUuid, displayName: z.string() }).nullable(),
+    authorCapacity: z.string().nullable(),
+    body: z.string().nullable(),
+    bodyHtml: z.string().nullable(),
+    alignment: z.enum(ALIGNMENTS).nullable(),
+    upvotes: z.number().int(),
+    downvotes: z.number().int(),
+    myVote: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+    isOfficial: z.boolean(),
+    isHidden: z.boolean(),
+    hiddenReason: z.string().nullable(),
+    isEdited: z.boolean(),
+    canEdit: z.boolean(),
+    createdAt: z.string(),
+    replies: z.array(ZComment),
+  }),
+);
+
+/** A page of top-level comments (each with its replies). */
+export const ZCommentPage = z.object({ items: z.array(ZComment), nextCursor: z.string().nullable(), total: z.number().int() });
