@@ -2,3 +2,4 @@ export * from './digits';
 export * from './numbers';
 export * from './normalize';
 export * from './jalali';
+export * from './markdown';
