@@ -1,37 +1,6 @@
-import { Link, Navigate, useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { PageHeader, Tabs } from '@/components';
-import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
-import { pickLocalized } from '@/lib/locale';
-import { useSession } from '../api/use-session';
-import { EmailSignInForm } from '../components/email-forms';
-import { MobileCodeForm } from '../components/mobile-code-form';
-import { safeNextPath } from '../components/use-auth-redirect';
+import { AuthPage } from './auth-page';
 
 /** `/:slug/sign-in`: mobile + code, or e-mail + password. */
 export default function SignInPage() {
-  const { t, i18n } = useTranslation('identity');
-  const organization = useCurrentOrganization();
-  const { data: session } = useSession();
-  const [searchParams] = useSearchParams();
-  const name = pickLocalized(organization.name, i18n.language);
-
-  if (session?.account) return <Navigate to={safeNextPath(searchParams.get('next')) ?? `/${organization.slug}`} replace />;
-
-  const search = searchParams.toString();
-  return (
-    <div className="page-narrow">
-      <PageHeader title={t('signIn.title', { organization: name })} description={t('signIn.intro')} />
-      <Tabs
-        label={t('tabs.label')}
-        items={[
-          { value: 'mobile', label: t('tabs.mobile'), content: <MobileCodeForm mode="sign-in" organizationSlug={organization.slug} /> },
-          { value: 'email', label: t('tabs.email'), content: <EmailSignInForm organizationSlug={organization.slug} /> },
-        ]}
-      />
-      <p className="section">
-        {t('signIn.noAccount')} <Link to={`/${organization.slug}/sign-up${search ? `?${search}` : ''}`}>{t('signIn.toSignUp')}</Link>
-      </p>
-    </div>
-  );
+  return <AuthPage mode="sign-in" />;
 }
