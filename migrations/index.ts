@@ -4,6 +4,7 @@ import { Plans1763720000000 } from './1763720000000-Plans';
 import { Attachments1763725000000 } from './1763725000000-Attachments';
 import { Notifications1763730000000 } from './1763730000000-Notifications';
 import { Problems1763740000000 } from './1763740000000-Problems';
+import { Moderation1763760000000 } from './1763760000000-Moderation';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Attachments1763725000000,
   Notifications1763730000000,
   Problems1763740000000,
+  Moderation1763760000000,
 ];

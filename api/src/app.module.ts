@@ -10,6 +10,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlansModule } from './modules/plans/plans.module';
@@ -31,6 +32,7 @@ export class AppModule {
         MessagingModule,
         IdentityModule,
         AttachmentsModule, NotificationsModule, PlansModule,
+        ModerationModule,
       ],
     };
   }

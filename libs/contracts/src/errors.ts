@@ -63,6 +63,23 @@ export const ERROR_CODES = [
   'attachments.owner_not_found',
   // notifications
   'notifications.target_not_found',
+  // moderation
+  'moderation.blocked',
+  'moderation.cannot_block_self',
+  // problems
+  'problems.not_found',
+  'problems.not_problem_collection',
+  'problems.capacity_not_allowed',
+  'problems.anonymous_not_allowed',
+  'problems.photo_required',
+  'problems.location_outside',
+  'problems.photo_not_found',
+  'problems.photo_invalid',
+  'problems.photo_too_large',
+  'problems.not_supportable',
+  'problems.own_problem',
+  'problems.invalid_transition',
+  'problems.merge_invalid',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -25,6 +25,15 @@ const STATUS_FA: Record<string, string> = {
   closed: 'بسته',
 };
 
+const PROBLEM_STATUS_FA: Record<string, string> = {
+  submitted: 'ثبت‌شده',
+  under_review: 'در حال بررسی',
+  accepted: 'پذیرفته‌شده',
+  merged: 'ادغام‌شده',
+  out_of_scope: 'خارج از موضوع برنامه',
+  addressed: 'رسیدگی‌شده',
+};
+
 /** One line of a digest, in Persian (SMS and email are not translated by the web). */
 export function describeNotification(kind: NotificationKind, params: Record<string, string | number>): string {
   const plan = params.planTitle ? `«${params.planTitle}»` : 'برنامه';
@@ -38,5 +47,9 @@ export function describeNotification(kind: NotificationKind, params: Record<stri
       return `فعالیت ${params.activityTitle ? `«${params.activityTitle}»` : ''} در ${plan} باز شد`.replace(/\s+/g, ' ');
     case 'plan.status_changed':
       return `وضعیت ${plan} به «${STATUS_FA[String(params.to)] ?? params.to}» تغییر کرد`;
+    case 'problem.status_changed':
+      return `وضعیت مسئلهٔ «${params.title ?? ''}» به «${PROBLEM_STATUS_FA[String(params.status)] ?? params.status}» تغییر کرد`;
+    case 'problem.merged':
+      return `مسئلهٔ «${params.title ?? ''}» با «${params.intoTitle ?? ''}» ادغام شد`;
   }
 }

@@ -67,6 +67,32 @@ export class NotificationsRepository {
     );
   }
 
+  /** One notification per listed account (active ones, deduplicated), in one INSERT…SELECT. */
+  async insertForAccounts(input: {
+    organizationId: string;
+    accountIds: string[];
+    kind: NotificationKind;
+    params: Record<string, string | number>;
+    link: string | null;
+  }): Promise<{ id: string; accountId: string; createdAt: Date }[]> {
+    return returningRows(
+      await this.db.query(
+        `INSERT INTO notification (organization_id, account_id, kind, params, link)
+         SELECT $1, a.id, $3, $4, $5
+         FROM account a
+         WHERE a.id = ANY (SELECT DISTINCT unnest($2::uuid[])) AND a.status = 'active'
+         RETURNING id, account_id AS "accountId", created_at AS "createdAt"`,
+        [input.organizationId, input.accountIds, input.kind, JSON.stringify(input.params), input.link],
+      ),
+    );
+  }
+
+  /** The slug a pushed notification carries. */
+  async organizationSlug(organizationId: string): Promise<string | null> {
+    const [row] = await this.db.query(`SELECT slug FROM organization WHERE id = $1`, [organizationId]);
+    return row?.slug ?? null;
+  }
+
   /** The newest notifications of one person, after the `cursor` notification (keyset on created_at, id). */
   page(accountId: string, cursor: string | null, limit: number): Promise<NotificationRow[]> {
     return this.db.query(

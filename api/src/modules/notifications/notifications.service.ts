@@ -78,6 +78,34 @@ export class NotificationsService {
     return rows.length;
   }
 
+  /**
+   * Writes one notification to each of `accountIds` (duplicates and inactive accounts skipped) in
+   * one INSERT…SELECT, then pushes each live. For modules that know their recipients (a problem's
+   * submitter and supporters). Returns how many were written.
+   */
+  async notifyAccounts(
+    organizationId: string,
+    accountIds: string[],
+    kind: NotificationKind,
+    params: Record<string, string | number>,
+    link: string | null,
+  ): Promise<number> {
+    if (accountIds.length === 0) return 0;
+    const rows = await this.repository.insertForAccounts({ organizationId, accountIds, kind, params, link });
+    const slug = await this.repository.organizationSlug(organizationId);
+    for (const row of rows) {
+      this.realtime.toAccount(row.accountId, 'notification.created', {
+        id: row.id,
+        kind,
+        organizationSlug: slug,
+        params,
+        createdAt: new Date(row.createdAt).toISOString(),
+      });
+    }
+    this.logger.debug({ kind, recipients: rows.length }, 'notified accounts');
+    return rows.length;
+  }
+
   async page(accountId: string, cursor: string | null, limit: number): Promise<NotificationPage> {
     const [rows, unreadCount] = await Promise.all([
       this.repository.page(accountId, cursor, limit + 1),
