@@ -80,6 +80,17 @@ export const ERROR_CODES = [
   'problems.own_problem',
   'problems.invalid_transition',
   'problems.merge_invalid',
+  // comments
+  'comments.not_found',
+  'comments.target_not_found',
+  'comments.parent_not_found',
+  'comments.too_deep',
+  'comments.edit_window_closed',
+  'comments.not_author',
+  'comments.already_reported',
+  'comments.hidden',
+  'comments.already_hidden',
+  'comments.not_hidden',
 ] as const;
 
 /** A stable, machine-readable error code. */
