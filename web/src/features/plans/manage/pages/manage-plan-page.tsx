@@ -14,6 +14,7 @@ import { QueryView } from '../../components/query-view';
 import { AttachmentManager } from '../attachment-manager';
 import { SaveError } from '../fields';
 import { MANAGE_NS } from '../manage-i18n';
+import { ManagedListSection, ManagedRow, useSavedToast } from '../managed-list';
 import { PlanForm } from '../plan-form';
 import { CommitteeForm, UpstreamDocumentForm } from '../plan-part-forms';
 import { PlanStatusForm, RevisionForm } from '../plan-status-forms';
@@ -349,124 +350,122 @@ function ActivityRow({ slug, activity }: { slug: string; activity: TActivity }) 
 
 function CommitteesSection({ slug, plan }: { slug: string; plan: TPlan }) {
   const { t } = useTranslation([MANAGE_NS, 'common']);
-  const toast = useToast();
+  const showSaved = useSavedToast();
   const save = useSaveCommittee(slug, plan.id);
   return (
-    <section className="card" aria-labelledby="manage-committees">
-      <h2 id="manage-committees">{t('committee.title')}</h2>
-      {plan.committees.length === 0 && <p className="muted">{t('committee.empty')}</p>}
-      <ul className="stack plain-list">
-        {plan.committees.map((committee) => (
-          <CommitteeRow key={committee.id} slug={slug} planId={plan.id} committee={committee} />
-        ))}
-      </ul>
-      <details className="disclosure">
-        <summary>{t('committee.add')}</summary>
+    <ManagedListSection
+      id="manage-committees"
+      title={t('committee.title')}
+      emptyText={t('committee.empty')}
+      isEmpty={plan.committees.length === 0}
+      addLabel={t('committee.add')}
+      addForm={
         <CommitteeForm
           submitLabel={t('committee.create')}
           error={save.error}
           onSubmit={async (input) => {
             await save.mutateAsync({ input });
-            toast.show({ title: t('common:toast.saved'), variant: 'success' });
+            showSaved();
           }}
         />
-      </details>
-    </section>
+      }
+    >
+      {plan.committees.map((committee) => (
+        <CommitteeRow key={committee.id} slug={slug} planId={plan.id} committee={committee} />
+      ))}
+    </ManagedListSection>
   );
 }
 
 function CommitteeRow({ slug, planId, committee }: { slug: string; planId: string; committee: TCommittee }) {
   const { t } = useTranslation([MANAGE_NS, 'common']);
   const locale = useLocale();
-  const toast = useToast();
+  const showSaved = useSavedToast();
   const save = useSaveCommittee(slug, planId);
   const remove = useDeleteCommittee(slug);
   const name = pickLocalized(committee.name, locale);
   return (
-    <li className="manage-activity">
-      <p className="manage-activity__title">
-        <Link to={`/${slug}/committees/${committee.id}`}>{name}</Link>
-      </p>
-      <SaveError error={remove.error} />
-      <details className="disclosure">
-        <summary>{t('committee.edit', { name })}</summary>
+    <ManagedRow
+      heading={<Link to={`/${slug}/committees/${committee.id}`}>{name}</Link>}
+      editLabel={t('committee.edit', { name })}
+      editForm={
         <CommitteeForm
           committee={committee}
           submitLabel={t('common:actions.save')}
           error={save.error}
           onSubmit={async (input) => {
             await save.mutateAsync({ committeeId: committee.id, input });
-            toast.show({ title: t('common:toast.saved'), variant: 'success' });
+            showSaved();
           }}
         />
-      </details>
-      <div className="button-row">
-        <Button variant="danger" size="sm" isLoading={remove.isPending} onClick={() => remove.mutate(committee.id)}>
-          {t('committee.delete', { name })}
-        </Button>
-      </div>
-    </li>
+      }
+      deleteLabel={t('committee.delete', { name })}
+      isDeleting={remove.isPending}
+      deleteError={remove.error}
+      onDelete={() => remove.mutate(committee.id)}
+    />
   );
 }
 
 function UpstreamSection({ slug, plan }: { slug: string; plan: TPlan }) {
   const { t } = useTranslation([MANAGE_NS, 'common']);
-  const toast = useToast();
+  const showSaved = useSavedToast();
   const save = useSaveUpstreamDocument(slug, plan.id);
   return (
-    <section className="card" aria-labelledby="manage-upstream">
-      <h2 id="manage-upstream">{t('upstream.title')}</h2>
-      {plan.upstreamDocuments.length === 0 && <p className="muted">{t('upstream.empty')}</p>}
-      <ul className="stack plain-list">
-        {plan.upstreamDocuments.map((document) => (
-          <UpstreamRow key={document.id} slug={slug} planId={plan.id} document={document} />
-        ))}
-      </ul>
-      <details className="disclosure">
-        <summary>{t('upstream.add')}</summary>
+    <ManagedListSection
+      id="manage-upstream"
+      title={t('upstream.title')}
+      emptyText={t('upstream.empty')}
+      isEmpty={plan.upstreamDocuments.length === 0}
+      addLabel={t('upstream.add')}
+      addForm={
         <UpstreamDocumentForm
           submitLabel={t('upstream.create')}
           error={save.error}
           onSubmit={async (input) => {
             await save.mutateAsync({ input });
-            toast.show({ title: t('common:toast.saved'), variant: 'success' });
+            showSaved();
           }}
         />
-      </details>
-    </section>
+      }
+    >
+      {plan.upstreamDocuments.map((document) => (
+        <UpstreamRow key={document.id} slug={slug} planId={plan.id} document={document} />
+      ))}
+    </ManagedListSection>
   );
 }
 
 function UpstreamRow({ slug, planId, document }: { slug: string; planId: string; document: TUpstreamDocument }) {
   const { t } = useTranslation([MANAGE_NS, 'plans', 'common']);
   const locale = useLocale();
-  const toast = useToast();
+  const showSaved = useSavedToast();
   const save = useSaveUpstreamDocument(slug, planId);
   const remove = useDeleteUpstreamDocument(slug);
   const title = pickLocalized(document.title, locale);
   return (
-    <li className="manage-activity">
-      <p className="manage-activity__title">
-        <strong>{title}</strong> <Badge tone="info">{t(`plans:levels.${document.level}`)}</Badge>
-      </p>
-      <SaveError error={remove.error} />
-      <details className="disclosure">
-        <summary>{t('upstream.edit', { title })}</summary>
+    <ManagedRow
+      heading={
+        <>
+          <strong>{title}</strong> <Badge tone="info">{t(`plans:levels.${document.level}`)}</Badge>
+        </>
+      }
+      editLabel={t('upstream.edit', { title })}
+      editForm={
         <UpstreamDocumentForm
           document={document}
           submitLabel={t('common:actions.save')}
           error={save.error}
           onSubmit={async (input) => {
             await save.mutateAsync({ documentId: document.id, input });
-            toast.show({ title: t('common:toast.saved'), variant: 'success' });
+            showSaved();
           }}
         />
-      </details>
-      <div className="button-row">
-        <Button variant="danger" size="sm" isLoading={remove.isPending} onClick={() => remove.mutate(document.id)}>
-          {t('upstream.delete', { title })}
-        </Button>
-      </div>
-    </li>
+      }
+      deleteLabel={t('upstream.delete', { title })}
+      isDeleting={remove.isPending}
+      deleteError={remove.error}
+      onDelete={() => remove.mutate(document.id)}
+    />
   );
 }
