@@ -22,6 +22,7 @@ export function Header() {
   const account = session?.account ?? null;
   const homeSlug = slug ?? session?.memberships[0]?.organizationSlug;
   const membership = session?.memberships.find((m) => m.organizationSlug === homeSlug);
+  const canModerate = Boolean(account?.isSuperadmin || membership?.roles.some((role) => role === 'moderator' || role === 'admin'));
   const canPlan = Boolean(account?.isSuperadmin || membership?.roles.some((role) => role === 'planner' || role === 'admin'));
   const organizationName = organization.data ? pickLocalized(organization.data.name, i18n.language) : null;
 
@@ -37,6 +38,11 @@ export function Header() {
               {organizationName}
             </Link>
           )}
+          {slug && organization.data && (
+            <Link to={`/${slug}/problems`} className="app-header__org">
+              {t('nav.problems')}
+            </Link>
+          )}
         </nav>
         <div className="app-header__actions">
           <LanguageSwitcher onChange={changeLocale} />
@@ -46,6 +52,7 @@ export function Header() {
               name={account.displayName}
               profilePath={homeSlug ? `/${homeSlug}/profile` : null}
               managePath={homeSlug && canPlan ? `/${homeSlug}/manage/plans` : null}
+              moderationPath={homeSlug && canModerate ? `/${homeSlug}/moderation` : null}
             />
           ) : (
             slug &&
@@ -61,9 +68,9 @@ export function Header() {
   );
 }
 
-type UserMenuProps = { name: string; profilePath: string | null; managePath: string | null };
+type UserMenuProps = { name: string; profilePath: string | null; managePath: string | null; moderationPath: string | null };
 
-function UserMenu({ name, profilePath, managePath }: UserMenuProps) {
+function UserMenu({ name, profilePath, managePath, moderationPath }: UserMenuProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
@@ -98,6 +105,11 @@ function UserMenu({ name, profilePath, managePath }: UserMenuProps) {
           {managePath && (
             <DropdownMenu.Item asChild className="menu__item">
               <Link to={managePath}>{t('header.managePlans')}</Link>
+            </DropdownMenu.Item>
+          )}
+          {moderationPath && (
+            <DropdownMenu.Item asChild className="menu__item">
+              <Link to={moderationPath}>{t('header.moderation')}</Link>
             </DropdownMenu.Item>
           )}
           <DropdownMenu.Separator className="menu__separator" />

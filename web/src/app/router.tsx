@@ -14,6 +14,10 @@ const PlansPage = lazy(() => import('@/features/plans/pages/plans-page'));
 const PlanPage = lazy(() => import('@/features/plans/pages/plan-page'));
 const StagePage = lazy(() => import('@/features/plans/pages/stage-page'));
 const CommitteePage = lazy(() => import('@/features/plans/pages/committee-page'));
+const ProblemsPage = lazy(() => import('@/features/problems/pages/problems-page'));
+const ReportProblemPage = lazy(() => import('@/features/problems/pages/report-problem-page'));
+const ProblemPage = lazy(() => import('@/features/problems/pages/problem-page'));
+const ModerationPage = lazy(() => import('@/features/moderation/pages/moderation-page'));
 // Planners' screens: their own chunks (and catalog), never fetched by a citizen.
 const ManagePlansPage = lazy(() => import('@/features/plans/manage/pages/manage-plans-page'));
 const ManagePlanPage = lazy(() => import('@/features/plans/manage/pages/manage-plan-page'));
@@ -37,6 +41,10 @@ export const routes: RouteObject[] = [
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'plans/:planId/stages/:stageId', element: <StagePage /> },
           { path: 'committees/:committeeId', element: <CommitteePage /> },
+          { path: 'problems', element: <ProblemsPage /> },
+          { path: 'problems/new', element: <ReportProblemPage /> },
+          { path: 'problems/:problemId', element: <ProblemPage /> },
+          { path: 'moderation', element: <ModerationPage /> },
           { path: 'manage/plans', element: <ManagePlansPage /> },
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
         ],

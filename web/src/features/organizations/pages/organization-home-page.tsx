@@ -27,6 +27,12 @@ export default function OrganizationHomePage() {
         <h1 id="hero-title">{name}</h1>
         <p className="hero__intro">{t('home.intro', { name })}</p>
         <div className="hero__actions">
+          <Link to={`/${organization.slug}/problems/new`} className={buttonClassName({ className: 'btn--on-dark', size: 'lg' })}>
+            {t('home.reportProblem')}
+          </Link>
+          <Link to={`/${organization.slug}/problems`} className={buttonClassName({ variant: 'ghost', size: 'lg', className: 'hero__secondary' })}>
+            {t('home.cards.problems.open')}
+          </Link>
           {account ? (
             <>
               <p className="hero__intro">{t('home.signedInAs', { name: account.displayName })}</p>
@@ -54,7 +60,11 @@ export default function OrganizationHomePage() {
         <ul className="grid">
           {PARTICIPATION_WAYS.map((way) => (
             <li key={way}>
-              <Card title={t(`home.cards.${way}.title`)} badge={t('common:comingSoon')}>
+              <Card
+                title={t(`home.cards.${way}.title`)}
+                to={way === 'problems' ? `/${organization.slug}/problems` : undefined}
+                badge={way === 'problems' ? undefined : t('common:comingSoon')}
+              >
                 <p className="muted">{t(`home.cards.${way}.body`)}</p>
               </Card>
             </li>

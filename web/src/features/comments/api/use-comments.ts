@@ -1,0 +1,74 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CommentTarget, TComment, TCreateComment, TEditComment } from '@hamandishi/contracts';
+import { api } from '@/lib/api-client';
+
+/** One page of a thread. */
+export type TCommentPage = { items: TComment[]; nextCursor: string | null; total: number };
+/** A comment waiting for a moderator. */
+export type TModerationComment = TComment & { targetType?: CommentTarget; targetId?: string; reportCount?: number; reportReasons?: string[] };
+
+const org = (slug: string) => `/api/orgs/${encodeURIComponent(slug)}`;
+
+/** Query keys of comment threads. */
+export const commentKeys = {
+  thread: (slug: string, targetType: CommentTarget, targetId: string) => ['comments', slug, targetType, targetId] as const,
+  moderation: (slug: string) => ['comments', slug, 'moderation'] as const,
+};
+
+/** GET /api/orgs/:slug/comments for one target, oldest first, with "load more". */
+export function useCommentThread(slug: string, targetType: CommentTarget, targetId: string) {
+  return useInfiniteQuery({
+    queryKey: commentKeys.thread(slug, targetType, targetId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ targetType, targetId });
+      if (pageParam) params.set('cursor', pageParam);
+      return api.get<TCommentPage>(`${org(slug)}/comments?${params.toString()}`, { signal });
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+function useRefreshThread(slug: string, targetType: CommentTarget, targetId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: commentKeys.thread(slug, targetType, targetId) });
+    void queryClient.invalidateQueries({ queryKey: commentKeys.moderation(slug) });
+  };
+}
+
+/** The writes one can make on a thread; every one refreshes it. */
+export function useCommentActions(slug: string, targetType: CommentTarget, targetId: string) {
+  const refresh = useRefreshThread(slug, targetType, targetId);
+  const path = (id: string, action = '') => `${org(slug)}/comments/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+  return {
+    create: useMutation({ mutationFn: (input: TCreateComment) => api.post<TComment>(`${org(slug)}/comments`, input), onSuccess: refresh }),
+    edit: useMutation({ mutationFn: ({ id, ...input }: TEditComment & { id: string }) => api.patch<TComment>(path(id), input), onSuccess: refresh }),
+    vote: useMutation({ mutationFn: ({ id, value }: { id: string; value: -1 | 0 | 1 }) => api.post<unknown>(path(id, 'vote'), { value }), onSuccess: refresh }),
+    report: useMutation({
+      mutationFn: ({ id, reason, note }: { id: string; reason: string; note?: string }) => api.post<unknown>(path(id, 'report'), { reason, note }),
+    }),
+    hide: useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'hide'), { reason }), onSuccess: refresh }),
+    restore: useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'restore'), { reason }), onSuccess: refresh }),
+    official: useMutation({ mutationFn: ({ id }: { id: string }) => api.post<unknown>(path(id, 'official'), {}), onSuccess: refresh }),
+  };
+}
+
+/** GET /api/orgs/:slug/moderation/comments */
+export function useModerationComments(slug: string) {
+  return useQuery({
+    queryKey: commentKeys.moderation(slug),
+    queryFn: ({ signal }) => api.get<{ items: TModerationComment[] } | TModerationComment[]>(`${org(slug)}/moderation/comments`, { signal }),
+    select: (answer) => (Array.isArray(answer) ? answer : answer.items),
+  });
+}
+
+/** Hide or restore a comment from the moderation queue (no thread to refresh there). */
+export function useModerateComment(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: 'hide' | 'restore'; reason: string }) =>
+      api.post<unknown>(`${org(slug)}/comments/${encodeURIComponent(id)}/${action}`, { reason }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['comments', slug] }),
+  });
+}

@@ -1,0 +1,293 @@
+import '../comments.css';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { MAX_COMMENT_DEPTH, REPORT_REASONS, type CommentTarget, type TComment } from '@hamandishi/contracts';
+import { Alert, Button, DateText, Dialog, DialogClose, Select, Spinner, TextField, useToast } from '@/components';
+import { translateErrorCode } from '@/app/i18n';
+import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
+import { errorCodeOf } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
+import { useSocketEffect } from '@/lib/realtime';
+import { useLocale } from '@/lib/use-locale';
+import { commentKeys, useCommentActions, useCommentThread } from '../api/use-comments';
+import { COMMENTS_NS } from '../comments-i18n';
+import { CommentForm } from './comment-form';
+
+export type CommentThreadProps = { slug: string; targetType: CommentTarget; targetId: string };
+
+type Actions = ReturnType<typeof useCommentActions>;
+type Context = { slug: string; targetType: CommentTarget; targetId: string; actions: Actions; canWrite: boolean; isModerator: boolean; isPlanner: boolean };
+
+/** The discussion of anything commentable: threaded replies, stances, votes, reports, live. */
+export function CommentThread({ slug, targetType, targetId }: CommentThreadProps) {
+  const { t } = useTranslation([COMMENTS_NS, 'errors']);
+  const locale = useLocale();
+  const location = useLocation();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const roles = useOrganizationRoles(slug);
+  const thread = useCommentThread(slug, targetType, targetId);
+  const actions = useCommentActions(slug, targetType, targetId);
+  const items = thread.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = thread.data?.pages[0]?.total ?? 0;
+
+  useSocketEffect(
+    true,
+    (socket) => {
+      const watch = () => socket.emit('comments.watch', { targetType, targetId });
+      const handleChanged = (payload: { targetType: string; targetId: string }) => {
+        if (payload.targetType === targetType && payload.targetId === targetId) {
+          void queryClient.invalidateQueries({ queryKey: commentKeys.thread(slug, targetType, targetId) });
+        }
+      };
+      if (socket.connected) watch();
+      socket.on('connect', watch);
+      socket.on('comment.changed', handleChanged);
+      return () => {
+        socket.off('connect', watch);
+        socket.off('comment.changed', handleChanged);
+        if (socket.connected) socket.emit('comments.unwatch', { targetType, targetId });
+      };
+    },
+    [slug, targetType, targetId],
+  );
+
+  const context: Context = { slug, targetType, targetId, actions, canWrite: roles.isSignedIn, isModerator: roles.isModerator, isPlanner: roles.isPlanner };
+
+  return (
+    <section className="comments stack" aria-labelledby="comments-title">
+      <h2 id="comments-title">
+        {t('title')} {thread.data && <span className="muted">({formatNumber(total, locale)})</span>}
+      </h2>
+      {roles.isSignedIn ? (
+        <CommentForm
+          label={t('new')}
+          submitLabel={t('post')}
+          isPending={actions.create.isPending}
+          onSubmit={(values) =>
+            actions.create
+              .mutateAsync({ targetType, targetId, ...values })
+              .then(() => toast.show({ title: t('posted'), variant: 'success' }))
+              .catch((error: unknown) => toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' }))
+          }
+        />
+      ) : (
+        <p>
+          <Link to={`/${slug}/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('signInToComment')}</Link>
+        </p>
+      )}
+      {thread.isPending && <Spinner />}
+      {thread.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(thread.error))}</Alert>}
+      {thread.data && items.length === 0 && <p className="muted">{t('empty')}</p>}
+      {items.length > 0 && (
+        <ol className="comment-list">
+          {items.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} context={context} />
+          ))}
+        </ol>
+      )}
+      {thread.hasNextPage && (
+        <Button variant="secondary" isLoading={thread.isFetchingNextPage} onClick={() => void thread.fetchNextPage()}>
+          {t('loadMore')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function CommentItem({ comment, context }: { comment: TComment; context: Context }) {
+  const { t } = useTranslation([COMMENTS_NS, 'errors']);
+  const locale = useLocale();
+  const toast = useToast();
+  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
+  const [isReporting, setIsReporting] = useState(false);
+  const [isModerating, setIsModerating] = useState(false);
+  const { actions } = context;
+  const onError = (error: unknown) => toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' });
+  const canReply = context.canWrite && comment.depth < MAX_COMMENT_DEPTH && !comment.isHidden;
+  const author = comment.author?.displayName ?? t('anonymous');
+
+  const vote = (value: 1 | -1) => actions.vote.mutate({ id: comment.id, value: comment.myVote === value ? 0 : value }, { onError });
+
+  return (
+    <li className={['comment', comment.isOfficial && 'comment--official', comment.isHidden && 'comment--hidden'].filter(Boolean).join(' ')} data-depth={comment.depth}>
+      <article aria-label={author}>
+        <header className="comment__header">
+          <strong>{author}</strong>
+          {comment.isOfficial && <span className="badge badge--success">{t('official')}</span>}
+          {comment.alignment && <span className={`chip chip--${comment.alignment}`}>{t(`alignment.${comment.alignment}`)}</span>}
+          <span className="muted">
+            <DateText value={comment.createdAt} />
+          </span>
+          {comment.isEdited && <span className="muted">({t('edited')})</span>}
+        </header>
+        {comment.isHidden ? (
+          <p className="muted comment__hidden">{t('hiddenByModerator', { reason: comment.hiddenReason ?? '' })}</p>
+        ) : mode === 'edit' ? (
+          <CommentForm
+            label={t('edit')}
+            submitLabel={t('save')}
+            defaultValues={{ body: comment.body ?? '', alignment: comment.alignment ?? undefined }}
+            isPending={actions.edit.isPending}
+            onCancel={() => setMode('view')}
+            onSubmit={(values) =>
+              actions.edit
+                .mutateAsync({ id: comment.id, ...values })
+                .then(() => setMode('view'))
+                .catch(onError)
+            }
+          />
+        ) : (
+          // bodyHtml is sanitised by the server; never render `body` as HTML.
+          <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
+        )}
+        {!comment.isHidden && mode !== 'edit' && (
+          <div className="comment__actions">
+            <Button size="sm" variant={comment.myVote === 1 ? 'secondary' : 'ghost'} aria-pressed={comment.myVote === 1} disabled={!context.canWrite} onClick={() => vote(1)}>
+              ▲ {t('vote.up', { number: formatNumber(comment.upvotes, locale) })}
+            </Button>
+            <Button size="sm" variant={comment.myVote === -1 ? 'secondary' : 'ghost'} aria-pressed={comment.myVote === -1} disabled={!context.canWrite} onClick={() => vote(-1)}>
+              ▼ {t('vote.down', { number: formatNumber(comment.downvotes, locale) })}
+            </Button>
+            {canReply && (
+              <Button size="sm" variant="ghost" onClick={() => setMode(mode === 'reply' ? 'view' : 'reply')} aria-expanded={mode === 'reply'}>
+                {t('reply')}
+              </Button>
+            )}
+            {comment.canEdit && (
+              <Button size="sm" variant="ghost" onClick={() => setMode('edit')}>
+                {t('edit')}
+              </Button>
+            )}
+            {context.canWrite && (
+              <Button size="sm" variant="ghost" onClick={() => setIsReporting(true)}>
+                {t('report.action')}
+              </Button>
+            )}
+            {context.isPlanner && !comment.isOfficial && (
+              <Button size="sm" variant="ghost" onClick={() => actions.official.mutate({ id: comment.id }, { onError })}>
+                {t('markOfficial')}
+              </Button>
+            )}
+          </div>
+        )}
+        {context.isModerator && (
+          <Button size="sm" variant="ghost" onClick={() => setIsModerating(true)}>
+            {t(comment.isHidden ? 'restore' : 'hide')}
+          </Button>
+        )}
+        {mode === 'reply' && (
+          <CommentForm
+            label={t('replyTo', { name: author })}
+            submitLabel={t('post')}
+            isPending={actions.create.isPending}
+            onCancel={() => setMode('view')}
+            onSubmit={(values) =>
+              actions.create
+                .mutateAsync({ targetType: context.targetType, targetId: context.targetId, parentId: comment.id, ...values })
+                .then(() => setMode('view'))
+                .catch(onError)
+            }
+          />
+        )}
+      </article>
+      {isReporting && <ReportDialog commentId={comment.id} actions={actions} onClose={() => setIsReporting(false)} />}
+      {isModerating && (
+        <ReasonDialog
+          title={t(comment.isHidden ? 'restore' : 'hide')}
+          isPending={actions.hide.isPending || actions.restore.isPending}
+          onClose={() => setIsModerating(false)}
+          onSubmit={(reason) =>
+            (comment.isHidden ? actions.restore : actions.hide).mutate({ id: comment.id, reason }, { onSuccess: () => setIsModerating(false), onError })
+          }
+        />
+      )}
+      {comment.replies.length > 0 && (
+        <ol className="comment-list comment-list--replies">
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} comment={reply} context={context} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function ReportDialog({ commentId, actions, onClose }: { commentId: string; actions: Actions; onClose: () => void }) {
+  const { t } = useTranslation([COMMENTS_NS, 'errors']);
+  const toast = useToast();
+  const [reason, setReason] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const handleSubmit = () => {
+    if (!reason) return setError(t('errors:field.required'));
+    actions.report.mutate(
+      { id: commentId, reason, note: note.trim() || undefined },
+      {
+        onSuccess: () => {
+          toast.show({ title: t('report.sent'), variant: 'success' });
+          onClose();
+        },
+        onError: (e) => setError(translateErrorCode(t, errorCodeOf(e))),
+      },
+    );
+  };
+  return (
+    <Dialog
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      title={t('report.title')}
+      description={t('report.description')}
+      actions={
+        <>
+          <DialogClose asChild>
+            <Button variant="ghost">{t('cancel')}</Button>
+          </DialogClose>
+          <Button isLoading={actions.report.isPending} onClick={handleSubmit}>
+            {t('report.submit')}
+          </Button>
+        </>
+      }
+    >
+      <Select
+        label={t('report.reason')}
+        value={reason}
+        options={REPORT_REASONS.map((r) => ({ value: r, label: t(`report.reasons.${r}`) }))}
+        onValueChange={setReason}
+        error={error ?? undefined}
+      />
+      <TextField label={t('report.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+    </Dialog>
+  );
+}
+
+/** Asks a moderator for the reason of a hide or a restore. */
+export function ReasonDialog({ title, isPending, onClose, onSubmit }: { title: string; isPending: boolean; onClose: () => void; onSubmit: (reason: string) => void }) {
+  const { t } = useTranslation([COMMENTS_NS, 'errors']);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  return (
+    <Dialog
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      title={title}
+      actions={
+        <>
+          <DialogClose asChild>
+            <Button variant="ghost">{t('cancel')}</Button>
+          </DialogClose>
+          <Button
+            isLoading={isPending}
+            onClick={() => (reason.trim().length < 3 ? setError(t('errors:field.too_short')) : onSubmit(reason.trim()))}
+          >
+            {title}
+          </Button>
+        </>
+      }
+    >
+      <TextField label={t('moderationReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,173 @@
+import '@/features/problems/problems.css';
+import { useState } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, PageHeader, Spinner, Tabs, useToast } from '@/components';
+import { ErrorView } from '@/app/error-page';
+import { translateErrorCode } from '@/app/i18n';
+import { useModerateComment, useModerationComments, type TModerationComment } from '@/features/comments/api/use-comments';
+import { ReasonDialog } from '@/features/comments/components/comment-thread';
+import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
+import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
+import { useHideProblem, useModerationProblems, useRestoreProblem, type TModerationProblem } from '@/features/problems/api/use-problems';
+import { ProblemStatusBadge } from '@/features/problems/components/problem-bits';
+import { PROBLEMS_NS } from '@/features/problems/problems-i18n';
+import { errorCodeOf } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
+import { useLocale } from '@/lib/use-locale';
+import { DateText } from '@/components';
+
+/** `/:slug/moderation`: reported and new problems and comments, for moderators. */
+export default function ModerationPage() {
+  const { t } = useTranslation(PROBLEMS_NS);
+  const organization = useCurrentOrganization();
+  const location = useLocation();
+  const roles = useOrganizationRoles(organization.slug);
+  if (roles.isPending) return <Spinner size="lg" />;
+  if (!roles.isSignedIn) return <Navigate to={`/${organization.slug}/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!roles.isModerator) return <ErrorView status={403} />;
+  return (
+    <div className="stack">
+      <PageHeader title={t('queue.title')} />
+      <Tabs
+        label={t('queue.title')}
+        items={[
+          { value: 'problems', label: t('queue.problems'), content: <ProblemQueue slug={organization.slug} /> },
+          { value: 'comments', label: t('queue.comments'), content: <CommentQueue slug={organization.slug} /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function ProblemQueue({ slug }: { slug: string }) {
+  const { t } = useTranslation([PROBLEMS_NS, 'errors']);
+  const query = useModerationProblems(slug);
+  if (query.isPending) return <Spinner />;
+  if (query.isError) return <Alert variant="danger">{translateErrorCode(t, errorCodeOf(query.error))}</Alert>;
+  if (query.data.length === 0) return <p className="muted">{t('queue.empty')}</p>;
+  return (
+    <ul className="problem-list">
+      {query.data.map((problem) => (
+        <ProblemQueueItem key={problem.id} slug={slug} problem={problem} />
+      ))}
+    </ul>
+  );
+}
+
+function ProblemQueueItem({ slug, problem }: { slug: string; problem: TModerationProblem }) {
+  const { t } = useTranslation([PROBLEMS_NS, 'errors']);
+  const locale = useLocale();
+  const toast = useToast();
+  const hide = useHideProblem(slug, problem.id);
+  const restore = useRestoreProblem(slug, problem.id);
+  const [isOpen, setIsOpen] = useState(false);
+  const action = problem.isHidden ? restore : hide;
+  return (
+    <li className="problem-list__item">
+      <div className="problem-list__body">
+        <Link to={`/${slug}/problems/${problem.id}`}>{problem.title}</Link>
+        <div className="problem-list__meta">
+          <ProblemStatusBadge status={problem.status} />
+          {problem.isHidden && <span className="badge badge--neutral">{t('queue.hiddenBadge')}</span>}
+          {problem.reportCount !== undefined && <span className="muted">{t('queue.reports', { number: formatNumber(problem.reportCount, locale) })}</span>}
+          <span className="muted">
+            <DateText value={problem.createdAt} />
+          </span>
+        </div>
+        <div className="comment__actions">
+          <Button size="sm" variant={problem.isHidden ? 'secondary' : 'danger'} onClick={() => setIsOpen(true)}>
+            {t(problem.isHidden ? 'moderation.restore' : 'moderation.hide')}
+          </Button>
+          <Link className="btn btn--ghost btn--sm" to={`/${slug}/problems/${problem.id}`}>
+            {t('moderation.merge')}
+          </Link>
+        </div>
+      </div>
+      {isOpen && (
+        <ReasonDialog
+          title={t(problem.isHidden ? 'moderation.restore' : 'moderation.hide')}
+          isPending={action.isPending}
+          onClose={() => setIsOpen(false)}
+          onSubmit={(reason) =>
+            action.mutate(
+              { reason },
+              {
+                onSuccess: () => {
+                  setIsOpen(false);
+                  toast.show({ title: t(problem.isHidden ? 'moderation.restored' : 'moderation.hidden'), variant: 'success' });
+                },
+                onError: (e) => toast.show({ title: translateErrorCode(t, errorCodeOf(e)), variant: 'danger' }),
+              },
+            )
+          }
+        />
+      )}
+    </li>
+  );
+}
+
+function CommentQueue({ slug }: { slug: string }) {
+  const { t } = useTranslation([PROBLEMS_NS, 'errors']);
+  const query = useModerationComments(slug);
+  if (query.isPending) return <Spinner />;
+  if (query.isError) return <Alert variant="danger">{translateErrorCode(t, errorCodeOf(query.error))}</Alert>;
+  if (query.data.length === 0) return <p className="muted">{t('queue.empty')}</p>;
+  return (
+    <ul className="problem-list">
+      {query.data.map((comment) => (
+        <CommentQueueItem key={comment.id} slug={slug} comment={comment} />
+      ))}
+    </ul>
+  );
+}
+
+function CommentQueueItem({ slug, comment }: { slug: string; comment: TModerationComment }) {
+  const { t } = useTranslation([PROBLEMS_NS, 'errors']);
+  const locale = useLocale();
+  const toast = useToast();
+  const moderate = useModerateComment(slug);
+  const [isOpen, setIsOpen] = useState(false);
+  const action = comment.isHidden ? 'restore' : 'hide';
+  return (
+    <li className="problem-list__item">
+      <div className="problem-list__body">
+        <strong>{comment.author?.displayName ?? ''}</strong>
+        {/* bodyHtml is sanitised by the server. */}
+        <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
+        <div className="problem-list__meta">
+          {comment.isHidden && <span className="badge badge--neutral">{t('queue.hiddenBadge')}</span>}
+          {comment.reportCount !== undefined && <span className="muted">{t('queue.reports', { number: formatNumber(comment.reportCount, locale) })}</span>}
+          <span className="muted">
+            <DateText value={comment.createdAt} />
+          </span>
+          {comment.targetType === 'problem' && comment.targetId && <Link to={`/${slug}/problems/${comment.targetId}`}>{t('queue.open')}</Link>}
+        </div>
+        <div>
+          <Button size="sm" variant={comment.isHidden ? 'secondary' : 'danger'} onClick={() => setIsOpen(true)}>
+            {t(comment.isHidden ? 'moderation.restore' : 'moderation.hide')}
+          </Button>
+        </div>
+      </div>
+      {isOpen && (
+        <ReasonDialog
+          title={t(`moderation.${action}`)}
+          isPending={moderate.isPending}
+          onClose={() => setIsOpen(false)}
+          onSubmit={(reason) =>
+            moderate.mutate(
+              { id: comment.id, action, reason },
+              {
+                onSuccess: () => {
+                  setIsOpen(false);
+                  toast.show({ title: t(comment.isHidden ? 'moderation.restored' : 'moderation.hidden'), variant: 'success' });
+                },
+                onError: (e) => toast.show({ title: translateErrorCode(t, errorCodeOf(e)), variant: 'danger' }),
+              },
+            )
+          }
+        />
+      )}
+    </li>
+  );
+}

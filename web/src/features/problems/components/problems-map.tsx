@@ -1,0 +1,133 @@
+import { useEffect, useRef } from 'react';
+import { CircleMarker, MapContainer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import type { LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ProblemStatus, TMapView, TOrganization } from '@hamandishi/contracts';
+import { useLocale } from '@/lib/use-locale';
+import type { THeatView, TViewport } from '../api/use-problems';
+import { clusterLabel, clusterRadius, zoomIntoCluster } from '../lib/cluster';
+import { VIEWPORT_DEBOUNCE_MS } from '../lib/map-config';
+import { PROBLEMS_NS } from '../problems-i18n';
+import { BaseLayers, DistrictBoundaries } from './map-base';
+
+/** Marker colours per status; the list and the problem page repeat the status in words. */
+export const STATUS_COLORS: Record<ProblemStatus, string> = {
+  submitted: '#1d4ed8',
+  under_review: '#b45309',
+  accepted: '#15803d',
+  merged: '#64748b',
+  out_of_scope: '#64748b',
+  addressed: '#0f766e',
+};
+
+export type ProblemsMapProps = {
+  organization: TOrganization;
+  view: TMapView | undefined;
+  heat: THeatView | undefined;
+  isHeatShown: boolean;
+  onViewportChange: (viewport: TViewport) => void;
+};
+
+/** Reports the viewport after the map stops moving (debounced, so a pan is one request). */
+function ViewportWatcher({ onViewportChange }: { onViewportChange: (viewport: TViewport) => void }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const report = (map: LeafletMap) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const b = map.getBounds();
+      const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+      const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(5)).join(',');
+      onViewportChange({ bbox, zoom: Math.round(map.getZoom()) });
+    }, VIEWPORT_DEBOUNCE_MS);
+  };
+  const map = useMapEvents({ moveend: () => report(map) });
+  useEffect(() => {
+    report(map);
+    return () => clearTimeout(timer.current);
+  }, [map]);
+  return null;
+}
+
+function ClusterMarker({ lat, lng, count }: { lat: number; lng: number; count: number }) {
+  const locale = useLocale();
+  const map = useMap();
+  const label = clusterLabel(count, locale);
+  return (
+    <CircleMarker
+      center={[lat, lng]}
+      radius={clusterRadius(count)}
+      pathOptions={{ color: '#115e59', weight: 2, fillColor: '#0d9488', fillOpacity: 0.85 }}
+      eventHandlers={{ click: () => map.setView([lat, lng], zoomIntoCluster(map.getZoom())) }}
+    >
+      <Tooltip permanent direction="center" className="cluster-label" interactive={false}>
+        {label}
+      </Tooltip>
+    </CircleMarker>
+  );
+}
+
+/** The citizens' map: district outlines, clusters and points from the server, an optional heat layer. */
+export default function ProblemsMap({ organization, view, heat, isHeatShown, onViewportChange }: ProblemsMapProps) {
+  const { t } = useTranslation(PROBLEMS_NS);
+  const navigate = useNavigate();
+  const maxWeight = Math.max(1, ...(heat?.cells.map((c) => c[2]) ?? [1]));
+  const bounds = boundsOf(organization);
+
+  return (
+    <div className="problem-map" dir="ltr">
+      <MapContainer
+        center={[organization.mapCenter.lat, organization.mapCenter.lng]}
+        zoom={organization.mapZoom}
+        bounds={bounds}
+        zoomControl={false}
+        attributionControl={false}
+        className="problem-map__canvas"
+        aria-label={t('map.label')}
+      >
+        <BaseLayers />
+        <DistrictBoundaries districts={organization.districts} />
+        <ViewportWatcher onViewportChange={onViewportChange} />
+        {isHeatShown
+          ? heat?.cells.map(([lat, lng, weight]) => (
+              <CircleMarker
+                key={`${lat}:${lng}`}
+                center={[lat, lng]}
+                radius={10 + 20 * (weight / maxWeight)}
+                interactive={false}
+                pathOptions={{ stroke: false, fillColor: '#dc2626', fillOpacity: 0.15 + 0.45 * (weight / maxWeight) }}
+              />
+            ))
+          : (
+              <>
+                {view?.clusters.map((c) => <ClusterMarker key={`${c.lat}:${c.lng}:${c.count}`} {...c} />)}
+                {view?.points.map((p) => (
+                  <CircleMarker
+                    key={p.id}
+                    center={[p.lat, p.lng]}
+                    radius={8}
+                    pathOptions={{ color: '#ffffff', weight: 2, fillColor: STATUS_COLORS[p.status], fillOpacity: 1 }}
+                    eventHandlers={{ click: () => void navigate(`/${organization.slug}/problems/${p.id}`) }}
+                  />
+                ))}
+              </>
+            )}
+      </MapContainer>
+    </div>
+  );
+}
+
+function boundsOf(organization: TOrganization): LatLngBoundsExpression | undefined {
+  const points: [number, number][] = [];
+  for (const district of organization.districts) {
+    const rings = district.boundary?.type === 'Polygon' ? [district.boundary.coordinates] : (district.boundary?.coordinates ?? []);
+    for (const polygon of rings) for (const [lng, lat] of polygon[0] ?? []) points.push([lat, lng]);
+  }
+  if (points.length < 2) return undefined;
+  const lats = points.map((p) => p[0]);
+  const lngs = points.map((p) => p[1]);
+  return [
+    [Math.min(...lats), Math.min(...lngs)],
+    [Math.max(...lats), Math.max(...lngs)],
+  ];
+}

@@ -1,0 +1,76 @@
+import '../problems.css';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TProblemFilters } from '@hamandishi/contracts';
+import { buttonClassName, PageHeader, Spinner } from '@/components';
+import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
+import { formatNumber } from '@/lib/format';
+import { useLocale } from '@/lib/use-locale';
+import { filtersToParams, useProblemHeat, useProblemMap, type TViewport } from '../api/use-problems';
+import { filtersFromSearch, ProblemFilters } from '../components/problem-filters';
+import { ProblemList } from '../components/problem-list';
+import { PROBLEMS_NS } from '../problems-i18n';
+
+// Leaflet and its CSS are fetched only when the map is drawn.
+const ProblemsMap = lazy(() => import('../components/problems-map'));
+
+/** `/:slug/problems`: the map of problems with its filters, and the same problems as a list. */
+export default function ProblemsPage() {
+  const { t } = useTranslation(PROBLEMS_NS);
+  const locale = useLocale();
+  const organization = useCurrentOrganization();
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const [viewport, setViewport] = useState<TViewport | null>(null);
+  const [isHeatShown, setIsHeatShown] = useState(false);
+  const map = useProblemMap(organization.slug, filters, viewport, !isHeatShown);
+  const heat = useProblemHeat(organization.slug, filters, viewport, isHeatShown);
+  const handleViewportChange = useCallback((next: TViewport) => setViewport(next), []);
+  const handleFiltersChange = (next: TProblemFilters) => setSearch(filtersToParams(next), { replace: true });
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={t('title')}
+        description={t('intro')}
+        actions={
+          <Link to={`/${organization.slug}/problems/new`} className={buttonClassName({ variant: 'primary' })}>
+            {t('report')}
+          </Link>
+        }
+      />
+      <ProblemFilters key={search.toString() === '' ? 'empty' : 'set'} organization={organization} value={filters} onChange={handleFiltersChange} />
+      <div className="problems-layout">
+        <section aria-labelledby="map-title" className="stack">
+          <div className="problems-toolbar">
+            <h2 id="map-title" className="visually-hidden">
+              {t('map.label')}
+            </h2>
+            <p className="muted" aria-live="polite">
+              {map.data && !isHeatShown ? t('map.total', { number: formatNumber(map.data.total, locale) }) : ''}
+            </p>
+            <label className="heat-toggle checkbox">
+              <input type="checkbox" checked={isHeatShown} onChange={(e) => setIsHeatShown(e.target.checked)} />
+              {t('map.heat')}
+            </label>
+          </div>
+          <p className="visually-hidden">{t('map.listIsAlternative')}</p>
+          <Suspense
+            fallback={
+              <div className="map-placeholder">
+                <Spinner size="lg" />
+              </div>
+            }
+          >
+            <ProblemsMap organization={organization} view={map.data} heat={heat.data} isHeatShown={isHeatShown} onViewportChange={handleViewportChange} />
+          </Suspense>
+        </section>
+        <section aria-labelledby="list-title" className="problems-layout__list stack">
+          <h2 id="list-title">{t('list.title')}</h2>
+          <ProblemList organization={organization} filters={filters} />
+        </section>
+      </div>
+    </div>
+  );
+}
