@@ -7,6 +7,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { ALL_ENTITIES } from './database/entities';
 import { JobsModule } from './jobs/jobs.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { CommentsModule } from './modules/comments/comments.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
@@ -14,6 +15,8 @@ import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlansModule } from './modules/plans/plans.module';
+import { ProblemsModule } from './modules/problems/problems.module';
+import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
 @Module({})
@@ -32,7 +35,9 @@ export class AppModule {
         MessagingModule,
         IdentityModule,
         AttachmentsModule, NotificationsModule, PlansModule,
-        ModerationModule,
+        CommentsModule,
+        ProblemMapModule,
+        ModerationModule, ProblemsModule,
       ],
     };
   }

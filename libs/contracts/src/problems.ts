@@ -180,3 +180,52 @@ export type TMapView = z.infer<typeof ZMapView>;
 
 /** GET /api/orgs/:slug/problems/heat: weighted cells for a heat-map layer. */
 export const ZHeatView = z.object({ cells: z.array(z.tuple([z.number(), z.number(), z.number()])) });
+
+/** A page of the problem list (keyset; `nextCursor` is opaque). */
+export const ZProblemPage = z.object({ items: z.array(ZProblemListItem), nextCursor: z.string().nullable() });
+/** A page of problems. */
+export type TProblemPage = z.infer<typeof ZProblemPage>;
+
+/** POST /api/orgs/:slug/problems/:problemId/hide and /restore (moderator). */
+export const ZModerateProblem = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+
+/** GET /api/orgs/:slug/moderation/problems: newest first; `hidden=true` for the hidden ones only. */
+export const ZModerationQueueQuery = z.strictObject({
+  hidden: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** A problem in the moderators' queue: the author is always shown there. */
+export const ZModeratedProblem = ZProblemListItem.extend({
+  description: z.string(),
+  author: z.object({ id: ZUuid, displayName: z.string() }).nullable(),
+  isAnonymous: z.boolean(),
+  isHidden: z.boolean(),
+  hiddenReason: z.string().nullable(),
+});
+/** The moderators' queue page. */
+export const ZModerationQueuePage = z.object({ items: z.array(ZModeratedProblem), nextCursor: z.string().nullable() });
+
+/** GET /api/orgs/:slug/problems/by-district: optionally within one stage or activity. */
+export const ZDistrictSummaryQuery = z.strictObject({ stageId: ZUuid.optional(), activityId: ZUuid.optional() });
+/** Per district: problems from citizens' side (citizen, NGO, expert) vs the district's managers, and the top themes. */
+export const ZDistrictSummary = z.object({
+  districtId: ZUuid,
+  number: z.number().int(),
+  citizenCount: z.number().int(),
+  managerCount: z.number().int(),
+  total: z.number().int(),
+  topThemes: z.array(z.object({ themeId: ZUuid, count: z.number().int() })),
+});
+/** One district's summary. */
+export type TDistrictSummary = z.infer<typeof ZDistrictSummary>;
+
+/** The settings of a problem_collection activity (the problems module's schema in the activity type registry). */
+export const ZProblemCollectionSettings = z.strictObject({
+  allowAnonymous: z.boolean().default(true),
+  requirePhoto: z.boolean().default(false),
+  capacities: z.array(z.enum(PROBLEM_CAPACITIES)).min(1).default([...PROBLEM_CAPACITIES]),
+});
+/** A problem collection's settings. */
+export type TProblemCollectionSettings = z.infer<typeof ZProblemCollectionSettings>;

@@ -1,0 +1,33 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ZProblemCollectionSettings } from '@hamandishi/contracts';
+import { AuditModule } from '../audit/audit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ActivityTypeRegistry } from '../plans/activity-types.registry';
+import { PlansModule } from '../plans/plans.module';
+import { PhotoUploadBody } from './photo-upload-body';
+import { ProblemPhotosController } from './problem-photos.controller';
+import { ProblemPhotosService } from './problem-photos.service';
+import { ProblemsController } from './problems.controller';
+import { ProblemsRepository } from './problems.repository';
+import { ProblemsService } from './problems.service';
+
+/**
+ * Problem statements: photos, submission into problem_collection activities, duplicates,
+ * supports, lists, status workflow and moderation. Runs the problem_collection activity type.
+ */
+@Module({
+  imports: [AuditModule, IdentityModule, OrganizationsModule, PlansModule, NotificationsModule, ModerationModule],
+  controllers: [ProblemPhotosController, ProblemsController],
+  providers: [PhotoUploadBody, ProblemsRepository, ProblemsService, ProblemPhotosService],
+  exports: [ProblemsService],
+})
+export class ProblemsModule implements OnModuleInit {
+  constructor(private readonly registry: ActivityTypeRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register({ type: 'problem_collection', settingsSchema: ZProblemCollectionSettings, defaults: {} });
+  }
+}
