@@ -4,6 +4,7 @@ import { Plans1763720000000 } from './1763720000000-Plans';
 import { Attachments1763725000000 } from './1763725000000-Attachments';
 import { Notifications1763730000000 } from './1763730000000-Notifications';
 import { Problems1763740000000 } from './1763740000000-Problems';
+import { Comments1763750000000 } from './1763750000000-Comments';
 import { Moderation1763760000000 } from './1763760000000-Moderation';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Notifications1763730000000,
   Problems1763740000000,
   Moderation1763760000000,
+  Comments1763750000000,
 ];

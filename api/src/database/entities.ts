@@ -1,4 +1,5 @@
 import { ATTACHMENT_ENTITIES } from '../modules/attachments/attachments.entities';
+import { COMMENT_ENTITIES } from '../modules/comments/comment.entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/identity.entities';
 import { MESSAGING_ENTITIES } from '../modules/messaging/messaging.entities';
 import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
@@ -6,4 +7,4 @@ import { ORGANIZATION_ENTITIES } from '../modules/organizations/organizations.en
 import { PLAN_ENTITIES } from '../modules/plans/plan.entities';
 
 /** Every TypeORM entity of the app (the app, the migration CLI and the tests use this one list). */
-export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES];
+export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES];

@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import {
+  type CommentTarget,
+  MAX_COMMENT_DEPTH,
+  type Role,
+  type TComment,
+  ZCommentPage,
+  ZCommentQuery,
+  ZCreateComment,
+  ZEditComment,
+  ZReportComment,
+} from '@hamandishi/contracts';
+import { normalizePersian, renderSafeMarkdown } from '@hamandishi/text';
+import { AppError } from '../../common/errors/app-error';
+import type { Actor } from '../../common/http/request-context';
+import { RealtimeService } from '../../realtime/realtime.service';
+import { AuditService } from '../audit/audit.service';
+import { MembershipsService } from '../identity/memberships.service';
+import type { MembershipRow } from '../identity/memberships.repository';
+import { BlocksService } from '../moderation/blocks.service';
+import type { Organization } from '../organizations/organization.entity';
+import { CommentErrors } from './comments.errors';
+import { type CommentLockRow, type CommentViewRow, CommentsRepository, type TopLevelKeyset } from './comments.repository';
+import type { ZModerationQueuePage, ZModerationQueueQuery } from './comments.schemas';
+
+/**
+ * How the module that owns a kind of commentable thing lets this module check it. `exists` answers
+ * 404 `comments.target_not_found` when false; `assertCanComment` throws when one may not comment
+ * now (e.g. 409 `plans.activity_closed`); `onCountChanged` keeps the owner's comment counter
+ * (visible comments) right, inside the transaction of the change.
+ */
+export type CommentTargetHandler = {
+  exists(organizationId: string, targetId: string): Promise<boolean>;
+  assertCanComment?(organizationId: string, targetId: string, actorId: string): Promise<void>;
+  onCountChanged?(organizationId: string, targetId: string, manager: EntityManager, delta: number): Promise<void>;
+};
+
+/** A page of a target's comments. */
+export type TCommentPage = z.infer<typeof ZCommentPage>;
+/** A page of the moderator queue. */
+export type TModerationQueuePage = z.infer<typeof ZModerationQueuePage>;
+
+/** Who sees hidden comments' bodies and the moderator queue. */
+const MODERATORS: readonly Role[] = ['moderator', 'admin'];
+/** The capacity shown beside an author's name: the first of these roles they hold (citizens show none). */
+const CAPACITIES: readonly Role[] = ['planner', 'manager', 'expert', 'ngo'];
+
+/** Comments with replies, votes, reports, moderation and official answers, on any registered target. */
+@Injectable()
+export class CommentsService {
+  private readonly targets = new Map<CommentTarget, CommentTargetHandler>();
+
+  constructor(
+    private readonly repository: CommentsRepository,
+    private readonly memberships: MembershipsService,
+    private readonly blocks: BlocksService,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** Called by the owning module on init; commenting on an unregistered type answers 404. */
+  registerTarget(targetType: CommentTarget, handler: CommentTargetHandler): void {
+    this.targets.set(targetType, handler);
+  }
+
+  /**
+   * A page of top-level comments with their replies nested: the page, its replies and the total
+   * in three queries whatever the number of threads. Hidden comments keep their place with no
+   * body, except for moderators.
+   */
+  async list(organization: Organization, query: z.output<typeof ZCommentQuery>, actor: Actor | undefined): Promise<TCommentPage> {
+    await this.targetOf(organization.id, query.targetType, query.targetId);
+    const viewerId = actor?.accountId ?? null;
+    const after = query.cursor ? decodeTopLevelCursor(query.cursor, query.order) : null;
+    const [rows, total, isModerator] = await Promise.all([
+      this.repository.topLevelPage(organization.id, query.targetType, query.targetId, viewerId, query.order, after, query.limit),
+      this.repository.countOf(organization.id, query.targetType, query.targetId),
+      this.isModerator(organization.id, actor),
+    ]);
+    const page = rows.slice(0, query.limit);
+    const replies = page.length ? await this.repository.repliesOf(organization.id, page.map((r) => r.id), viewerId) : [];
+    const views = new Map<string, TComment>();
+    const items = page.map((row) => {
+      const view = commentView(row, isModerator);
+      views.set(row.id, view);
+      return view;
+    });
+    // Replies come oldest first, so a parent is always placed before its own replies.
+    for (const row of replies) {
+      const view = commentView(row, isModerator);
+      views.set(row.id, view);
+      views.get(row.parentId!)?.replies.push(view);
+    }
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeTopLevelCursor(query.order, last) : null, total };
+  }
+
+  /** Posts a comment or a reply (at most MAX_COMMENT_DEPTH deep); the text is normalised and shown through safe markdown. */
+  async create(
+    organization: Organization,
+    actor: Actor,
+    membership: MembershipRow | null,
+    input: z.output<typeof ZCreateComment>,
+  ): Promise<TComment> {
+    const orgId = organization.id;
+    await this.blocks.assertNotBlocked(orgId, actor.accountId);
+    const target = await this.targetOf(orgId, input.targetType, input.targetId);
+    await target.assertCanComment?.(orgId, input.targetId, actor.accountId);
+    const id = randomUUID();
+    await this.repository.db.transaction(async (m) => {
+      let parent: CommentLockRow | null = null;
+      if (input.parentId) {
+        parent = await this.repository.lock(m, orgId, input.parentId, false);
+        if (!parent || parent.targetType !== input.targetType || parent.targetId !== input.targetId) throw CommentErrors.parentNotFound();
+        if (parent.depth >= MAX_COMMENT_DEPTH) throw CommentErrors.tooDeep();
+        if (parent.isHidden) throw CommentErrors.hidden();
+      }
+      await this.repository.insert(m, {
+        id,
+        organizationId: orgId,
+        targetType: input.targetType,
+        targetId: input.targetId,
+        parentId: parent?.id ?? null,
+        rootId: parent?.rootId ?? id,
+        depth: parent ? parent.depth + 1 : 0,
+        authorId: actor.accountId,
+        authorCapacity: CAPACITIES.find((r) => membership?.roles.includes(r)) ?? null,
+        body: normalizePersian(input.body),
+        alignment: input.alignment ?? null,
+      });
+      await target.onCountChanged?.(orgId, input.targetId, m, 1);
+    });
+    return this.changed(organization, actor, id, 'created');
+  }
+
+  /** The author edits their comment within COMMENT_EDIT_MINUTES of posting it. */
+  async edit(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZEditComment>): Promise<TComment> {
+    const orgId = organization.id;
+    const current = await this.repository.lock(this.repository.db, orgId, commentId, false);
+    if (!current) throw CommentErrors.notFound();
+    if (current.authorId !== actor.accountId) throw CommentErrors.notAuthor();
+    await this.blocks.assertNotBlocked(orgId, actor.accountId);
+    const target = await this.targetOf(orgId, current.targetType, current.targetId);
+    await target.assertCanComment?.(orgId, current.targetId, actor.accountId);
+    await this.repository.db.transaction(async (m) => {
+      const locked = (await this.repository.lock(m, orgId, commentId))!;
+      if (locked.isHidden) throw CommentErrors.hidden();
+      const alignment = input.alignment !== undefined ? input.alignment : locked.alignment;
+      if (!(await this.repository.updateBody(m, orgId, commentId, normalizePersian(input.body), alignment))) {
+        throw CommentErrors.editWindowClosed();
+      }
+    });
+    return this.changed(organization, actor, commentId, 'edited');
+  }
+
+  /** One vote per person: +1, -1, or 0 to withdraw; the counters move by the difference in the same transaction. */
+  async vote(organization: Organization, actor: Actor, commentId: string, value: -1 | 0 | 1): Promise<TComment> {
+    const orgId = organization.id;
+    await this.blocks.assertNotBlocked(orgId, actor.accountId);
+    await this.repository.db.transaction(async (m) => {
+      // The row lock makes concurrent votes on one comment take turns (see repository.vote).
+      const comment = await this.repository.lock(m, orgId, commentId);
+      if (!comment) throw CommentErrors.notFound();
+      if (comment.isHidden) throw CommentErrors.hidden();
+      await this.repository.vote(m, orgId, commentId, actor.accountId, value);
+    });
+    return this.changed(organization, actor, commentId, 'voted');
+  }
+
+  /** Reports a comment to the moderators, once per person (409 `comments.already_reported` on repeat). */
+  async report(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZReportComment>): Promise<void> {
+    const comment = await this.repository.lock(this.repository.db, organization.id, commentId, false);
+    if (!comment) throw CommentErrors.notFound();
+    const note = input.note ? normalizePersian(input.note) : null;
+    if (!(await this.repository.insertReport(this.repository.db, organization.id, commentId, actor.accountId, input.reason, note || null))) {
+      throw CommentErrors.alreadyReported();
+    }
+  }
+
+  /** A moderator hides a comment with a reason: its body disappears for the public; history and audit keep why. */
+  hide(organization: Organization, actor: Actor, commentId: string, reason: string): Promise<TComment> {
+    return this.moderate(organization, actor, commentId, true, reason);
+  }
+
+  /** A moderator restores a hidden comment, with a reason. */
+  restore(organization: Organization, actor: Actor, commentId: string, reason: string): Promise<TComment> {
+    return this.moderate(organization, actor, commentId, false, reason);
+  }
+
+  /** A planner marks (or unmarks) a comment as the municipality's official answer. */
+  async markOfficial(organization: Organization, actor: Actor, commentId: string, isOfficial: boolean): Promise<TComment> {
+    const orgId = organization.id;
+    await this.repository.db.transaction(async (m) => {
+      const comment = await this.repository.lock(m, orgId, commentId);
+      if (!comment) throw CommentErrors.notFound();
+      if (comment.isOfficial === isOfficial) return;
+      await this.repository.setOfficial(m, orgId, commentId, isOfficial);
+      await this.audit.record(m, {
+        organizationId: orgId,
+        actorId: actor.accountId,
+        action: isOfficial ? 'comment.marked_official' : 'comment.unmarked_official',
+        entityType: 'comment',
+        entityId: commentId,
+        before: { isOfficial: comment.isOfficial },
+        after: { isOfficial },
+      });
+    });
+    return this.changed(organization, actor, commentId, 'edited');
+  }
+
+  /** The moderator queue: reported comments (latest report first) or all comments (newest first), keyset-paginated. */
+  async moderationQueue(organization: Organization, actor: Actor, query: z.output<typeof ZModerationQueueQuery>): Promise<TModerationQueuePage> {
+    const after = query.cursor ? decodeQueueCursor(query.cursor, query.filter) : null;
+    const rows = await this.repository.queue(organization.id, query.filter, actor.accountId, after, query.limit);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        comment: commentView(r, true),
+        targetType: r.targetType,
+        targetId: r.targetId,
+        reportCount: r.reportCount,
+        reasons: r.reasons ?? {},
+        notes: r.notes ?? [],
+        lastReportedAt: r.lastReportedAt ? new Date(r.lastReportedAt).toISOString() : null,
+      })),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encode([query.filter, query.filter === 'reported' ? last.lastReportedAtKey : last.createdAtKey, last.id])
+          : null,
+    };
+  }
+
+  private async moderate(organization: Organization, actor: Actor, commentId: string, hide: boolean, reason: string): Promise<TComment> {
+    const orgId = organization.id;
+    await this.repository.db.transaction(async (m) => {
+      const before = await this.repository.lock(m, orgId, commentId);
+      if (!before) throw CommentErrors.notFound();
+      if (before.isHidden === hide) throw hide ? CommentErrors.alreadyHidden() : CommentErrors.notHidden();
+      const text = normalizePersian(reason);
+      await this.repository.setHidden(m, orgId, commentId, hide, text, actor.accountId);
+      // The owner's counter counts what the public sees.
+      await this.targets.get(before.targetType)?.onCountChanged?.(orgId, before.targetId, m, hide ? -1 : 1);
+      await this.audit.record(m, {
+        organizationId: orgId,
+        actorId: actor.accountId,
+        action: hide ? 'comment.hidden' : 'comment.restored',
+        entityType: 'comment',
+        entityId: commentId,
+        before: { isHidden: before.isHidden, hiddenReason: before.hiddenReason },
+        after: { isHidden: hide, hiddenReason: hide ? text : null, reason: text },
+      });
+    });
+    return this.changed(organization, actor, commentId, hide ? 'hidden' : 'restored');
+  }
+
+  /** Reads the comment as the actor sees it and tells the thread's watchers what changed. */
+  private async changed(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    change: 'created' | 'edited' | 'hidden' | 'restored' | 'voted',
+  ): Promise<TComment> {
+    const [row, isModerator] = await Promise.all([
+      this.repository.findView(this.repository.db, organization.id, commentId, actor.accountId),
+      this.isModerator(organization.id, actor),
+    ]);
+    if (!row) throw CommentErrors.notFound();
+    this.realtime.toComments(row.targetType, row.targetId, 'comment.changed', {
+      targetType: row.targetType,
+      targetId: row.targetId,
+      commentId,
+      change,
+    });
+    return commentView(row, isModerator);
+  }
+
+  private async targetOf(organizationId: string, targetType: CommentTarget, targetId: string): Promise<CommentTargetHandler> {
+    const target = this.targets.get(targetType);
+    if (!target || !(await target.exists(organizationId, targetId))) throw CommentErrors.targetNotFound();
+    return target;
+  }
+
+  private async isModerator(organizationId: string, actor: Actor | undefined): Promise<boolean> {
+    if (!actor) return false;
+    return actor.isSuperadmin || this.memberships.hasRole(organizationId, actor.accountId, MODERATORS);
+  }
+}
+
+/** A comment as shown; a hidden one keeps its place but shows no body (and no reason) except to moderators. */
+function commentView(row: CommentViewRow, isModerator: boolean): TComment {
+  const showBody = !row.isHidden || isModerator;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    depth: row.depth,
+    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    authorCapacity: row.authorCapacity,
+    body: showBody ? row.body : null,
+    bodyHtml: showBody ? renderSafeMarkdown(row.body) : null,
+    alignment: row.alignment,
+    upvotes: row.upvotes,
+    downvotes: row.downvotes,
+    myVote: row.myVote,
+    isOfficial: row.isOfficial,
+    isHidden: row.isHidden,
+    hiddenReason: isModerator ? row.hiddenReason : null,
+    isEdited: row.editedAt !== null,
+    canEdit: row.canEdit,
+    createdAt: new Date(row.createdAt).toISOString(),
+    replies: [],
+  };
+}
+
+const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+function encodeTopLevelCursor(order: TopLevelKeyset['order'], row: CommentViewRow): string {
+  return order === 'top' ? encode([order, row.upvotes - row.downvotes, row.createdAtKey, row.id]) : encode([order, row.createdAtKey, row.id]);
+}
+
+const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const invalidCursor = () => new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid' });
+
+function decodeParts(cursor: string): unknown[] {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts)) return parts;
+  } catch {
+    // fall through
+  }
+  throw invalidCursor();
+}
+
+function decodeTopLevelCursor(cursor: string, order: TopLevelKeyset['order']): TopLevelKeyset {
+  const parts = decodeParts(cursor);
+  if (order === 'top') {
+    const [o, score, createdAt, id] = parts;
+    if (o === 'top' && Number.isInteger(score) && isTime(createdAt) && isUuid(id)) return { order, score: score as number, createdAt, id };
+  } else {
+    const [o, createdAt, id] = parts;
+    if (o === order && isTime(createdAt) && isUuid(id)) return { order, createdAt, id };
+  }
+  throw invalidCursor();
+}
+
+function decodeQueueCursor(cursor: string, filter: 'reported' | 'newest'): { at: string; id: string } {
+  const [f, at, id] = decodeParts(cursor);
+  if (f === filter && isTime(at) && isUuid(id)) return { at, id };
+  throw invalidCursor();
+}
