@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import type { TComment } from '@hamandishi/contracts';
+import { CommentThread } from './comment-thread';
+import { CITIZEN_SESSION, PROBLEM } from '../../problems/test-fixtures';
+import { mockFetch, renderWithApp } from '../../../../test/render';
+
+jest.mock('@/lib/socket-client', () => ({
+  getSocket: () => Promise.resolve({ connected: false, on: () => {}, off: () => {}, emit: () => {} }),
+  reconnectSocket: () => {},
+  closeSocket: () => {},
+}));
+
+function comment(id: number, depth: number, body: string, overrides: Partial<TComment> = {}): TComment {
+  return {
+    id: `0c000000-0000-4000-8000-00000000000${id}`,
+    parentId: depth === 0 ? null : `0c000000-0000-4000-8000-00000000000${id - 1}`,
+    depth,
+    author: { id: '0b000000-0000-4000-8000-00000000000' + id, displayName: `نویسنده ${id}` },
+    authorCapacity: 'citizen',
+    body,
+    bodyHtml: `<p>${body}</p>`,
+    alignment: null,
+    upvotes: 0,
+    downvotes: 0,
+    myVote: 0,
+    isOfficial: false,
+    isHidden: false,
+    hiddenReason: null,
+    isEdited: false,
+    canEdit: false,
+    createdAt: '2026-04-02T08:00:00.000Z',
+    replies: [],
+    ...overrides,
+  };
+}
+
+describe('CommentThread', () => {
+  it('nests replies three levels deep, offers no reply at the deepest level, and shows hidden and official comments', async () => {
+    const deepest = comment(3, 2, 'پاسخ به پاسخ', { alignment: 'disagree' });
+    const reply = comment(2, 1, 'پاسخ نخست', { replies: [deepest], isOfficial: true });
+    const top = comment(1, 0, 'دیدگاه اصلی', { alignment: 'agree', upvotes: 5, replies: [reply] });
+    const hidden = comment(4, 0, '', { parentId: null, body: null, bodyHtml: null, isHidden: true, hiddenReason: 'توهین' });
+    mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
+      'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [top, hidden], nextCursor: null, total: 4 } },
+    });
+    renderWithApp(<CommentThread slug="isfahan" targetType="problem" targetId={PROBLEM.id} />);
+
+    const topItem = (await screen.findByText('دیدگاه اصلی')).closest('li') as HTMLElement;
+    const replyItem = within(topItem).getByText('پاسخ نخست').closest('li') as HTMLElement;
+    const deepestItem = within(replyItem).getByText('پاسخ به پاسخ').closest('li') as HTMLElement;
+    expect(topItem).toHaveAttribute('data-depth', '0');
+    expect(replyItem).toHaveAttribute('data-depth', '1');
+    expect(deepestItem).toHaveAttribute('data-depth', '2');
+
+    const ownButtons = (item: HTMLElement) => within(item.querySelector(':scope > article') as HTMLElement);
+    expect(ownButtons(topItem).getByRole('button', { name: 'پاسخ' })).toBeInTheDocument();
+    expect(ownButtons(replyItem).getByRole('button', { name: 'پاسخ' })).toBeInTheDocument();
+    expect(ownButtons(deepestItem).queryByRole('button', { name: 'پاسخ' })).not.toBeInTheDocument();
+
+    expect(ownButtons(topItem).getByText('موافق')).toBeInTheDocument();
+    expect(ownButtons(topItem).getByRole('button', { name: '▲ رأی موافق (۵)' })).toBeInTheDocument();
+    expect(ownButtons(deepestItem).getByText('مخالف')).toBeInTheDocument();
+    expect(replyItem).toHaveClass('comment--official');
+    expect(ownButtons(replyItem).getByText('پاسخ رسمی')).toBeInTheDocument();
+    expect(screen.getByText('پنهان‌شده به‌دست ناظر: توهین')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'دیدگاه‌ها (۴)' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,59 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReportProblemForm } from './report-problem-page';
+import { draftKey, type ProblemDraft } from '../lib/problem-draft';
+import { CITIZEN_SESSION, ORG } from '../test-fixtures';
+import { mockFetch, renderWithApp } from '../../../../test/render';
+
+// The map is Leaflet in its own chunk; here a button stands in for a click on the map.
+jest.mock('../components/location-picker', () => ({
+  __esModule: true,
+  default: ({ onChange }: { onChange: (point: { lat: number; lng: number }) => void }) => (
+    <button type="button" onClick={() => onChange({ lat: 32.66, lng: 51.68 })}>
+      map
+    </button>
+  ),
+}));
+jest.mock('@/lib/socket-client', () => ({ getSocket: () => new Promise(() => {}), reconnectSocket: () => {}, closeSocket: () => {} }));
+
+const ACTIVITY_ID = '0f000000-0000-4000-8000-000000000001';
+const PHOTO = { id: '0a100000-0000-4000-8000-000000000001', url: '/p/1.jpg', thumbUrl: '/p/1-thumb.jpg', width: 800, height: 600 };
+
+describe('ReportProblemForm', () => {
+  it('restores the unsent report from this device, photos included, and sends it with the draft’s idempotency key', async () => {
+    const draft: ProblemDraft = {
+      values: { title: 'چاله در پیاده‌رو', description: 'یک چالهٔ بزرگ کنار ایستگاه اتوبوس.', themeId: ORG.themes[0].id, location: { lat: 32.65, lng: 51.67 }, capacity: 'citizen', isAnonymous: true, photoIds: [PHOTO.id] },
+      photos: [PHOTO],
+      isDistrictOnly: false,
+      idempotencyKey: 'a0000000-0000-4000-8000-00000000abcd',
+      sentBody: null,
+    };
+    window.localStorage.setItem(draftKey(ORG.slug), JSON.stringify(draft));
+    const fetchMock = mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
+      'GET /api/orgs/isfahan/problems/similar': { status: 200, body: [] },
+      [`POST /api/orgs/isfahan/activities/${ACTIVITY_ID}/problems`]: { status: 201, body: { id: '0e000000-0000-4000-8000-000000000001' } },
+    });
+    const user = userEvent.setup();
+    const { router } = renderWithApp(<ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen']} />, '/isfahan/problems/new');
+
+    expect(screen.getByText('پیش‌نویس ذخیره‌شدهٔ شما بازیابی شد.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'عنوان' })).toHaveValue('چاله در پیاده‌رو');
+    expect(screen.getByRole('textbox', { name: 'شرح مسئله' })).toHaveValue('یک چالهٔ بزرگ کنار ایستگاه اتوبوس.');
+    expect(screen.getByRole('checkbox', { name: 'نامم در صفحهٔ عمومی نمایش داده نشود' })).toBeChecked();
+    expect(screen.getByRole('img', { name: 'عکس ۱' })).toHaveAttribute('src', '/p/1-thumb.jpg');
+    expect(screen.getByText('مکان انتخاب شد.')).toBeInTheDocument();
+
+    // Every change is kept as it is typed.
+    await user.type(screen.getByRole('textbox', { name: 'عنوان' }), ' چهارباغ');
+    expect(JSON.parse(window.localStorage.getItem(draftKey(ORG.slug)) ?? '{}').values.title).toBe('چاله در پیاده‌رو چهارباغ');
+
+    await user.click(screen.getByRole('button', { name: 'ثبت مسئله' }));
+    await screen.findByText('مسئلهٔ شما ثبت شد.');
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect((post?.[1]?.headers as Record<string, string>)['idempotency-key']).toBe(draft.idempotencyKey);
+    expect(JSON.parse(String(post?.[1]?.body))).toMatchObject({ title: 'چاله در پیاده‌رو چهارباغ', photoIds: [PHOTO.id], location: { lat: 32.65, lng: 51.67 }, isAnonymous: true });
+    expect(window.localStorage.getItem(draftKey(ORG.slug))).toBeNull();
+    expect(router.state.location.pathname).toBe('/isfahan/problems/0e000000-0000-4000-8000-000000000001');
+  });
+});
