@@ -13,16 +13,23 @@ export const ZModerationQueueQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-/** One comment in the moderator queue: the comment as moderators see it, where it is, and its reports. */
-export const ZModerationQueueItem = z.object({
-  comment: ZComment,
-  targetType: z.string(),
-  targetId: ZUuid,
-  reportCount: z.number().int(),
-  reasons: z.partialRecord(z.enum(REPORT_REASONS), z.number().int()),
-  notes: z.array(z.string()),
-  lastReportedAt: z.string().nullable(),
-});
+/**
+ * One comment in the moderator queue: the comment as moderators see it (body of hidden ones
+ * too), where it is, and its reports: the count, the distinct reasons, counts per reason and the
+ * latest notes.
+ */
+export const ZModerationQueueItem = z.intersection(
+  ZComment,
+  z.object({
+    targetType: z.string(),
+    targetId: ZUuid,
+    reportCount: z.number().int(),
+    reportReasons: z.array(z.enum(REPORT_REASONS)),
+    reasonCounts: z.partialRecord(z.enum(REPORT_REASONS), z.number().int()),
+    reportNotes: z.array(z.string()),
+    lastReportedAt: z.string().nullable(),
+  }),
+);
 
 /** A page of the moderator queue. */
 export const ZModerationQueuePage = z.object({ items: z.array(ZModerationQueueItem), nextCursor: z.string().nullable() });

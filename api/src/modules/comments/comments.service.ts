@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   type CommentTarget,
   MAX_COMMENT_DEPTH,
+  REPORT_REASONS,
   type Role,
   type TComment,
   ZCommentPage,
@@ -219,12 +220,13 @@ export class CommentsService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
-        comment: commentView(r, true),
+        ...commentView(r, true),
         targetType: r.targetType,
         targetId: r.targetId,
         reportCount: r.reportCount,
-        reasons: r.reasons ?? {},
-        notes: r.notes ?? [],
+        reportReasons: REPORT_REASONS.filter((reason) => r.reasons?.[reason]),
+        reasonCounts: r.reasons ?? {},
+        reportNotes: r.notes ?? [],
         lastReportedAt: r.lastReportedAt ? new Date(r.lastReportedAt).toISOString() : null,
       })),
       nextCursor:
