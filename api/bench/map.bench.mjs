@@ -1,0 +1,124 @@
+// Map and heat-map endpoints over 1,000,000 problems: city-wide and street-level viewports at 20
+// concurrent requests, through HTTP (1 and 2 API processes) and the endpoint's own SQL on a bare
+// pg pool. Usage: node api/bench/map.bench.mjs [--seconds 10] [--processes 1,2]
+import { HEADER, ORG_SLUG, ROOT, httpClient, line, load, pool, require, startApi } from './common.mjs';
+import { resolve } from 'node:path';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const SECONDS = Number(arg('seconds', 10));
+const PROCESSES = arg('processes', '1,2').split(',').map(Number);
+const CONCURRENCY = 20;
+
+require('reflect-metadata');
+const { ProblemMapRepository } = require(resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map.repository.js'));
+const { columnsOf, levelFor } = require(resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map-grid.js'));
+
+// Deterministic pseudo-random viewports so every run asks the same questions.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const CENTRES = [[32.6575, 51.6776], [32.64, 51.665], [32.68, 51.7], [32.668, 51.63], [32.63, 51.72], [32.69, 51.65]];
+const street = () => {
+  // about 1 km × 0.7 km (a phone at zoom 16), somewhere in the dense parts
+  const [lat, lng] = CENTRES[Math.floor(rnd() * CENTRES.length)];
+  const cy = lat + (rnd() - 0.5) * 0.02;
+  const cx = lng + (rnd() - 0.5) * 0.02;
+  return [+(cx - 0.0055).toFixed(5), +(cy - 0.0035).toFixed(5), +(cx + 0.0055).toFixed(5), +(cy + 0.0035).toFixed(5)];
+};
+const city = () => {
+  // the whole city on a desktop at zoom 12, panned a little
+  const dx = (rnd() - 0.5) * 0.02;
+  const dy = (rnd() - 0.5) * 0.01;
+  return [+(51.53 + dx).toFixed(5), +(32.59 + dy).toFixed(5), +(51.83 + dx).toFixed(5), +(32.73 + dy).toFixed(5)];
+};
+
+const db = pool(CONCURRENCY);
+const orgId = (await db.query(`SELECT id FROM organization WHERE slug = $1`, [ORG_SLUG])).rows[0].id;
+const themeId = (await db.query(`SELECT id FROM theme WHERE organization_id = $1 ORDER BY position LIMIT 1`, [orgId])).rows[0].id;
+const repo = Object.create(ProblemMapRepository.prototype);
+repo.pool = db;
+
+const SCENARIOS = [
+  { name: 'map city-wide (z12)', kind: 'map', zoom: 12, box: city, filters: {} },
+  { name: 'map street-level (z16)', kind: 'map', zoom: 16, box: street, filters: {} },
+  { name: 'map city-wide, theme filter (z12)', kind: 'map', zoom: 12, box: city, filters: { themeId } },
+  { name: 'map street-level, status filter (z16)', kind: 'map', zoom: 16, box: street, filters: { status: 'accepted' } },
+  { name: 'heat city-wide (z12)', kind: 'heat', zoom: 12, box: city, filters: {} },
+];
+const query = (s, bbox) =>
+  `/api/orgs/${ORG_SLUG}/problems/${s.kind}?bbox=${bbox.join(',')}&zoom=${s.zoom}` +
+  Object.entries(s.filters).map(([k, v]) => `&${k}=${v}`).join('');
+
+const results = [];
+const print = (name, r, extra) => {
+  const text = line(name, r, extra);
+  results.push(text);
+  console.log(text);
+};
+
+console.log(`map benchmark: ${CONCURRENCY} concurrent, ${SECONDS} s each, processes ${PROCESSES.join(' and ')}\n${HEADER}`);
+const raw = {};
+for (const s of SCENARIOS) {
+  seed = 42;
+  const r = await load({
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+    task: async () => {
+      const bbox = s.box();
+      const level = levelFor(bbox, s.zoom, s.kind === 'heat' ? 1 : 0);
+      const text = s.kind === 'map' ? await repo.mapView(orgId, bbox, level, s.filters) : await repo.heatView(orgId, bbox, level, s.filters);
+      return text.length > 0;
+    },
+  });
+  raw[s.name] = r;
+  print(`raw SQL   ${s.name}`, r);
+}
+// The same street-level clusters as rows, turned into JSON by Node (what building the JSON in SQL avoids).
+{
+  seed = 42;
+  const r = await load({
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+    task: async () => {
+      const bbox = street();
+      const level = levelFor(bbox, 16);
+      const { rows } = await db.query(
+        `SELECT cell_x, cell_y, sum(count)::int AS c, sum(sum_lat) AS sl, sum(sum_lng) AS sg FROM problem_map_cell
+          WHERE organization_id = $1 AND zoom_level = $2 AND cell_x = ANY($3::int[]) AND cell_y BETWEEN $4 AND $5
+          GROUP BY 1, 2 HAVING sum(count) > 0`,
+        [orgId, level, columnsOf(bbox, level), Math.floor(bbox[1] * 12.5 * 2 ** level), Math.floor(bbox[3] * 12.5 * 2 ** level)],
+      );
+      const clusters = rows.map((x) => ({ lat: +(x.sl / x.c).toFixed(5), lng: +(x.sg / x.c).toFixed(5), count: x.c }));
+      return JSON.stringify({ clusters, points: [], total: clusters.reduce((a, c) => a + c.count, 0) }).length > 0;
+    },
+  });
+  print('raw rows+Node JSON map street-level (z16)', r, '(JSON built in Node, for comparison)');
+}
+
+const sizes = {};
+for (const n of PROCESSES) {
+  const api = await startApi(n, 3400 + 10 * n);
+  const http = httpClient(api.urls, CONCURRENCY * 2);
+  for (const s of SCENARIOS) {
+    seed = 7;
+    const first = await http.send('GET', query(s, s.box()));
+    if (first.status !== 200) throw new Error(`${s.name}: HTTP ${first.status} ${first.text.slice(0, 200)}`);
+    const body = JSON.parse(first.text);
+    sizes[s.name] = `${(first.text.length / 1024).toFixed(1)} KB, ${body.clusters ? `${body.clusters.length} clusters, ${body.points.length} points` : `${body.cells.length} cells`}`;
+    seed = 42;
+    const r = await load({
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      task: async () => (await http.send('GET', query(s, s.box()))).status === 200,
+    });
+    const ratio = raw[s.name].rps / r.rps;
+    const target = s.kind === 'map' && !Object.keys(s.filters).length ? (r.p95 <= 50 ? ' target p95≤50ms: MET' : ' target p95≤50ms: MISSED') : '';
+    print(`HTTP ×${n}   ${s.name}`, r, `raw/HTTP ${ratio.toFixed(2)}×; ${sizes[s.name]}${target}`);
+  }
+  http.close();
+  await api.stop();
+}
+await db.end();
+console.log(`\nSUMMARY (map)\n${HEADER}\n${results.join('\n')}`);

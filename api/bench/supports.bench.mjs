@@ -1,0 +1,138 @@
+// Supports ("me too") through HTTP with signed-in sessions: PUT /api/orgs/:slug/problems/:id/support
+// at 50 concurrent requests, each a distinct (account, problem) pair; then checks that the
+// successful PUTs, the delta of SUM(support_count) and the delta of COUNT(problem_support) agree.
+// Also the same insert + counter update as one transaction on a bare pg pool.
+// Usage: node api/bench/supports.bench.mjs [--seconds 10] [--processes 1,2]
+import { HEADER, ORG_SLUG, httpClient, line, load, pool, startApi } from './common.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const SECONDS = Number(arg('seconds', 10));
+const PROCESSES = arg('processes', '1,2').split(',').map(Number);
+const CONCURRENCY = 50;
+const HOT_PROBLEMS = 2000;
+
+const db = pool(CONCURRENCY);
+const orgId = (await db.query(`SELECT id FROM organization WHERE slug = $1`, [ORG_SLUG])).rows[0].id;
+const accounts = (
+  await db.query(
+    `SELECT a.id, split_part(split_part(a.email, '@', 1), '-', 2)::int AS n FROM account a WHERE a.email LIKE 'bench-%@example.test' ORDER BY 2`,
+  )
+).rows;
+// Problems people support: visible ones, newest first (a live stage's problems).
+const problems = (
+  await db.query(
+    `SELECT id FROM problem WHERE organization_id = $1 AND NOT is_hidden AND merged_into_id IS NULL ORDER BY created_at DESC LIMIT $2`,
+    [orgId, HOT_PROBLEMS],
+  )
+).rows.map((r) => r.id);
+
+const totals = async () =>
+  (
+    await db.query(
+      `SELECT (SELECT coalesce(sum(support_count), 0) FROM problem WHERE organization_id = $1)::bigint AS counters,
+              (SELECT count(*) FROM problem_support WHERE organization_id = $1)::bigint AS rows`,
+      [orgId],
+    )
+  ).rows[0];
+
+const results = [];
+const print = (name, r, extra = '') => {
+  const text = line(name, r, extra);
+  results.push(text);
+  console.log(text);
+};
+console.log(`supports benchmark: ${CONCURRENCY} concurrent, ${SECONDS} s each\n${HEADER}`);
+
+// Pairs never repeat within a run: request k → account k mod A, problem ⌊k / A⌋ + offset.
+let offset = 0;
+const pair = (k) => ({ account: accounts[k % accounts.length], problem: problems[(Math.floor(k / accounts.length) + offset) % problems.length] });
+
+{
+  // bare pg: the same write as the endpoint's core (insert the support, bump the counter) in one transaction
+  const before = await totals();
+  let succeeded = 0;
+  const r = await load({
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+    warmupSeconds: 0,
+    task: async (k) => {
+      const { account, problem } = pair(k);
+      const c = await db.connect();
+      try {
+        await c.query('BEGIN');
+        const ins = await c.query(
+          `INSERT INTO problem_support (problem_id, account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [problem, account.id, orgId],
+        );
+        if (ins.rowCount) await c.query(`UPDATE problem SET support_count = support_count + 1 WHERE id = $1`, [problem]);
+        await c.query('COMMIT');
+        if (ins.rowCount) succeeded++;
+        return true;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+  });
+  const after = await totals();
+  offset += Math.ceil(r.requests / accounts.length) + 1;
+  print('raw SQL   support insert + counter', r, `new ${succeeded}, Δcounters ${after.counters - before.counters}, Δrows ${after.rows - before.rows}`);
+}
+
+let routeMissing = false;
+for (const n of PROCESSES) {
+  const api = await startApi(n, 3500 + 10 * n);
+  const http = httpClient(api.urls, CONCURRENCY * 2);
+  const headers = (account) => ({
+    cookie: `hm_session=bench-session-${account.n}; hm_csrf=bench-csrf`,
+    'x-csrf-token': 'bench-csrf',
+    'content-type': 'application/json',
+  });
+  const probe = await http.send('PUT', `/api/orgs/${ORG_SLUG}/problems/${problems[0]}/support`, headers(accounts[0]), '{}');
+  if (probe.status === 404 && probe.text.includes('route_not_found')) {
+    routeMissing = true;
+    console.log(`PUT /problems/:id/support is not there yet (HTTP 404): nothing to measure through HTTP`);
+    http.close();
+    await api.stop();
+    break;
+  }
+  if (probe.status >= 300) console.log(`probe: HTTP ${probe.status} ${probe.text.slice(0, 300)}`);
+  const before = await totals();
+  let created = 0;
+  let already = 0;
+  const statuses = {};
+  const r = await load({
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+    warmupSeconds: 0,
+    task: async (k) => {
+      const { account, problem } = pair(k);
+      const res = await http.send('PUT', `/api/orgs/${ORG_SLUG}/problems/${problem}/support`, headers(account), '{}');
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status < 200 || res.status >= 300) return false;
+      created++;
+      return true;
+    },
+  });
+  const after = await totals();
+  offset += Math.ceil(r.requests / accounts.length) + 1;
+  const dCounters = Number(after.counters - before.counters);
+  const dRows = Number(after.rows - before.rows);
+  const exact = created === dCounters && dCounters === dRows;
+  const target = r.rps >= 2000 ? 'target ≥2000/s: MET' : 'target ≥2000/s: MISSED';
+  print(
+    `HTTP ×${n}   PUT support`,
+    r,
+    `ok ${created}, Δcounters ${dCounters}, Δrows ${dRows} → ${exact ? 'no lost, no duplicated' : 'MISMATCH'}; statuses ${JSON.stringify(statuses)}; ${target}`,
+  );
+  void already;
+  http.close();
+  await api.stop();
+}
+await db.end();
+console.log(`\nSUMMARY (supports)\n${HEADER}\n${results.join('\n')}${routeMissing ? '\n(HTTP not measured: the support route does not exist yet)' : ''}`);

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { TProblemFilters } from '@hamandishi/contracts';
+import { normalizeForSearch } from '@hamandishi/text';
+import { type Bbox, MAX_POINTS, cellRange, columnsOf } from './problem-map-grid';
+
+/** What the map shows: located, not hidden, not merged into another problem. */
+const VISIBLE = `p.lat IS NOT NULL AND NOT p.is_hidden AND p.merged_into_id IS NULL AND p.status <> 'merged'`;
+
+/** Coordinates leave with 5 decimals (about 1 m): smaller JSON, no false precision. */
+const round = (expr: string) => `round((${expr})::numeric, 5)`;
+
+/** Filters the precomputed cells can answer (the theme is part of the cell key). */
+export const isPrecomputable = (f: TProblemFilters) =>
+  Object.entries(f).every(([k, v]) => v === undefined || k === 'themeId');
+
+/**
+ * The map's queries. Each builds the whole JSON answer in PostgreSQL and hands back the text, so
+ * Node neither parses rows nor serialises objects; the controller sends it as it is.
+ */
+@Injectable()
+export class ProblemMapRepository {
+  // The driver's pg pool: one round trip per query, without an ORM query runner in between.
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
+
+  /** Clusters of the viewport at `level`, or its single points when it holds at most MAX_POINTS. */
+  async mapView(organizationId: string, bbox: Bbox, level: number, filters: TProblemFilters): Promise<string> {
+    const params: unknown[] = [organizationId];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const inBox = boxSql(bbox, p);
+    const where = filterSql(filters, p);
+    const cells = this.cellsSql(bbox, level, filters, p, () => inBox, where);
+    const sql = `
+      WITH cells AS (${cells}),
+           t AS (SELECT coalesce(sum(c), 0)::int AS total FROM cells)
+      SELECT CASE WHEN t.total <= ${MAX_POINTS} THEN (
+               SELECT json_build_object('clusters', '[]'::json, 'points', coalesce(json_agg(json_build_object(
+                        'id', q.id, 'lat', ${round('q.lat')}, 'lng', ${round('q.lng')}, 'status', q.status,
+                        'themeId', q.theme_id, 'supportCount', q.support_count)), '[]'::json), 'total', count(*))
+                 FROM (SELECT p.id, p.lat, p.lng, p.status, p.theme_id, p.support_count FROM problem p
+                        WHERE p.organization_id = $1 AND ${inBox} AND ${VISIBLE}${where}
+                        ORDER BY p.support_count DESC, p.id LIMIT ${MAX_POINTS}) q)
+             ELSE (
+               SELECT json_build_object('clusters', json_agg(json_build_object(
+                        'lat', ${round('cells.sl / cells.c')}, 'lng', ${round('cells.sg / cells.c')}, 'count', cells.c)),
+                      'points', '[]'::json, 'total', t.total)
+                 FROM cells)
+             END::text AS view
+        FROM t`;
+    const { rows } = await this.pool.query<{ view: string }>(sql, params);
+    return rows[0].view;
+  }
+
+  /** Heat-map cells `[lat, lng, weight]` of the viewport at `level`. */
+  async heatView(organizationId: string, bbox: Bbox, level: number, filters: TProblemFilters): Promise<string> {
+    const params: unknown[] = [organizationId];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const cells = this.cellsSql(bbox, level, filters, p, () => boxSql(bbox, p), filterSql(filters, p));
+    const sql = `
+      SELECT json_build_object('cells', coalesce(json_agg(json_build_array(
+               ${round('cells.sl / cells.c')}, ${round('cells.sg / cells.c')}, cells.c)), '[]'::json))::text AS view
+        FROM (${cells}) cells`;
+    const { rows } = await this.pool.query<{ view: string }>(sql, params);
+    return rows[0].view;
+  }
+
+  /**
+   * One row per non-empty cell (x, y, c = count, sl/sg = sums of lat/lng). Without filters or
+   * with only a theme, from problem_map_cell, probing the index once per cell column; with other
+   * filters, grouped on the fly from the problems in the viewport (GiST index).
+   */
+  private cellsSql(
+    bbox: Bbox,
+    level: number,
+    filters: TProblemFilters,
+    p: (v: unknown) => string,
+    inBox: () => string,
+    where: string,
+  ): string {
+    if (isPrecomputable(filters)) {
+      const { y0, y1 } = cellRange(bbox, level);
+      const theme = filters.themeId ? ` AND m.theme_id = ${p(filters.themeId)}` : '';
+      return `
+        SELECT m.cell_x AS x, m.cell_y AS y, sum(m.count)::int AS c, sum(m.sum_lat) AS sl, sum(m.sum_lng) AS sg
+          FROM problem_map_cell m
+         WHERE m.organization_id = $1 AND m.zoom_level = ${p(level)}
+           AND m.cell_x = ANY(${p(columnsOf(bbox, level))}::int[]) AND m.cell_y BETWEEN ${p(y0)} AND ${p(y1)}${theme}
+         GROUP BY m.cell_x, m.cell_y
+        HAVING sum(m.count) > 0`;
+    }
+    const l = p(level);
+    return `
+      SELECT problem_map_cell_of(p.lng, ${l}) AS x, problem_map_cell_of(p.lat, ${l}) AS y,
+             count(*)::int AS c, sum(p.lat) AS sl, sum(p.lng) AS sg
+        FROM problem p
+       WHERE p.organization_id = $1 AND ${inBox()} AND ${VISIBLE}${where}
+       GROUP BY 1, 2`;
+  }
+}
+
+/** The viewport as a GiST-indexable condition on problem.location (x = longitude). */
+function boxSql(bbox: Bbox, p: (v: unknown) => string): string {
+  return `p.location <@ box(point(${p(bbox[0])}, ${p(bbox[1])}), point(${p(bbox[2])}, ${p(bbox[3])}))`;
+}
+
+/** The shared filters as SQL conditions (each value a parameter). Days are Tehran calendar days. */
+function filterSql(f: TProblemFilters, p: (v: unknown) => string): string {
+  const parts: string[] = [];
+  if (f.themeId) parts.push(`p.theme_id = ${p(f.themeId)}`);
+  if (f.districtId) parts.push(`p.district_id = ${p(f.districtId)}`);
+  if (f.status) parts.push(`p.status = ${p(f.status)}`);
+  if (f.capacity) parts.push(`p.capacity = ${p(f.capacity)}`);
+  if (f.stageId) parts.push(`p.stage_id = ${p(f.stageId)}`);
+  if (f.activityId) parts.push(`p.activity_id = ${p(f.activityId)}`);
+  if (f.from) parts.push(`p.created_at >= (${p(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Tehran'`);
+  if (f.to) parts.push(`p.created_at < (${p(f.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Tehran'`);
+  if (f.q) {
+    const q = normalizeForSearch(f.q);
+    if (q) parts.push(`p.search_text ILIKE ${p(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  }
+  return parts.map((s) => ` AND ${s}`).join('');
+}
