@@ -12,6 +12,7 @@ export function escapeHtml(input: string): string {
 // Rendered pieces (code spans, links) are set aside behind a marker so that later rules cannot
 // reach inside them: a `*` in a URL must not become <em> inside an href.
 const MARK = '\u0000';
+// eslint-disable-next-line no-control-regex -- NUL is the marker because no text may contain it
 const TOKEN = /\u0000(\d+)\u0000/g;
 
 // An http(s) URL, already escaped (so no quote or angle bracket can appear); ")" ends it.
@@ -61,6 +62,7 @@ function blocksOf(paragraph: string): Block[] {
  * lists, paragraphs (blank line) and line breaks. Nothing else becomes markup.
  */
 export function renderSafeMarkdown(input: string): string {
+  // eslint-disable-next-line no-control-regex -- a NUL in the input could forge a marker
   const escaped = escapeHtml(input.replace(/\u0000/g, '').replace(/\r\n?/g, '\n')).trim();
   if (!escaped) return '';
   const saved: string[] = [];
