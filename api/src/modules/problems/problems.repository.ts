@@ -223,7 +223,7 @@ export class ProblemsRepository {
    * and, only when it was inserted, the counter, atomically. Null when nothing was inserted.
    */
   async addSupport(organizationId: string, problemId: string, accountId: string): Promise<number | null> {
-    const [row] = await this.db.query(
+    const [row] = returningRows<{ supportCount: number }>(await this.db.query(
       `WITH inserted AS (
          INSERT INTO problem_support (problem_id, account_id, organization_id)
          SELECT p.id, $3, p.organization_id FROM problem p
@@ -237,13 +237,13 @@ export class ProblemsRepository {
        WHERE problem.id = inserted.problem_id
        RETURNING problem.support_count AS "supportCount"`,
       [organizationId, problemId, accountId],
-    );
+    ));
     return row ? Number(row.supportCount) : null;
   }
 
   /** The counterpart of addSupport: deletes the row and decrements only when one was deleted. */
   async removeSupport(organizationId: string, problemId: string, accountId: string): Promise<number | null> {
-    const [row] = await this.db.query(
+    const [row] = returningRows<{ supportCount: number }>(await this.db.query(
       `WITH deleted AS (
          DELETE FROM problem_support WHERE problem_id = $2 AND account_id = $3 AND organization_id = $1
          RETURNING problem_id
@@ -252,7 +252,7 @@ export class ProblemsRepository {
        WHERE problem.id = deleted.problem_id
        RETURNING problem.support_count AS "supportCount"`,
       [organizationId, problemId, accountId],
-    );
+    ));
     return row ? Number(row.supportCount) : null;
   }
 
