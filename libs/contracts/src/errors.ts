@@ -80,6 +80,7 @@ export const ERROR_CODES = [
   'problems.own_problem',
   'problems.invalid_transition',
   'problems.merge_invalid',
+  'problems.merged',
   // comments
   'comments.not_found',
   'comments.target_not_found',

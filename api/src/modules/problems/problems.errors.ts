@@ -16,5 +16,7 @@ export const ProblemErrors = {
   invalidTransition: (from: string, to: string) =>
     new AppError('problems.invalid_transition', 409, `A problem cannot go from ${from} to ${to}`, { status: 'invalid_value' }),
   committeeNotFound: () => new AppError('plans.committee_not_found', 404, "Committee not found in the problem's plan", { committeeId: 'invalid_value' }),
+  merged: () => new AppError('problems.merged', 409, 'This problem was merged into another'),
+  activityClosed: () => new AppError('plans.activity_closed', 409, 'The activity does not take input now'),
   mergeInvalid: (message: string) => new AppError('problems.merge_invalid', 409, message, { intoId: 'invalid_value' }),
 };

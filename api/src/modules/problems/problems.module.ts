@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ZProblemCollectionSettings } from '@hamandishi/contracts';
 import { AuditModule } from '../audit/audit.module';
+import { CommentsModule } from '../comments/comments.module';
+import { CommentsService } from '../comments/comments.service';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -19,15 +21,21 @@ import { ProblemsService } from './problems.service';
  * supports, lists, status workflow and moderation. Runs the problem_collection activity type.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, OrganizationsModule, PlansModule, NotificationsModule, ModerationModule],
+  imports: [AuditModule, CommentsModule, IdentityModule, OrganizationsModule, PlansModule, NotificationsModule, ModerationModule],
   controllers: [ProblemPhotosController, ProblemsController],
   providers: [PhotoUploadBody, ProblemsRepository, ProblemsService, ProblemPhotosService],
   exports: [ProblemsService],
 })
 export class ProblemsModule implements OnModuleInit {
-  constructor(private readonly registry: ActivityTypeRegistry) {}
+  constructor(
+    private readonly registry: ActivityTypeRegistry,
+    private readonly comments: CommentsService,
+    private readonly problems: ProblemsService,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register({ type: 'problem_collection', settingsSchema: ZProblemCollectionSettings, defaults: {} });
+    // problem.comment_count stays exact: the comments module reports every visible change here.
+    this.comments.registerTarget('problem', this.problems.commentTarget());
   }
 }

@@ -216,6 +216,20 @@ export class ProblemsRepository {
     return this.db.query(`SELECT account_id AS "accountId" FROM problem_support WHERE problem_id = $1`, [problemId]);
   }
 
+  /** What commenting needs to know about a problem. */
+  async commentState(organizationId: string, problemId: string): Promise<{ activityId: string; isHidden: boolean; status: ProblemStatus } | null> {
+    const [row] = await this.db.query(
+      `SELECT activity_id AS "activityId", is_hidden AS "isHidden", status FROM problem WHERE organization_id = $1 AND id = $2`,
+      [organizationId, problemId],
+    );
+    return row ?? null;
+  }
+
+  /** Keeps comment_count exact, in the comments module's transaction. */
+  async addToCommentCount(m: EntityManager, organizationId: string, problemId: string, delta: number): Promise<void> {
+    await m.query(`UPDATE problem SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [organizationId, problemId, delta]);
+  }
+
   // ---- supports --------------------------------------------------------------------------
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
   PROBLEM_TRANSITIONS,
@@ -364,6 +365,28 @@ export class ProblemsService {
     this.realtime.toProblem(source.id, 'problem.updated', { problemId: source.id, status: 'merged', mergedIntoId: target.id, isHidden: source.isHidden });
     this.realtime.toProblem(target.id, 'problem.support_changed', { problemId: target.id, supportCount: kept.supportCount });
     return kept;
+  }
+
+  // ---- comments --------------------------------------------------------------------------
+
+  /** What the comments module calls for target type 'problem'. */
+  commentTarget() {
+    return {
+      exists: async (organizationId: string, problemId: string) => {
+        const state = await this.repository.commentState(organizationId, problemId);
+        return !!state && !state.isHidden;
+      },
+      /** Comments are taken while the problem's activity is open, and not on a merged problem. */
+      assertCanComment: async (organizationId: string, problemId: string) => {
+        const state = await this.repository.commentState(organizationId, problemId);
+        if (!state || state.isHidden) throw ProblemErrors.notFound();
+        if (state.status === 'merged') throw ProblemErrors.merged();
+        const activity = await this.stages.getActivity(organizationId, state.activityId);
+        if (!activity.isOpen) throw ProblemErrors.activityClosed();
+      },
+      onCountChanged: (organizationId: string, problemId: string, manager: EntityManager, delta: number) =>
+        this.repository.addToCommentCount(manager, organizationId, problemId, delta),
+    };
   }
 
   // ---- helpers ---------------------------------------------------------------------------
