@@ -18,7 +18,14 @@ export async function buildProblemCollection(
 /** A problem written straight into the table (for lists, duplicates and counts). */
 export async function buildProblem(
   db: DataSource,
-  where: { organizationId: string; planId: string; stageId: string; activityId: string; themeId: string; districtId: string },
+  where: {
+    organizationId: string;
+    planId: string;
+    stageId: string;
+    activityId: string;
+    themeId: string;
+    districtId: string;
+  },
   overrides: {
     title?: string;
     description?: string;

@@ -32,7 +32,12 @@ describe('finding problems: list, duplicates, districts, comments', () => {
     const near = await buildProblem(t.db, where(), { title: 'خرابی پیاده‌رو کنار پارک', lat: 32.6201, lng: 51.6201 });
     const far = await buildProblem(t.db, where(1), { title: 'خرابی پیاده‌رو کنار پارک', lat: 32.64, lng: 51.69 });
     await buildProblem(t.db, where(), { title: 'جمع‌آوری زباله با تأخیر', lat: 32.6202, lng: 51.6202 });
-    const hidden = await buildProblem(t.db, where(), { title: 'خرابی پیاده‌رو کنار پارک', lat: 32.6201, lng: 51.6201, isHidden: true });
+    const hidden = await buildProblem(t.db, where(), {
+      title: 'خرابی پیاده‌رو کنار پارک',
+      lat: 32.6201,
+      lng: 51.6201,
+      isHidden: true,
+    });
 
     // Arabic yeh and kaf, no ZWNJ: what a phone with an Arabic keyboard types
     const typed = encodeURIComponent('خرابي پياده رو كنار پارك');
@@ -59,12 +64,20 @@ describe('finding problems: list, duplicates, districts, comments', () => {
   it('pages through the list by keyset, newest or most supported first, with filters', async () => {
     const fresh = await buildOrganization(t.db);
     const c = await buildProblemCollection(t.db, fresh.id);
-    const w = (i: number) => ({ organizationId: fresh.id, ...c, themeId: fresh.themeIds[i % 2], districtId: fresh.districtIds[i % 2] });
+    const w = (i: number) => ({
+      organizationId: fresh.id,
+      ...c,
+      themeId: fresh.themeIds[i % 2],
+      districtId: fresh.districtIds[i % 2],
+    });
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      const p = await buildProblem(t.db, w(i), { title: `مسئله شماره ${i} درباره پل`, capacity: i === 6 ? 'manager' : 'citizen' });
+      const p = await buildProblem(t.db, w(i), {
+        title: `مسئله شماره ${i} درباره پل`,
+        capacity: i === 6 ? 'manager' : 'citizen',
+      });
       ids.push(p.id);
-      await t.db.query(`UPDATE problem SET support_count = $2 WHERE id = $1`, [p.id, i * 3 % 5]);
+      await t.db.query(`UPDATE problem SET support_count = $2 WHERE id = $1`, [p.id, (i * 3) % 5]);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -80,19 +93,25 @@ describe('finding problems: list, duplicates, districts, comments', () => {
     const bySupport: string[] = [];
     cursor = null;
     do {
-      const page: { body: { items: { id: string; supportCount: number }[]; nextCursor: string | null } } = await anonymous.get(
-        `/api/orgs/${fresh.slug}/problems?limit=2&sort=most_supported${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const page: { body: { items: { id: string; supportCount: number }[]; nextCursor: string | null } } =
+        await anonymous.get(
+          `/api/orgs/${fresh.slug}/problems?limit=2&sort=most_supported${cursor ? `&cursor=${cursor}` : ''}`,
+        );
       bySupport.push(...page.body.items.map((i) => i.id));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(new Set(bySupport).size).toBe(7);
-    const [sorted] = await t.db.query(`SELECT array_agg(id ORDER BY support_count DESC, id DESC) AS ids FROM problem WHERE organization_id = $1`, [fresh.id]);
+    const [sorted] = await t.db.query(
+      `SELECT array_agg(id ORDER BY support_count DESC, id DESC) AS ids FROM problem WHERE organization_id = $1`,
+      [fresh.id],
+    );
     expect(bySupport).toEqual(sorted.ids);
 
     const managers = await anonymous.get(`/api/orgs/${fresh.slug}/problems?capacity=manager`);
     expect(managers.body.items.map((i: { id: string }) => i.id)).toEqual([ids[6]]);
-    const themed = await anonymous.get(`/api/orgs/${fresh.slug}/problems?themeId=${fresh.themeIds[1]}&districtId=${fresh.districtIds[1]}`);
+    const themed = await anonymous.get(
+      `/api/orgs/${fresh.slug}/problems?themeId=${fresh.themeIds[1]}&districtId=${fresh.districtIds[1]}`,
+    );
     expect(themed.body.items).toHaveLength(3);
     const searched = await anonymous.get(`/api/orgs/${fresh.slug}/problems?q=${encodeURIComponent('شماره 4')}`);
     expect(searched.body.items.map((i: { id: string }) => i.id)).toEqual([ids[4]]);
@@ -110,7 +129,12 @@ describe('finding problems: list, duplicates, districts, comments', () => {
   it('counts citizens’ and managers’ problems per district, with the top themes', async () => {
     const fresh = await buildOrganization(t.db);
     const c = await buildProblemCollection(t.db, fresh.id);
-    const w = (d: number, th: number) => ({ organizationId: fresh.id, ...c, themeId: fresh.themeIds[th], districtId: fresh.districtIds[d] });
+    const w = (d: number, th: number) => ({
+      organizationId: fresh.id,
+      ...c,
+      themeId: fresh.themeIds[th],
+      districtId: fresh.districtIds[d],
+    });
     await buildProblem(t.db, w(0, 0));
     await buildProblem(t.db, w(0, 0), { capacity: 'ngo' });
     await buildProblem(t.db, w(0, 1), { capacity: 'manager' });
@@ -125,9 +149,19 @@ describe('finding problems: list, duplicates, districts, comments', () => {
         citizenCount: 2,
         managerCount: 1,
         total: 3,
-        topThemes: [{ themeId: fresh.themeIds[0], count: 2 }, { themeId: fresh.themeIds[1], count: 1 }],
+        topThemes: [
+          { themeId: fresh.themeIds[0], count: 2 },
+          { themeId: fresh.themeIds[1], count: 1 },
+        ],
       },
-      { districtId: fresh.districtIds[1], number: 2, citizenCount: 0, managerCount: 1, total: 1, topThemes: [{ themeId: fresh.themeIds[1], count: 1 }] },
+      {
+        districtId: fresh.districtIds[1],
+        number: 2,
+        citizenCount: 0,
+        managerCount: 1,
+        total: 1,
+        topThemes: [{ themeId: fresh.themeIds[1], count: 1 }],
+      },
     ]);
   });
 
@@ -137,7 +171,11 @@ describe('finding problems: list, duplicates, districts, comments', () => {
     const kept = await buildProblem(t.db, where());
     const commenter = await member(t, org);
     for (const body of ['من هم همین مشکل را دارم', 'درست است']) {
-      const res = await commenter.client.post(url('/comments'), { targetType: 'problem', targetId: created.body.id, body });
+      const res = await commenter.client.post(url('/comments'), {
+        targetType: 'problem',
+        targetId: created.body.id,
+        body,
+      });
       expect(res.status).toBe(201);
     }
     expect((await anonymous.get(url(`/problems/${created.body.id}`))).body.commentCount).toBe(2);
@@ -148,13 +186,21 @@ describe('finding problems: list, duplicates, districts, comments', () => {
     expect(merged.body.commentCount).toBe(2);
     const thread = await anonymous.get(url(`/comments?targetType=problem&targetId=${kept.id}`));
     expect(thread.body.items).toHaveLength(2);
-    const onMerged = await commenter.client.post(url('/comments'), { targetType: 'problem', targetId: created.body.id, body: 'باز هم' });
+    const onMerged = await commenter.client.post(url('/comments'), {
+      targetType: 'problem',
+      targetId: created.body.id,
+      body: 'باز هم',
+    });
     expect(onMerged.status).toBe(409);
 
     const closing = await buildProblemCollection(t.db, org.id);
     const late = await buildProblem(t.db, { ...where(), ...closing });
     await t.db.query(`UPDATE activity SET closes_at = now() - interval '1 minute' WHERE id = $1`, [closing.activityId]);
-    const refused = await commenter.client.post(url('/comments'), { targetType: 'problem', targetId: late.id, body: 'دیر شد' });
+    const refused = await commenter.client.post(url('/comments'), {
+      targetType: 'problem',
+      targetId: late.id,
+      body: 'دیر شد',
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('plans.activity_closed');
   });

@@ -17,7 +17,12 @@ describe('supporting a problem ("me too")', () => {
   });
   afterAll(() => t.close());
 
-  const where = () => ({ organizationId: org.id, ...collection, themeId: org.themeIds[0], districtId: org.districtIds[0] });
+  const where = () => ({
+    organizationId: org.id,
+    ...collection,
+    themeId: org.themeIds[0],
+    districtId: org.districtIds[0],
+  });
   const countOf = async (id: string) => {
     const [row] = await t.db.query(
       `SELECT support_count AS "supportCount", (SELECT count(*)::int FROM problem_support WHERE problem_id = $1) AS "rows" FROM problem WHERE id = $1`,
@@ -30,7 +35,10 @@ describe('supporting a problem ("me too")', () => {
     const problem = await buildProblem(t.db, where());
     const people = await Promise.all(Array.from({ length: 25 }, () => member(t, org)));
     const responses = await Promise.all(
-      people.flatMap((p) => [p.client.put(`/api/orgs/${org.slug}/problems/${problem.id}/support`), p.client.put(`/api/orgs/${org.slug}/problems/${problem.id}/support`)]),
+      people.flatMap((p) => [
+        p.client.put(`/api/orgs/${org.slug}/problems/${problem.id}/support`),
+        p.client.put(`/api/orgs/${org.slug}/problems/${problem.id}/support`),
+      ]),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(responses.every((r) => r.body.supported === true)).toBe(true);
@@ -67,7 +75,10 @@ describe('supporting a problem ("me too")', () => {
 
   it('refuses supporting a hidden, a merged or one’s own problem, and a blocked member', async () => {
     const author = await member(t, org);
-    const own = await author.client.post(`/api/orgs/${org.slug}/activities/${collection.activityId}/problems`, problemBody(org));
+    const own = await author.client.post(
+      `/api/orgs/${org.slug}/activities/${collection.activityId}/problems`,
+      problemBody(org),
+    );
     expect(own.status).toBe(201);
     const self = await author.client.put(`/api/orgs/${org.slug}/problems/${own.body.id}/support`);
     expect(self.status).toBe(409);
@@ -86,7 +97,10 @@ describe('supporting a problem ("me too")', () => {
     expect(onMerged.body.code).toBe('problems.not_supportable');
 
     const blocked = await member(t, org);
-    await t.db.query(`INSERT INTO member_block (organization_id, account_id, reason) VALUES ($1, $2, 'spam')`, [org.id, blocked.accountId]);
+    await t.db.query(`INSERT INTO member_block (organization_id, account_id, reason) VALUES ($1, $2, 'spam')`, [
+      org.id,
+      blocked.accountId,
+    ]);
     const fromBlocked = await blocked.client.put(`/api/orgs/${org.slug}/problems/${kept.id}/support`);
     expect(fromBlocked.status).toBe(403);
     expect(fromBlocked.body.code).toBe('moderation.blocked');

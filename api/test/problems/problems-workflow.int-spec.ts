@@ -22,11 +22,10 @@ describe('the problem workflow: status, moderation, merging', () => {
     collection = await buildProblemCollection(t.db, org.id);
     planner = await member(t, org, ['planner'], 'کارشناس');
     moderator = await member(t, org, ['moderator'], 'ناظر');
-    const [committee] = await t.db.query(`INSERT INTO committee (organization_id, plan_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-      org.id,
-      collection.planId,
-      { fa: 'کمیته حمل‌ونقل' },
-    ]);
+    const [committee] = await t.db.query(
+      `INSERT INTO committee (organization_id, plan_id, name) VALUES ($1, $2, $3) RETURNING id`,
+      [org.id, collection.planId, { fa: 'کمیته حمل‌ونقل' }],
+    );
     committeeId = committee.id;
   });
   afterAll(() => t.close());
@@ -37,7 +36,10 @@ describe('the problem workflow: status, moderation, merging', () => {
 
   async function submittedWithSupporters(count: number, title = 'آب‌گرفتگی زیرگذر در باران') {
     const author = await member(t, org);
-    const res = await author.client.post(url(`/activities/${collection.activityId}/problems`), problemBody(org, { title }));
+    const res = await author.client.post(
+      url(`/activities/${collection.activityId}/problems`),
+      problemBody(org, { title }),
+    );
     expect(res.status).toBe(201);
     const supporters = await Promise.all(Array.from({ length: count }, () => member(t, org)));
     for (const s of supporters) expect((await s.client.put(url(`/problems/${res.body.id}/support`))).status).toBe(200);
@@ -58,14 +60,28 @@ describe('the problem workflow: status, moderation, merging', () => {
     expect(noCommittee.status).toBe(400);
     expect(noCommittee.body.fields.committeeId).toBe('required');
     const otherPlan = await buildProblemCollection(t.db, org.id);
-    const [foreign] = await t.db.query(`INSERT INTO committee (organization_id, plan_id, name) VALUES ($1, $2, $3) RETURNING id`, [org.id, otherPlan.planId, { fa: 'دیگر' }]);
-    const wrongPlan = await planner.client.post(url(`/problems/${id}/status`), { status: 'accepted', committeeId: foreign.id });
+    const [foreign] = await t.db.query(
+      `INSERT INTO committee (organization_id, plan_id, name) VALUES ($1, $2, $3) RETURNING id`,
+      [org.id, otherPlan.planId, { fa: 'دیگر' }],
+    );
+    const wrongPlan = await planner.client.post(url(`/problems/${id}/status`), {
+      status: 'accepted',
+      committeeId: foreign.id,
+    });
     expect(wrongPlan.status).toBe(404);
 
-    const accepted = await planner.client.post(url(`/problems/${id}/status`), { status: 'accepted', committeeId, reason: 'در دستور کمیته' });
+    const accepted = await planner.client.post(url(`/problems/${id}/status`), {
+      status: 'accepted',
+      committeeId,
+      reason: 'در دستور کمیته',
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', committeeId, statusReason: 'در دستور کمیته' });
-    expect(accepted.body.statusHistory.map((h: { to: string }) => h.to)).toEqual(['submitted', 'under_review', 'accepted']);
+    expect(accepted.body.statusHistory.map((h: { to: string }) => h.to)).toEqual([
+      'submitted',
+      'under_review',
+      'accepted',
+    ]);
 
     const skip = await planner.client.post(url(`/problems/${id}/status`), { status: 'submitted' });
     expect(skip.status).toBe(409);
@@ -74,15 +90,25 @@ describe('the problem workflow: status, moderation, merging', () => {
     for (const person of [author, ...supporters]) {
       const rows = await notificationsOf(person.accountId, 'problem.status_changed');
       expect(rows).toHaveLength(2);
-      expect(rows.map((r: { params: { status: string } }) => r.params.status).sort()).toEqual(['accepted', 'under_review']);
+      expect(rows.map((r: { params: { status: string } }) => r.params.status).sort()).toEqual([
+        'accepted',
+        'under_review',
+      ]);
       expect(rows[0].link).toBe(`/${org.slug}/problems/${id}`);
     }
     expect(await notificationsOf(planner.accountId, 'problem.status_changed')).toHaveLength(0);
     const bell = await author.client.get('/api/me/notifications');
     expect(bell.status).toBe(200);
-    expect(bell.body.items[0]).toMatchObject({ kind: 'problem.status_changed', organizationSlug: org.slug, params: { status: 'accepted' } });
+    expect(bell.body.items[0]).toMatchObject({
+      kind: 'problem.status_changed',
+      organizationSlug: org.slug,
+      params: { status: 'accepted' },
+    });
 
-    const [audit] = await t.db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'problem.status_changed'`, [id]);
+    const [audit] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'problem.status_changed'`,
+      [id],
+    );
     expect(audit.n).toBe(2);
   });
 
@@ -91,7 +117,14 @@ describe('the problem workflow: status, moderation, merging', () => {
     const res = await planner.client.post(url(`/problems/${id}/status`), { status: 'out_of_scope' });
     expect(res.status).toBe(400);
     expect(res.body.fields.reason).toBe('required');
-    expect((await planner.client.post(url(`/problems/${id}/status`), { status: 'out_of_scope', reason: 'در حیطه شهرداری نیست' })).status).toBe(200);
+    expect(
+      (
+        await planner.client.post(url(`/problems/${id}/status`), {
+          status: 'out_of_scope',
+          reason: 'در حیطه شهرداری نیست',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('hides a problem from the public and restores it; moderators still see it in their queue', async () => {
@@ -105,19 +138,26 @@ describe('the problem workflow: status, moderation, merging', () => {
 
     const anonymous = new TestClient(t.url);
     expect((await anonymous.get(url(`/problems/${id}`))).status).toBe(404);
-    expect((await anonymous.get(url('/problems?limit=100'))).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await anonymous.get(url('/problems?limit=100'))).body.items.map((i: { id: string }) => i.id)).not.toContain(
+      id,
+    );
     expect((await moderator.client.get(url(`/problems/${id}`))).body.isHidden).toBe(true);
     expect((await supporters[0].client.put(url(`/problems/${id}/support`))).status).toBe(404);
 
     const queue = await moderator.client.get(url('/moderation/problems?hidden=true'));
     expect(queue.status).toBe(200);
-    expect(queue.body.items).toEqual([expect.objectContaining({ id, isHidden: true, hiddenReason: 'محتوای توهین‌آمیز' })]);
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ id, isHidden: true, hiddenReason: 'محتوای توهین‌آمیز' }),
+    ]);
     expect((await planner.client.get(url('/moderation/problems'))).status).toBe(403);
 
     const restored = await moderator.client.post(url(`/problems/${id}/restore`), { reason: 'بازبینی شد' });
     expect(restored.body.isHidden).toBe(false);
     expect((await anonymous.get(url(`/problems/${id}`))).status).toBe(200);
-    const [audit] = await t.db.query(`SELECT array_agg(action ORDER BY created_at) AS actions FROM audit_entry WHERE entity_id = $1`, [id]);
+    const [audit] = await t.db.query(
+      `SELECT array_agg(action ORDER BY created_at) AS actions FROM audit_entry WHERE entity_id = $1`,
+      [id],
+    );
     expect(audit.actions).toEqual(['problem.hidden', 'problem.restored']);
   });
 
@@ -133,7 +173,10 @@ describe('the problem workflow: status, moderation, merging', () => {
     const citizenTry = await kept.author.client.post(url(`/problems/${duplicate.id}/merge`), { intoId: kept.id });
     expect(citizenTry.status).toBe(403);
 
-    const merged = await moderator.client.post(url(`/problems/${duplicate.id}/merge`), { intoId: kept.id, reason: 'تکراری' });
+    const merged = await moderator.client.post(url(`/problems/${duplicate.id}/merge`), {
+      intoId: kept.id,
+      reason: 'تکراری',
+    });
     expect(merged.status).toBe(200);
     expect(merged.body.id).toBe(kept.id);
     // 2 own + 2 of the duplicate + 0 for the shared supporter + 0 for the kept author
@@ -174,7 +217,12 @@ describe('the problem workflow: status, moderation, merging', () => {
     expect(intoHidden.body.code).toBe('problems.merge_invalid');
 
     const otherCollection = await buildProblemCollection(t.db, other.id);
-    const foreign = await buildProblem(t.db, { organizationId: other.id, ...otherCollection, themeId: other.themeIds[0], districtId: other.districtIds[0] });
+    const foreign = await buildProblem(t.db, {
+      organizationId: other.id,
+      ...otherCollection,
+      themeId: other.themeIds[0],
+      districtId: other.districtIds[0],
+    });
     const across = await moderator.client.post(url(`/problems/${a.id}/merge`), { intoId: foreign.id });
     expect(across.status).toBe(409);
     expect(across.body.code).toBe('problems.merge_invalid');

@@ -12,7 +12,9 @@ export const ZBlockMember = z.strictObject({ reason: z.string().trim().min(3).ma
 
 const AccountId = Param(
   'accountId',
-  new ParseUUIDPipe({ exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'Not a member of this organization') }),
+  new ParseUUIDPipe({
+    exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'Not a member of this organization'),
+  }),
 );
 const tags = ['moderation'];
 
@@ -37,7 +39,11 @@ export class BlocksController {
   @HttpCode(204)
   @Roles('moderator', 'admin')
   @Endpoint({ summary: 'Lift a block (moderator)', status: 204, tags })
-  async unblock(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @AccountId accountId: string): Promise<void> {
+  async unblock(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @AccountId accountId: string,
+  ): Promise<void> {
     await this.blocks.unblock(org.id, actor, accountId);
   }
 }

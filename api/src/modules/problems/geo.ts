@@ -1,7 +1,6 @@
 /** A GeoJSON boundary as stored in district.boundary (x = longitude, y = latitude). */
 export type Boundary =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 /** Ray casting: whether (lng, lat) lies inside a closed ring. */
 function insideRing(ring: number[][], lng: number, lat: number): boolean {

@@ -26,13 +26,20 @@ export class PhotoUploadBody {
       if (route.url !== PHOTO_UPLOAD_ROUTE || !methods.includes('POST')) return;
       route.bodyLimit = MAX_PHOTO_BYTES;
       const checkHeaders = async (request: { headers: Record<string, string | string[] | undefined> }) => {
-        const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        const type = String(request.headers['content-type'] ?? '')
+          .split(';')[0]
+          .trim()
+          .toLowerCase();
         if (!IMAGE_TYPE.test(type) && type !== 'application/octet-stream') {
           throw new AppError('common.unsupported_media_type', 415, 'Send the image itself as the body');
         }
         if (Number(request.headers['content-length']) > MAX_PHOTO_BYTES) throw ProblemErrors.photoTooLarge();
       };
-      const existing = route.preParsing ? (Array.isArray(route.preParsing) ? route.preParsing : [route.preParsing]) : [];
+      const existing = route.preParsing
+        ? Array.isArray(route.preParsing)
+          ? route.preParsing
+          : [route.preParsing]
+        : [];
       route.preParsing = [checkHeaders as never, ...existing];
     });
   }

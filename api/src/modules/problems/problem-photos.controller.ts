@@ -21,30 +21,55 @@ export class ProblemPhotosController {
   @Post()
   @HttpCode(201)
   @Roles()
-  @Endpoint({ summary: 'Upload a photo for a problem (the raw JPEG, PNG or WebP bytes as the body)', response: ZProblemPhoto, status: 201, tags })
+  @Endpoint({
+    summary: 'Upload a photo for a problem (the raw JPEG, PNG or WebP bytes as the body)',
+    response: ZProblemPhoto,
+    status: 201,
+    tags,
+  })
   upload(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @Body() body: unknown) {
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('common.unsupported_media_type', 415, 'Send the image itself as the body');
+    if (!Buffer.isBuffer(body) || body.length === 0)
+      throw new AppError('common.unsupported_media_type', 415, 'Send the image itself as the body');
     return this.photos.upload(org, actor.accountId, body);
   }
 
   @Get(':photoId')
   @Endpoint({ summary: 'A problem photo (WebP)', tags })
-  download(@Param('slug') slug: string, @Param('photoId') photoId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  download(
+    @Param('slug') slug: string,
+    @Param('photoId') photoId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.send(slug, photoId, 'content', request, reply);
   }
 
   @Get(':photoId/thumb')
   @Endpoint({ summary: "A problem photo's thumbnail (WebP)", tags })
-  thumb(@Param('slug') slug: string, @Param('photoId') photoId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  thumb(
+    @Param('slug') slug: string,
+    @Param('photoId') photoId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.send(slug, photoId, 'thumb', request, reply);
   }
 
-  private async send(slug: string, photoId: string, variant: 'content' | 'thumb', request: FastifyRequest, reply: FastifyReply) {
+  private async send(
+    slug: string,
+    photoId: string,
+    variant: 'content' | 'thumb',
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const organization = await this.organizations.getBySlug(slug);
     if (!ZUuid.safeParse(photoId).success) throw new AppError('problems.photo_not_found', 404, 'Photo not found');
     // A photo's bytes never change, so its id (and variant) is its ETag.
     const etag = `"${photoId}-${variant}"`;
-    void reply.header('etag', etag).header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff');
+    void reply
+      .header('etag', etag)
+      .header('cache-control', 'public, max-age=86400')
+      .header('x-content-type-options', 'nosniff');
     if (request.headers['if-none-match'] === etag) {
       await this.photos.open(organization.id, photoId, variant);
       return reply.status(304).send();

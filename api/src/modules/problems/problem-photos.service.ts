@@ -68,7 +68,13 @@ export class ProblemPhotosService implements OnApplicationBootstrap {
       content: full.data,
       thumb,
     });
-    return { id, url: photoUrl(organization.slug, id), thumbUrl: thumbUrl(organization.slug, id), width: full.info.width, height: full.info.height };
+    return {
+      id,
+      url: photoUrl(organization.slug, id),
+      thumbUrl: thumbUrl(organization.slug, id),
+      width: full.info.width,
+      height: full.info.height,
+    };
   }
 
   /** The bytes of a photo (or its thumbnail); 404 for another organisation's, or a hidden problem's. */

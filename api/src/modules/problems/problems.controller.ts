@@ -26,7 +26,10 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ProblemsService } from './problems.service';
 
 /** A problem id in the route: anything but a UUID is simply not found. */
-const ProblemId = Param('problemId', new ParseUUIDPipe({ exceptionFactory: () => new AppError('problems.not_found', 404, 'Problem not found') }));
+const ProblemId = Param(
+  'problemId',
+  new ParseUUIDPipe({ exceptionFactory: () => new AppError('problems.not_found', 404, 'Problem not found') }),
+);
 const ActivityId = Param(
   'activityId',
   new ParseUUIDPipe({ exceptionFactory: () => new AppError('plans.activity_not_found', 404, 'Activity not found') }),
@@ -44,7 +47,13 @@ export class ProblemsController {
 
   @Post('activities/:activityId/problems')
   @Roles()
-  @Endpoint({ summary: 'Report a problem in a problem collection activity', body: ZCreateProblem, response: ZProblem, status: 201, tags })
+  @Endpoint({
+    summary: 'Report a problem in a problem collection activity',
+    body: ZCreateProblem,
+    response: ZProblem,
+    status: 201,
+    tags,
+  })
   submit(
     @CurrentOrganization() org: Organization,
     @CurrentActor() actor: Actor,
@@ -56,26 +65,45 @@ export class ProblemsController {
   }
 
   @Get('problems')
-  @Endpoint({ summary: 'Problems, filtered, newest or most supported first (keyset pages)', query: ZProblemListQuery, response: ZProblemPage, tags })
+  @Endpoint({
+    summary: 'Problems, filtered, newest or most supported first (keyset pages)',
+    query: ZProblemListQuery,
+    response: ZProblemPage,
+    tags,
+  })
   async list(@Param('slug') slug: string, @Query() query: z.output<typeof ZProblemListQuery>) {
     return this.problems.list(await this.organizations.getBySlug(slug), query);
   }
 
   @Get('problems/similar')
-  @Endpoint({ summary: 'Possible duplicates of a problem being typed', query: ZSimilarQuery, response: z.array(ZSimilarProblem), tags })
+  @Endpoint({
+    summary: 'Possible duplicates of a problem being typed',
+    query: ZSimilarQuery,
+    response: z.array(ZSimilarProblem),
+    tags,
+  })
   async similar(@Param('slug') slug: string, @Query() query: z.output<typeof ZSimilarQuery>) {
     return this.problems.similar(await this.organizations.getBySlug(slug), query);
   }
 
   @Get('problems/by-district')
-  @Endpoint({ summary: "Per district: citizens' and managers' problems and top themes", query: ZDistrictSummaryQuery, response: z.array(ZDistrictSummary), tags })
+  @Endpoint({
+    summary: "Per district: citizens' and managers' problems and top themes",
+    query: ZDistrictSummaryQuery,
+    response: z.array(ZDistrictSummary),
+    tags,
+  })
   async byDistrict(@Param('slug') slug: string, @Query() query: z.output<typeof ZDistrictSummaryQuery>) {
     return this.problems.byDistrict(await this.organizations.getBySlug(slug), query);
   }
 
   @Get('problems/:problemId')
   @Endpoint({ summary: 'A problem page', response: ZProblem, tags })
-  async get(@Param('slug') slug: string, @ProblemId problemId: string, @CurrentActor({ optional: true }) actor?: Actor) {
+  async get(
+    @Param('slug') slug: string,
+    @ProblemId problemId: string,
+    @CurrentActor({ optional: true }) actor?: Actor,
+  ) {
     return this.problems.page(await this.organizations.getBySlug(slug), problemId, actor);
   }
 
@@ -96,7 +124,12 @@ export class ProblemsController {
   @Post('problems/:problemId/status')
   @HttpCode(200)
   @Roles(...PLANNER)
-  @Endpoint({ summary: "Move a problem along its workflow (planner)", body: ZChangeProblemStatus, response: ZProblem, tags })
+  @Endpoint({
+    summary: 'Move a problem along its workflow (planner)',
+    body: ZChangeProblemStatus,
+    response: ZProblem,
+    tags,
+  })
   changeStatus(
     @CurrentOrganization() org: Organization,
     @CurrentActor() actor: Actor,
@@ -110,7 +143,12 @@ export class ProblemsController {
   @HttpCode(200)
   @Roles(...MODERATOR)
   @Endpoint({ summary: 'Hide a problem (moderator)', body: ZModerateProblem, response: ZProblem, tags })
-  hide(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ProblemId problemId: string, @Body() input: z.output<typeof ZModerateProblem>) {
+  hide(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ProblemId problemId: string,
+    @Body() input: z.output<typeof ZModerateProblem>,
+  ) {
     return this.problems.setHidden(org, actor, problemId, true, input.reason);
   }
 
@@ -118,21 +156,41 @@ export class ProblemsController {
   @HttpCode(200)
   @Roles(...MODERATOR)
   @Endpoint({ summary: 'Show a hidden problem again (moderator)', body: ZModerateProblem, response: ZProblem, tags })
-  restore(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ProblemId problemId: string, @Body() input: z.output<typeof ZModerateProblem>) {
+  restore(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ProblemId problemId: string,
+    @Body() input: z.output<typeof ZModerateProblem>,
+  ) {
     return this.problems.setHidden(org, actor, problemId, false, input.reason);
   }
 
   @Post('problems/:problemId/merge')
   @HttpCode(200)
   @Roles(...MODERATOR)
-  @Endpoint({ summary: 'Merge a duplicate into another problem (moderator); answers the kept problem', body: ZMergeProblem, response: ZProblem, tags })
-  merge(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ProblemId problemId: string, @Body() input: z.output<typeof ZMergeProblem>) {
+  @Endpoint({
+    summary: 'Merge a duplicate into another problem (moderator); answers the kept problem',
+    body: ZMergeProblem,
+    response: ZProblem,
+    tags,
+  })
+  merge(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ProblemId problemId: string,
+    @Body() input: z.output<typeof ZMergeProblem>,
+  ) {
     return this.problems.merge(org, actor, problemId, input);
   }
 
   @Get('moderation/problems')
   @Roles(...MODERATOR)
-  @Endpoint({ summary: "The moderators' queue: newest problems, or the hidden ones", query: ZModerationQueueQuery, response: ZModerationQueuePage, tags })
+  @Endpoint({
+    summary: "The moderators' queue: newest problems, or the hidden ones",
+    query: ZModerationQueueQuery,
+    response: ZModerationQueuePage,
+    tags,
+  })
   queue(@CurrentOrganization() org: Organization, @Query() query: z.output<typeof ZModerationQueueQuery>) {
     return this.problems.moderationQueue(org, query);
   }

@@ -21,7 +21,15 @@ import { ProblemsService } from './problems.service';
  * supports, lists, status workflow and moderation. Runs the problem_collection activity type.
  */
 @Module({
-  imports: [AuditModule, CommentsModule, IdentityModule, OrganizationsModule, PlansModule, NotificationsModule, ModerationModule],
+  imports: [
+    AuditModule,
+    CommentsModule,
+    IdentityModule,
+    OrganizationsModule,
+    PlansModule,
+    NotificationsModule,
+    ModerationModule,
+  ],
   controllers: [ProblemPhotosController, ProblemsController],
   providers: [PhotoUploadBody, ProblemsRepository, ProblemsService, ProblemPhotosService],
   exports: [ProblemsService],

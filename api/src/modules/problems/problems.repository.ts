@@ -108,7 +108,11 @@ export class ProblemsRepository {
   // ---- districts -------------------------------------------------------------------------
 
   /** Districts whose bounding box holds the point (the prefilter before the exact polygon test). */
-  districtsAround(organizationId: string, lat: number, lng: number): Promise<{ id: string; boundary: Boundary | null }[]> {
+  districtsAround(
+    organizationId: string,
+    lat: number,
+    lng: number,
+  ): Promise<{ id: string; boundary: Boundary | null }[]> {
     return this.db.query(
       `SELECT id, boundary FROM district
        WHERE organization_id = $1 AND boundary IS NOT NULL
@@ -118,8 +122,17 @@ export class ProblemsRepository {
     );
   }
 
-  async committeeOfPlan(m: EntityManager, organizationId: string, planId: string, committeeId: string): Promise<boolean> {
-    const rows = await m.query(`SELECT 1 FROM committee WHERE organization_id = $1 AND plan_id = $2 AND id = $3`, [organizationId, planId, committeeId]);
+  async committeeOfPlan(
+    m: EntityManager,
+    organizationId: string,
+    planId: string,
+    committeeId: string,
+  ): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM committee WHERE organization_id = $1 AND plan_id = $2 AND id = $3`, [
+      organizationId,
+      planId,
+      committeeId,
+    ]);
     return rows.length > 0;
   }
 
@@ -130,14 +143,35 @@ export class ProblemsRepository {
       `INSERT INTO problem (organization_id, plan_id, stage_id, activity_id, author_id, capacity, on_behalf_of, is_anonymous,
          title, description, search_text, theme_id, district_id, lat, lng)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [p.organizationId, p.planId, p.stageId, p.activityId, p.authorId, p.capacity, p.onBehalfOf, p.isAnonymous,
-        p.title, p.description, p.searchText, p.themeId, p.districtId, p.lat, p.lng],
+      [
+        p.organizationId,
+        p.planId,
+        p.stageId,
+        p.activityId,
+        p.authorId,
+        p.capacity,
+        p.onBehalfOf,
+        p.isAnonymous,
+        p.title,
+        p.description,
+        p.searchText,
+        p.themeId,
+        p.districtId,
+        p.lat,
+        p.lng,
+      ],
     );
     return row.id;
   }
 
   /** Attaches the uploader's own unused photos, in the given order; the ids it could attach. */
-  async attachPhotos(m: EntityManager, organizationId: string, problemId: string, uploaderId: string, photoIds: string[]): Promise<string[]> {
+  async attachPhotos(
+    m: EntityManager,
+    organizationId: string,
+    problemId: string,
+    uploaderId: string,
+    photoIds: string[],
+  ): Promise<string[]> {
     if (photoIds.length === 0) return [];
     const rows = returningRows<{ id: string }>(
       await m.query(
@@ -153,7 +187,15 @@ export class ProblemsRepository {
 
   async addHistory(
     m: EntityManager,
-    entry: { organizationId: string; problemId: string; from: ProblemStatus | null; to: ProblemStatus; reason: string | null; committeeId: string | null; changedBy: string | null },
+    entry: {
+      organizationId: string;
+      problemId: string;
+      from: ProblemStatus | null;
+      to: ProblemStatus;
+      reason: string | null;
+      committeeId: string | null;
+      changedBy: string | null;
+    },
   ): Promise<void> {
     await m.query(
       `INSERT INTO problem_status_change (organization_id, problem_id, from_status, to_status, reason, committee_id, changed_by)
@@ -190,10 +232,22 @@ export class ProblemsRepository {
   }
 
   async photosOf(problemId: string): Promise<{ id: string; width: number; height: number }[]> {
-    return this.db.query(`SELECT id, width, height FROM problem_photo WHERE problem_id = $1 ORDER BY position`, [problemId]);
+    return this.db.query(`SELECT id, width, height FROM problem_photo WHERE problem_id = $1 ORDER BY position`, [
+      problemId,
+    ]);
   }
 
-  historyOf(problemId: string): Promise<{ from: ProblemStatus | null; to: ProblemStatus; reason: string | null; committeeId: string | null; changedAt: Date }[]> {
+  historyOf(
+    problemId: string,
+  ): Promise<
+    {
+      from: ProblemStatus | null;
+      to: ProblemStatus;
+      reason: string | null;
+      committeeId: string | null;
+      changedAt: Date;
+    }[]
+  > {
     return this.db.query(
       `SELECT from_status AS "from", to_status AS "to", reason, committee_id AS "committeeId", changed_at AS "changedAt"
        FROM problem_status_change WHERE problem_id = $1 ORDER BY changed_at, id`,
@@ -201,7 +255,13 @@ export class ProblemsRepository {
     );
   }
 
-  async setStatus(m: EntityManager, problemId: string, status: ProblemStatus, reason: string | null, committeeId: string | null): Promise<void> {
+  async setStatus(
+    m: EntityManager,
+    problemId: string,
+    status: ProblemStatus,
+    reason: string | null,
+    committeeId: string | null,
+  ): Promise<void> {
     await m.query(
       `UPDATE problem SET status = $2, status_reason = $3, committee_id = coalesce($4, committee_id), updated_at = now() WHERE id = $1`,
       [problemId, status, reason, committeeId],
@@ -209,7 +269,11 @@ export class ProblemsRepository {
   }
 
   async setHidden(m: EntityManager, problemId: string, hidden: boolean, reason: string | null): Promise<void> {
-    await m.query(`UPDATE problem SET is_hidden = $2, hidden_reason = $3, updated_at = now() WHERE id = $1`, [problemId, hidden, reason]);
+    await m.query(`UPDATE problem SET is_hidden = $2, hidden_reason = $3, updated_at = now() WHERE id = $1`, [
+      problemId,
+      hidden,
+      reason,
+    ]);
   }
 
   supporterIds(problemId: string): Promise<{ accountId: string }[]> {
@@ -217,7 +281,10 @@ export class ProblemsRepository {
   }
 
   /** What commenting needs to know about a problem. */
-  async commentState(organizationId: string, problemId: string): Promise<{ activityId: string; isHidden: boolean; status: ProblemStatus } | null> {
+  async commentState(
+    organizationId: string,
+    problemId: string,
+  ): Promise<{ activityId: string; isHidden: boolean; status: ProblemStatus } | null> {
     const [row] = await this.db.query(
       `SELECT activity_id AS "activityId", is_hidden AS "isHidden", status FROM problem WHERE organization_id = $1 AND id = $2`,
       [organizationId, problemId],
@@ -227,7 +294,11 @@ export class ProblemsRepository {
 
   /** Keeps comment_count exact, in the comments module's transaction. */
   async addToCommentCount(m: EntityManager, organizationId: string, problemId: string, delta: number): Promise<void> {
-    await m.query(`UPDATE problem SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [organizationId, problemId, delta]);
+    await m.query(`UPDATE problem SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      problemId,
+      delta,
+    ]);
   }
 
   // ---- supports --------------------------------------------------------------------------
@@ -237,8 +308,9 @@ export class ProblemsRepository {
    * and, only when it was inserted, the counter, atomically. Null when nothing was inserted.
    */
   async addSupport(organizationId: string, problemId: string, accountId: string): Promise<number | null> {
-    const [row] = returningRows<{ supportCount: number }>(await this.db.query(
-      `WITH inserted AS (
+    const [row] = returningRows<{ supportCount: number }>(
+      await this.db.query(
+        `WITH inserted AS (
          INSERT INTO problem_support (problem_id, account_id, organization_id)
          SELECT p.id, $3, p.organization_id FROM problem p
          WHERE p.id = $2 AND p.organization_id = $1 AND NOT p.is_hidden AND p.status <> 'merged'
@@ -250,23 +322,26 @@ export class ProblemsRepository {
        UPDATE problem SET support_count = support_count + 1 FROM inserted
        WHERE problem.id = inserted.problem_id
        RETURNING problem.support_count AS "supportCount"`,
-      [organizationId, problemId, accountId],
-    ));
+        [organizationId, problemId, accountId],
+      ),
+    );
     return row ? Number(row.supportCount) : null;
   }
 
   /** The counterpart of addSupport: deletes the row and decrements only when one was deleted. */
   async removeSupport(organizationId: string, problemId: string, accountId: string): Promise<number | null> {
-    const [row] = returningRows<{ supportCount: number }>(await this.db.query(
-      `WITH deleted AS (
+    const [row] = returningRows<{ supportCount: number }>(
+      await this.db.query(
+        `WITH deleted AS (
          DELETE FROM problem_support WHERE problem_id = $2 AND account_id = $3 AND organization_id = $1
          RETURNING problem_id
        )
        UPDATE problem SET support_count = support_count - 1 FROM deleted
        WHERE problem.id = deleted.problem_id
        RETURNING problem.support_count AS "supportCount"`,
-      [organizationId, problemId, accountId],
-    ));
+        [organizationId, problemId, accountId],
+      ),
+    );
     return row ? Number(row.supportCount) : null;
   }
 
@@ -364,7 +439,12 @@ export class ProblemsRepository {
   }
 
   /** The moderators' queue: newest first, optionally only hidden problems. */
-  moderationQueue(organizationId: string, hiddenOnly: boolean, cursor: ListCursor | null, limit: number): Promise<ModeratedRow[]> {
+  moderationQueue(
+    organizationId: string,
+    hiddenOnly: boolean,
+    cursor: ListCursor | null,
+    limit: number,
+  ): Promise<ModeratedRow[]> {
     return this.db.query(
       `SELECT ${LIST_COLUMNS}, p.description, p.author_id AS "authorId", a.display_name AS "authorName",
          p.is_anonymous AS "isAnonymous", p.is_hidden AS "isHidden", p.hidden_reason AS "hiddenReason"
@@ -385,7 +465,16 @@ export class ProblemsRepository {
     organizationId: string,
     text: string,
     near: { lat: number; lng: number; radius: number; dLat: number; dLng: number } | null,
-  ): Promise<{ id: string; title: string; supportCount: number; status: ProblemStatus; similarity: number; distanceMeters: number | null }[]> {
+  ): Promise<
+    {
+      id: string;
+      title: string;
+      supportCount: number;
+      status: ProblemStatus;
+      similarity: number;
+      distanceMeters: number | null;
+    }[]
+  > {
     return this.db.query(
       `SELECT * FROM (
          SELECT p.id, p.title, p.support_count AS "supportCount", p.status,
@@ -403,7 +492,15 @@ export class ProblemsRepository {
        WHERE $7::float8 IS NULL OR c."distanceMeters" <= $7
        ORDER BY c.similarity DESC, c."distanceMeters" ASC NULLS LAST
        LIMIT 5`,
-      [organizationId, text, near?.lat ?? null, near?.lng ?? null, near?.dLat ?? 0, near?.dLng ?? 0, near?.radius ?? null],
+      [
+        organizationId,
+        text,
+        near?.lat ?? null,
+        near?.lng ?? null,
+        near?.dLat ?? 0,
+        near?.dLng ?? 0,
+        near?.radius ?? null,
+      ],
     );
   }
 
@@ -427,12 +524,27 @@ export class ProblemsRepository {
                    FROM themes t WHERE t.district_id = d.id AND t.rank <= 3), '[]'::jsonb) AS "topThemes"
        FROM district d WHERE d.organization_id = $1 ORDER BY d.number`,
       [organizationId, filters.stageId ?? null, filters.activityId ?? null],
-    ) as Promise<{ districtId: string; number: number; citizenCount: number; managerCount: number; topThemes: { themeId: string; count: number }[] }[]>;
+    ) as Promise<
+      {
+        districtId: string;
+        number: number;
+        citizenCount: number;
+        managerCount: number;
+        topThemes: { themeId: string; count: number }[];
+      }[]
+    >;
   }
 
   // ---- photos ----------------------------------------------------------------------------
 
-  async insertPhoto(photo: { organizationId: string; uploaderId: string; width: number; height: number; content: Buffer; thumb: Buffer }): Promise<string> {
+  async insertPhoto(photo: {
+    organizationId: string;
+    uploaderId: string;
+    width: number;
+    height: number;
+    content: Buffer;
+    thumb: Buffer;
+  }): Promise<string> {
     const [row] = await this.db.query(
       `INSERT INTO problem_photo (organization_id, uploader_id, width, height, content, thumb) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [photo.organizationId, photo.uploaderId, photo.width, photo.height, photo.content, photo.thumb],
@@ -452,7 +564,11 @@ export class ProblemsRepository {
   }
 
   async pruneUnusedPhotos(): Promise<number> {
-    const rows = returningRows(await this.db.query(`DELETE FROM problem_photo WHERE problem_id IS NULL AND created_at < now() - interval '1 day' RETURNING id`));
+    const rows = returningRows(
+      await this.db.query(
+        `DELETE FROM problem_photo WHERE problem_id IS NULL AND created_at < now() - interval '1 day' RETURNING id`,
+      ),
+    );
     return rows.length;
   }
 

@@ -34,12 +34,23 @@ import { StagesService } from '../plans/stages.service';
 import { boundaryContains, degreeBox } from './geo';
 import { photoUrl, thumbUrl } from './problem-photos.service';
 import { ProblemErrors } from './problems.errors';
-import { type ListCursor, type ModeratedRow, type ProblemListRow, type ProblemRow, ProblemsRepository } from './problems.repository';
+import {
+  type ListCursor,
+  type ModeratedRow,
+  type ProblemListRow,
+  type ProblemRow,
+  ProblemsRepository,
+} from './problems.repository';
 
 /** Who may see hidden problems and anonymous authors. */
 export const MODERATORS: readonly Role[] = ['moderator', 'admin'];
 /** Which role one needs to file in a capacity (anyone may file as a citizen). */
-const CAPACITY_ROLE: Record<ProblemCapacity, Role | null> = { citizen: null, ngo: 'ngo', expert: 'expert', manager: 'manager' };
+const CAPACITY_ROLE: Record<ProblemCapacity, Role | null> = {
+  citizen: null,
+  ngo: 'ngo',
+  expert: 'expert',
+  manager: 'manager',
+};
 
 type Org = Pick<Organization, 'id' | 'slug'>;
 
@@ -60,8 +71,15 @@ export function decodeCursor(raw: string | undefined): ListCursor | null {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     const uuid = /^[0-9a-f-]{36}$/i;
-    if (typeof value?.id === 'string' && uuid.test(value.id) && (typeof value.k === 'string' || typeof value.k === 'number')) {
-      const valid = typeof value.k === 'number' ? Number.isInteger(value.k) : /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value.k);
+    if (
+      typeof value?.id === 'string' &&
+      uuid.test(value.id) &&
+      (typeof value.k === 'string' || typeof value.k === 'number')
+    ) {
+      const valid =
+        typeof value.k === 'number'
+          ? Number.isInteger(value.k)
+          : /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value.k);
       if (valid) return { k: value.k, id: value.id };
     }
   } catch {
@@ -88,7 +106,13 @@ export class ProblemsService {
 
   // ---- submit ----------------------------------------------------------------------------
 
-  async submit(org: Org, actor: Actor, membership: MembershipRow | null, activityId: string, input: z.output<typeof ZCreateProblem>): Promise<TProblem> {
+  async submit(
+    org: Org,
+    actor: Actor,
+    membership: MembershipRow | null,
+    activityId: string,
+    input: z.output<typeof ZCreateProblem>,
+  ): Promise<TProblem> {
     const activity = await this.stages.getActivity(org.id, activityId);
     if (activity.type !== 'problem_collection') throw ProblemErrors.notProblemCollection();
     this.participation.assertCanTakePart(activity, actor, membership);
@@ -112,7 +136,8 @@ export class ProblemsService {
 
     const title = plainText(input.title, true);
     const description = plainText(input.description, false);
-    if (title.length < 5) throw new AppError('common.validation_failed', 400, 'Validation failed', { title: 'too_short' });
+    if (title.length < 5)
+      throw new AppError('common.validation_failed', 400, 'Validation failed', { title: 'too_short' });
     const photoIds = [...new Set(input.photoIds)];
 
     const problemId = await this.repository.db.transaction(async (m) => {
@@ -135,7 +160,15 @@ export class ProblemsService {
       });
       const attached = await this.repository.attachPhotos(m, org.id, id, actor.accountId, photoIds);
       if (attached.length !== photoIds.length) throw ProblemErrors.photoNotFound();
-      await this.repository.addHistory(m, { organizationId: org.id, problemId: id, from: null, to: 'submitted', reason: null, committeeId: null, changedBy: actor.accountId });
+      await this.repository.addHistory(m, {
+        organizationId: org.id,
+        problemId: id,
+        from: null,
+        to: 'submitted',
+        reason: null,
+        committeeId: null,
+        changedBy: actor.accountId,
+      });
       return id;
     });
     return this.page(org, problemId, actor, membership);
@@ -152,7 +185,12 @@ export class ProblemsService {
   // ---- reading ---------------------------------------------------------------------------
 
   /** The problem page; hidden ones are 404 except for moderators. */
-  async page(org: Org, problemId: string, actor: Actor | undefined, membership?: MembershipRow | null): Promise<TProblem> {
+  async page(
+    org: Org,
+    problemId: string,
+    actor: Actor | undefined,
+    membership?: MembershipRow | null,
+  ): Promise<TProblem> {
     const row = await this.repository.find(this.repository.db, org.id, problemId, actor?.accountId ?? null);
     if (!row) throw ProblemErrors.notFound();
     const isModerator = actor ? await this.isModerator(org.id, actor, membership) : false;
@@ -169,11 +207,23 @@ export class ProblemsService {
       stageId: row.stageId,
       author: showAuthor ? { id: row.authorId!, displayName: row.authorName! } : null,
       onBehalfOf: row.onBehalfOf,
-      photos: photos.map((p) => ({ id: p.id, url: photoUrl(org.slug, p.id), thumbUrl: thumbUrl(org.slug, p.id), width: p.width, height: p.height })),
+      photos: photos.map((p) => ({
+        id: p.id,
+        url: photoUrl(org.slug, p.id),
+        thumbUrl: thumbUrl(org.slug, p.id),
+        width: p.width,
+        height: p.height,
+      })),
       committeeId: row.committeeId,
       mergedIntoId: row.mergedIntoId,
       statusReason: row.statusReason,
-      statusHistory: history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, committeeId: h.committeeId, changedAt: new Date(h.changedAt).toISOString() })),
+      statusHistory: history.map((h) => ({
+        from: h.from,
+        to: h.to,
+        reason: h.reason,
+        committeeId: h.committeeId,
+        changedAt: new Date(h.changedAt).toISOString(),
+      })),
       isHidden: row.isHidden,
       isSupported: row.isSupported,
       canSupport,
@@ -187,11 +237,19 @@ export class ProblemsService {
     }
     const { cursor: _c, limit, sort, q, ...filters } = query;
     const qNormalized = q ? normalizeForSearch(q) : undefined;
-    const rows = await this.repository.list(org.id, { ...filters, qNormalized: qNormalized || undefined }, sort, cursor, limit + 1);
+    const rows = await this.repository.list(
+      org.id,
+      { ...filters, qNormalized: qNormalized || undefined },
+      sort,
+      cursor,
+      limit + 1,
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const nextCursor =
-      rows.length > limit && last ? encodeCursor({ k: sort === 'newest' ? last.createdKey : last.supportCount, id: last.id }) : null;
+      rows.length > limit && last
+        ? encodeCursor({ k: sort === 'newest' ? last.createdKey : last.supportCount, id: last.id })
+        : null;
     return { items: items.map((r) => this.listItem(org, r)), nextCursor };
   }
 
@@ -220,7 +278,8 @@ export class ProblemsService {
 
   async moderationQueue(org: Org, query: { hidden?: boolean; cursor?: string; limit: number }) {
     const cursor = decodeCursor(query.cursor);
-    if (cursor && typeof cursor.k !== 'string') throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
+    if (cursor && typeof cursor.k !== 'string')
+      throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
     const rows = await this.repository.moderationQueue(org.id, !!query.hidden, cursor, query.limit + 1);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -249,7 +308,8 @@ export class ProblemsService {
     // Nothing inserted: already supported, or refused. Only this slower path reads.
     const row = await this.repository.find(this.repository.db, org.id, problemId, actor.accountId);
     if (!row || row.isHidden) throw ProblemErrors.notFound();
-    if (row.viewerBlocked) throw new AppError('moderation.blocked', 403, 'You are blocked from taking part in this organization');
+    if (row.viewerBlocked)
+      throw new AppError('moderation.blocked', 403, 'You are blocked from taking part in this organization');
     if (row.isSupported) return { supported: true, supportCount: row.supportCount };
     if (row.status === 'merged') throw ProblemErrors.notSupportable();
     if (row.authorId === actor.accountId) throw ProblemErrors.ownProblem();
@@ -270,18 +330,35 @@ export class ProblemsService {
 
   // ---- status workflow -------------------------------------------------------------------
 
-  async changeStatus(org: Org, actor: Actor, problemId: string, input: z.output<typeof ZChangeProblemStatus>): Promise<TProblem> {
+  async changeStatus(
+    org: Org,
+    actor: Actor,
+    problemId: string,
+    input: z.output<typeof ZChangeProblemStatus>,
+  ): Promise<TProblem> {
     const { before, after } = await this.repository.db.transaction(async (m) => {
       const [row] = await this.repository.lockMany(m, org.id, [problemId]);
       if (!row) throw ProblemErrors.notFound();
-      if (!PROBLEM_TRANSITIONS[row.status].includes(input.status)) throw ProblemErrors.invalidTransition(row.status, input.status);
-      if (input.status === 'accepted' && !(await this.repository.committeeOfPlan(m, org.id, row.planId, input.committeeId!))) {
+      if (!PROBLEM_TRANSITIONS[row.status].includes(input.status))
+        throw ProblemErrors.invalidTransition(row.status, input.status);
+      if (
+        input.status === 'accepted' &&
+        !(await this.repository.committeeOfPlan(m, org.id, row.planId, input.committeeId!))
+      ) {
         throw ProblemErrors.committeeNotFound();
       }
       const reason = input.reason ? plainText(input.reason, false) : null;
       const committeeId = input.status === 'accepted' ? input.committeeId! : null;
       await this.repository.setStatus(m, row.id, input.status, reason, committeeId);
-      await this.repository.addHistory(m, { organizationId: org.id, problemId: row.id, from: row.status, to: input.status, reason, committeeId, changedBy: actor.accountId });
+      await this.repository.addHistory(m, {
+        organizationId: org.id,
+        problemId: row.id,
+        from: row.status,
+        to: input.status,
+        reason,
+        committeeId,
+        changedBy: actor.accountId,
+      });
       const after = { status: input.status, reason, committeeId: committeeId ?? row.committeeId };
       await this.audit.record(m, {
         organizationId: org.id,
@@ -296,9 +373,22 @@ export class ProblemsService {
     });
 
     const supporters = await this.repository.supporterIds(problemId);
-    const recipients = [...(before.authorId ? [before.authorId] : []), ...supporters.map((s) => s.accountId)].filter((id) => id !== actor.accountId);
-    await this.notifications.notifyAccounts(org.id, recipients, 'problem.status_changed', { title: before.title, status: after.status, problemId }, `/${org.slug}/problems/${problemId}`);
-    this.realtime.toProblem(problemId, 'problem.updated', { problemId, status: after.status, mergedIntoId: before.mergedIntoId, isHidden: before.isHidden });
+    const recipients = [...(before.authorId ? [before.authorId] : []), ...supporters.map((s) => s.accountId)].filter(
+      (id) => id !== actor.accountId,
+    );
+    await this.notifications.notifyAccounts(
+      org.id,
+      recipients,
+      'problem.status_changed',
+      { title: before.title, status: after.status, problemId },
+      `/${org.slug}/problems/${problemId}`,
+    );
+    this.realtime.toProblem(problemId, 'problem.updated', {
+      problemId,
+      status: after.status,
+      mergedIntoId: before.mergedIntoId,
+      isHidden: before.isHidden,
+    });
     return this.page(org, problemId, actor);
   }
 
@@ -321,7 +411,12 @@ export class ProblemsService {
       });
       return row;
     });
-    this.realtime.toProblem(problemId, 'problem.updated', { problemId, status: row.status, mergedIntoId: row.mergedIntoId, isHidden: hidden });
+    this.realtime.toProblem(problemId, 'problem.updated', {
+      problemId,
+      status: row.status,
+      mergedIntoId: row.mergedIntoId,
+      isHidden: hidden,
+    });
     return this.page(org, problemId, actor);
   }
 
@@ -335,12 +430,21 @@ export class ProblemsService {
       if (!source) throw ProblemErrors.notFound();
       if (!target) throw ProblemErrors.mergeInvalid('The problem to merge into is not in this organization');
       if (source.status === 'merged') throw ProblemErrors.mergeInvalid('This problem is already merged');
-      if (target.status === 'merged' || target.isHidden) throw ProblemErrors.mergeInvalid('Cannot merge into a merged or hidden problem');
+      if (target.status === 'merged' || target.isHidden)
+        throw ProblemErrors.mergeInvalid('Cannot merge into a merged or hidden problem');
       const reason = input.reason ? plainText(input.reason, false) : null;
       const supporters = await this.repository.moveSupports(m, source.id, target.id, target.authorId);
       await this.repository.moveComments(m, org.id, source.id, target.id);
       await this.repository.markMerged(m, source.id, target.id, reason);
-      await this.repository.addHistory(m, { organizationId: org.id, problemId: source.id, from: source.status, to: 'merged', reason, committeeId: null, changedBy: actor.accountId });
+      await this.repository.addHistory(m, {
+        organizationId: org.id,
+        problemId: source.id,
+        from: source.status,
+        to: 'merged',
+        reason,
+        committeeId: null,
+        changedBy: actor.accountId,
+      });
       await this.audit.record(m, {
         organizationId: org.id,
         actorId: actor.accountId,
@@ -353,7 +457,9 @@ export class ProblemsService {
       return { source, target, supporters };
     });
 
-    const recipients = [...(source.authorId ? [source.authorId] : []), ...supporters].filter((id) => id !== actor.accountId);
+    const recipients = [...(source.authorId ? [source.authorId] : []), ...supporters].filter(
+      (id) => id !== actor.accountId,
+    );
     await this.notifications.notifyAccounts(
       org.id,
       recipients,
@@ -362,8 +468,16 @@ export class ProblemsService {
       `/${org.slug}/problems/${target.id}`,
     );
     const kept = await this.page(org, target.id, actor);
-    this.realtime.toProblem(source.id, 'problem.updated', { problemId: source.id, status: 'merged', mergedIntoId: target.id, isHidden: source.isHidden });
-    this.realtime.toProblem(target.id, 'problem.support_changed', { problemId: target.id, supportCount: kept.supportCount });
+    this.realtime.toProblem(source.id, 'problem.updated', {
+      problemId: source.id,
+      status: 'merged',
+      mergedIntoId: target.id,
+      isHidden: source.isHidden,
+    });
+    this.realtime.toProblem(target.id, 'problem.support_changed', {
+      problemId: target.id,
+      supportCount: kept.supportCount,
+    });
     return kept;
   }
 
