@@ -14,8 +14,7 @@ import {
   ZEditComment,
   ZReportComment,
 } from '@hamandishi/contracts';
-import { normalizePersian, renderSafeMarkdown } from '@hamandishi/text';
-import { AppError } from '../../common/errors/app-error';
+import { normalizePersian } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { AuditService } from '../audit/audit.service';
@@ -23,8 +22,9 @@ import { MembershipsService } from '../identity/memberships.service';
 import type { MembershipRow } from '../identity/memberships.repository';
 import { BlocksService } from '../moderation/blocks.service';
 import type { Organization } from '../organizations/organization.entity';
+import { commentView, decodeQueueCursor, decodeTopLevelCursor, encodeCursor, encodeTopLevelCursor, threadsOf } from './comment-views';
 import { CommentErrors } from './comments.errors';
-import { type CommentLockRow, type CommentViewRow, CommentsRepository, type TopLevelKeyset } from './comments.repository';
+import { type CommentLockRow, CommentsRepository } from './comments.repository';
 import type { ZModerationQueuePage, ZModerationQueueQuery } from './comments.schemas';
 
 /**
@@ -83,18 +83,7 @@ export class CommentsService {
     ]);
     const page = rows.slice(0, query.limit);
     const replies = page.length ? await this.repository.repliesOf(organization.id, page.map((r) => r.id), viewerId) : [];
-    const views = new Map<string, TComment>();
-    const items = page.map((row) => {
-      const view = commentView(row, isModerator);
-      views.set(row.id, view);
-      return view;
-    });
-    // Replies come oldest first, so a parent is always placed before its own replies.
-    for (const row of replies) {
-      const view = commentView(row, isModerator);
-      views.set(row.id, view);
-      views.get(row.parentId!)?.replies.push(view);
-    }
+    const items = threadsOf(page, replies, isModerator);
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeTopLevelCursor(query.order, last) : null, total };
   }
@@ -231,7 +220,7 @@ export class CommentsService {
       })),
       nextCursor:
         rows.length > query.limit && last
-          ? encode([query.filter, query.filter === 'reported' ? last.lastReportedAtKey : last.createdAtKey, last.id])
+          ? encodeCursor([query.filter, query.filter === 'reported' ? last.lastReportedAtKey : last.createdAtKey, last.id])
           : null,
     };
   }
@@ -290,67 +279,4 @@ export class CommentsService {
     if (!actor) return false;
     return actor.isSuperadmin || this.memberships.hasRole(organizationId, actor.accountId, MODERATORS);
   }
-}
-
-/** A comment as shown; a hidden one keeps its place but shows no body (and no reason) except to moderators. */
-function commentView(row: CommentViewRow, isModerator: boolean): TComment {
-  const showBody = !row.isHidden || isModerator;
-  return {
-    id: row.id,
-    parentId: row.parentId,
-    depth: row.depth,
-    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
-    authorCapacity: row.authorCapacity,
-    body: showBody ? row.body : null,
-    bodyHtml: showBody ? renderSafeMarkdown(row.body) : null,
-    alignment: row.alignment,
-    upvotes: row.upvotes,
-    downvotes: row.downvotes,
-    myVote: row.myVote,
-    isOfficial: row.isOfficial,
-    isHidden: row.isHidden,
-    hiddenReason: isModerator ? row.hiddenReason : null,
-    isEdited: row.editedAt !== null,
-    canEdit: row.canEdit,
-    createdAt: new Date(row.createdAt).toISOString(),
-    replies: [],
-  };
-}
-
-const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
-
-function encodeTopLevelCursor(order: TopLevelKeyset['order'], row: CommentViewRow): string {
-  return order === 'top' ? encode([order, row.upvotes - row.downvotes, row.createdAtKey, row.id]) : encode([order, row.createdAtKey, row.id]);
-}
-
-const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
-const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const invalidCursor = () => new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid' });
-
-function decodeParts(cursor: string): unknown[] {
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts)) return parts;
-  } catch {
-    // fall through
-  }
-  throw invalidCursor();
-}
-
-function decodeTopLevelCursor(cursor: string, order: TopLevelKeyset['order']): TopLevelKeyset {
-  const parts = decodeParts(cursor);
-  if (order === 'top') {
-    const [o, score, createdAt, id] = parts;
-    if (o === 'top' && Number.isInteger(score) && isTime(createdAt) && isUuid(id)) return { order, score: score as number, createdAt, id };
-  } else {
-    const [o, createdAt, id] = parts;
-    if (o === order && isTime(createdAt) && isUuid(id)) return { order, createdAt, id };
-  }
-  throw invalidCursor();
-}
-
-function decodeQueueCursor(cursor: string, filter: 'reported' | 'newest'): { at: string; id: string } {
-  const [f, at, id] = decodeParts(cursor);
-  if (f === filter && isTime(at) && isUuid(id)) return { at, id };
-  throw invalidCursor();
 }
