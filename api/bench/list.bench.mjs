@@ -1,6 +1,7 @@
 // The problem list's first page (20 items) with two filters (theme + district) at 20 concurrent
 // requests, through HTTP (1 and 2 API processes) and an equivalent keyset query on a bare pg pool.
 // Usage: node api/bench/list.bench.mjs [--seconds 10] [--processes 1,2]
+import { loadavg } from 'node:os';
 import { HEADER, ORG_SLUG, httpClient, line, load, pool, startApi } from './common.mjs';
 
 const arg = (name, fallback) => {
@@ -58,7 +59,7 @@ for (const n of PROCESSES) {
     await api.stop();
     break;
   }
-  const r = await load({ concurrency: CONCURRENCY, seconds: SECONDS, task: async (k) => (await http.send('GET', path(k))).status === 200 });
+  const r = await load({ concurrency: CONCURRENCY, seconds: SECONDS, task: async (k) => (await http.send('GET', path(k), { cookie: 'hm_csrf=bench-csrf-cookie' })).status === 200 });
   print(
     `HTTP ×${n}   list page (theme + district)`,
     r,
@@ -68,4 +69,4 @@ for (const n of PROCESSES) {
   await api.stop();
 }
 await db.end();
-console.log(`\nSUMMARY (list)\n${HEADER}\n${results.join('\n')}${routeMissing ? '\n(HTTP not measured: the list route does not exist yet)' : ''}`);
+console.log(`\nSUMMARY (list; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})\n${HEADER}\n${results.join('\n')}${routeMissing ? '\n(HTTP not measured: the list route does not exist yet)' : ''}`);

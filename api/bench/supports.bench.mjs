@@ -3,6 +3,7 @@
 // successful PUTs, the delta of SUM(support_count) and the delta of COUNT(problem_support) agree.
 // Also the same insert + counter update as one transaction on a bare pg pool.
 // Usage: node api/bench/supports.bench.mjs [--seconds 10] [--processes 1,2]
+import { loadavg } from 'node:os';
 import { HEADER, ORG_SLUG, httpClient, line, load, pool, startApi } from './common.mjs';
 
 const arg = (name, fallback) => {
@@ -135,4 +136,4 @@ for (const n of PROCESSES) {
   await api.stop();
 }
 await db.end();
-console.log(`\nSUMMARY (supports)\n${HEADER}\n${results.join('\n')}${routeMissing ? '\n(HTTP not measured: the support route does not exist yet)' : ''}`);
+console.log(`\nSUMMARY (supports; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})\n${HEADER}\n${results.join('\n')}${routeMissing ? '\n(HTTP not measured: the support route does not exist yet)' : ''}`);

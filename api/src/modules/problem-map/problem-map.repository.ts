@@ -24,6 +24,7 @@ export const isPrecomputable = (f: TProblemFilters) =>
 export class ProblemMapRepository {
   // The driver's pg pool: one round trip per query, without an ORM query runner in between.
   private readonly pool: Pool;
+  private readonly statements = new Map<string, string>();
 
   constructor(@InjectDataSource() db: DataSource) {
     this.pool = (db.driver as unknown as { master: Pool }).master;
@@ -53,8 +54,7 @@ export class ProblemMapRepository {
                  FROM cells)
              END::text AS view
         FROM t`;
-    const { rows } = await this.pool.query<{ view: string }>(sql, params);
-    return rows[0].view;
+    return this.view(sql, params);
   }
 
   /** Heat-map cells `[lat, lng, weight]` of the viewport at `level`. */
@@ -66,7 +66,21 @@ export class ProblemMapRepository {
       SELECT json_build_object('cells', coalesce(json_agg(json_build_array(
                ${round('cells.sl / cells.c')}, ${round('cells.sg / cells.c')}, cells.c)), '[]'::json))::text AS view
         FROM (${cells}) cells`;
-    const { rows } = await this.pool.query<{ view: string }>(sql, params);
+    return this.view(sql, params);
+  }
+
+  /**
+   * Runs a view query as a named prepared statement: the SQL text depends only on which filters
+   * are set (the viewport's columns are one array parameter), so each connection parses and
+   * plans each variant once.
+   */
+  private async view(text: string, values: unknown[]): Promise<string> {
+    let name = this.statements.get(text);
+    if (!name) {
+      name = `problem_map_${this.statements.size + 1}`;
+      this.statements.set(text, name);
+    }
+    const { rows } = await this.pool.query<{ view: string }>({ name, text, values });
     return rows[0].view;
   }
 
