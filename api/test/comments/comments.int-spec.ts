@@ -298,3 +298,23 @@ describe('comments', () => {
     });
   });
 });
+
+describe('comment flood', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_FACTOR: '1' });
+    registerProblemTarget(t, new Set());
+  });
+  afterAll(() => t.close());
+
+  it('stops one person posting more than 10 comments a minute', async () => {
+    const org = await buildOrganization(t.db);
+    const { id: problemId } = await buildProblem(t, org);
+    const person = await personWithRoles(t, org, ['citizen']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await person.client.post(`/api/orgs/${org.slug}/comments`, { targetType: 'problem', targetId: problemId, body: `نظر ${i}` })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+  });
+});

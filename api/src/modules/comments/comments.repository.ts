@@ -36,8 +36,8 @@ export type CommentViewRow = {
   canEdit: boolean;
 };
 
-/** A comment row locked for a change. */
-export type CommentLockRow = {
+/** What a change needs to know of a comment. */
+export type CommentStateRow = {
   id: string;
   targetType: CommentTarget;
   targetId: string;
@@ -145,14 +145,14 @@ export class CommentsRepository {
     return row ?? null;
   }
 
-  /** The comment, locked for a change; null when it is not this organisation's. */
-  async lock(q: Queryable, organizationId: string, commentId: string, forUpdate = true): Promise<CommentLockRow | null> {
+  /** The comment's state before a change, locked unless `lock` is false; null when it is not this organisation's. */
+  async stateOf(q: Queryable, organizationId: string, commentId: string, lock = true): Promise<CommentStateRow | null> {
     const [row] = await q.query(
       `SELECT c.id, c.target_type AS "targetType", c.target_id AS "targetId", c.root_id AS "rootId", c.depth,
               c.author_id AS "authorId", c.body, c.alignment, c.is_official AS "isOfficial", c.is_hidden AS "isHidden",
               c.hidden_reason AS "hiddenReason",
               c.created_at > now() - make_interval(mins => ${COMMENT_EDIT_MINUTES}) AS "isEditable"
-       FROM comment c WHERE c.organization_id = $1 AND c.id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
+       FROM comment c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [organizationId, commentId],
     );
     return row ?? null;

@@ -16,6 +16,7 @@ import {
 } from '@hamandishi/contracts';
 import { normalizePersian } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { AuditService } from '../audit/audit.service';
 import { MembershipsService } from '../identity/memberships.service';
@@ -24,7 +25,7 @@ import { BlocksService } from '../moderation/blocks.service';
 import type { Organization } from '../organizations/organization.entity';
 import { commentView, decodeQueueCursor, decodeTopLevelCursor, encodeCursor, encodeTopLevelCursor, threadsOf } from './comment-views';
 import { CommentErrors } from './comments.errors';
-import { type CommentLockRow, CommentsRepository } from './comments.repository';
+import { type CommentStateRow, CommentsRepository } from './comments.repository';
 import type { ZModerationQueuePage, ZModerationQueueQuery } from './comments.schemas';
 
 /**
@@ -44,6 +45,8 @@ export type TCommentPage = z.infer<typeof ZCommentPage>;
 /** A page of the moderator queue. */
 export type TModerationQueuePage = z.infer<typeof ZModerationQueuePage>;
 
+/** How many comments one person may post in a window: plenty for a discussion, too few for a flood. */
+const POSTS_PER_WINDOW = { limit: 10, windowSeconds: 60 };
 /** Who sees hidden comments' bodies and the moderator queue. */
 const MODERATORS: readonly Role[] = ['moderator', 'admin'];
 /** The capacity shown beside an author's name: the first of these roles they hold (citizens show none). */
@@ -60,6 +63,7 @@ export class CommentsService {
     private readonly blocks: BlocksService,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeService,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   /** Called by the owning module on init; commenting on an unregistered type answers 404. */
@@ -97,13 +101,14 @@ export class CommentsService {
   ): Promise<TComment> {
     const orgId = organization.id;
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
+    await this.rateLimiter.hit('comment:account', actor.accountId, POSTS_PER_WINDOW.limit, POSTS_PER_WINDOW.windowSeconds);
     const target = await this.targetOf(orgId, input.targetType, input.targetId);
     await target.assertCanComment?.(orgId, input.targetId, actor.accountId);
     const id = randomUUID();
     await this.repository.db.transaction(async (m) => {
-      let parent: CommentLockRow | null = null;
+      let parent: CommentStateRow | null = null;
       if (input.parentId) {
-        parent = await this.repository.lock(m, orgId, input.parentId, false);
+        parent = await this.repository.stateOf(m, orgId, input.parentId, false);
         if (!parent || parent.targetType !== input.targetType || parent.targetId !== input.targetId) throw CommentErrors.parentNotFound();
         if (parent.depth >= MAX_COMMENT_DEPTH) throw CommentErrors.tooDeep();
         if (parent.isHidden) throw CommentErrors.hidden();
@@ -129,14 +134,14 @@ export class CommentsService {
   /** The author edits their comment within COMMENT_EDIT_MINUTES of posting it. */
   async edit(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZEditComment>): Promise<TComment> {
     const orgId = organization.id;
-    const current = await this.repository.lock(this.repository.db, orgId, commentId, false);
+    const current = await this.repository.stateOf(this.repository.db, orgId, commentId, false);
     if (!current) throw CommentErrors.notFound();
     if (current.authorId !== actor.accountId) throw CommentErrors.notAuthor();
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
     const target = await this.targetOf(orgId, current.targetType, current.targetId);
     await target.assertCanComment?.(orgId, current.targetId, actor.accountId);
     await this.repository.db.transaction(async (m) => {
-      const locked = (await this.repository.lock(m, orgId, commentId))!;
+      const locked = (await this.repository.stateOf(m, orgId, commentId))!;
       if (locked.isHidden) throw CommentErrors.hidden();
       const alignment = input.alignment !== undefined ? input.alignment : locked.alignment;
       if (!(await this.repository.updateBody(m, orgId, commentId, normalizePersian(input.body), alignment))) {
@@ -152,7 +157,7 @@ export class CommentsService {
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
     await this.repository.db.transaction(async (m) => {
       // The row lock makes concurrent votes on one comment take turns (see repository.vote).
-      const comment = await this.repository.lock(m, orgId, commentId);
+      const comment = await this.repository.stateOf(m, orgId, commentId);
       if (!comment) throw CommentErrors.notFound();
       if (comment.isHidden) throw CommentErrors.hidden();
       await this.repository.vote(m, orgId, commentId, actor.accountId, value);
@@ -162,7 +167,7 @@ export class CommentsService {
 
   /** Reports a comment to the moderators, once per person (409 `comments.already_reported` on repeat). */
   async report(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZReportComment>): Promise<void> {
-    const comment = await this.repository.lock(this.repository.db, organization.id, commentId, false);
+    const comment = await this.repository.stateOf(this.repository.db, organization.id, commentId, false);
     if (!comment) throw CommentErrors.notFound();
     const note = input.note ? normalizePersian(input.note) : null;
     if (!(await this.repository.insertReport(this.repository.db, organization.id, commentId, actor.accountId, input.reason, note || null))) {
@@ -184,7 +189,7 @@ export class CommentsService {
   async markOfficial(organization: Organization, actor: Actor, commentId: string, isOfficial: boolean): Promise<TComment> {
     const orgId = organization.id;
     await this.repository.db.transaction(async (m) => {
-      const comment = await this.repository.lock(m, orgId, commentId);
+      const comment = await this.repository.stateOf(m, orgId, commentId);
       if (!comment) throw CommentErrors.notFound();
       if (comment.isOfficial === isOfficial) return;
       await this.repository.setOfficial(m, orgId, commentId, isOfficial);
@@ -228,7 +233,7 @@ export class CommentsService {
   private async moderate(organization: Organization, actor: Actor, commentId: string, hide: boolean, reason: string): Promise<TComment> {
     const orgId = organization.id;
     await this.repository.db.transaction(async (m) => {
-      const before = await this.repository.lock(m, orgId, commentId);
+      const before = await this.repository.stateOf(m, orgId, commentId);
       if (!before) throw CommentErrors.notFound();
       if (before.isHidden === hide) throw hide ? CommentErrors.alreadyHidden() : CommentErrors.notHidden();
       const text = normalizePersian(reason);
