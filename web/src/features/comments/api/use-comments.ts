@@ -50,15 +50,19 @@ export function useCommentActions(slug: string, targetType: CommentTarget, targe
     }),
     hide: useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'hide'), { reason }), onSuccess: refresh }),
     restore: useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'restore'), { reason }), onSuccess: refresh }),
-    official: useMutation({ mutationFn: ({ id }: { id: string }) => api.post<unknown>(path(id, 'official'), {}), onSuccess: refresh }),
+    official: useMutation({
+      mutationFn: ({ id, isOfficial }: { id: string; isOfficial: boolean }) => api.post<unknown>(path(id, 'official'), { isOfficial }),
+      onSuccess: refresh,
+    }),
   };
 }
 
 /** GET /api/orgs/:slug/moderation/comments */
-export function useModerationComments(slug: string) {
+export function useModerationComments(slug: string, filter: 'reported' | 'newest') {
   return useQuery({
-    queryKey: commentKeys.moderation(slug),
-    queryFn: ({ signal }) => api.get<{ items: TModerationComment[] } | TModerationComment[]>(`${org(slug)}/moderation/comments`, { signal }),
+    queryKey: [...commentKeys.moderation(slug), filter],
+    queryFn: ({ signal }) =>
+      api.get<{ items: TModerationComment[] } | TModerationComment[]>(`${org(slug)}/moderation/comments?filter=${filter}`, { signal }),
     select: (answer) => (Array.isArray(answer) ? answer : answer.items),
   });
 }

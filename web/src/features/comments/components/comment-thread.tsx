@@ -166,8 +166,13 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
                 {t('report.action')}
               </Button>
             )}
-            {context.isPlanner && !comment.isOfficial && (
-              <Button size="sm" variant="ghost" onClick={() => actions.official.mutate({ id: comment.id }, { onError })}>
+            {context.isPlanner && (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-pressed={comment.isOfficial}
+                onClick={() => actions.official.mutate({ id: comment.id, isOfficial: !comment.isOfficial }, { onError })}
+              >
                 {t('markOfficial')}
               </Button>
             )}

@@ -42,16 +42,26 @@ export default function ModerationPage() {
 
 function ProblemQueue({ slug }: { slug: string }) {
   const { t } = useTranslation([PROBLEMS_NS, 'errors']);
-  const query = useModerationProblems(slug);
+  const [isHiddenOnly, setIsHiddenOnly] = useState(false);
+  const query = useModerationProblems(slug, isHiddenOnly);
+  const filter = (
+    <label className="checkbox">
+      <input type="checkbox" checked={isHiddenOnly} onChange={(e) => setIsHiddenOnly(e.target.checked)} />
+      {t('queue.hiddenOnly')}
+    </label>
+  );
   if (query.isPending) return <Spinner />;
   if (query.isError) return <Alert variant="danger">{translateErrorCode(t, errorCodeOf(query.error))}</Alert>;
-  if (query.data.length === 0) return <p className="muted">{t('queue.empty')}</p>;
+  if (query.data.length === 0) return <div className="stack">{filter}<p className="muted">{t('queue.empty')}</p></div>;
   return (
+    <div className="stack">
+    {filter}
     <ul className="problem-list">
       {query.data.map((problem) => (
         <ProblemQueueItem key={problem.id} slug={slug} problem={problem} />
       ))}
     </ul>
+    </div>
   );
 }
 
@@ -109,16 +119,28 @@ function ProblemQueueItem({ slug, problem }: { slug: string; problem: TModeratio
 
 function CommentQueue({ slug }: { slug: string }) {
   const { t } = useTranslation([PROBLEMS_NS, 'errors']);
-  const query = useModerationComments(slug);
-  if (query.isPending) return <Spinner />;
-  if (query.isError) return <Alert variant="danger">{translateErrorCode(t, errorCodeOf(query.error))}</Alert>;
-  if (query.data.length === 0) return <p className="muted">{t('queue.empty')}</p>;
+  const [filter, setFilter] = useState<'reported' | 'newest'>('reported');
+  const query = useModerationComments(slug, filter);
   return (
-    <ul className="problem-list">
-      {query.data.map((comment) => (
-        <CommentQueueItem key={comment.id} slug={slug} comment={comment} />
-      ))}
-    </ul>
+    <div className="stack">
+      <div className="comment__actions" role="group" aria-label={t('queue.comments')}>
+        {(['reported', 'newest'] as const).map((value) => (
+          <Button key={value} size="sm" variant={filter === value ? 'secondary' : 'ghost'} aria-pressed={filter === value} onClick={() => setFilter(value)}>
+            {t(`queue.filters.${value}`)}
+          </Button>
+        ))}
+      </div>
+      {query.isPending && <Spinner />}
+      {query.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(query.error))}</Alert>}
+      {query.data?.length === 0 && <p className="muted">{t('queue.empty')}</p>}
+      {query.data && query.data.length > 0 && (
+        <ul className="problem-list">
+          {query.data.map((comment) => (
+            <CommentQueueItem key={comment.id} slug={slug} comment={comment} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -138,6 +160,12 @@ function CommentQueueItem({ slug, comment }: { slug: string; comment: TModeratio
         <div className="problem-list__meta">
           {comment.isHidden && <span className="badge badge--neutral">{t('queue.hiddenBadge')}</span>}
           {comment.reportCount !== undefined && <span className="muted">{t('queue.reports', { number: formatNumber(comment.reportCount, locale) })}</span>}
+          {comment.reportReasons?.map((reason) => (
+            <span key={reason} className="badge badge--warning">
+              {t(`comments:report.reasons.${reason}`)}
+            </span>
+          ))}
+          {comment.isHidden && comment.hiddenReason && <span className="muted">{comment.hiddenReason}</span>}
           <span className="muted">
             <DateText value={comment.createdAt} />
           </span>

@@ -170,7 +170,8 @@ function useProblemAction<TInput>(slug: string, problemId: string, action: strin
   return useMutation({
     mutationFn: (input: TInput) => api.post<TProblem | undefined>(`${org(slug)}/problems/${encodeURIComponent(problemId)}/${action}`, input),
     onSuccess: (answer) => {
-      if (answer && typeof answer === 'object' && 'id' in answer) queryClient.setQueryData(problemKeys.detail(slug, problemId), answer);
+      // A merge answers the kept problem, not the one acted on: file the answer under its own id.
+      if (answer && typeof answer === 'object' && 'id' in answer) queryClient.setQueryData(problemKeys.detail(slug, answer.id), answer);
       void queryClient.invalidateQueries({ queryKey: problemKeys.all(slug) });
     },
   });
@@ -186,13 +187,14 @@ export const useHideProblem = (slug: string, problemId: string) => useProblemAct
 export const useRestoreProblem = (slug: string, problemId: string) => useProblemAction<{ reason: string }>(slug, problemId, 'restore');
 
 /** A problem waiting for a moderator, with how often it was reported. */
-export type TModerationProblem = TProblemListItem & { isHidden?: boolean; reportCount?: number };
+export type TModerationProblem = TProblemListItem & { isHidden?: boolean; hiddenReason?: string | null; reportCount?: number; author?: { displayName: string } | null };
 
 /** GET /api/orgs/:slug/moderation/problems */
-export function useModerationProblems(slug: string) {
+export function useModerationProblems(slug: string, isHiddenOnly: boolean) {
   return useQuery({
-    queryKey: problemKeys.moderation(slug),
-    queryFn: ({ signal }) => api.get<{ items: TModerationProblem[] } | TModerationProblem[]>(`${org(slug)}/moderation/problems`, { signal }),
+    queryKey: [...problemKeys.moderation(slug), isHiddenOnly],
+    queryFn: ({ signal }) =>
+      api.get<{ items: TModerationProblem[] } | TModerationProblem[]>(`${org(slug)}/moderation/problems${isHiddenOnly ? '?hidden=true' : ''}`, { signal }),
     select: (answer) => (Array.isArray(answer) ? answer : answer.items),
   });
 }

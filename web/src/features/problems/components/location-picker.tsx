@@ -47,7 +47,7 @@ export default function LocationPicker({ organization, value, onChange }: Locati
         <BaseLayers />
         <DistrictBoundaries districts={organization.districts} />
         <ClickToPlace onChange={onChange} />
-        {value && <Marker position={[value.lat, value.lng]} draggable icon={PIN} eventHandlers={handlers} />}
+        {value && <Marker position={[value.lat, value.lng]} draggable icon={PIN} title={t('form.fields.location')} eventHandlers={handlers} />}
       </MapContainer>
     </div>
   );

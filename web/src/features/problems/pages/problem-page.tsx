@@ -9,6 +9,7 @@ import { useCurrentOrganization } from '@/features/organizations/pages/organizat
 import { usePlan } from '@/features/plans/api/use-plans';
 import { QueryView } from '@/features/plans/components/query-view';
 import { CommentThread } from '@/features/comments/components/comment-thread';
+import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useSocketEffect } from '@/lib/realtime';
 import { useLocale } from '@/lib/use-locale';
@@ -125,7 +126,7 @@ function ProblemView({ problem }: { problem: TProblem }) {
             {problem.photos.map((photo, index) => (
               <li key={photo.id} className="photo-grid__item">
                 <a href={photo.url} target="_blank" rel="noreferrer">
-                  <img className="photo-grid__thumb" src={photo.thumbUrl} alt={t('page.photo', { number: index + 1 })} loading="lazy" />
+                  <img className="photo-grid__thumb" src={photo.thumbUrl} alt={t('page.photo', { number: formatNumber(index + 1, locale) })} loading="lazy" />
                 </a>
               </li>
             ))}
