@@ -5,6 +5,7 @@ import { MESSAGING_ENTITIES } from '../modules/messaging/messaging.entities';
 import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.entities';
 import { ORGANIZATION_ENTITIES } from '../modules/organizations/organizations.entities';
 import { PLAN_ENTITIES } from '../modules/plans/plan.entities';
+import { PROBLEM_ENTITIES } from '../modules/problems/problem.entities';
 
 /** Every TypeORM entity of the app (the app, the migration CLI and the tests use this one list). */
-export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES];
+export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES, ...PROBLEM_ENTITIES];
