@@ -33,7 +33,9 @@ export async function startApi(count, port = 3400) {
         LOG_LEVEL: 'warn',
         RATE_LIMIT_FACTOR: '1000000',
         COOKIE_SECURE: 'false',
-        REALTIME_ADAPTER: 'postgres',
+        // several processes share live events through Redis, as in production
+        REALTIME_ADAPTER: 'redis',
+        REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
         WEB_DIST: '/nonexistent',
       },
       stdio: ['ignore', 'ignore', 'inherit'],

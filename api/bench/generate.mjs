@@ -104,15 +104,21 @@ async function main() {
     )
   ).rows;
   step(`accounts and sessions (${ACCOUNTS})`);
-  // Session cookie of account n is "bench-session-n"; the table keeps its sha256 (as sessions.service.ts).
+  // Session cookie of account n: "benchsession" + n on 31 digits (43 characters, the shape
+  // sessions.service.ts accepts); the table keeps its sha256, as sessions.service.ts does.
   await db.query(
     `WITH a AS (
        INSERT INTO account (email, display_name)
        SELECT 'bench-' || n || '@example.test', 'شهروند ' || n FROM generate_series(1, $1) n
        RETURNING id, email)
      INSERT INTO session (token_hash, account_id, expires_at)
-     SELECT sha256(convert_to('bench-session-' || split_part(split_part(email, '@', 1), '-', 2), 'UTF8')), id, now() + interval '30 days' FROM a`,
+     SELECT sha256(convert_to('benchsession' || lpad(split_part(split_part(email, '@', 1), '-', 2), 31, '0'), 'UTF8')), id, now() + interval '30 days' FROM a`,
     [ACCOUNTS],
+  );
+  // citizens of the municipality (supporting needs a membership)
+  await db.query(
+    `INSERT INTO membership (organization_id, account_id) SELECT $1, id FROM account WHERE email LIKE 'bench-%@example.test'`,
+    [org.id],
   );
 
   step(`problems (${PROBLEMS}), indexes and map trigger off while loading`);

@@ -72,7 +72,7 @@ for (const s of SCENARIOS) {
     task: async () => {
       const bbox = s.box();
       const level = levelFor(bbox, s.zoom, s.kind === 'heat' ? 1 : 0);
-      const text = s.kind === 'map' ? await repo.mapView(orgId, bbox, level, s.filters) : await repo.heatView(orgId, bbox, level, s.filters);
+      const text = s.kind === 'map' ? (await repo.mapView(orgId, bbox, level, s.filters)).json : await repo.heatView(orgId, bbox, level, s.filters);
       return text.length > 0;
     },
   });

@@ -26,9 +26,15 @@ const accounts = (
 const problems = (
   await db.query(
     `SELECT id FROM problem WHERE organization_id = $1 AND NOT is_hidden AND merged_into_id IS NULL ORDER BY created_at DESC LIMIT $2`,
-    [orgId, HOT_PROBLEMS],
+    [orgId, HOT_PROBLEMS + 1],
   )
 ).rows.map((r) => r.id);
+// One problem kept out of the measured pairs, for the probe request.
+const probeProblem = problems.pop();
+
+// A clean slate, so every measured pair is new and a 200 must mean one more support.
+await db.query(`DELETE FROM problem_support WHERE organization_id = $1`, [orgId]);
+await db.query(`UPDATE problem SET support_count = 0 WHERE organization_id = $1 AND support_count <> 0`, [orgId]);
 
 const totals = async () =>
   (
@@ -47,9 +53,10 @@ const print = (name, r, extra = '') => {
 };
 console.log(`supports benchmark: ${CONCURRENCY} concurrent, ${SECONDS} s each\n${HEADER}`);
 
-// Pairs never repeat within a run: request k → account k mod A, problem ⌊k / A⌋ + offset.
+// Pairs never repeat: request k → problem k mod P, account ⌊k / P⌋ + offset (consecutive
+// requests go to different problems, as many people supporting many problems do).
 let offset = 0;
-const pair = (k) => ({ account: accounts[k % accounts.length], problem: problems[(Math.floor(k / accounts.length) + offset) % problems.length] });
+const pair = (k) => ({ problem: problems[k % problems.length], account: accounts[(Math.floor(k / problems.length) + offset) % accounts.length] });
 
 {
   // bare pg: the same write as the endpoint's core (insert the support, bump the counter) in one transaction
@@ -81,7 +88,7 @@ const pair = (k) => ({ account: accounts[k % accounts.length], problem: problems
     },
   });
   const after = await totals();
-  offset += Math.ceil(r.requests / accounts.length) + 1;
+  offset += Math.ceil(r.requests / problems.length) + 1;
   print('raw SQL   support insert + counter', r, `new ${succeeded}, Δcounters ${after.counters - before.counters}, Δrows ${after.rows - before.rows}`);
 }
 
@@ -90,11 +97,11 @@ for (const n of PROCESSES) {
   const api = await startApi(n, 3500 + 10 * n);
   const http = httpClient(api.urls, CONCURRENCY * 2);
   const headers = (account) => ({
-    cookie: `hm_session=bench-session-${account.n}; hm_csrf=bench-csrf`,
+    cookie: `hm_session=benchsession${String(account.n).padStart(31, '0')}; hm_csrf=bench-csrf`,
     'x-csrf-token': 'bench-csrf',
     'content-type': 'application/json',
   });
-  const probe = await http.send('PUT', `/api/orgs/${ORG_SLUG}/problems/${problems[0]}/support`, headers(accounts[0]), '{}');
+  const probe = await http.send('PUT', `/api/orgs/${ORG_SLUG}/problems/${probeProblem}/support`, headers(accounts[n]), '{}');
   if (probe.status === 404 && probe.text.includes('route_not_found')) {
     routeMissing = true;
     console.log(`PUT /problems/:id/support is not there yet (HTTP 404): nothing to measure through HTTP`);
@@ -121,7 +128,7 @@ for (const n of PROCESSES) {
     },
   });
   const after = await totals();
-  offset += Math.ceil(r.requests / accounts.length) + 1;
+  offset += Math.ceil(r.requests / problems.length) + 1;
   const dCounters = Number(after.counters - before.counters);
   const dRows = Number(after.rows - before.rows);
   const exact = created === dCounters && dCounters === dRows;

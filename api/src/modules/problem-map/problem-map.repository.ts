@@ -12,6 +12,9 @@ const VISIBLE = `p.lat IS NOT NULL AND NOT p.is_hidden AND p.merged_into_id IS N
 /** Coordinates leave with 5 decimals (about 1 m): smaller JSON, no false precision. */
 const round = (expr: string) => `round((${expr})::numeric, 5)`;
 
+/** A map answer as JSON text; `clustered` when it holds clusters (then it depends only on the cells the viewport touches). */
+export type MapAnswer = { json: string; clustered: boolean };
+
 /** Filters the precomputed cells can answer (the theme is part of the cell key). */
 export const isPrecomputable = (f: TProblemFilters) =>
   Object.entries(f).every(([k, v]) => v === undefined || k === 'themeId');
@@ -31,7 +34,7 @@ export class ProblemMapRepository {
   }
 
   /** Clusters of the viewport at `level`, or its single points when it holds at most MAX_POINTS. */
-  async mapView(organizationId: string, bbox: Bbox, level: number, filters: TProblemFilters): Promise<string> {
+  async mapView(organizationId: string, bbox: Bbox, level: number, filters: TProblemFilters): Promise<MapAnswer> {
     const params: unknown[] = [organizationId];
     const p = (v: unknown) => `$${params.push(v)}`;
     const inBox = boxSql(bbox, p);
@@ -52,9 +55,11 @@ export class ProblemMapRepository {
                         'lat', ${round('cells.sl / cells.c')}, 'lng', ${round('cells.sg / cells.c')}, 'count', cells.c)),
                       'points', '[]'::json, 'total', t.total)
                  FROM cells)
-             END::text AS view
+             END::text AS view,
+             t.total > ${MAX_POINTS} AS clustered
         FROM t`;
-    return this.view(sql, params);
+    const row = await this.view<{ view: string; clustered: boolean }>(sql, params);
+    return { json: row.view, clustered: row.clustered };
   }
 
   /** Heat-map cells `[lat, lng, weight]` of the viewport at `level`. */
@@ -66,7 +71,7 @@ export class ProblemMapRepository {
       SELECT json_build_object('cells', coalesce(json_agg(json_build_array(
                ${round('cells.sl / cells.c')}, ${round('cells.sg / cells.c')}, cells.c)), '[]'::json))::text AS view
         FROM (${cells}) cells`;
-    return this.view(sql, params);
+    return (await this.view<{ view: string }>(sql, params)).view;
   }
 
   /**
@@ -74,14 +79,14 @@ export class ProblemMapRepository {
    * are set (the viewport's columns are one array parameter), so each connection parses and
    * plans each variant once.
    */
-  private async view(text: string, values: unknown[]): Promise<string> {
+  private async view<T extends object>(text: string, values: unknown[]): Promise<T> {
     let name = this.statements.get(text);
     if (!name) {
       name = `problem_map_${this.statements.size + 1}`;
       this.statements.set(text, name);
     }
-    const { rows } = await this.pool.query<{ view: string }>({ name, text, values });
-    return rows[0].view;
+    const { rows } = await this.pool.query<T & Record<string, unknown>>({ name, text, values });
+    return rows[0];
   }
 
   /**

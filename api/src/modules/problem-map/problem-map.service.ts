@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TProblemFilters } from '@hamandishi/contracts';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { type Bbox, levelFor } from './problem-map-grid';
-import { ProblemMapRepository } from './problem-map.repository';
+import { type Bbox, cellRange, levelFor } from './problem-map-grid';
+import { isPrecomputable, ProblemMapRepository } from './problem-map.repository';
 
 /** A map or heat-map request after validation. */
 export type MapRequest = TProblemFilters & { bbox: Bbox; zoom: number };
@@ -12,6 +12,15 @@ const SLUG_TTL_MS = 30_000;
 const SLUG_CACHE_MAX = 1_000;
 
 /**
+ * Answers from the precomputed cells are kept one second: everyone looking at the whole city at
+ * one zoom asks the same question, and a second is well within "new problems appear within
+ * seconds". Keyed by the cells the viewport touches, which fully determine a cluster answer;
+ * single points and on-the-fly filters depend on the exact box and are never kept.
+ */
+const ANSWER_TTL_MS = 1_000;
+const ANSWER_CACHE_MAX = 5_000;
+
+/**
  * The problem map: clusters and points for a viewport, and heat-map cells, from the precomputed
  * grid (problem_map_cell, kept by a trigger) or, with filters the grid cannot answer, grouped on
  * the fly within the viewport.
@@ -19,6 +28,7 @@ const SLUG_CACHE_MAX = 1_000;
 @Injectable()
 export class ProblemMapService {
   private readonly slugs = new Map<string, { id: string; until: number }>();
+  private readonly answers = new Map<string, { json: string; until: number }>();
 
   constructor(
     private readonly organizations: OrganizationsService,
@@ -28,13 +38,37 @@ export class ProblemMapService {
   /** The map's answer (ZMapView) as JSON text. */
   async map(slug: string, request: MapRequest): Promise<string> {
     const { bbox, zoom, ...filters } = request;
-    return this.repository.mapView(await this.organizationId(slug), bbox, levelFor(bbox, zoom), filters);
+    const organizationId = await this.organizationId(slug);
+    const level = levelFor(bbox, zoom);
+    const key = isPrecomputable(filters) ? answerKey('map', organizationId, bbox, level, filters.themeId) : null;
+    const kept = key ? this.kept(key) : undefined;
+    if (kept) return kept;
+    const answer = await this.repository.mapView(organizationId, bbox, level, filters);
+    if (key && answer.clustered) this.keep(key, answer.json);
+    return answer.json;
   }
 
   /** The heat map's answer (ZHeatView) as JSON text: one level finer than the clusters, for a smoother layer. */
   async heat(slug: string, request: MapRequest): Promise<string> {
     const { bbox, zoom, ...filters } = request;
-    return this.repository.heatView(await this.organizationId(slug), bbox, levelFor(bbox, zoom, 1), filters);
+    const organizationId = await this.organizationId(slug);
+    const level = levelFor(bbox, zoom, 1);
+    const key = isPrecomputable(filters) ? answerKey('heat', organizationId, bbox, level, filters.themeId) : null;
+    const kept = key ? this.kept(key) : undefined;
+    if (kept) return kept;
+    const json = await this.repository.heatView(organizationId, bbox, level, filters);
+    if (key) this.keep(key, json);
+    return json;
+  }
+
+  private kept(key: string): string | undefined {
+    const entry = this.answers.get(key);
+    return entry && entry.until > Date.now() ? entry.json : undefined;
+  }
+
+  private keep(key: string, json: string): void {
+    if (this.answers.size >= ANSWER_CACHE_MAX) this.answers.clear();
+    this.answers.set(key, { json, until: Date.now() + ANSWER_TTL_MS });
   }
 
   private async organizationId(slug: string): Promise<string> {
@@ -46,4 +80,9 @@ export class ProblemMapService {
     this.slugs.set(slug, { id, until: now + SLUG_TTL_MS });
     return id;
   }
+}
+
+function answerKey(kind: string, organizationId: string, bbox: Bbox, level: number, themeId: string | undefined): string {
+  const r = cellRange(bbox, level);
+  return `${kind}:${organizationId}:${level}:${r.x0}:${r.x1}:${r.y0}:${r.y1}:${themeId ?? ''}`;
 }
