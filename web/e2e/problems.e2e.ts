@@ -136,13 +136,19 @@ describe('problems: citizens report and support problems on the map; staff merge
     await planner.getByRole('button', { name: 'ثبت وضعیت' }).click();
     await planner.getByText('وضعیت تغییر کرد.').first().waitFor();
 
-    await citizen.reload();
+    // Live: the citizen's open page refetches on 'problem.updated', no reload needed.
     const history = citizen.getByRole('region', { name: 'روند رسیدگی' });
-    await history.getByText('در حال بررسی').waitFor();
+    await history.getByText('در حال بررسی').waitFor({ timeout: 20_000 });
     for (const date of await history.locator('time').allTextContents()) expect(date).toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}$/);
 
-    // A moderator merges the duplicate into the first problem.
+    // A moderator finds both reports in the queue, then merges the duplicate into the first.
     await signInWithEmail(moderator, MODERATOR);
+    await moderator.getByRole('button', { name: /رضا ناظر/ }).click();
+    await moderator.getByRole('menuitem', { name: 'صف نظارت' }).click();
+    await moderator.waitForURL(`**/${SLUG}/moderation`);
+    await moderator.getByRole('tab', { name: 'مسائل' }).waitFor();
+    await moderator.getByRole('link', { name: title }).first().waitFor();
+    await expectNoSeriousA11yViolations(moderator, `/${SLUG}/moderation`);
     await moderator.goto(`/${SLUG}/problems/${duplicateId}`);
     await moderator.getByRole('heading', { level: 2, name: 'ناظر' }).waitFor();
     await moderator.getByRole('textbox', { name: 'شناسهٔ مسئلهٔ اصلی' }).fill(keptId);

@@ -51,9 +51,10 @@ export function filtersToParams(filters: TProblemFilters): URLSearchParams {
 }
 
 /** GET /api/orgs/:slug/problems: newest first, keyset "load more". */
-export function useProblemList(slug: string, filters: TProblemFilters) {
+export function useProblemList(slug: string, filters: TProblemFilters, isEnabled = true) {
   return useInfiniteQuery({
     queryKey: problemKeys.list(slug, filters),
+    enabled: isEnabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const params = filtersToParams(filters);

@@ -83,7 +83,7 @@ export function ModerateProblemForm({ slug, problem }: StaffProps) {
   const [intoId, setIntoId] = useState('');
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const candidates = useProblemList(slug, { q: query.trim() || undefined });
+  const candidates = useProblemList(slug, { q: query.trim() || undefined }, query.trim().length >= 3);
   const found = query.trim().length >= 3 ? (candidates.data?.pages[0]?.items ?? []).filter((p) => p.id !== problem.id).slice(0, 5) : [];
   const onError = (e: unknown) => setError(translateErrorCode(t, errorCodeOf(e)));
 

@@ -4,7 +4,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ZCreateProblem, type ProblemCapacity, type TCreateProblem, type TLatLng, type TOrganization } from '@hamandishi/contracts';
+import { PROBLEM_CAPACITIES, ZCreateProblem, ZProblemCollectionSettings, type ProblemCapacity, type TCreateProblem, type TLatLng, type TOrganization } from '@hamandishi/contracts';
 import { Alert, Button, PageHeader, Select, Spinner, TextField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
@@ -30,6 +30,7 @@ export default function ReportProblemPage() {
   const location = useLocation();
   const roles = useOrganizationRoles(organization.slug);
   const open = useOpenProblemActivity(organization.slug);
+  const settings = collectionSettings(open.activity?.settings);
 
   if (roles.isPending) return <Spinner size="lg" />;
   if (!roles.isSignedIn) return <Navigate to={`/${organization.slug}/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
@@ -39,7 +40,12 @@ export default function ReportProblemPage() {
       {open.isPending ? (
         <Spinner size="lg" />
       ) : open.activity ? (
-        <ReportProblemForm organization={organization} activityId={open.activity.id} capacities={roles.capacities} />
+        <ReportProblemForm
+          organization={organization}
+          activityId={open.activity.id}
+          capacities={roles.capacities.filter((c) => settings.capacities.includes(c))}
+          isAnonymousAllowed={settings.allowAnonymous}
+        />
       ) : (
         <Alert variant="info">{t('form.noActivity')}</Alert>
       )}
@@ -47,10 +53,21 @@ export default function ReportProblemPage() {
   );
 }
 
-export type ReportProblemFormProps = { organization: TOrganization; activityId: string; capacities: readonly ProblemCapacity[] };
+/** The activity's own rules for reports (who may file in which capacity, whether anonymously). */
+function collectionSettings(raw: unknown): { capacities: readonly ProblemCapacity[]; allowAnonymous: boolean } {
+  const parsed = ZProblemCollectionSettings.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : { capacities: PROBLEM_CAPACITIES, allowAnonymous: true };
+}
+
+export type ReportProblemFormProps = {
+  organization: TOrganization;
+  activityId: string;
+  capacities: readonly ProblemCapacity[];
+  isAnonymousAllowed?: boolean;
+};
 
 /** The report form; its unsent state is kept in localStorage per municipality. */
-export function ReportProblemForm({ organization, activityId, capacities }: ReportProblemFormProps) {
+export function ReportProblemForm({ organization, activityId, capacities, isAnonymousAllowed = true }: ReportProblemFormProps) {
   const { t } = useTranslation([PROBLEMS_NS, 'errors']);
   const locale = useLocale();
   const navigate = useNavigate();
@@ -99,8 +116,9 @@ export function ReportProblemForm({ organization, activityId, capacities }: Repo
     form.reset(draft.current.values);
   };
 
-  const handleSubmit = form.handleSubmit((input) => {
+  const handleSubmit = form.handleSubmit((values) => {
     setFormError(null);
+    const input = { ...values, isAnonymous: isAnonymousAllowed && Boolean(values.isAnonymous) };
     const body = JSON.stringify(input);
     // The same report retried keeps its key (no duplicate); a changed report is a new attempt.
     if (draft.current.sentBody !== null && draft.current.sentBody !== body) draft.current.idempotencyKey = newIdempotencyKey();
@@ -232,10 +250,12 @@ export function ReportProblemForm({ organization, activityId, capacities }: Repo
         />
       )}
       {values.capacity === 'ngo' && <TextField label={t('form.fields.onBehalfOf')} error={err('onBehalfOf')} {...form.register('onBehalfOf')} />}
-      <label className="checkbox">
-        <input type="checkbox" {...form.register('isAnonymous')} />
-        {t('form.fields.isAnonymous')}
-      </label>
+      {isAnonymousAllowed && (
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('isAnonymous')} />
+          {t('form.fields.isAnonymous')}
+        </label>
+      )}
       {formError && <Alert variant="danger">{formError}</Alert>}
       <div className="form-footer">
         <Button type="submit" size="lg" isLoading={create.isPending}>
