@@ -22,6 +22,7 @@ export default function ProblemsPage() {
   const organization = useCurrentOrganization();
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const hasFilters = Object.keys(filters).length > 0;
   const [viewport, setViewport] = useState<TViewport | null>(null);
   const [isHeatShown, setIsHeatShown] = useState(false);
   const map = useProblemMap(organization.slug, filters, viewport, !isHeatShown);
@@ -40,7 +41,11 @@ export default function ProblemsPage() {
           </Link>
         }
       />
-      <ProblemFilters key={search.toString() === '' ? 'empty' : 'set'} organization={organization} value={filters} onChange={handleFiltersChange} />
+      {/* Folded on phones so the map comes first; open while any filter is set. */}
+      <details className="problem-filters-panel" open={hasFilters || undefined}>
+        <summary>{t('filters.title')}</summary>
+        <ProblemFilters key={hasFilters ? 'set' : 'empty'} organization={organization} value={filters} onChange={handleFiltersChange} />
+      </details>
       <div className="problems-layout">
         <section aria-labelledby="map-title" className="stack">
           <div className="problems-toolbar">
