@@ -81,7 +81,7 @@ describe('problems: citizens report and support problems on the map; staff merge
     await browser?.close();
   });
 
-  it('reports with a photo, suggests the duplicate, counts support live, merges and changes the status', async () => {
+  it('reports with a photo, suggests the duplicate, counts support and comments live, changes the status, merges', async () => {
     const stamp = Date.now().toString(36);
     const title = `پیاده‌روی شکسته خیابان چهارباغ ${stamp}`;
 
@@ -126,6 +126,19 @@ describe('problems: citizens report and support problems on the map; staff merge
     await neighbour.locator('button[aria-pressed="true"]', { hasText: 'من هم' }).waitFor();
     const expected = `${(before + 1).toLocaleString('fa-IR', { useGrouping: false })} نفر حمایت کرده‌اند`;
     await citizen.getByText(expected).waitFor({ timeout: 20_000 });
+
+    // The neighbour comments, agreeing; the citizen sees it arrive live and replies to it.
+    await neighbour.getByRole('textbox', { name: 'دیدگاه شما' }).fill('من هم هر روز از اینجا رد می‌شوم؛ **خطرناک** است.');
+    await neighbour.getByRole('button', { name: 'موافق' }).click();
+    await neighbour.getByRole('button', { name: 'ارسال' }).click();
+    const comment = citizen.locator('li.comment').filter({ hasText: 'من هم هر روز از اینجا رد می‌شوم' });
+    await comment.waitFor({ timeout: 20_000 });
+    await comment.locator('strong', { hasText: 'خطرناک' }).waitFor();
+    await comment.locator('.chip--agree', { hasText: 'موافق' }).waitFor();
+    await comment.getByRole('button', { name: 'پاسخ' }).click();
+    await comment.getByRole('textbox', { name: 'پاسخ به علی همسایه' }).fill('ممنون؛ عکس هم گذاشته‌ام.');
+    await comment.getByRole('button', { name: 'ارسال' }).click();
+    await comment.locator('li.comment[data-depth="1"]', { hasText: 'ممنون؛ عکس هم گذاشته‌ام.' }).waitFor();
 
     // A planner puts the first problem under review; the citizen sees it on the problem page.
     await signInWithEmail(planner, PLANNER);
