@@ -26,29 +26,34 @@ export class IdentityGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<OrgScopedRequest>();
     const token = request.cookies?.[SESSION_COOKIE];
-    request.actor = token ? ((await this.sessions.resolve(token)) ?? undefined) : undefined;
-
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) return true;
-    const actor = request.actor;
-    if (!actor) {
-      throw token
-        ? new AppError('identity.session_expired', 401, 'The session has ended, sign in again')
-        : new AppError('identity.unauthenticated', 401, 'Sign in first');
-    }
-    if (rule.kind === 'signed_in') return true;
-    if (rule.kind === 'superadmin') {
-      if (!actor.isSuperadmin) throw new AppError('identity.forbidden', 403, 'Superadmins only');
-      return true;
+
+    if (rule?.kind !== 'roles' || !token) {
+      request.actor = token ? ((await this.sessions.resolve(token)) ?? undefined) : undefined;
+      if (!rule) return true;
+      if (!request.actor) {
+        throw token
+          ? new AppError('identity.session_expired', 401, 'The session has ended, sign in again')
+          : new AppError('identity.unauthenticated', 401, 'Sign in first');
+      }
+      if (rule.kind === 'signed_in') return true;
+      if (rule.kind === 'superadmin') {
+        if (!request.actor.isSuperadmin) throw new AppError('identity.forbidden', 403, 'Superadmins only');
+        return true;
+      }
     }
 
+    // Organisation-scoped: the session and the membership come back from one query.
     const slug = (request.params as Record<string, string | undefined>).slug;
     if (!slug) throw new Error('@Roles() is for routes with a :slug parameter');
     const organization = await this.organizations.getBySlug(slug);
-    const membership = await this.memberships.find(organization.id, actor.accountId);
+    const resolved = await this.sessions.resolveIn(token!, organization.id);
+    if (!resolved) throw new AppError('identity.session_expired', 401, 'The session has ended, sign in again');
+    const { actor, membership } = resolved;
+    request.actor = actor;
     request.organization = organization;
     request.membership = membership;
     if (actor.isSuperadmin) return true;

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { MembershipRow } from './memberships.repository';
 
 /** A live session with what the guard needs of its account. */
 export type LiveSession = { id: string; accountId: string; isSuperadmin: boolean; expiresAt: Date; lastSeenAt: Date };
+
+/** A live session with the person's membership in one organisation (null when not a member). */
+export type LiveSessionInOrganization = LiveSession & { membership: MembershipRow | null };
 
 /** A session as its owner sees it in their data export (no token hash). */
 export type SessionSummary = {
@@ -44,6 +48,28 @@ export class SessionsRepository {
       [tokenHash],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The session and the membership in `organizationId` in one round trip: every organisation-scoped
+   * request needs both, and this is the hottest query of the API.
+   */
+  async findLiveIn(tokenHash: Buffer, organizationId: string): Promise<LiveSessionInOrganization | null> {
+    const rows: (LiveSession & { m: MembershipRow | null })[] = await this.db.query(
+      `SELECT s.id, s.account_id AS "accountId", a.is_superadmin AS "isSuperadmin",
+              s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+              CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(
+                'id', m.id, 'organizationId', m.organization_id, 'accountId', m.account_id,
+                'roles', m.roles, 'districtId', m.district_id, 'joinedAt', m.joined_at) END AS m
+       FROM session s JOIN account a ON a.id = s.account_id
+       LEFT JOIN membership m ON m.account_id = s.account_id AND m.organization_id = $2
+       WHERE s.token_hash = $1 AND s.expires_at > now() AND a.status = 'active'`,
+      [tokenHash, organizationId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { m, ...session } = row;
+    return { ...session, membership: m ? { ...m, joinedAt: new Date(m.joinedAt) } : null };
   }
 
   async touch(id: string, minSeconds: number): Promise<void> {

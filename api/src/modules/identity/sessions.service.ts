@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { type Actor, type AppRequest, SESSION_COOKIE } from '../../common/http/request-context';
 import { IDENTITY_POLICY } from './identity.policy';
-import { type SessionSummary, SessionsRepository } from './sessions.repository';
+import type { MembershipRow } from './memberships.repository';
+import { type LiveSession, type SessionSummary, SessionsRepository } from './sessions.repository';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -60,7 +61,17 @@ export class SessionsService {
   async resolve(rawToken: string): Promise<Actor | null> {
     if (!TOKEN_PATTERN.test(rawToken)) return null;
     const session = await this.repository.findLive(hashToken(rawToken));
-    if (!session) return null;
+    return session ? this.actorOf(session) : null;
+  }
+
+  /** Like resolve(), with the person's membership in one organisation, in the same query. */
+  async resolveIn(rawToken: string, organizationId: string): Promise<{ actor: Actor; membership: MembershipRow | null } | null> {
+    if (!TOKEN_PATTERN.test(rawToken)) return null;
+    const session = await this.repository.findLiveIn(hashToken(rawToken), organizationId);
+    return session ? { actor: await this.actorOf(session), membership: session.membership } : null;
+  }
+
+  private async actorOf(session: LiveSession): Promise<Actor> {
     if (Date.now() - new Date(session.lastSeenAt).getTime() > IDENTITY_POLICY.touchSeconds * 1000) {
       await this.repository.touch(session.id, IDENTITY_POLICY.touchSeconds);
     }
