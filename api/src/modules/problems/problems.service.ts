@@ -20,6 +20,7 @@ import {
 import { normalizeForSearch, normalizePersian } from '@hamandishi/text';
 import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
+import { SupportCountBroadcaster } from './support-count.broadcaster';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { AuditService } from '../audit/audit.service';
 import type { MembershipRow } from '../identity/memberships.repository';
@@ -102,6 +103,7 @@ export class ProblemsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
+    private readonly supportCounts: SupportCountBroadcaster,
   ) {}
 
   // ---- submit ----------------------------------------------------------------------------
@@ -302,7 +304,7 @@ export class ProblemsService {
   async support(org: Org, actor: Actor, problemId: string): Promise<{ supported: boolean; supportCount: number }> {
     const count = await this.repository.addSupport(org.id, problemId, actor.accountId);
     if (count !== null) {
-      this.realtime.toProblem(problemId, 'problem.support_changed', { problemId, supportCount: count });
+      this.supportCounts.publish(problemId, count);
       return { supported: true, supportCount: count };
     }
     // Nothing inserted: already supported, or refused. Only this slower path reads.
@@ -320,7 +322,7 @@ export class ProblemsService {
   async withdraw(org: Org, actor: Actor, problemId: string): Promise<{ supported: boolean; supportCount: number }> {
     const count = await this.repository.removeSupport(org.id, problemId, actor.accountId);
     if (count !== null) {
-      this.realtime.toProblem(problemId, 'problem.support_changed', { problemId, supportCount: count });
+      this.supportCounts.publish(problemId, count);
       return { supported: false, supportCount: count };
     }
     const row = await this.repository.find(this.repository.db, org.id, problemId, null);
