@@ -4,6 +4,7 @@ import { Plans1763720000000 } from './1763720000000-Plans';
 import { Attachments1763725000000 } from './1763725000000-Attachments';
 import { Notifications1763730000000 } from './1763730000000-Notifications';
 import { Problems1763740000000 } from './1763740000000-Problems';
+import { SessionNotifications1763790000000 } from './1763790000000-SessionNotifications';
 import { SupportHotPath1763780000000 } from './1763780000000-SupportHotPath';
 import { ProblemMap1763770000000 } from './1763770000000-ProblemMap';
 import { Comments1763750000000 } from './1763750000000-Comments';
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Comments1763750000000,
   ProblemMap1763770000000,
   SupportHotPath1763780000000,
+  SessionNotifications1763790000000,
 ];

@@ -23,7 +23,7 @@ export function pool(max = 20) {
 export async function startApi(count, port = 3400) {
   const procs = [];
   for (let i = 0; i < count; i++) {
-    const child = spawn(process.execPath, [resolve(ROOT, 'api/dist/api/src/main.js')], {
+    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), resolve(ROOT, 'api/dist/api/src/main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'production',

@@ -10,6 +10,7 @@ import { AccountsRepository } from './accounts.repository';
 import type { Account } from './entities/account.entity';
 import { MembershipsRepository } from './memberships.repository';
 import { MembershipsService } from './memberships.service';
+import { SessionCache } from './session-cache';
 import { SessionsRepository } from './sessions.repository';
 
 /** The name a deleted account shows next to the content it leaves behind (translated by the web). */
@@ -25,6 +26,7 @@ export class AccountsService {
     private readonly sessions: SessionsRepository,
     private readonly messaging: MessagingService,
     private readonly realtime: RealtimeService,
+    private readonly sessionCache: SessionCache,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -116,6 +118,7 @@ export class AccountsService {
       await this.membershipsRepository.reduceToCitizen(accountId, m);
       await this.sessions.deleteAllOf(accountId, m);
     });
+    this.sessionCache.evict(accountId);
     this.realtime.disconnectAccount(accountId, 'deleted');
   }
 
@@ -128,6 +131,7 @@ export class AccountsService {
       await this.accounts.setStatus(accountId, 'disabled', m);
       await this.sessions.deleteAllOf(accountId, m);
     });
+    this.sessionCache.evict(accountId);
     this.realtime.disconnectAccount(accountId, 'disabled');
   }
 

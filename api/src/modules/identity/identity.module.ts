@@ -18,6 +18,7 @@ import { MembershipsController } from './memberships.controller';
 import { MembershipsRepository } from './memberships.repository';
 import { MembershipsService } from './memberships.service';
 import { SessionsRepository } from './sessions.repository';
+import { SessionCache } from './session-cache';
 import { SessionsService } from './sessions.service';
 import { IdentitySocketAuthenticator } from './socket-authenticator.provider';
 
@@ -36,6 +37,7 @@ import { IdentitySocketAuthenticator } from './socket-authenticator.provider';
     AccountsService,
     AuthService,
     SessionsService,
+    SessionCache,
     MembershipsService,
     { provide: SocketAuthenticator, useClass: IdentitySocketAuthenticator },
     { provide: APP_GUARD, useClass: IdentityGuard },

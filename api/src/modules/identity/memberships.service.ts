@@ -7,6 +7,7 @@ import { RealtimeService } from '../../realtime/realtime.service';
 import type { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { type MemberRow, type MembershipRow, MembershipsRepository } from './memberships.repository';
+import { SessionCache } from './session-cache';
 
 /** Who belongs to which municipality, with which roles. Other modules ask here, never the table. */
 @Injectable()
@@ -15,6 +16,7 @@ export class MembershipsService {
     private readonly repository: MembershipsRepository,
     private readonly organizations: OrganizationsService,
     private readonly realtime: RealtimeService,
+    private readonly sessionCache: SessionCache,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -42,6 +44,7 @@ export class MembershipsService {
   /** Makes the person a citizen of the organisation (no change when already a member). */
   async join(organization: Organization, accountId: string): Promise<TMembership> {
     const row = await this.repository.ensure(organization.id, accountId);
+    this.sessionCache.evict(accountId);
     return view(row, organization.slug);
   }
 
@@ -54,6 +57,7 @@ export class MembershipsService {
   async setMyDistrict(organization: Organization, accountId: string, districtId: string | null): Promise<TMembership> {
     if (districtId) await this.organizations.assertDistrict(organization.id, districtId);
     const row = await this.repository.setDistrict(organization.id, accountId, districtId);
+    this.sessionCache.evict(accountId);
     if (!row) throw new AppError('identity.not_a_member', 403, 'Not a member of this organization');
     return view(row, organization.slug);
   }
@@ -90,6 +94,7 @@ export class MembershipsService {
 
   /** Tells a person's open tabs their memberships changed. */
   async notifyChanged(accountId: string): Promise<void> {
+    this.sessionCache.evict(accountId);
     this.realtime.toAccount(accountId, 'membership.changed', { memberships: await this.repository.listOf(accountId) });
   }
 }

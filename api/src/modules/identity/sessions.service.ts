@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { type Actor, type AppRequest, SESSION_COOKIE } from '../../common/http/request-context';
 import { IDENTITY_POLICY } from './identity.policy';
 import type { MembershipRow } from './memberships.repository';
+import { SessionCache } from './session-cache';
 import { type LiveSession, type SessionSummary, SessionsRepository } from './sessions.repository';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -23,6 +24,7 @@ export class SessionsService {
   constructor(
     private readonly repository: SessionsRepository,
     private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   /** Starts a session and sets its cookie; the session of the cookie the browser sent (if any) ends. */
@@ -32,6 +34,7 @@ export class SessionsService {
     reply: FastifyReply,
   ): Promise<string> {
     const accountId = account.id;
+    this.cache.evict(accountId);
     const previous = request.cookies?.[SESSION_COOKIE];
     if (previous && TOKEN_PATTERN.test(previous)) await this.repository.deleteByHash(hashToken(previous));
     const token = randomBytes(32).toString('base64url');
@@ -60,15 +63,29 @@ export class SessionsService {
    */
   async resolve(rawToken: string): Promise<Actor | null> {
     if (!TOKEN_PATTERN.test(rawToken)) return null;
-    const session = await this.repository.findLive(hashToken(rawToken));
-    return session ? this.actorOf(session) : null;
+    const tokenHash = hashToken(rawToken);
+    const key = tokenHash.toString('base64');
+    const cached = this.cache.get<Actor>(key);
+    if (cached) return cached;
+    const session = await this.repository.findLive(tokenHash);
+    if (!session) return null;
+    const actor = await this.actorOf(session);
+    this.cache.set(key, actor.accountId, actor);
+    return actor;
   }
 
   /** Like resolve(), with the person's membership in one organisation, in the same query. */
   async resolveIn(rawToken: string, organizationId: string): Promise<{ actor: Actor; membership: MembershipRow | null } | null> {
     if (!TOKEN_PATTERN.test(rawToken)) return null;
-    const session = await this.repository.findLiveIn(hashToken(rawToken), organizationId);
-    return session ? { actor: await this.actorOf(session), membership: session.membership } : null;
+    const tokenHash = hashToken(rawToken);
+    const key = `${tokenHash.toString('base64')}|${organizationId}`;
+    const cached = this.cache.get<{ actor: Actor; membership: MembershipRow | null }>(key);
+    if (cached) return cached;
+    const session = await this.repository.findLiveIn(tokenHash, organizationId);
+    if (!session) return null;
+    const resolved = { actor: await this.actorOf(session), membership: session.membership };
+    this.cache.set(key, resolved.actor.accountId, resolved);
+    return resolved;
   }
 
   private async actorOf(session: LiveSession): Promise<Actor> {
@@ -80,13 +97,17 @@ export class SessionsService {
 
   /** Ends the request's session and clears the cookie. */
   async end(request: AppRequest, reply: FastifyReply): Promise<void> {
-    if (request.actor) await this.repository.deleteById(request.actor.sessionId);
+    if (request.actor) {
+      await this.repository.deleteById(request.actor.sessionId);
+      this.cache.evict(request.actor.accountId);
+    }
     this.clearCookie(reply);
   }
 
   /** Ends every session of a person (disabled, deleted). */
-  endAllOf(accountId: string): Promise<void> {
-    return this.repository.deleteAllOf(accountId);
+  async endAllOf(accountId: string): Promise<void> {
+    await this.repository.deleteAllOf(accountId);
+    this.cache.evict(accountId);
   }
 
   listOf(accountId: string): Promise<SessionSummary[]> {
