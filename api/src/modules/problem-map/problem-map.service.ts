@@ -7,10 +7,6 @@ import { isPrecomputable, ProblemMapRepository } from './problem-map.repository'
 /** A map or heat-map request after validation. */
 export type MapRequest = TProblemFilters & { bbox: Bbox; zoom: number };
 
-/** Slug → organisation id, kept briefly: the map is asked for on every pan, the slug rarely changes. */
-const SLUG_TTL_MS = 30_000;
-const SLUG_CACHE_MAX = 1_000;
-
 /**
  * Answers from the precomputed cells are kept one second: everyone looking at the whole city at
  * one zoom asks the same question, and a second is well within "new problems appear within
@@ -27,7 +23,6 @@ const ANSWER_CACHE_MAX = 5_000;
  */
 @Injectable()
 export class ProblemMapService {
-  private readonly slugs = new Map<string, { id: string; until: number }>();
   private readonly answers = new Map<string, { json: string; until: number }>();
 
   constructor(
@@ -71,14 +66,9 @@ export class ProblemMapService {
     this.answers.set(key, { json, until: Date.now() + ANSWER_TTL_MS });
   }
 
+  // getBySlug keeps organisations briefly itself, so a pan costs no lookup.
   private async organizationId(slug: string): Promise<string> {
-    const now = Date.now();
-    const cached = this.slugs.get(slug);
-    if (cached && cached.until > now) return cached.id;
-    const { id } = await this.organizations.getBySlug(slug);
-    if (this.slugs.size >= SLUG_CACHE_MAX) this.slugs.clear();
-    this.slugs.set(slug, { id, until: now + SLUG_TTL_MS });
-    return id;
+    return (await this.organizations.getBySlug(slug)).id;
   }
 }
 
