@@ -14,6 +14,7 @@ import { ProblemPhotosController } from './problem-photos.controller';
 import { ProblemPhotosService } from './problem-photos.service';
 import { ProblemsController } from './problems.controller';
 import { ProblemsRepository } from './problems.repository';
+import { SupportBatcher } from './support-batcher';
 import { SupportCountBroadcaster } from './support-count.broadcaster';
 import { ProblemsService } from './problems.service';
 
@@ -32,7 +33,7 @@ import { ProblemsService } from './problems.service';
     ModerationModule,
   ],
   controllers: [ProblemPhotosController, ProblemsController],
-  providers: [PhotoUploadBody, ProblemsRepository, ProblemsService, ProblemPhotosService, SupportCountBroadcaster],
+  providers: [PhotoUploadBody, ProblemsRepository, ProblemsService, ProblemPhotosService, SupportCountBroadcaster, SupportBatcher],
   exports: [ProblemsService],
 })
 export class ProblemsModule implements OnModuleInit {

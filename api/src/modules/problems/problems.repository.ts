@@ -304,31 +304,41 @@ export class ProblemsRepository {
   // ---- supports --------------------------------------------------------------------------
 
   /**
-   * One statement: the support row (unless hidden, merged, one's own, blocked, or already there)
-   * and, only when it was inserted, the counter, atomically. Null when nothing was inserted.
+   * Many supports in one transaction: the problems are locked in id order first (so concurrent
+   * batches never deadlock), then one statement inserts every allowed support row and adds each
+   * problem's new rows to its counter. Returns, per inserted (problem, account), the new count.
    */
-  async addSupport(organizationId: string, problemId: string, accountId: string): Promise<number | null> {
-    const [row] = returningRows<{ supportCount: number }>(
-      await this.db.query(
-        `WITH inserted AS (
-         INSERT INTO problem_support (problem_id, account_id, organization_id)
-         SELECT p.id, $3, p.organization_id FROM problem p
-         WHERE p.id = $2 AND p.organization_id = $1 AND NOT p.is_hidden AND p.status <> 'merged'
-           AND p.author_id IS DISTINCT FROM $3
-           AND NOT EXISTS (SELECT 1 FROM member_block b WHERE b.organization_id = $1 AND b.account_id = $3)
-         ON CONFLICT ON CONSTRAINT pk_problem_support DO NOTHING
-         RETURNING problem_id
-       )
-       UPDATE problem SET support_count = support_count + 1 FROM inserted
-       WHERE problem.id = inserted.problem_id
-       RETURNING problem.support_count AS "supportCount"`,
-        [organizationId, problemId, accountId],
-      ),
-    );
-    return row ? Number(row.supportCount) : null;
+  async addSupports(items: { organizationId: string; problemId: string; accountId: string }[]): Promise<Map<string, number>> {
+    const problemIds = [...new Set(items.map((i) => i.problemId))].sort();
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM problem WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [problemIds]);
+      const rows: { problemId: string; accountId: string; supportCount: number }[] = await m.query(
+        `WITH request AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS r(organization_id, problem_id, account_id)
+         ), inserted AS (
+           INSERT INTO problem_support (problem_id, account_id, organization_id)
+           SELECT p.id, r.account_id, p.organization_id FROM request r
+           JOIN problem p ON p.id = r.problem_id AND p.organization_id = r.organization_id
+           WHERE NOT p.is_hidden AND p.status <> 'merged' AND p.author_id IS DISTINCT FROM r.account_id
+             AND NOT EXISTS (SELECT 1 FROM member_block b WHERE b.organization_id = r.organization_id AND b.account_id = r.account_id)
+           ON CONFLICT ON CONSTRAINT pk_problem_support DO NOTHING
+           RETURNING problem_id, account_id
+         ), added AS (
+           SELECT problem_id, count(*)::int AS n FROM inserted GROUP BY problem_id
+         ), updated AS (
+           UPDATE problem SET support_count = support_count + added.n FROM added
+           WHERE problem.id = added.problem_id
+           RETURNING problem.id, problem.support_count
+         )
+         SELECT i.problem_id AS "problemId", i.account_id AS "accountId", u.support_count AS "supportCount"
+         FROM inserted i JOIN updated u ON u.id = i.problem_id`,
+        [items.map((i) => i.organizationId), items.map((i) => i.problemId), items.map((i) => i.accountId)],
+      );
+      return new Map(rows.map((r) => [`${r.problemId}:${r.accountId}`, Number(r.supportCount)]));
+    });
   }
 
-  /** The counterpart of addSupport: deletes the row and decrements only when one was deleted. */
+  /** The counterpart of addSupports: deletes the row and decrements only when one was deleted. */
   async removeSupport(organizationId: string, problemId: string, accountId: string): Promise<number | null> {
     const [row] = returningRows<{ supportCount: number }>(
       await this.db.query(

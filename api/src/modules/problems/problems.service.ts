@@ -20,6 +20,7 @@ import {
 import { normalizeForSearch, normalizePersian } from '@hamandishi/text';
 import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
+import { SupportBatcher } from './support-batcher';
 import { SupportCountBroadcaster } from './support-count.broadcaster';
 import { RealtimeService } from '../../realtime/realtime.service';
 import { AuditService } from '../audit/audit.service';
@@ -104,6 +105,7 @@ export class ProblemsService {
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
     private readonly supportCounts: SupportCountBroadcaster,
+    private readonly supportBatcher: SupportBatcher,
   ) {}
 
   // ---- submit ----------------------------------------------------------------------------
@@ -302,7 +304,7 @@ export class ProblemsService {
 
   /** "Me too": idempotent; the count changes only when a row was inserted. */
   async support(org: Org, actor: Actor, problemId: string): Promise<{ supported: boolean; supportCount: number }> {
-    const count = await this.repository.addSupport(org.id, problemId, actor.accountId);
+    const count = await this.supportBatcher.add(org.id, problemId, actor.accountId);
     if (count !== null) {
       this.supportCounts.publish(problemId, count);
       return { supported: true, supportCount: count };
