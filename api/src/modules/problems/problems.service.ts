@@ -91,6 +91,9 @@ export function decodeCursor(raw: string | undefined): ListCursor | null {
 }
 
 /** Problem statements: submission, duplicates, supports, lists, the page, status workflow and moderation. */
+const LIST_ANSWER_MS = 1_000;
+const LIST_ANSWERS_MAX = 5_000;
+
 @Injectable()
 export class ProblemsService {
   constructor(
@@ -107,6 +110,8 @@ export class ProblemsService {
     private readonly supportCounts: SupportCountBroadcaster,
     private readonly supportBatcher: SupportBatcher,
   ) {}
+
+  private readonly listAnswers = new Map<string, { page: TProblemPage; until: number }>();
 
   // ---- submit ----------------------------------------------------------------------------
 
@@ -235,6 +240,18 @@ export class ProblemsService {
   }
 
   async list(org: Org, query: z.output<typeof ZProblemListQuery>): Promise<TProblemPage> {
+    // The list is the same for every viewer, and a busy city asks for the same first pages
+    // many times a second: answers are kept one second, as the map's are.
+    const key = `${org.id}:${JSON.stringify(query)}`;
+    const kept = this.listAnswers.get(key);
+    if (kept && kept.until > Date.now()) return kept.page;
+    const page = await this.readList(org, query);
+    if (this.listAnswers.size >= LIST_ANSWERS_MAX) this.listAnswers.clear();
+    this.listAnswers.set(key, { page, until: Date.now() + LIST_ANSWER_MS });
+    return page;
+  }
+
+  private async readList(org: Org, query: z.output<typeof ZProblemListQuery>): Promise<TProblemPage> {
     const cursor = decodeCursor(query.cursor);
     if (cursor && typeof cursor.k !== (query.sort === 'newest' ? 'string' : 'number')) {
       throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
