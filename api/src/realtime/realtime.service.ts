@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hamandishi/contracts';
 
@@ -19,6 +19,7 @@ export const rooms = {
  */
 @Injectable()
 export class RealtimeService {
+  private readonly logger = new Logger('realtime');
   private server: AppServer | null = null;
 
   /** Called once by the gateway when socket.io is ready. */
@@ -51,8 +52,14 @@ export class RealtimeService {
     this.server.in(rooms.account(accountId)).disconnectSockets(true);
   }
 
+  // A live update is a courtesy: a broken adapter connection must never fail the change that
+  // caused it (nor the shutdown that closed the connection).
   private emit<E extends keyof ServerToClientEvents>(room: string, event: E, payload: Payload<E>): void {
     if (!this.server) return;
-    (this.server.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
+    try {
+      (this.server.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
+    } catch (error) {
+      this.logger.warn({ err: error, room, event }, 'realtime event not sent');
+    }
   }
 }

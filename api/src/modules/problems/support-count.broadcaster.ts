@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { RealtimeService } from '../../realtime/realtime.service';
 
 const FLUSH_MS = 200;
@@ -8,7 +8,7 @@ const FLUSH_MS = 200;
  * count at most every 200 ms from each process, instead of one message per support.
  */
 @Injectable()
-export class SupportCountBroadcaster implements OnApplicationShutdown {
+export class SupportCountBroadcaster implements OnModuleDestroy {
   private readonly pending = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -22,7 +22,8 @@ export class SupportCountBroadcaster implements OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
+  // Before the socket adapter's connections close on shutdown.
+  onModuleDestroy(): void {
     this.flush();
   }
 
