@@ -74,3 +74,12 @@ function findEndOfCentralDirectory(zip: Buffer): number {
   }
   return -1;
 }
+
+/**
+ * The entry count a ZIP's end-of-central-directory record declares, or null when there is none;
+ * lets a caller tell "too many entries" apart from "not a ZIP".
+ */
+export function zipEntryCount(zip: Buffer): number | null {
+  const eocd = findEndOfCentralDirectory(zip);
+  return eocd < 0 ? null : zip.readUInt16LE(eocd + 10);
+}
