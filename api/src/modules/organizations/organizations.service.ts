@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { TOrganization, TOrganizationSummary } from '@hamandishi/contracts';
 import { ZSlug, ZUuid } from '@hamandishi/contracts';
+import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import { AppError } from '../../common/errors/app-error';
 import type { Organization } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
 
-// Every organisation-scoped request starts by resolving its slug; organisations change rarely,
-// so each process keeps them briefly.
-const SLUG_CACHE_MS = 30_000;
-
 /** Municipalities: looking them up by slug, and checks other modules make against their taxonomy. */
 @Injectable()
 export class OrganizationsService {
-  private readonly bySlug = new Map<string, { organization: Organization; until: number }>();
+  // Every organisation-scoped request starts by resolving its slug; organisations change rarely,
+  // so each process keeps them briefly.
+  private readonly bySlug = new ShortLivedCache<Organization>(30_000, 1_000);
 
   constructor(private readonly repository: OrganizationsRepository) {}
 
@@ -22,12 +21,11 @@ export class OrganizationsService {
 
   /** The organisation for a URL slug; 404 `organizations.not_found` for an unknown or malformed slug. */
   async getBySlug(slug: string): Promise<Organization> {
-    const cached = this.bySlug.get(slug);
-    if (cached && cached.until > Date.now()) return cached.organization;
-    const organization = ZSlug.safeParse(slug).success ? await this.repository.findBySlug(slug) : null;
-    if (!organization) throw new AppError('organizations.not_found', 404, 'Organization not found');
-    this.bySlug.set(slug, { organization, until: Date.now() + SLUG_CACHE_MS });
-    return organization;
+    return this.bySlug.getOrLoad(slug, async () => {
+      const organization = ZSlug.safeParse(slug).success ? await this.repository.findBySlug(slug) : null;
+      if (!organization) throw new AppError('organizations.not_found', 404, 'Organization not found');
+      return organization;
+    });
   }
 
   async describe(slug: string): Promise<TOrganization> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TProblemFilters } from '@hamandishi/contracts';
+import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { type Bbox, cellRange, levelFor } from './problem-map-grid';
 import { isPrecomputable, ProblemMapRepository } from './problem-map.repository';
@@ -13,8 +14,6 @@ export type MapRequest = TProblemFilters & { bbox: Bbox; zoom: number };
  * seconds". Keyed by the cells the viewport touches, which fully determine a cluster answer;
  * single points and on-the-fly filters depend on the exact box and are never kept.
  */
-const ANSWER_TTL_MS = 1_000;
-const ANSWER_CACHE_MAX = 5_000;
 
 /**
  * The problem map: clusters and points for a viewport, and heat-map cells, from the precomputed
@@ -23,7 +22,7 @@ const ANSWER_CACHE_MAX = 5_000;
  */
 @Injectable()
 export class ProblemMapService {
-  private readonly answers = new Map<string, { json: string; until: number }>();
+  private readonly answers = new ShortLivedCache<string>(1_000);
 
   constructor(
     private readonly organizations: OrganizationsService,
@@ -36,10 +35,10 @@ export class ProblemMapService {
     const organizationId = await this.organizationId(slug);
     const level = levelFor(bbox, zoom);
     const key = isPrecomputable(filters) ? answerKey('map', organizationId, bbox, level, filters.themeId) : null;
-    const kept = key ? this.kept(key) : undefined;
+    const kept = key ? this.answers.get(key) : undefined;
     if (kept) return kept;
     const answer = await this.repository.mapView(organizationId, bbox, level, filters);
-    if (key && answer.clustered) this.keep(key, answer.json);
+    if (key && answer.clustered) this.answers.set(key, answer.json);
     return answer.json;
   }
 
@@ -49,21 +48,11 @@ export class ProblemMapService {
     const organizationId = await this.organizationId(slug);
     const level = levelFor(bbox, zoom, 1);
     const key = isPrecomputable(filters) ? answerKey('heat', organizationId, bbox, level, filters.themeId) : null;
-    const kept = key ? this.kept(key) : undefined;
+    const kept = key ? this.answers.get(key) : undefined;
     if (kept) return kept;
     const json = await this.repository.heatView(organizationId, bbox, level, filters);
-    if (key) this.keep(key, json);
+    if (key) this.answers.set(key, json);
     return json;
-  }
-
-  private kept(key: string): string | undefined {
-    const entry = this.answers.get(key);
-    return entry && entry.until > Date.now() ? entry.json : undefined;
-  }
-
-  private keep(key: string, json: string): void {
-    if (this.answers.size >= ANSWER_CACHE_MAX) this.answers.clear();
-    this.answers.set(key, { json, until: Date.now() + ANSWER_TTL_MS });
   }
 
   // getBySlug keeps organisations briefly itself, so a pan costs no lookup.

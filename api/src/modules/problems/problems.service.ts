@@ -18,6 +18,7 @@ import {
   ZSimilarQuery,
 } from '@hamandishi/contracts';
 import { normalizeForSearch, normalizePersian } from '@hamandishi/text';
+import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
 import { SupportBatcher } from './support-batcher';
@@ -91,9 +92,6 @@ export function decodeCursor(raw: string | undefined): ListCursor | null {
 }
 
 /** Problem statements: submission, duplicates, supports, lists, the page, status workflow and moderation. */
-const LIST_ANSWER_MS = 1_000;
-const LIST_ANSWERS_MAX = 5_000;
-
 @Injectable()
 export class ProblemsService {
   constructor(
@@ -111,7 +109,7 @@ export class ProblemsService {
     private readonly supportBatcher: SupportBatcher,
   ) {}
 
-  private readonly listAnswers = new Map<string, { page: TProblemPage; until: number }>();
+  private readonly listAnswers = new ShortLivedCache<TProblemPage>(1_000);
 
   // ---- submit ----------------------------------------------------------------------------
 
@@ -242,13 +240,7 @@ export class ProblemsService {
   async list(org: Org, query: z.output<typeof ZProblemListQuery>): Promise<TProblemPage> {
     // The list is the same for every viewer, and a busy city asks for the same first pages
     // many times a second: answers are kept one second, as the map's are.
-    const key = `${org.id}:${JSON.stringify(query)}`;
-    const kept = this.listAnswers.get(key);
-    if (kept && kept.until > Date.now()) return kept.page;
-    const page = await this.readList(org, query);
-    if (this.listAnswers.size >= LIST_ANSWERS_MAX) this.listAnswers.clear();
-    this.listAnswers.set(key, { page, until: Date.now() + LIST_ANSWER_MS });
-    return page;
+    return this.listAnswers.getOrLoad(`${org.id}:${JSON.stringify(query)}`, () => this.readList(org, query));
   }
 
   private async readList(org: Org, query: z.output<typeof ZProblemListQuery>): Promise<TProblemPage> {
