@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { type Control, Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -177,6 +177,37 @@ type DemographicsInput = z.input<typeof ZUpdateProfile>;
 type DemographicsOutput = z.output<typeof ZUpdateProfile>;
 const UNSET = 'unset';
 
+type OptionalChoiceProps = {
+  control: Control<DemographicsInput, unknown, DemographicsOutput>;
+  name: 'ageBand' | 'gender';
+  values: readonly string[];
+  labelKey: 'ageBands' | 'genders';
+};
+
+/** A demographic question whose answer may stay unset ("choose..." maps to null). */
+function OptionalChoice({ control, name, values, labelKey }: OptionalChoiceProps) {
+  const { t } = useTranslation(['profile', 'errors']);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={t(`demographics.${name}`)}
+          placeholder={t('demographics.choose')}
+          value={field.value ?? UNSET}
+          error={fieldErrorMessage(t, fieldState.error)}
+          options={[
+            { value: UNSET, label: t('demographics.choose') },
+            ...values.map((value) => ({ value, label: t(`demographics.${labelKey}.${value}`) })),
+          ]}
+          onValueChange={(value) => field.onChange(value === UNSET ? null : value)}
+        />
+      )}
+    />
+  );
+}
+
 function DemographicsSection({ account }: { account: TAccount }) {
   const { t } = useTranslation(['profile', 'common', 'errors']);
   const toast = useToast();
@@ -218,39 +249,8 @@ function DemographicsSection({ account }: { account: TAccount }) {
         )}
         {hasConsent && (
           <>
-            <Controller
-              control={form.control}
-              name="ageBand"
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('demographics.ageBand')}
-                  placeholder={t('demographics.choose')}
-                  value={field.value ?? UNSET}
-                  error={fieldErrorMessage(t, fieldState.error)}
-                  options={[
-                    { value: UNSET, label: t('demographics.choose') },
-                    ...AGE_BANDS.map((band) => ({ value: band, label: t(`demographics.ageBands.${band}`) })),
-                  ]}
-                  onValueChange={(value) => field.onChange(value === UNSET ? null : value)}
-                />
-              )}
-            />
-            <Controller
-              control={form.control}
-              name="gender"
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('demographics.gender')}
-                  value={field.value ?? UNSET}
-                  error={fieldErrorMessage(t, fieldState.error)}
-                  options={[
-                    { value: UNSET, label: t('demographics.choose') },
-                    ...GENDERS.map((gender) => ({ value: gender, label: t(`demographics.genders.${gender}`) })),
-                  ]}
-                  onValueChange={(value) => field.onChange(value === UNSET ? null : value)}
-                />
-              )}
-            />
+            <OptionalChoice control={form.control} name="ageBand" values={AGE_BANDS} labelKey="ageBands" />
+            <OptionalChoice control={form.control} name="gender" values={GENDERS} labelKey="genders" />
           </>
         )}
         <div>
