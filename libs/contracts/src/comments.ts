@@ -18,6 +18,16 @@ export const COMMENT_EDIT_MINUTES = 15;
 /** The body of a comment: plain text or a small safe markdown subset (bold, italic, links, lists). */
 export const ZCommentBody = z.string().trim().min(1).max(5000);
 
+/**
+ * A passage of the target's text that a top-level comment is about: UTF-16 offsets into the
+ * target's text (end exclusive) and the quoted text, which must match what is there.
+ */
+export const ZPassage = z
+  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: z.string().min(1).max(5000) })
+  .refine((p) => p.end > p.start && p.end - p.start === p.quote.length, { message: 'invalid_value', path: ['quote'] });
+/** A quoted passage. */
+export type TPassage = z.infer<typeof ZPassage>;
+
 /** POST /api/orgs/:slug/comments */
 export const ZCreateComment = z.strictObject({
   targetType: z.enum(COMMENT_TARGETS),
@@ -25,7 +35,20 @@ export const ZCreateComment = z.strictObject({
   parentId: ZUuid.optional(),
   body: ZCommentBody,
   alignment: z.enum(ALIGNMENTS).optional(),
+  /** Only on a top-level comment, and only where the target has text (a paragraph). */
+  passage: ZPassage.optional(),
 });
+
+/** What became of a comment in the planners' next step: its outcome, with the reason given. */
+export const COMMENT_OUTCOMES = ['incorporated', 'not_incorporated'] as const;
+
+/** POST /api/orgs/:slug/comments/:commentId/outcome (planner); outcome null clears it. */
+export const ZCommentOutcome = z.strictObject({
+  outcome: z.enum(COMMENT_OUTCOMES).nullable(),
+  reason: z.string().trim().min(3).max(2000).optional(),
+}).refine((o) => o.outcome === null || !!o.reason, { message: 'required', path: ['reason'] });
+/** Mark a comment's outcome. */
+export type TCommentOutcome = z.input<typeof ZCommentOutcome>;
 /** Post a comment. */
 export type TCreateComment = z.input<typeof ZCreateComment>;
 
@@ -70,6 +93,10 @@ export type TComment = {
   hiddenReason: string | null;
   isEdited: boolean;
   canEdit: boolean;
+  /** The passage a top-level comment quotes, or null. */
+  passage: { start: number; end: number; quote: string } | null;
+  /** Set by a planner: whether the comment was incorporated into the next edition, and why. */
+  outcome: { status: (typeof COMMENT_OUTCOMES)[number]; reason: string; decidedAt: string } | null;
   createdAt: string;
   replies: TComment[];
 };
@@ -93,6 +120,8 @@ export const ZComment: z.ZodType<TComment> = z.lazy(() =>
     hiddenReason: z.string().nullable(),
     isEdited: z.boolean(),
     canEdit: z.boolean(),
+    passage: z.object({ start: z.number().int(), end: z.number().int(), quote: z.string() }).nullable(),
+    outcome: z.object({ status: z.enum(COMMENT_OUTCOMES), reason: z.string(), decidedAt: z.string() }).nullable(),
     createdAt: z.string(),
     replies: z.array(ZComment),
   }),

@@ -92,6 +92,26 @@ export const ERROR_CODES = [
   'comments.hidden',
   'comments.already_hidden',
   'comments.not_hidden',
+  'comments.passage_mismatch',
+  'comments.passage_not_supported',
+  'comments.outcome_not_supported',
+  // consultations
+  'consultations.not_consultation',
+  'consultations.no_edition',
+  'consultations.edition_not_found',
+  'consultations.block_not_found',
+  'consultations.draft_exists',
+  'consultations.not_draft',
+  'consultations.not_latest',
+  'consultations.image_not_found',
+  'consultations.docx_invalid',
+  'consultations.docx_macros',
+  'consultations.docx_too_large',
+  'consultations.docx_unsafe',
+  'consultations.docx_empty',
+  'consultations.amendments_disabled',
+  'consultations.amendment_not_found',
+  'consultations.alignment_required',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -6,3 +6,4 @@ export * from './realtime';
 export * from './plans';
 export * from './comments';
 export * from './problems';
+export * from './consultations';
