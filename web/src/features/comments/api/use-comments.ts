@@ -1,17 +1,23 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CommentTarget, TComment, TCreateComment, TEditComment } from '@hamandishi/contracts';
+import type { CommentTarget, TComment, TCommentOutcome, TCreateComment, TEditComment } from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
 
 /** One page of a thread. */
 export type TCommentPage = { items: TComment[]; nextCursor: string | null; total: number };
 /** A comment waiting for a moderator. */
-export type TModerationComment = TComment & { targetType?: CommentTarget; targetId?: string; reportCount?: number; reportReasons?: string[] };
+export type TModerationComment = TComment & {
+  targetType?: CommentTarget;
+  targetId?: string;
+  reportCount?: number;
+  reportReasons?: string[];
+};
 
 const org = (slug: string) => `/api/orgs/${encodeURIComponent(slug)}`;
 
 /** Query keys of comment threads. */
 export const commentKeys = {
-  thread: (slug: string, targetType: CommentTarget, targetId: string) => ['comments', slug, targetType, targetId] as const,
+  thread: (slug: string, targetType: CommentTarget, targetId: string) =>
+    ['comments', slug, targetType, targetId] as const,
   moderation: (slug: string) => ['comments', slug, 'moderation'] as const,
 };
 
@@ -40,18 +46,43 @@ function useRefreshThread(slug: string, targetType: CommentTarget, targetId: str
 /** The writes one can make on a thread; every one refreshes it. */
 export function useCommentActions(slug: string, targetType: CommentTarget, targetId: string) {
   const refresh = useRefreshThread(slug, targetType, targetId);
-  const path = (id: string, action = '') => `${org(slug)}/comments/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+  const path = (id: string, action = '') =>
+    `${org(slug)}/comments/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
   return {
-    create: useMutation({ mutationFn: (input: TCreateComment) => api.post<TComment>(`${org(slug)}/comments`, input), onSuccess: refresh }),
-    edit: useMutation({ mutationFn: ({ id, ...input }: TEditComment & { id: string }) => api.patch<TComment>(path(id), input), onSuccess: refresh }),
-    vote: useMutation({ mutationFn: ({ id, value }: { id: string; value: -1 | 0 | 1 }) => api.post<unknown>(path(id, 'vote'), { value }), onSuccess: refresh }),
-    report: useMutation({
-      mutationFn: ({ id, reason, note }: { id: string; reason: string; note?: string }) => api.post<unknown>(path(id, 'report'), { reason, note }),
+    create: useMutation({
+      mutationFn: (input: TCreateComment) => api.post<TComment>(`${org(slug)}/comments`, input),
+      onSuccess: refresh,
     }),
-    hide: useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'hide'), { reason }), onSuccess: refresh }),
-    restore: useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'restore'), { reason }), onSuccess: refresh }),
+    edit: useMutation({
+      mutationFn: ({ id, ...input }: TEditComment & { id: string }) => api.patch<TComment>(path(id), input),
+      onSuccess: refresh,
+    }),
+    vote: useMutation({
+      mutationFn: ({ id, value }: { id: string; value: -1 | 0 | 1 }) => api.post<unknown>(path(id, 'vote'), { value }),
+      onSuccess: refresh,
+    }),
+    report: useMutation({
+      mutationFn: ({ id, reason, note }: { id: string; reason: string; note?: string }) =>
+        api.post<unknown>(path(id, 'report'), { reason, note }),
+    }),
+    hide: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<unknown>(path(id, 'hide'), { reason }),
+      onSuccess: refresh,
+    }),
+    restore: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+        api.post<unknown>(path(id, 'restore'), { reason }),
+      onSuccess: refresh,
+    }),
     official: useMutation({
-      mutationFn: ({ id, isOfficial }: { id: string; isOfficial: boolean }) => api.post<unknown>(path(id, 'official'), { isOfficial }),
+      mutationFn: ({ id, isOfficial }: { id: string; isOfficial: boolean }) =>
+        api.post<unknown>(path(id, 'official'), { isOfficial }),
+      onSuccess: refresh,
+    }),
+    /** A planner records whether the comment was incorporated into the next edition (null clears it). */
+    outcome: useMutation({
+      mutationFn: ({ id, ...input }: TCommentOutcome & { id: string }) =>
+        api.post<TComment>(path(id, 'outcome'), input),
       onSuccess: refresh,
     }),
   };
@@ -62,7 +93,10 @@ export function useModerationComments(slug: string, filter: 'reported' | 'newest
   return useQuery({
     queryKey: [...commentKeys.moderation(slug), filter],
     queryFn: ({ signal }) =>
-      api.get<{ items: TModerationComment[] } | TModerationComment[]>(`${org(slug)}/moderation/comments?filter=${filter}`, { signal }),
+      api.get<{ items: TModerationComment[] } | TModerationComment[]>(
+        `${org(slug)}/moderation/comments?filter=${filter}`,
+        { signal },
+      ),
     select: (answer) => (Array.isArray(answer) ? answer : answer.items),
   });
 }

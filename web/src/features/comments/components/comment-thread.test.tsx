@@ -28,6 +28,8 @@ function comment(id: number, depth: number, body: string, overrides: Partial<TCo
     hiddenReason: null,
     isEdited: false,
     canEdit: false,
+    passage: null,
+    outcome: null,
     createdAt: '2026-04-02T08:00:00.000Z',
     replies: [],
     ...overrides,
@@ -39,7 +41,13 @@ describe('CommentThread', () => {
     const deepest = comment(3, 2, 'پاسخ به پاسخ', { alignment: 'disagree' });
     const reply = comment(2, 1, 'پاسخ نخست', { replies: [deepest], isOfficial: true });
     const top = comment(1, 0, 'دیدگاه اصلی', { alignment: 'agree', upvotes: 5, replies: [reply] });
-    const hidden = comment(4, 0, '', { parentId: null, body: null, bodyHtml: null, isHidden: true, hiddenReason: 'توهین' });
+    const hidden = comment(4, 0, '', {
+      parentId: null,
+      body: null,
+      bodyHtml: null,
+      isHidden: true,
+      hiddenReason: 'توهین',
+    });
     mockFetch({
       'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
       'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [top, hidden], nextCursor: null, total: 4 } },

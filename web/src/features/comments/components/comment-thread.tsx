@@ -1,9 +1,15 @@
 import '../comments.css';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MAX_COMMENT_DEPTH, REPORT_REASONS, type CommentTarget, type TComment } from '@hamandishi/contracts';
+import {
+  MAX_COMMENT_DEPTH,
+  REPORT_REASONS,
+  type CommentTarget,
+  type TComment,
+  type TPassage,
+} from '@hamandishi/contracts';
 import { Alert, Button, DateText, Dialog, DialogClose, Select, Spinner, TextField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
@@ -14,14 +20,53 @@ import { useLocale } from '@/lib/use-locale';
 import { commentKeys, useCommentActions, useCommentThread } from '../api/use-comments';
 import { COMMENTS_NS } from '../comments-i18n';
 import { CommentForm } from './comment-form';
+import { CommentOutcome, OutcomeDialog } from './comment-outcome';
 
-export type CommentThreadProps = { slug: string; targetType: CommentTarget; targetId: string };
+export type CommentThreadProps = {
+  slug: string;
+  targetType: CommentTarget;
+  targetId: string;
+  /** The heading's text (default: "Comments") and level. */
+  title?: string;
+  headingLevel?: 2 | 3;
+  /** False hides the form for a new top-level comment (a closed consultation, an earlier edition). */
+  canPost?: boolean;
+  /** A passage of the target's text the next top-level comment will quote. */
+  passage?: TPassage | null;
+  onClearPassage?: () => void;
+  /** Called when a reader clicks a comment's quoted passage (to highlight it in the text). */
+  onPassageClick?: (passage: TPassage) => void;
+};
 
 type Actions = ReturnType<typeof useCommentActions>;
-type Context = { slug: string; targetType: CommentTarget; targetId: string; actions: Actions; canWrite: boolean; isModerator: boolean; isPlanner: boolean };
+type Context = {
+  slug: string;
+  targetType: CommentTarget;
+  targetId: string;
+  actions: Actions;
+  canWrite: boolean;
+  isModerator: boolean;
+  isPlanner: boolean;
+  onPassageClick?: (passage: TPassage) => void;
+};
+
+/** Outcomes ("incorporated") are recorded on comments about a consultation's text. */
+const OUTCOME_TARGETS: readonly CommentTarget[] = ['paragraph', 'document'];
 
 /** The discussion of anything commentable: threaded replies, stances, votes, reports, live. */
-export function CommentThread({ slug, targetType, targetId }: CommentThreadProps) {
+export function CommentThread({
+  slug,
+  targetType,
+  targetId,
+  title,
+  headingLevel = 2,
+  canPost = true,
+  passage = null,
+  onClearPassage,
+  onPassageClick,
+}: CommentThreadProps) {
+  const headingId = useId();
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const { t } = useTranslation([COMMENTS_NS, 'errors']);
   const locale = useLocale();
   const location = useLocation();
@@ -54,25 +99,52 @@ export function CommentThread({ slug, targetType, targetId }: CommentThreadProps
     [slug, targetType, targetId],
   );
 
-  const context: Context = { slug, targetType, targetId, actions, canWrite: roles.isSignedIn, isModerator: roles.isModerator, isPlanner: roles.isPlanner };
+  const context: Context = {
+    slug,
+    targetType,
+    targetId,
+    actions,
+    canWrite: roles.isSignedIn,
+    isModerator: roles.isModerator,
+    isPlanner: roles.isPlanner,
+    onPassageClick,
+  };
 
   return (
-    <section className="comments stack" aria-labelledby="comments-title">
-      <h2 id="comments-title">
-        {t('title')} {thread.data && <span className="muted">({formatNumber(total, locale)})</span>}
-      </h2>
-      {roles.isSignedIn ? (
-        <CommentForm
-          label={t('new')}
-          submitLabel={t('post')}
-          isPending={actions.create.isPending}
-          onSubmit={(values) =>
-            actions.create
-              .mutateAsync({ targetType, targetId, ...values })
-              .then(() => toast.show({ title: t('posted'), variant: 'success' }))
-              .catch((error: unknown) => toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' }))
-          }
-        />
+    <section className="comments stack" aria-labelledby={headingId}>
+      <Heading id={headingId}>
+        {title ?? t('title')} {thread.data && <span className="muted">({formatNumber(total, locale)})</span>}
+      </Heading>
+      {!canPost ? null : roles.isSignedIn ? (
+        <div className="stack">
+          {passage && (
+            <div className="comment-form__passage">
+              <p className="field__label">{t('passage.commentingOn')}</p>
+              <blockquote className="comment__passage">{passage.quote}</blockquote>
+              {onClearPassage && (
+                <Button size="sm" variant="ghost" onClick={onClearPassage}>
+                  {t('passage.clear')}
+                </Button>
+              )}
+            </div>
+          )}
+          <CommentForm
+            label={passage ? t('passage.label') : t('new')}
+            submitLabel={t('post')}
+            isPending={actions.create.isPending}
+            onSubmit={(values) =>
+              actions.create
+                .mutateAsync({ targetType, targetId, ...values, ...(passage ? { passage } : {}) })
+                .then(() => {
+                  toast.show({ title: t('posted'), variant: 'success' });
+                  onClearPassage?.();
+                })
+                .catch((error: unknown) =>
+                  toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' }),
+                )
+            }
+          />
+        </div>
       ) : (
         <p>
           <Link to={`/${slug}/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('signInToComment')}</Link>
@@ -104,25 +176,53 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
   const [isReporting, setIsReporting] = useState(false);
   const [isModerating, setIsModerating] = useState(false);
+  const [isDeciding, setIsDeciding] = useState(false);
   const { actions } = context;
-  const onError = (error: unknown) => toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' });
+  const canDecide =
+    context.isPlanner && comment.depth === 0 && !comment.isHidden && OUTCOME_TARGETS.includes(context.targetType);
+  const onError = (error: unknown) =>
+    toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' });
   const canReply = context.canWrite && comment.depth < MAX_COMMENT_DEPTH && !comment.isHidden;
   const author = comment.author?.displayName ?? t('anonymous');
 
-  const vote = (value: 1 | -1) => actions.vote.mutate({ id: comment.id, value: comment.myVote === value ? 0 : value }, { onError });
+  const vote = (value: 1 | -1) =>
+    actions.vote.mutate({ id: comment.id, value: comment.myVote === value ? 0 : value }, { onError });
 
   return (
-    <li className={['comment', comment.isOfficial && 'comment--official', comment.isHidden && 'comment--hidden'].filter(Boolean).join(' ')} data-depth={comment.depth}>
+    <li
+      className={['comment', comment.isOfficial && 'comment--official', comment.isHidden && 'comment--hidden']
+        .filter(Boolean)
+        .join(' ')}
+      data-depth={comment.depth}
+    >
       <article aria-label={author}>
         <header className="comment__header">
           <strong>{author}</strong>
           {comment.isOfficial && <span className="badge badge--success">{t('official')}</span>}
-          {comment.alignment && <span className={`chip chip--${comment.alignment}`}>{t(`alignment.${comment.alignment}`)}</span>}
+          {comment.alignment && (
+            <span className={`chip chip--${comment.alignment}`}>{t(`alignment.${comment.alignment}`)}</span>
+          )}
           <span className="muted">
             <DateText value={comment.createdAt} />
           </span>
           {comment.isEdited && <span className="muted">({t('edited')})</span>}
         </header>
+        {comment.passage && !comment.isHidden && (
+          <blockquote className="comment__passage">
+            {context.onPassageClick ? (
+              <button
+                type="button"
+                className="comment__passage-link"
+                title={t('passage.show')}
+                onClick={() => comment.passage && context.onPassageClick?.(comment.passage)}
+              >
+                {comment.passage.quote}
+              </button>
+            ) : (
+              comment.passage.quote
+            )}
+          </blockquote>
+        )}
         {comment.isHidden ? (
           <p className="muted comment__hidden">{t('hiddenByModerator', { reason: comment.hiddenReason ?? '' })}</p>
         ) : mode === 'edit' ? (
@@ -143,16 +243,34 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
           // bodyHtml is sanitised by the server; never render `body` as HTML.
           <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
         )}
+        {comment.outcome && <CommentOutcome outcome={comment.outcome} />}
         {!comment.isHidden && mode !== 'edit' && (
           <div className="comment__actions">
-            <Button size="sm" variant={comment.myVote === 1 ? 'secondary' : 'ghost'} aria-pressed={comment.myVote === 1} disabled={!context.canWrite} onClick={() => vote(1)}>
+            <Button
+              size="sm"
+              variant={comment.myVote === 1 ? 'secondary' : 'ghost'}
+              aria-pressed={comment.myVote === 1}
+              disabled={!context.canWrite}
+              onClick={() => vote(1)}
+            >
               ▲ {t('vote.up', { number: formatNumber(comment.upvotes, locale) })}
             </Button>
-            <Button size="sm" variant={comment.myVote === -1 ? 'secondary' : 'ghost'} aria-pressed={comment.myVote === -1} disabled={!context.canWrite} onClick={() => vote(-1)}>
+            <Button
+              size="sm"
+              variant={comment.myVote === -1 ? 'secondary' : 'ghost'}
+              aria-pressed={comment.myVote === -1}
+              disabled={!context.canWrite}
+              onClick={() => vote(-1)}
+            >
               ▼ {t('vote.down', { number: formatNumber(comment.downvotes, locale) })}
             </Button>
             {canReply && (
-              <Button size="sm" variant="ghost" onClick={() => setMode(mode === 'reply' ? 'view' : 'reply')} aria-expanded={mode === 'reply'}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setMode(mode === 'reply' ? 'view' : 'reply')}
+                aria-expanded={mode === 'reply'}
+              >
                 {t('reply')}
               </Button>
             )}
@@ -166,12 +284,19 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
                 {t('report.action')}
               </Button>
             )}
+            {canDecide && (
+              <Button size="sm" variant="ghost" onClick={() => setIsDeciding(true)}>
+                {t('outcome.action')}
+              </Button>
+            )}
             {context.isPlanner && (
               <Button
                 size="sm"
                 variant="ghost"
                 aria-pressed={comment.isOfficial}
-                onClick={() => actions.official.mutate({ id: comment.id, isOfficial: !comment.isOfficial }, { onError })}
+                onClick={() =>
+                  actions.official.mutate({ id: comment.id, isOfficial: !comment.isOfficial }, { onError })
+                }
               >
                 {t('markOfficial')}
               </Button>
@@ -191,13 +316,28 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
             onCancel={() => setMode('view')}
             onSubmit={(values) =>
               actions.create
-                .mutateAsync({ targetType: context.targetType, targetId: context.targetId, parentId: comment.id, ...values })
+                .mutateAsync({
+                  targetType: context.targetType,
+                  targetId: context.targetId,
+                  parentId: comment.id,
+                  ...values,
+                })
                 .then(() => setMode('view'))
                 .catch(onError)
             }
           />
         )}
       </article>
+      {isDeciding && (
+        <OutcomeDialog
+          outcome={comment.outcome}
+          isPending={actions.outcome.isPending}
+          onClose={() => setIsDeciding(false)}
+          onSubmit={(input) =>
+            actions.outcome.mutate({ id: comment.id, ...input }, { onSuccess: () => setIsDeciding(false), onError })
+          }
+        />
+      )}
       {isReporting && <ReportDialog commentId={comment.id} actions={actions} onClose={() => setIsReporting(false)} />}
       {isModerating && (
         <ReasonDialog
@@ -205,7 +345,10 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
           isPending={actions.hide.isPending || actions.restore.isPending}
           onClose={() => setIsModerating(false)}
           onSubmit={(reason) =>
-            (comment.isHidden ? actions.restore : actions.hide).mutate({ id: comment.id, reason }, { onSuccess: () => setIsModerating(false), onError })
+            (comment.isHidden ? actions.restore : actions.hide).mutate(
+              { id: comment.id, reason },
+              { onSuccess: () => setIsModerating(false), onError },
+            )
           }
         />
       )}
@@ -269,7 +412,17 @@ function ReportDialog({ commentId, actions, onClose }: { commentId: string; acti
 }
 
 /** Asks a moderator for the reason of a hide or a restore. */
-export function ReasonDialog({ title, isPending, onClose, onSubmit }: { title: string; isPending: boolean; onClose: () => void; onSubmit: (reason: string) => void }) {
+export function ReasonDialog({
+  title,
+  isPending,
+  onClose,
+  onSubmit,
+}: {
+  title: string;
+  isPending: boolean;
+  onClose: () => void;
+  onSubmit: (reason: string) => void;
+}) {
   const { t } = useTranslation([COMMENTS_NS, 'errors']);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -292,7 +445,12 @@ export function ReasonDialog({ title, isPending, onClose, onSubmit }: { title: s
         </>
       }
     >
-      <TextField label={t('moderationReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
+      <TextField
+        label={t('moderationReason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error}
+      />
     </Dialog>
   );
 }
