@@ -3,3 +3,4 @@ export * from './numbers';
 export * from './normalize';
 export * from './jalali';
 export * from './markdown';
+export * from './word-diff';

@@ -1,0 +1,47 @@
+import { alignBlocks, anchorsFor, sectionAnchors } from './block-alignment';
+
+const block = (text: string) => ({ key: `p\n${text}`, text });
+
+describe('alignBlocks', () => {
+  it('keeps equal paragraphs, pairs a reworded one and reports the added and removed', () => {
+    const older = [block('مقدمه برنامه'), block('ایجاد پارک محله‌ای در منطقه سه'), block('حذف‌شدنی کاملا'), block('پایان')];
+    const newer = [block('مقدمه برنامه'), block('ایجاد دو پارک محله‌ای در منطقه سه'), block('بند تازه درباره حمل و نقل'), block('پایان')];
+    const { matches, steps } = alignBlocks(older, newer);
+    expect(matches).toEqual([
+      { oldIndex: 0, change: 'unchanged' },
+      { oldIndex: 1, change: 'modified' },
+      { oldIndex: null, change: 'new' },
+      { oldIndex: 3, change: 'unchanged' },
+    ]);
+    expect(steps).toEqual([
+      { oldIndex: 0, newIndex: 0 },
+      { oldIndex: 1, newIndex: 1 },
+      { oldIndex: 2, newIndex: null },
+      { oldIndex: null, newIndex: 2 },
+      { oldIndex: 3, newIndex: 3 },
+    ]);
+  });
+
+  it('does not pair blocks of different kinds or too different texts', () => {
+    const { matches } = alignBlocks([{ key: 'ul\nالف ب', text: 'الف ب' }, block('یک دو سه')], [block('الف ب'), block('چهار پنج شش')]);
+    expect(matches.every((m) => m.change === 'new')).toBe(true);
+  });
+});
+
+describe('anchorsFor', () => {
+  it('inherits anchors of matched blocks and numbers new ones past taken anchors', () => {
+    const newer = [block('الف'), block('ب'), block('ب')];
+    const anchors = anchorsFor(newer, [{ oldIndex: 0, change: 'modified' }, { oldIndex: null, change: 'new' }, { oldIndex: null, change: 'new' }], ['old-anchor']);
+    expect(anchors[0]).toBe('old-anchor');
+    expect(anchors[1]).toMatch(/-1$/);
+    expect(anchors[2]).toMatch(/-2$/);
+  });
+});
+
+describe('sectionAnchors', () => {
+  it('names the untitled section start and numbers repeated headings', () => {
+    const [start, a, b] = sectionAnchors([null, 'کلیات', 'کلیات']);
+    expect(start).toBe('start');
+    expect(a).not.toBe(b);
+  });
+});

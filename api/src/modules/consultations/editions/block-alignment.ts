@@ -1,0 +1,148 @@
+import { normalizeForSearch, wordSimilarity } from '@hamandishi/text';
+import { paragraphAnchor } from '../docx/anchors';
+
+/** What alignment needs of a block: its comparison key and its text. */
+export type AlignableBlock = { key: string; text: string };
+
+/** How one block of the newer edition stands to the older one. */
+export type BlockMatch = { oldIndex: number; change: 'unchanged' | 'modified' } | { oldIndex: null; change: 'new' };
+
+/** One step of reading both editions side by side, in the newer edition's order. */
+export type AlignmentStep = { oldIndex: number | null; newIndex: number | null };
+
+/** Two paragraphs this alike (word Dice) count as one paragraph reworded rather than one removed and one added. */
+export const REWORDING_SIMILARITY = 0.5;
+
+/**
+ * Aligns the blocks of two editions: blocks with the same key (same kind and text, up to spelling
+ * variants) are matched as unchanged along a longest common subsequence, so moved-around equal
+ * texts pair in order; between two such matches, a new block is paired with the most similar
+ * unmatched old block when they share at least REWORDING_SIMILARITY of their words (modified).
+ * `steps` interleaves removed old blocks where they stood.
+ */
+export function alignBlocks(older: AlignableBlock[], newer: AlignableBlock[]): { matches: BlockMatch[]; steps: AlignmentStep[] } {
+  const pairs = commonSubsequence(older.map((b) => b.key), newer.map((b) => b.key));
+  const matches: BlockMatch[] = newer.map(() => ({ oldIndex: null, change: 'new' }));
+  const steps: AlignmentStep[] = [];
+  let oldAt = 0;
+  let newAt = 0;
+  for (const [oldEnd, newEnd] of [...pairs, [older.length, newer.length] as const]) {
+    alignGap(older, newer, oldAt, oldEnd, newAt, newEnd, matches, steps);
+    if (oldEnd < older.length && newEnd < newer.length) {
+      matches[newEnd] = { oldIndex: oldEnd, change: 'unchanged' };
+      steps.push({ oldIndex: oldEnd, newIndex: newEnd });
+    }
+    oldAt = oldEnd + 1;
+    newAt = newEnd + 1;
+  }
+  return { matches, steps };
+}
+
+function alignGap(
+  older: AlignableBlock[],
+  newer: AlignableBlock[],
+  oldFrom: number,
+  oldTo: number,
+  newFrom: number,
+  newTo: number,
+  matches: BlockMatch[],
+  steps: AlignmentStep[],
+): void {
+  const taken = new Set<number>();
+  const search = older.slice(oldFrom, oldTo).map((b) => normalizeForSearch(b.text));
+  for (let n = newFrom; n < newTo; n++) {
+    const text = normalizeForSearch(newer[n].text);
+    let best = -1;
+    let bestScore = REWORDING_SIMILARITY;
+    for (let o = oldFrom; o < oldTo; o++) {
+      if (taken.has(o) || kindOf(older[o].key) !== kindOf(newer[n].key)) continue;
+      const score = wordSimilarity(search[o - oldFrom], text);
+      if (score >= bestScore && (best < 0 || score > bestScore)) {
+        best = o;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) {
+      taken.add(best);
+      matches[n] = { oldIndex: best, change: 'modified' };
+    }
+  }
+  // Removed blocks first where they stood, then the new and reworded ones in the newer order.
+  let nextOld = oldFrom;
+  const flushUntil = (end: number) => {
+    for (; nextOld < end; nextOld++) if (!taken.has(nextOld)) steps.push({ oldIndex: nextOld, newIndex: null });
+  };
+  for (let n = newFrom; n < newTo; n++) {
+    const match = matches[n];
+    if (match.oldIndex !== null) {
+      flushUntil(match.oldIndex);
+      nextOld = Math.max(nextOld, match.oldIndex + 1);
+    } else {
+      // An added block follows the removed ones that stood before the next reworded block.
+      const later = matches.slice(n + 1, newTo).find((m) => m.oldIndex !== null && m.oldIndex >= nextOld);
+      flushUntil(later?.oldIndex ?? oldTo);
+    }
+    steps.push({ oldIndex: match.oldIndex, newIndex: n });
+  }
+  for (; nextOld < oldTo; nextOld++) if (!taken.has(nextOld)) steps.push({ oldIndex: nextOld, newIndex: null });
+}
+
+const kindOf = (key: string) => key.slice(0, key.indexOf('\n'));
+
+/** Index pairs of a longest common subsequence of two key lists, in order. */
+function commonSubsequence(a: string[], b: string[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const width = m + 1;
+  const lengths = new Uint32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/**
+ * Anchors for the newer edition's blocks: a block matched to an older one keeps the older anchor
+ * (so links and carried comments follow a reworded paragraph); the others get an anchor from
+ * their text, numbered past any anchor already taken.
+ */
+export function anchorsFor(newer: AlignableBlock[], matches: BlockMatch[], olderAnchors: string[]): string[] {
+  const anchors: (string | null)[] = matches.map((m) => (m.oldIndex === null ? null : olderAnchors[m.oldIndex]));
+  const taken = new Set(anchors.filter((a): a is string => a !== null));
+  const occurrences = new Map<string, number>();
+  return anchors.map((inherited, i) => {
+    if (inherited !== null) return inherited;
+    const key = newer[i].key;
+    let occurrence = occurrences.get(key) ?? 0;
+    let anchor: string;
+    do {
+      occurrence++;
+      anchor = paragraphAnchor(key, occurrence);
+    } while (taken.has(anchor));
+    occurrences.set(key, occurrence);
+    taken.add(anchor);
+    return anchor;
+  });
+}
+
+/** Anchors for section headings: from their text, numbered for repeats; the untitled opening section is "start". */
+export function sectionAnchors(headings: (string | null)[]): string[] {
+  const seen = new Map<string, number>();
+  return headings.map((heading) => {
+    if (heading === null) return 'start';
+    const key = `h\n${normalizeForSearch(heading)}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return `s${paragraphAnchor(key, occurrence)}`;
+  });
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { ZBlockInput } from '@hamandishi/contracts';
+import { normalizeForSearch, normalizePersian } from '@hamandishi/text';
+import type { TImportedDocument } from '../docx/docx-to-document';
+
+/** A block as the API receives it (after zod). */
+export type BlockInput = z.output<typeof ZBlockInput>;
+
+/** What a block shows beyond its text: list items, table rows or an image. */
+export type BlockContent =
+  | { ordered?: undefined; items?: undefined; rows?: undefined; attachmentId?: undefined }
+  | { ordered: boolean; items: string[] }
+  | { rows: string[][] }
+  | { attachmentId: string; alt: string };
+
+/** A commentable block of an edition, before it is stored. */
+export type EditionBlock = {
+  kind: 'paragraph' | 'list' | 'table' | 'image';
+  /** Plain text: what passages quote and diffs compare (list items and table rows one per line). */
+  text: string;
+  content: BlockContent;
+  /** The comparison key: the kind and the text's search form, so spelling variants compare equal. */
+  key: string;
+};
+
+/** A section: the blocks under a heading (heading null for what comes before the first one). */
+export type EditionSection = { heading: string | null; level: number; blocks: EditionBlock[] };
+
+/**
+ * The sections of an edition from the flat list of blocks a planner writes: every heading opens
+ * a section. All text is normalised (Arabic ي/ك, digits kept, ZWNJ kept) and stays plain text.
+ */
+export function sectionsOf(blocks: BlockInput[]): EditionSection[] {
+  const sections: EditionSection[] = [{ heading: null, level: 0, blocks: [] }];
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      sections.push({ heading: clean(block.text), level: block.level, blocks: [] });
+      continue;
+    }
+    sections[sections.length - 1].blocks.push(editionBlock(block));
+  }
+  const [preamble, ...rest] = sections;
+  return preamble.blocks.length > 0 || rest.length === 0 ? sections : rest;
+}
+
+/** The blocks back as the editor edits them: headings interleaved, in reading order. */
+export function blocksOf(sections: { heading: string | null; level: number; blocks: Pick<EditionBlock, 'kind' | 'text' | 'content'>[] }[]): BlockInput[] {
+  const out: BlockInput[] = [];
+  for (const section of sections) {
+    if (section.heading !== null) out.push({ kind: 'heading', level: Math.max(1, section.level), text: section.heading });
+    for (const block of section.blocks) {
+      const c = block.content;
+      if (block.kind === 'list' && 'items' in c && c.items) out.push({ kind: 'list', ordered: !!c.ordered, items: c.items });
+      else if (block.kind === 'table' && 'rows' in c && c.rows) out.push({ kind: 'table', rows: c.rows });
+      else if (block.kind === 'image' && 'attachmentId' in c && c.attachmentId) out.push({ kind: 'image', attachmentId: c.attachmentId, alt: c.alt });
+      else out.push({ kind: 'paragraph', text: block.text });
+    }
+  }
+  return out;
+}
+
+/** The blocks of a converted .docx, as if the planner had typed them. */
+export function blocksFromImport(document: TImportedDocument): BlockInput[] {
+  const out: BlockInput[] = [];
+  for (const section of document.sections) {
+    if (section.heading !== null) out.push({ kind: 'heading', level: Math.min(6, Math.max(1, section.level)), text: section.heading.slice(0, 500) });
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph') out.push({ kind: 'paragraph', text: block.text });
+      else if (block.kind === 'list') out.push({ kind: 'list', ordered: block.ordered, items: block.items });
+      else out.push({ kind: 'table', rows: block.rows });
+    }
+  }
+  return out;
+}
+
+function editionBlock(block: Exclude<BlockInput, { kind: 'heading' }>): EditionBlock {
+  switch (block.kind) {
+    case 'paragraph': {
+      const text = clean(block.text);
+      return { kind: 'paragraph', text, content: {}, key: keyOf('p', text) };
+    }
+    case 'list': {
+      const items = block.items.map(clean).filter((i) => i !== '');
+      const text = items.join('\n');
+      return { kind: 'list', text, content: { ordered: block.ordered, items }, key: keyOf(block.ordered ? 'ol' : 'ul', text) };
+    }
+    case 'table': {
+      const width = Math.max(...block.rows.map((r) => r.length));
+      const rows = block.rows.map((r) => [...r.map(clean), ...Array<string>(width - r.length).fill('')]);
+      const text = rows.map((r) => r.join('\t')).join('\n');
+      return { kind: 'table', text, content: { rows }, key: keyOf('table', text) };
+    }
+    case 'image': {
+      const alt = clean(block.alt ?? '');
+      return { kind: 'image', text: alt, content: { attachmentId: block.attachmentId, alt }, key: keyOf(`image:${block.attachmentId}`, alt) };
+    }
+  }
+}
+
+/** Normalised plain text; control characters (other than line breaks and tabs) removed. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return normalizePersian(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')).trim();
+}
+
+function keyOf(kind: string, text: string): string {
+  return `${kind}\n${normalizeForSearch(text)}`;
+}
