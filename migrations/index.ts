@@ -8,6 +8,7 @@ import { SessionNotifications1763790000000 } from './1763790000000-SessionNotifi
 import { SupportHotPath1763780000000 } from './1763780000000-SupportHotPath';
 import { ProblemMap1763770000000 } from './1763770000000-ProblemMap';
 import { Comments1763750000000 } from './1763750000000-Comments';
+import { Consultations1763800000000 } from './1763800000000-Consultations';
 import { Moderation1763760000000 } from './1763760000000-Moderation';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   ProblemMap1763770000000,
   SupportHotPath1763780000000,
   SessionNotifications1763790000000,
+  Consultations1763800000000,
 ];

@@ -16,6 +16,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ProblemsModule } from './modules/problems/problems.module';
+import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -37,7 +38,7 @@ export class AppModule {
         AttachmentsModule, NotificationsModule, PlansModule,
         CommentsModule,
         ProblemMapModule,
-        ModerationModule, ProblemsModule,
+        ModerationModule, ProblemsModule, ConsultationsModule,
       ],
     };
   }

@@ -33,7 +33,7 @@ const DOCUMENT_XML =
   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
   '<w:body><w:p><w:r><w:t>گزارش مرحلهٔ شناخت</w:t></w:r></w:p></w:body></w:document>';
 
-const RELS =
+export const RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +

@@ -13,7 +13,7 @@ import { contentDisposition, isInline } from './filename';
 
 /** POST /api/orgs/:slug/attachments query. */
 const ZUploadQuery = z.strictObject({
-  ownerType: z.enum(['plan', 'stage', 'upstream_document']),
+  ownerType: z.enum(['plan', 'stage', 'upstream_document', 'activity']),
   ownerId: ZUuid,
   filename: z.string().trim().min(1).max(1000),
 });

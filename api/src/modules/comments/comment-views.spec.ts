@@ -27,6 +27,12 @@ function row(n: number, overrides: Partial<CommentViewRow> = {}): CommentViewRow
     createdAtKey: '2026-01-01T10:00:00.123456Z',
     myVote: 0,
     canEdit: false,
+    passageStart: null,
+    passageEnd: null,
+    passageQuote: null,
+    outcome: null,
+    outcomeReason: null,
+    outcomeAt: null,
     ...overrides,
   };
 }

@@ -23,6 +23,14 @@ export function commentView(row: CommentViewRow, isModerator: boolean): TComment
     hiddenReason: isModerator ? row.hiddenReason : null,
     isEdited: row.editedAt !== null,
     canEdit: row.canEdit,
+    passage:
+      row.passageStart !== null && row.passageEnd !== null && row.passageQuote !== null && showBody
+        ? { start: row.passageStart, end: row.passageEnd, quote: row.passageQuote }
+        : null,
+    outcome:
+      row.outcome && row.outcomeReason && row.outcomeAt
+        ? { status: row.outcome, reason: row.outcomeReason, decidedAt: new Date(row.outcomeAt).toISOString() }
+        : null,
     createdAt: new Date(row.createdAt).toISOString(),
     replies: [],
   };

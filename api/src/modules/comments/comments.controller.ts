@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { z } from 'zod';
 import {
   ZComment,
+  ZCommentOutcome,
   ZCommentPage,
   ZCommentQuery,
   ZCreateComment,
@@ -118,6 +119,24 @@ export class CommentsController {
     @Body() input: z.output<typeof ZMarkOfficial>,
   ) {
     return this.comments.markOfficial(org, actor, commentId, input.isOfficial);
+  }
+
+  @Post('comments/:commentId/outcome')
+  @HttpCode(200)
+  @Roles(...PLANNER)
+  @Endpoint({
+    summary: 'Record what became of a consultation comment: incorporated or not, with a reason (planner); notifies its author',
+    body: ZCommentOutcome,
+    response: ZComment,
+    tags,
+  })
+  outcome(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @CommentId() commentId: string,
+    @Body() input: z.output<typeof ZCommentOutcome>,
+  ) {
+    return this.comments.setOutcome(org, actor, commentId, input);
   }
 
   @Get('moderation/comments')

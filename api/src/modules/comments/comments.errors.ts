@@ -13,5 +13,10 @@ export const CommentErrors = {
   alreadyReported: () => new AppError('comments.already_reported', 409, 'You have already reported this comment'),
   hidden: () => new AppError('comments.hidden', 409, 'The comment is hidden'),
   alreadyHidden: () => new AppError('comments.already_hidden', 409, 'The comment is already hidden'),
+  passageNotSupported: () =>
+    new AppError('comments.passage_not_supported', 400, 'Only a top-level comment on a paragraph can quote a passage', { passage: 'invalid_value' }),
+  passageMismatch: () =>
+    new AppError('comments.passage_mismatch', 400, 'The quoted passage does not match the text at that position', { passage: 'invalid_value' }),
+  outcomeNotSupported: () => new AppError('comments.outcome_not_supported', 400, 'Outcomes are recorded for consultation comments only'),
   notHidden: () => new AppError('comments.not_hidden', 409, 'The comment is not hidden'),
 };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { CommentsController } from './comments.controller';
 import { CommentsRepository } from './comments.repository';
@@ -13,7 +14,7 @@ import { CommentsService } from './comments.service';
  * their comment counter.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, OrganizationsModule, ModerationModule],
+  imports: [AuditModule, IdentityModule, OrganizationsModule, ModerationModule, NotificationsModule],
   controllers: [CommentsController],
   providers: [CommentsRepository, CommentsService],
   exports: [CommentsService],

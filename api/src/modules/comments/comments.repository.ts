@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type ALIGNMENTS, COMMENT_EDIT_MINUTES, type CommentTarget, type REPORT_REASONS } from '@hamandishi/contracts';
+import { type ALIGNMENTS, COMMENT_EDIT_MINUTES, type COMMENT_OUTCOMES, type CommentTarget, type REPORT_REASONS, type TPassage } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
 
 /** A connection or a transaction's manager: every query takes one, so services decide the transaction. */
@@ -9,6 +9,7 @@ export type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>
 
 type Alignment = (typeof ALIGNMENTS)[number];
 type ReportReason = (typeof REPORT_REASONS)[number];
+type CommentOutcome = (typeof COMMENT_OUTCOMES)[number];
 
 /** A comment as shown to one viewer (their vote and whether they may still edit it). */
 export type CommentViewRow = {
@@ -34,6 +35,12 @@ export type CommentViewRow = {
   createdAtKey: string;
   myVote: -1 | 0 | 1;
   canEdit: boolean;
+  passageStart: number | null;
+  passageEnd: number | null;
+  passageQuote: string | null;
+  outcome: CommentOutcome | null;
+  outcomeReason: string | null;
+  outcomeAt: Date | null;
 };
 
 /** What a change needs to know of a comment. */
@@ -49,6 +56,8 @@ export type CommentStateRow = {
   isOfficial: boolean;
   isHidden: boolean;
   hiddenReason: string | null;
+  outcome: CommentOutcome | null;
+  outcomeReason: string | null;
   /** Still inside the author's edit window, by the database clock. */
   isEditable: boolean;
 };
@@ -76,6 +85,8 @@ const VIEW_SELECT = (viewer: string) => `
          c.body, c.alignment, c.upvotes, c.downvotes, c.is_official AS "isOfficial", c.is_hidden AS "isHidden",
          c.hidden_reason AS "hiddenReason", c.edited_at AS "editedAt", c.created_at AS "createdAt",
          ${KEY('c.created_at')} AS "createdAtKey",
+         c.passage_start AS "passageStart", c.passage_end AS "passageEnd", c.passage_quote AS "passageQuote",
+         c.outcome, c.outcome_reason AS "outcomeReason", c.outcome_at AS "outcomeAt",
          coalesce(v.value, 0)::int AS "myVote",
          coalesce(c.author_id = ${viewer}::uuid AND NOT c.is_hidden
                   AND c.created_at > now() - make_interval(mins => ${COMMENT_EDIT_MINUTES}), false) AS "canEdit"
@@ -150,7 +161,7 @@ export class CommentsRepository {
     const [row] = await q.query(
       `SELECT c.id, c.target_type AS "targetType", c.target_id AS "targetId", c.root_id AS "rootId", c.depth,
               c.author_id AS "authorId", c.body, c.alignment, c.is_official AS "isOfficial", c.is_hidden AS "isHidden",
-              c.hidden_reason AS "hiddenReason",
+              c.hidden_reason AS "hiddenReason", c.outcome, c.outcome_reason AS "outcomeReason",
               c.created_at > now() - make_interval(mins => ${COMMENT_EDIT_MINUTES}) AS "isEditable"
        FROM comment c WHERE c.organization_id = $1 AND c.id = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [organizationId, commentId],
@@ -172,11 +183,13 @@ export class CommentsRepository {
       authorCapacity: string | null;
       body: string;
       alignment: Alignment | null;
+      passage: TPassage | null;
     },
   ): Promise<void> {
     await q.query(
-      `INSERT INTO comment (id, organization_id, target_type, target_id, parent_id, root_id, depth, author_id, author_capacity, body, alignment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO comment (id, organization_id, target_type, target_id, parent_id, root_id, depth, author_id, author_capacity, body, alignment,
+                            passage_start, passage_end, passage_quote)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         row.id,
         row.organizationId,
@@ -189,6 +202,9 @@ export class CommentsRepository {
         row.authorCapacity,
         row.body,
         row.alignment,
+        row.passage?.start ?? null,
+        row.passage?.end ?? null,
+        row.passage?.quote ?? null,
       ],
     );
   }
@@ -265,6 +281,23 @@ export class CommentsRepository {
     await q.query(
       `INSERT INTO comment_moderation (organization_id, comment_id, action, reason, moderator_id) VALUES ($1, $2, $3, $4, $5)`,
       [organizationId, commentId, hidden ? 'hide' : 'restore', reason, moderatorId],
+    );
+  }
+
+  /** Records (or clears, with null) a planner's outcome for a comment. */
+  async setOutcome(
+    q: Queryable,
+    organizationId: string,
+    commentId: string,
+    outcome: CommentOutcome | null,
+    reason: string | null,
+    decidedBy: string,
+  ): Promise<void> {
+    await q.query(
+      `UPDATE comment SET outcome = $3, outcome_reason = $4, outcome_by = CASE WHEN $3::text IS NULL THEN NULL ELSE $5::uuid END,
+              outcome_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() END
+       WHERE organization_id = $1 AND id = $2`,
+      [organizationId, commentId, outcome, outcome === null ? null : reason, decidedBy],
     );
   }
 

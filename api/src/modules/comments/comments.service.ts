@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
+  type ALIGNMENTS,
   type CommentTarget,
   MAX_COMMENT_DEPTH,
   REPORT_REASONS,
@@ -13,6 +14,8 @@ import {
   ZCreateComment,
   ZEditComment,
   ZReportComment,
+  type TPassage,
+  type ZCommentOutcome,
 } from '@hamandishi/contracts';
 import { normalizePersian } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
@@ -22,6 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { MembershipsService } from '../identity/memberships.service';
 import type { MembershipRow } from '../identity/memberships.repository';
 import { BlocksService } from '../moderation/blocks.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Organization } from '../organizations/organization.entity';
 import { commentView, decodeQueueCursor, decodeTopLevelCursor, encodeCursor, encodeTopLevelCursor, threadsOf } from './comment-views';
 import { CommentErrors } from './comments.errors';
@@ -36,9 +40,24 @@ import type { ZModerationQueuePage, ZModerationQueueQuery } from './comments.sch
  */
 export type CommentTargetHandler = {
   exists(organizationId: string, targetId: string): Promise<boolean>;
-  assertCanComment?(organizationId: string, targetId: string, actorId: string): Promise<void>;
+  assertCanComment?(organizationId: string, targetId: string, actorId: string, context: CommentContext): Promise<void>;
   onCountChanged?(organizationId: string, targetId: string, manager: EntityManager, delta: number): Promise<void>;
+  /**
+   * Targets with text accept a quoted passage: throws `comments.passage_mismatch` (400) when the
+   * quote is not the target's text at that position. Without it, a passage answers 400.
+   */
+  checkPassage?(organizationId: string, targetId: string, passage: TPassage): Promise<void>;
+  /**
+   * Targets whose comments feed a next version (consultations) let planners record an outcome;
+   * `describe` gives what the commenter's notification links to and names.
+   */
+  outcomes?: {
+    describe(organizationId: string, targetId: string): Promise<{ link: string; title: string }>;
+  };
 };
+
+/** What a target's `assertCanComment` is told about the comment being posted or edited. */
+export type CommentContext = { isReply: boolean; alignment: (typeof ALIGNMENTS)[number] | null | undefined; isEdit: boolean };
 
 /** A page of a target's comments. */
 export type TCommentPage = z.infer<typeof ZCommentPage>;
@@ -64,6 +83,7 @@ export class CommentsService {
     private readonly audit: AuditService,
     private readonly realtime: RealtimeService,
     private readonly rateLimiter: RateLimiter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Called by the owning module on init; commenting on an unregistered type answers 404. */
@@ -103,7 +123,15 @@ export class CommentsService {
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
     await this.rateLimiter.hit('comment:account', actor.accountId, POSTS_PER_WINDOW.limit, POSTS_PER_WINDOW.windowSeconds);
     const target = await this.targetOf(orgId, input.targetType, input.targetId);
-    await target.assertCanComment?.(orgId, input.targetId, actor.accountId);
+    await target.assertCanComment?.(orgId, input.targetId, actor.accountId, {
+      isReply: !!input.parentId,
+      alignment: input.alignment,
+      isEdit: false,
+    });
+    if (input.passage) {
+      if (input.parentId || !target.checkPassage) throw CommentErrors.passageNotSupported();
+      await target.checkPassage(orgId, input.targetId, input.passage);
+    }
     const id = randomUUID();
     await this.repository.db.transaction(async (m) => {
       let parent: CommentStateRow | null = null;
@@ -125,6 +153,7 @@ export class CommentsService {
         authorCapacity: CAPACITIES.find((r) => membership?.roles.includes(r)) ?? null,
         body: normalizePersian(input.body),
         alignment: input.alignment ?? null,
+        passage: input.passage ?? null,
       });
       await target.onCountChanged?.(orgId, input.targetId, m, 1);
     });
@@ -139,7 +168,11 @@ export class CommentsService {
     if (current.authorId !== actor.accountId) throw CommentErrors.notAuthor();
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
     const target = await this.targetOf(orgId, current.targetType, current.targetId);
-    await target.assertCanComment?.(orgId, current.targetId, actor.accountId);
+    await target.assertCanComment?.(orgId, current.targetId, actor.accountId, {
+      isReply: current.depth > 0,
+      alignment: input.alignment !== undefined ? input.alignment : current.alignment,
+      isEdit: true,
+    });
     await this.repository.db.transaction(async (m) => {
       const locked = (await this.repository.stateOf(m, orgId, commentId))!;
       if (locked.isHidden) throw CommentErrors.hidden();
@@ -203,6 +236,45 @@ export class CommentsService {
         after: { isOfficial },
       });
     });
+    return this.changed(organization, actor, commentId, 'edited');
+  }
+
+  /**
+   * A planner records what became of a comment in the next edition (incorporated or not, with a
+   * reason) or clears it; the comment's author is notified of a new outcome. Only targets that
+   * declare `outcomes` accept one (400 `comments.outcome_not_supported`).
+   */
+  async setOutcome(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZCommentOutcome>): Promise<TComment> {
+    const orgId = organization.id;
+    const reason = input.outcome === null ? null : normalizePersian(input.reason ?? '');
+    const before = await this.repository.db.transaction(async (m) => {
+      const comment = await this.repository.stateOf(m, orgId, commentId);
+      if (!comment) throw CommentErrors.notFound();
+      if (!this.targets.get(comment.targetType)?.outcomes) throw CommentErrors.outcomeNotSupported();
+      if (comment.isHidden) throw CommentErrors.hidden();
+      if (comment.outcome === input.outcome && comment.outcomeReason === reason) return null;
+      await this.repository.setOutcome(m, orgId, commentId, input.outcome, reason, actor.accountId);
+      await this.audit.record(m, {
+        organizationId: orgId,
+        actorId: actor.accountId,
+        action: 'comment.outcome_set',
+        entityType: 'comment',
+        entityId: commentId,
+        before: { outcome: comment.outcome, reason: comment.outcomeReason },
+        after: { outcome: input.outcome, reason },
+      });
+      return comment;
+    });
+    if (before && input.outcome && before.authorId && before.authorId !== actor.accountId) {
+      const about = await this.targets.get(before.targetType)!.outcomes!.describe(orgId, before.targetId);
+      await this.notifications.notifyAccounts(
+        orgId,
+        [before.authorId],
+        'comment.outcome',
+        { outcome: input.outcome, reason: reason ?? '', excerpt: excerptOf(before.body), activityTitle: about.title },
+        about.link,
+      );
+    }
     return this.changed(organization, actor, commentId, 'edited');
   }
 
@@ -284,4 +356,10 @@ export class CommentsService {
     if (!actor) return false;
     return actor.isSuperadmin || this.memberships.hasRole(organizationId, actor.accountId, MODERATORS);
   }
+}
+
+/** The first words of a comment, for a notification line. */
+function excerptOf(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }

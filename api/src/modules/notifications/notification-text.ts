@@ -51,5 +51,9 @@ export function describeNotification(kind: NotificationKind, params: Record<stri
       return `وضعیت مسئلهٔ «${params.title ?? ''}» به «${PROBLEM_STATUS_FA[String(params.status)] ?? params.status}» تغییر کرد`;
     case 'problem.merged':
       return `مسئلهٔ «${params.title ?? ''}» با «${params.intoTitle ?? ''}» ادغام شد`;
+    case 'comment.outcome':
+      return params.outcome === 'incorporated'
+        ? `نظر شما «${params.excerpt ?? ''}» در ویرایش بعدی «${params.activityTitle ?? ''}» به کار رفت`
+        : `نظر شما «${params.excerpt ?? ''}» در ویرایش بعدی «${params.activityTitle ?? ''}» به کار نرفت: ${params.reason ?? ''}`;
   }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ZBlockInput } from '@hamandishi/contracts';
+import { MAX_BLOCK_TEXT, type ZBlockInput } from '@hamandishi/contracts';
 import { normalizeForSearch, normalizePersian } from '@hamandishi/text';
 import type { TImportedDocument } from '../docx/docx-to-document';
 
@@ -64,10 +64,11 @@ export function blocksFromImport(document: TImportedDocument): BlockInput[] {
   const out: BlockInput[] = [];
   for (const section of document.sections) {
     if (section.heading !== null) out.push({ kind: 'heading', level: Math.min(6, Math.max(1, section.level)), text: section.heading.slice(0, 500) });
+    // Clipped to what the editor accepts, so an imported draft can be saved back unchanged.
     for (const block of section.blocks) {
-      if (block.kind === 'paragraph') out.push({ kind: 'paragraph', text: block.text });
-      else if (block.kind === 'list') out.push({ kind: 'list', ordered: block.ordered, items: block.items });
-      else out.push({ kind: 'table', rows: block.rows });
+      if (block.kind === 'paragraph') out.push({ kind: 'paragraph', text: block.text.slice(0, MAX_BLOCK_TEXT) });
+      else if (block.kind === 'list') out.push({ kind: 'list', ordered: block.ordered, items: block.items.slice(0, 200).map((i) => i.slice(0, 5000)) });
+      else out.push({ kind: 'table', rows: block.rows.slice(0, 500).map((r) => r.slice(0, 30).map((c) => c.slice(0, 2000))) });
     }
   }
   return out;
@@ -101,6 +102,14 @@ function editionBlock(block: Exclude<BlockInput, { kind: 'heading' }>): EditionB
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
   return normalizePersian(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')).trim();
+}
+
+/** The comparison key of a stored block (the same as when it was written). */
+export function storedBlockKey(kind: EditionBlock['kind'], text: string, content: BlockContent): string {
+  if (kind === 'list') return keyOf('ordered' in content && content.ordered ? 'ol' : 'ul', text);
+  if (kind === 'table') return keyOf('table', text);
+  if (kind === 'image') return keyOf(`image:${'attachmentId' in content ? content.attachmentId : ''}`, text);
+  return keyOf('p', text);
 }
 
 function keyOf(kind: string, text: string): string {

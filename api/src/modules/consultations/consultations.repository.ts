@@ -1,0 +1,407 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ALIGNMENTS, AMENDMENT_STATUSES } from '@hamandishi/contracts';
+import { returningRows } from '../../database/returning-rows';
+import type { BlockContent, EditionBlock } from './editions/edition-blocks';
+
+/** A connection or a transaction's manager. */
+export type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
+
+/** An edition as the rules need it. */
+export type EditionRow = {
+  id: string;
+  activityId: string;
+  number: number;
+  title: string;
+  changeSummary: string | null;
+  status: 'draft' | 'published';
+  source: 'editor' | 'docx';
+  blockCount: number;
+  commentCount: number;
+  publishedAt: Date | null;
+};
+
+/** An edition in the list, with all its comments counted (document and blocks). */
+export type EditionListRow = EditionRow & { totalComments: number };
+
+/** A section of an edition. */
+export type SectionRow = { id: string; anchor: string; heading: string | null; level: number; position: number };
+
+/** A block as the reading view shows it, with its earlier versions. */
+export type BlockRow = {
+  id: string;
+  sectionId: string;
+  position: number;
+  anchor: string;
+  kind: EditionBlock['kind'];
+  text: string;
+  content: BlockContent;
+  lineageId: string;
+  change: 'new' | 'modified' | 'unchanged' | null;
+  commentCount: number;
+  amendmentCount: number;
+  earlier: { id: string; editionNumber: number; commentCount: number }[];
+};
+
+/** A block to be stored: ids chosen by the caller so lineages can point at themselves. */
+export type NewBlock = EditionBlock & {
+  id: string;
+  anchor: string;
+  lineageId: string;
+  previousBlockId: string | null;
+  change: 'new' | 'modified' | 'unchanged' | null;
+};
+
+/** What commenting on a block needs to know. */
+export type BlockTargetRow = {
+  blockId: string;
+  text: string;
+  anchor: string;
+  lineageId: string;
+  editionId: string;
+  editionNumber: number;
+  editionStatus: 'draft' | 'published';
+  activityId: string;
+  isLatest: boolean;
+};
+
+/** What commenting on an edition as a whole needs to know. */
+export type EditionTargetRow = { editionId: string; editionNumber: number; editionStatus: 'draft' | 'published'; activityId: string; isLatest: boolean };
+
+/** An amendment as shown to one viewer. */
+export type AmendmentRow = {
+  id: string;
+  blockId: string;
+  authorId: string | null;
+  authorName: string | null;
+  passageStart: number | null;
+  passageEnd: number | null;
+  passageQuote: string | null;
+  proposedText: string;
+  reason: string | null;
+  supportCount: number;
+  supportedByMe: boolean;
+  status: (typeof AMENDMENT_STATUSES)[number];
+  createdAt: Date;
+};
+
+/** One comment of an edition, for the report. */
+export type ReportCommentRow = {
+  id: string;
+  blockId: string | null;
+  parentId: string | null;
+  body: string;
+  capacity: string | null;
+  alignment: (typeof ALIGNMENTS)[number] | null;
+  outcome: 'incorporated' | 'not_incorporated' | null;
+  /** A top-level comment with an official reply or an outcome counts as answered. */
+  answered: boolean;
+  createdAt: Date;
+};
+
+const EDITION_COLUMNS = `e.id, e.activity_id AS "activityId", e.number, e.title, e.change_summary AS "changeSummary", e.status, e.source,
+  e.block_count AS "blockCount", e.comment_count AS "commentCount", e.published_at AS "publishedAt"`;
+
+/** Purpose-named queries over editions, sections, blocks and amendments. Every query names its organisation. */
+@Injectable()
+export class ConsultationsRepository {
+  constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  // ---- editions ------------------------------------------------------------------------------
+
+  /** The activity's editions, oldest first, with every comment on each counted; drafts only when asked. */
+  editions(organizationId: string, activityId: string, withDraft: boolean): Promise<EditionListRow[]> {
+    return this.db.query(
+      `SELECT ${EDITION_COLUMNS},
+              (e.comment_count + coalesce((SELECT sum(b.comment_count) FROM consultation_block b WHERE b.edition_id = e.id), 0))::int AS "totalComments"
+       FROM consultation_edition e
+       WHERE e.organization_id = $1 AND e.activity_id = $2 AND ($3 OR e.status = 'published')
+       ORDER BY e.number`,
+      [organizationId, activityId, withDraft],
+    );
+  }
+
+  async edition(q: Queryable, organizationId: string, activityId: string, number: number, lock = false): Promise<EditionRow | null> {
+    const [row] = await q.query(
+      `SELECT ${EDITION_COLUMNS} FROM consultation_edition e WHERE e.organization_id = $1 AND e.activity_id = $2 AND e.number = $3
+       ${lock ? 'FOR UPDATE' : ''}`,
+      [organizationId, activityId, number],
+    );
+    return row ?? null;
+  }
+
+  async latestPublished(q: Queryable, organizationId: string, activityId: string): Promise<EditionRow | null> {
+    const [row] = await q.query(
+      `SELECT ${EDITION_COLUMNS} FROM consultation_edition e
+       WHERE e.organization_id = $1 AND e.activity_id = $2 AND e.status = 'published' ORDER BY e.number DESC LIMIT 1`,
+      [organizationId, activityId],
+    );
+    return row ?? null;
+  }
+
+  async draft(q: Queryable, organizationId: string, activityId: string): Promise<EditionRow | null> {
+    const [row] = await q.query(
+      `SELECT ${EDITION_COLUMNS} FROM consultation_edition e WHERE e.organization_id = $1 AND e.activity_id = $2 AND e.status = 'draft' FOR UPDATE`,
+      [organizationId, activityId],
+    );
+    return row ?? null;
+  }
+
+  /** Creates the draft numbered after the last edition; null when a draft already exists. */
+  async insertDraft(
+    q: Queryable,
+    row: { organizationId: string; activityId: string; title: string; changeSummary: string | null; source: 'editor' | 'docx'; sourceAttachmentId: string | null; createdBy: string },
+  ): Promise<string | null> {
+    // Serialises drafts of one activity: the unique index would also refuse a second one.
+    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [row.activityId]);
+    const rows = await q.query(
+      `INSERT INTO consultation_edition (organization_id, activity_id, number, title, change_summary, source, source_attachment_id, created_by)
+       SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6, $7 FROM consultation_edition WHERE activity_id = $2
+       ON CONFLICT (activity_id) WHERE status = 'draft' DO NOTHING
+       RETURNING id`,
+      [row.organizationId, row.activityId, row.title, row.changeSummary, row.source, row.sourceAttachmentId, row.createdBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async updateDraft(q: Queryable, organizationId: string, editionId: string, title: string, changeSummary: string | null): Promise<void> {
+    await q.query(
+      `UPDATE consultation_edition SET title = $3, change_summary = $4, updated_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'draft'`,
+      [organizationId, editionId, title, changeSummary],
+    );
+  }
+
+  async deleteDraft(q: Queryable, organizationId: string, editionId: string): Promise<boolean> {
+    const rows = returningRows<{ id: string }>(
+      await q.query(`DELETE FROM consultation_edition WHERE organization_id = $1 AND id = $2 AND status = 'draft' RETURNING id`, [organizationId, editionId]),
+    );
+    return rows.length === 1;
+  }
+
+  async publish(q: Queryable, organizationId: string, editionId: string, accountId: string): Promise<void> {
+    await q.query(
+      `UPDATE consultation_edition SET status = 'published', published_at = now(), published_by = $3, updated_at = now()
+       WHERE organization_id = $1 AND id = $2 AND status = 'draft'`,
+      [organizationId, editionId, accountId],
+    );
+  }
+
+  /** Replaces an edition's sections and blocks (a draft being saved) in three statements. */
+  async replaceContent(
+    q: Queryable,
+    organizationId: string,
+    editionId: string,
+    sections: { id: string; anchor: string; heading: string | null; level: number; blocks: NewBlock[] }[],
+  ): Promise<void> {
+    await q.query(`DELETE FROM consultation_section WHERE organization_id = $1 AND edition_id = $2`, [organizationId, editionId]);
+    await q.query(
+      `INSERT INTO consultation_section (id, organization_id, edition_id, position, anchor, heading, level)
+       SELECT s.id, $1, $2, s.position, s.anchor, s.heading, s.level
+       FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::smallint[]) AS s(id, position, anchor, heading, level)`,
+      [
+        organizationId,
+        editionId,
+        sections.map((s) => s.id),
+        sections.map((_, i) => i),
+        sections.map((s) => s.anchor),
+        sections.map((s) => s.heading),
+        sections.map((s) => s.level),
+      ],
+    );
+    const blocks = sections.flatMap((s) => s.blocks.map((b) => ({ ...b, sectionId: s.id })));
+    await q.query(
+      `INSERT INTO consultation_block (id, organization_id, edition_id, section_id, position, anchor, kind, text, content, lineage_id, previous_block_id, change)
+       SELECT b.id, $1, $2, b.section_id, b.position, b.anchor, b.kind, b.text, b.content, b.lineage_id, b.previous_block_id, b.change
+       FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::uuid[], $11::uuid[], $12::text[])
+         AS b(id, section_id, position, anchor, kind, text, content, lineage_id, previous_block_id, change)`,
+      [
+        organizationId,
+        editionId,
+        blocks.map((b) => b.id),
+        blocks.map((b) => b.sectionId),
+        blocks.map((_, i) => i),
+        blocks.map((b) => b.anchor),
+        blocks.map((b) => b.kind),
+        blocks.map((b) => b.text),
+        blocks.map((b) => JSON.stringify(b.content)),
+        blocks.map((b) => b.lineageId),
+        blocks.map((b) => b.previousBlockId),
+        blocks.map((b) => b.change),
+      ],
+    );
+    await q.query(`UPDATE consultation_edition SET block_count = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      editionId,
+      blocks.length,
+    ]);
+  }
+
+  sections(q: Queryable, organizationId: string, editionId: string): Promise<SectionRow[]> {
+    return q.query(
+      `SELECT id, anchor, heading, level, position FROM consultation_section WHERE organization_id = $1 AND edition_id = $2 ORDER BY position`,
+      [organizationId, editionId],
+    );
+  }
+
+  /**
+   * The blocks of an edition in reading order, each with the same paragraph's versions in earlier
+   * published editions (newest first) and their comment counts: one query, whatever the size.
+   */
+  blocks(q: Queryable, organizationId: string, editionId: string): Promise<BlockRow[]> {
+    return q.query(
+      `SELECT b.id, b.section_id AS "sectionId", b.position, b.anchor, b.kind, b.text, b.content, b.lineage_id AS "lineageId", b.change,
+              b.comment_count AS "commentCount", b.amendment_count AS "amendmentCount",
+              coalesce(earlier.items, '[]'::json) AS earlier
+       FROM consultation_block b
+       JOIN consultation_edition e ON e.id = b.edition_id
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('id', eb.id, 'editionNumber', ee.number, 'commentCount', eb.comment_count) ORDER BY ee.number DESC) AS items
+         FROM consultation_block eb
+         JOIN consultation_edition ee ON ee.id = eb.edition_id
+         WHERE eb.lineage_id = b.lineage_id AND eb.id <> b.id AND ee.activity_id = e.activity_id
+           AND ee.status = 'published' AND ee.number < e.number
+       ) earlier ON b.change IS DISTINCT FROM 'new' AND b.change IS NOT NULL
+       WHERE b.organization_id = $1 AND b.edition_id = $2
+       ORDER BY b.position`,
+      [organizationId, editionId],
+    );
+  }
+
+  // ---- comment targets -----------------------------------------------------------------------
+
+  async blockTarget(organizationId: string, blockId: string): Promise<BlockTargetRow | null> {
+    const [row] = await this.db.query(
+      `SELECT b.id AS "blockId", b.text, b.anchor, b.lineage_id AS "lineageId", e.id AS "editionId", e.number AS "editionNumber",
+              e.status AS "editionStatus", e.activity_id AS "activityId",
+              NOT EXISTS (SELECT 1 FROM consultation_edition later
+                          WHERE later.activity_id = e.activity_id AND later.status = 'published' AND later.number > e.number) AS "isLatest"
+       FROM consultation_block b JOIN consultation_edition e ON e.id = b.edition_id
+       WHERE b.organization_id = $1 AND b.id = $2`,
+      [organizationId, blockId],
+    );
+    return row ?? null;
+  }
+
+  async editionTarget(organizationId: string, editionId: string): Promise<EditionTargetRow | null> {
+    const [row] = await this.db.query(
+      `SELECT e.id AS "editionId", e.number AS "editionNumber", e.status AS "editionStatus", e.activity_id AS "activityId",
+              NOT EXISTS (SELECT 1 FROM consultation_edition later
+                          WHERE later.activity_id = e.activity_id AND later.status = 'published' AND later.number > e.number) AS "isLatest"
+       FROM consultation_edition e WHERE e.organization_id = $1 AND e.id = $2`,
+      [organizationId, editionId],
+    );
+    return row ?? null;
+  }
+
+  /** The newest published version of a paragraph (for links to it), or null when it was dropped. */
+  async latestVersionOf(organizationId: string, lineageId: string): Promise<{ number: number; anchor: string } | null> {
+    const [row] = await this.db.query(
+      `SELECT e.number, b.anchor FROM consultation_block b JOIN consultation_edition e ON e.id = b.edition_id
+       WHERE b.organization_id = $1 AND b.lineage_id = $2 AND e.status = 'published' ORDER BY e.number DESC LIMIT 1`,
+      [organizationId, lineageId],
+    );
+    return row ?? null;
+  }
+
+  async addToBlockComments(q: Queryable, organizationId: string, blockId: string, delta: number): Promise<void> {
+    await q.query(`UPDATE consultation_block SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [organizationId, blockId, delta]);
+  }
+
+  async addToEditionComments(q: Queryable, organizationId: string, editionId: string, delta: number): Promise<void> {
+    await q.query(`UPDATE consultation_edition SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      editionId,
+      delta,
+    ]);
+  }
+
+  async organizationSlug(organizationId: string): Promise<string> {
+    const [row] = await this.db.query(`SELECT slug FROM organization WHERE id = $1`, [organizationId]);
+    return row.slug;
+  }
+
+  // ---- amendments ----------------------------------------------------------------------------
+
+  private amendmentSelect(viewer: string) {
+    return `SELECT a.id, a.block_id AS "blockId", a.author_id AS "authorId", acc.display_name AS "authorName",
+                   a.passage_start AS "passageStart", a.passage_end AS "passageEnd", a.passage_quote AS "passageQuote",
+                   a.proposed_text AS "proposedText", a.reason, a.support_count AS "supportCount", a.status, a.created_at AS "createdAt",
+                   EXISTS (SELECT 1 FROM amendment_support s WHERE s.amendment_id = a.id AND s.account_id = ${viewer}::uuid) AS "supportedByMe"
+            FROM amendment a LEFT JOIN account acc ON acc.id = a.author_id`;
+  }
+
+  amendments(organizationId: string, blockId: string, viewerId: string | null): Promise<AmendmentRow[]> {
+    return this.db.query(
+      `${this.amendmentSelect('$3')} WHERE a.organization_id = $1 AND a.block_id = $2 ORDER BY a.support_count DESC, a.created_at ASC LIMIT 200`,
+      [organizationId, blockId, viewerId],
+    );
+  }
+
+  async amendment(q: Queryable, organizationId: string, amendmentId: string, viewerId: string | null): Promise<AmendmentRow | null> {
+    const [row] = await q.query(`${this.amendmentSelect('$3')} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, amendmentId, viewerId]);
+    return row ?? null;
+  }
+
+  async insertAmendment(
+    q: Queryable,
+    row: { organizationId: string; blockId: string; authorId: string; passage: { start: number; end: number; quote: string } | null; proposedText: string; reason: string | null },
+  ): Promise<string> {
+    const [inserted] = await q.query(
+      `INSERT INTO amendment (organization_id, block_id, author_id, passage_start, passage_end, passage_quote, proposed_text, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [row.organizationId, row.blockId, row.authorId, row.passage?.start ?? null, row.passage?.end ?? null, row.passage?.quote ?? null, row.proposedText, row.reason],
+    );
+    await q.query(`UPDATE consultation_block SET amendment_count = amendment_count + 1 WHERE organization_id = $1 AND id = $2`, [row.organizationId, row.blockId]);
+    return inserted.id;
+  }
+
+  /** Adds or withdraws one person's support; the counter moves only when the support row did. */
+  async setSupport(q: Queryable, organizationId: string, amendmentId: string, accountId: string, supported: boolean): Promise<void> {
+    const statement = supported
+      ? `WITH changed AS (INSERT INTO amendment_support (amendment_id, account_id, organization_id) VALUES ($2, $3, $1)
+                          ON CONFLICT DO NOTHING RETURNING 1)
+         UPDATE amendment SET support_count = support_count + (SELECT count(*) FROM changed)::int WHERE organization_id = $1 AND id = $2`
+      : `WITH changed AS (DELETE FROM amendment_support WHERE amendment_id = $2 AND account_id = $3 RETURNING 1)
+         UPDATE amendment SET support_count = support_count - (SELECT count(*) FROM changed)::int WHERE organization_id = $1 AND id = $2`;
+    await q.query(statement, [organizationId, amendmentId, accountId]);
+  }
+
+  async setAmendmentStatus(q: Queryable, organizationId: string, amendmentId: string, status: string, reason: string | null): Promise<void> {
+    await q.query(`UPDATE amendment SET status = $3, status_reason = $4 WHERE organization_id = $1 AND id = $2`, [organizationId, amendmentId, status, reason]);
+  }
+
+  // ---- report --------------------------------------------------------------------------------
+
+  /** Every visible comment of an edition (its blocks and the edition as a whole), oldest first. */
+  reportComments(organizationId: string, editionId: string): Promise<ReportCommentRow[]> {
+    return this.db.query(
+      `WITH targets AS (
+         SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
+         WHERE b.organization_id = $1 AND b.edition_id = $2
+         UNION ALL SELECT 'document', $2::uuid, NULL::uuid
+       )
+       SELECT c.id, t.block_id AS "blockId", c.parent_id AS "parentId", c.body, c.author_capacity AS capacity, c.alignment, c.outcome,
+              (c.outcome IS NOT NULL OR EXISTS (
+                 SELECT 1 FROM comment r WHERE r.root_id = c.id AND r.id <> c.id AND r.is_official AND NOT r.is_hidden)) AS answered,
+              c.created_at AS "createdAt"
+       FROM targets t
+       JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
+       WHERE NOT c.is_hidden
+       ORDER BY c.created_at, c.id`,
+      [organizationId, editionId],
+    );
+  }
+
+  /** The most-supported amendments of an edition. */
+  topAmendments(organizationId: string, editionId: string, limit: number): Promise<(AmendmentRow & { blockAnchor: string; blockText: string })[]> {
+    return this.db.query(
+      `${this.amendmentSelect('NULL').replace(
+        'FROM amendment a',
+        ', b.anchor AS "blockAnchor", b.text AS "blockText" FROM amendment a JOIN consultation_block b ON b.id = a.block_id',
+      )}
+       WHERE a.organization_id = $1 AND b.edition_id = $2 ORDER BY a.support_count DESC, a.created_at ASC LIMIT $3`,
+      [organizationId, editionId, limit],
+    );
+  }
+}

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import type { TEditionSource, TEditionSummary, ZImportEdition, ZSaveEdition } from '@hamandishi/contracts';
+import { normalizePersian } from '@hamandishi/text';
+import { AppError } from '../../common/errors/app-error';
+import type { Actor } from '../../common/http/request-context';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { AuditService } from '../audit/audit.service';
+import type { Organization } from '../organizations/organization.entity';
+import { type ActivityInfo, StagesService } from '../plans/stages.service';
+import { type EditionRow, type NewBlock, ConsultationsRepository, type Queryable } from './consultations.repository';
+import { ConsultationErrors } from './consultations.errors';
+import { DocxError, docxToDocument } from './docx/docx-to-document';
+import { alignBlocks, anchorsFor, sectionAnchors } from './editions/block-alignment';
+import { type BlockInput, blocksFromImport, blocksOf, sectionsOf, storedBlockKey } from './editions/edition-blocks';
+
+type SaveInput = z.output<typeof ZSaveEdition>;
+
+/**
+ * A consultation's editions: the draft of the next one (written in the browser or imported from
+ * .docx), saved and published. Saving aligns the draft with the latest published edition, so
+ * unchanged and reworded paragraphs keep their anchors and lineage (their comments carry over).
+ */
+@Injectable()
+export class EditionsService {
+  constructor(
+    private readonly repository: ConsultationsRepository,
+    private readonly stages: StagesService,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The activity, which must be a consultation of this organisation (404 otherwise). */
+  async consultation(organizationId: string, activityId: string): Promise<ActivityInfo> {
+    const activity = await this.stages.getActivity(organizationId, activityId);
+    if (activity.type !== 'consultation') throw ConsultationErrors.notConsultation();
+    return activity;
+  }
+
+  /** Starts the draft of the next edition from blocks written in the browser. */
+  async create(org: Organization, actor: Actor, activityId: string, input: SaveInput): Promise<TEditionSummary> {
+    await this.consultation(org.id, activityId);
+    return this.createDraft(org, actor, activityId, input, 'editor', null);
+  }
+
+  /** Starts the draft of the next edition from a .docx uploaded to this consultation. */
+  async importDocx(org: Organization, actor: Actor, activityId: string, input: z.output<typeof ZImportEdition>): Promise<TEditionSummary> {
+    await this.consultation(org.id, activityId);
+    const file = await this.attachments.open(org.id, input.attachmentId);
+    if (file.ownerType !== 'activity' || file.ownerId !== activityId) {
+      throw new AppError('attachments.not_found', 404, 'Attachment not found', { attachmentId: 'invalid_value' });
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.attachments.stream(file)) chunks.push(chunk as Buffer);
+    const blocks = blocksFromImport(convert(Buffer.concat(chunks))).slice(0, 2000);
+    if (!blocks.some((b) => b.kind !== 'heading')) throw ConsultationErrors.docxEmpty();
+    const title = input.title ?? (blocks[0]?.kind === 'heading' ? blocks[0].text : file.filename.replace(/\.docx$/i, ''));
+    return this.createDraft(org, actor, activityId, { title: title.slice(0, 300), blocks }, 'docx', file.id);
+  }
+
+  /** Rewrites the draft (409 `consultations.not_draft` for a published edition). */
+  async save(org: Organization, actor: Actor, activityId: string, number: number, input: SaveInput): Promise<TEditionSummary> {
+    await this.consultation(org.id, activityId);
+    await this.repository.db.transaction(async (m) => {
+      const edition = await this.editableDraft(m, org.id, activityId, number);
+      await this.repository.updateDraft(m, org.id, edition.id, normalizePersian(input.title), clean(input.changeSummary));
+      await this.writeContent(m, org.id, activityId, edition.id, input.blocks);
+    });
+    return this.summary(org.id, activityId, number);
+  }
+
+  /** Throws the draft away. */
+  async discard(org: Organization, actor: Actor, activityId: string, number: number): Promise<void> {
+    await this.consultation(org.id, activityId);
+    await this.repository.db.transaction(async (m) => {
+      const edition = await this.editableDraft(m, org.id, activityId, number);
+      await this.repository.deleteDraft(m, org.id, edition.id);
+      await this.audit.record(m, {
+        organizationId: org.id,
+        actorId: actor.accountId,
+        action: 'consultation.draft_discarded',
+        entityType: 'consultation_edition',
+        entityId: edition.id,
+        before: { number, title: edition.title },
+        after: null,
+      });
+    });
+  }
+
+  /** Publishes the draft: it becomes the edition readers see and comment on; earlier ones stay readable. */
+  async publish(org: Organization, actor: Actor, activityId: string, number: number): Promise<TEditionSummary> {
+    await this.consultation(org.id, activityId);
+    await this.repository.db.transaction(async (m) => {
+      const edition = await this.editableDraft(m, org.id, activityId, number);
+      await this.repository.publish(m, org.id, edition.id, actor.accountId);
+      await this.audit.record(m, {
+        organizationId: org.id,
+        actorId: actor.accountId,
+        action: 'consultation.edition_published',
+        entityType: 'consultation_edition',
+        entityId: edition.id,
+        before: { status: 'draft' },
+        after: { status: 'published', number, title: edition.title, blockCount: edition.blockCount },
+      });
+    });
+    return this.summary(org.id, activityId, number);
+  }
+
+  /** An edition's blocks as the editor edits them (drafts and published ones, to start the next from). */
+  async source(organizationId: string, activityId: string, number: number): Promise<TEditionSource> {
+    await this.consultation(organizationId, activityId);
+    const edition = await this.repository.edition(this.repository.db, organizationId, activityId, number);
+    if (!edition) throw ConsultationErrors.editionNotFound();
+    const [sections, blocks] = await Promise.all([
+      this.repository.sections(this.repository.db, organizationId, edition.id),
+      this.repository.blocks(this.repository.db, organizationId, edition.id),
+    ]);
+    return {
+      number: edition.number,
+      status: edition.status,
+      title: edition.title,
+      changeSummary: edition.changeSummary,
+      blocks: blocksOf(sections.map((s) => ({ ...s, blocks: blocks.filter((b) => b.sectionId === s.id) }))),
+    };
+  }
+
+  private async createDraft(
+    org: Organization,
+    actor: Actor,
+    activityId: string,
+    input: SaveInput,
+    source: 'editor' | 'docx',
+    sourceAttachmentId: string | null,
+  ): Promise<TEditionSummary> {
+    const number = await this.repository.db.transaction(async (m) => {
+      const id = await this.repository.insertDraft(m, {
+        organizationId: org.id,
+        activityId,
+        title: normalizePersian(input.title),
+        changeSummary: clean(input.changeSummary),
+        source,
+        sourceAttachmentId,
+        createdBy: actor.accountId,
+      });
+      if (!id) throw ConsultationErrors.draftExists();
+      await this.writeContent(m, org.id, activityId, id, input.blocks);
+      const [row] = await m.query(`SELECT number FROM consultation_edition WHERE id = $1`, [id]);
+      await this.audit.record(m, {
+        organizationId: org.id,
+        actorId: actor.accountId,
+        action: 'consultation.draft_created',
+        entityType: 'consultation_edition',
+        entityId: id,
+        before: null,
+        after: { number: row.number, source, title: input.title },
+      });
+      return row.number as number;
+    });
+    return this.summary(org.id, activityId, number);
+  }
+
+  private async editableDraft(m: Queryable, organizationId: string, activityId: string, number: number): Promise<EditionRow> {
+    const edition = await this.repository.edition(m, organizationId, activityId, number, true);
+    if (!edition) throw ConsultationErrors.editionNotFound();
+    if (edition.status !== 'draft') throw ConsultationErrors.notDraft();
+    return edition;
+  }
+
+  /**
+   * Stores the draft's sections and blocks, aligned with the latest published edition: a block
+   * equal to (or a rewording of) one there keeps its anchor and lineage and says how it changed.
+   */
+  private async writeContent(m: Queryable, organizationId: string, activityId: string, editionId: string, input: BlockInput[]): Promise<void> {
+    await this.assertImages(organizationId, activityId, input);
+    const sections = sectionsOf(input);
+    const newer = sections.flatMap((s) => s.blocks);
+    const previous = await this.repository.latestPublished(m, organizationId, activityId);
+    const older = previous ? await this.repository.blocks(m, organizationId, previous.id) : [];
+    const olderKeys = older.map((b) => ({ key: storedBlockKey(b.kind, b.text, b.content), text: b.text }));
+    const { matches } = alignBlocks(olderKeys, newer);
+    const anchors = anchorsFor(newer, matches, older.map((b) => b.anchor));
+    const headingAnchors = sectionAnchors(sections.map((s) => s.heading));
+    let at = 0;
+    const stored = sections.map((section, i) => ({
+      id: randomUUID(),
+      anchor: headingAnchors[i],
+      heading: section.heading,
+      level: section.level,
+      blocks: section.blocks.map((block): NewBlock => {
+        const index = at++;
+        const match = matches[index];
+        const id = randomUUID();
+        const before = match.oldIndex === null ? null : older[match.oldIndex];
+        return {
+          ...block,
+          id,
+          anchor: anchors[index],
+          lineageId: before?.lineageId ?? id,
+          previousBlockId: before?.id ?? null,
+          change: previous ? match.change : null,
+        };
+      }),
+    }));
+    await this.repository.replaceContent(m, organizationId, editionId, stored);
+  }
+
+  /** Image blocks may only show images uploaded to this consultation. */
+  private async assertImages(organizationId: string, activityId: string, blocks: BlockInput[]): Promise<void> {
+    const images = blocks.flatMap((b, i) => (b.kind === 'image' ? [{ id: b.attachmentId, index: i }] : []));
+    for (const image of images) {
+      const file = await this.attachments.open(organizationId, image.id).catch(() => null);
+      if (!file || file.ownerType !== 'activity' || file.ownerId !== activityId || !file.contentType.startsWith('image/')) {
+        throw ConsultationErrors.imageNotFound(`blocks.${image.index}.attachmentId`);
+      }
+    }
+  }
+
+  private async summary(organizationId: string, activityId: string, number: number): Promise<TEditionSummary> {
+    const rows = await this.repository.editions(organizationId, activityId, true);
+    const row = rows.find((r) => r.number === number);
+    if (!row) throw ConsultationErrors.editionNotFound();
+    return editionSummary(row);
+  }
+}
+
+/** An edition as listed. */
+export function editionSummary(row: EditionRow & { totalComments: number }): TEditionSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    source: row.source,
+    publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+    blockCount: row.blockCount,
+    commentCount: row.totalComments,
+  };
+}
+
+function clean(text: string | undefined): string | null {
+  const value = text ? normalizePersian(text).trim() : '';
+  return value === '' ? null : value;
+}
+
+/** The .docx converter's refusals as translated API errors. */
+function convert(bytes: Buffer) {
+  try {
+    return docxToDocument(bytes);
+  } catch (error) {
+    if (!(error instanceof DocxError)) throw error;
+    if (error.code === 'macros') throw ConsultationErrors.docxMacros();
+    if (error.code === 'too_large') throw ConsultationErrors.docxTooLarge();
+    if (error.code === 'unsafe_xml') throw ConsultationErrors.docxUnsafe();
+    throw ConsultationErrors.docxInvalid();
+  }
+}

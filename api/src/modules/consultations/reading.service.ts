@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import type { Role, TConsultation, TDocumentBlock, TEditionDiff } from '@hamandishi/contracts';
+import { diffWords } from '@hamandishi/text';
+import type { Actor } from '../../common/http/request-context';
+import { AttachmentsService } from '../attachments/attachments.service';
+import type { MembershipRow } from '../identity/memberships.repository';
+import type { Organization } from '../organizations/organization.entity';
+import { ParticipationService } from '../plans/participation.service';
+import { type BlockRow, ConsultationsRepository, type EditionListRow } from './consultations.repository';
+import { ConsultationErrors } from './consultations.errors';
+import { EditionsService, editionSummary } from './editions.service';
+import { alignBlocks } from './editions/block-alignment';
+import { storedBlockKey } from './editions/edition-blocks';
+
+/** Who manages a consultation's editions and reads its report. */
+export const CONSULTATION_MANAGERS: readonly Role[] = ['planner', 'admin'];
+
+/** The reading view of a consultation and the diff between two of its editions. */
+@Injectable()
+export class ReadingService {
+  constructor(
+    private readonly repository: ConsultationsRepository,
+    private readonly editions: EditionsService,
+    private readonly participation: ParticipationService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  /**
+   * The edition asked for (the latest published by default; a draft for managers only), its
+   * sections and blocks with comment counts kept on the rows and earlier versions in the same
+   * query: three queries whatever the number of paragraphs and comments.
+   */
+  async view(org: Organization, activityId: string, number: number | undefined, actor: Actor | undefined, membership: MembershipRow | null): Promise<TConsultation> {
+    const activity = await this.editions.consultation(org.id, activityId);
+    const canManage = isManager(actor, membership);
+    const editions = await this.repository.editions(org.id, activityId, canManage);
+    const latest = editions.filter((e) => e.status === 'published').at(-1) ?? null;
+    const edition = number === undefined ? latest : (editions.find((e) => e.number === number) ?? null);
+    if (number !== undefined && !edition) throw ConsultationErrors.editionNotFound();
+
+    const check = this.participation.check(activity, actor, membership);
+    let cannotCommentReason: string | null = check.canTakePart ? null : (check.reason ?? 'identity.forbidden');
+    if (!edition || edition.status !== 'published') cannotCommentReason ??= 'consultations.no_edition';
+    else if (edition.id !== latest?.id) cannotCommentReason ??= 'consultations.not_latest';
+
+    const base = {
+      activity: {
+        id: activity.id,
+        planId: activity.planId,
+        stageId: activity.stageId,
+        title: activity.title,
+        opensAt: activity.opensAt,
+        closesAt: activity.closesAt,
+        isOpen: activity.isOpen,
+      },
+      editions: editions.map(editionSummary),
+      canComment: cannotCommentReason === null,
+      cannotCommentReason,
+      canManage,
+    };
+    if (!edition) return { ...base, edition: null };
+
+    const [sections, blocks] = await Promise.all([
+      this.repository.sections(this.repository.db, org.id, edition.id),
+      this.repository.blocks(this.repository.db, org.id, edition.id),
+    ]);
+    const bySection = new Map<string, TDocumentBlock[]>(sections.map((s) => [s.id, []]));
+    for (const block of blocks) bySection.get(block.sectionId)?.push(this.blockView(org.slug, block));
+    return {
+      ...base,
+      edition: {
+        id: edition.id,
+        number: edition.number,
+        title: edition.title,
+        status: edition.status,
+        changeSummary: edition.changeSummary,
+        publishedAt: edition.publishedAt ? new Date(edition.publishedAt).toISOString() : null,
+        isLatest: edition.id === latest?.id,
+        documentCommentCount: edition.commentCount,
+        sections: sections.map((s) => ({ id: s.id, anchor: s.anchor, heading: s.heading, level: s.level, blocks: bySection.get(s.id) ?? [] })),
+      },
+    };
+  }
+
+  /** What changed between two editions, block by block, with word runs for reworded blocks. */
+  async diff(org: Organization, activityId: string, from: number, to: number, actor: Actor | undefined, membership: MembershipRow | null): Promise<TEditionDiff> {
+    await this.editions.consultation(org.id, activityId);
+    const editions = await this.repository.editions(org.id, activityId, isManager(actor, membership));
+    const older = pick(editions, Math.min(from, to));
+    const newer = pick(editions, Math.max(from, to));
+    const db = this.repository.db;
+    const [olderBlocks, newerBlocks, olderSections, newerSections] = await Promise.all([
+      this.repository.blocks(db, org.id, older.id),
+      this.repository.blocks(db, org.id, newer.id),
+      this.repository.sections(db, org.id, older.id),
+      this.repository.sections(db, org.id, newer.id),
+    ]);
+    const headingOf = new Map([...olderSections, ...newerSections].map((s) => [s.id, s.heading]));
+    const keyed = (b: BlockRow) => ({ key: storedBlockKey(b.kind, b.text, b.content), text: b.text });
+    const { matches, steps } = alignBlocks(olderBlocks.map(keyed), newerBlocks.map(keyed));
+    const counts = { added: 0, removed: 0, modified: 0, unchanged: 0 };
+    const blocks = steps.map((step) => {
+      const before = step.oldIndex === null ? null : olderBlocks[step.oldIndex];
+      const after = step.newIndex === null ? null : newerBlocks[step.newIndex];
+      const change = !after ? 'removed' : !before ? 'added' : matches[step.newIndex!].change === 'modified' ? 'modified' : 'unchanged';
+      counts[change]++;
+      const runs =
+        change === 'modified'
+          ? diffWords(before!.text, after!.text)
+          : [{ op: change === 'added' ? 'insert' : change === 'removed' ? 'delete' : 'equal', text: (after ?? before)!.text } as const];
+      return {
+        change,
+        heading: headingOf.get((after ?? before)!.sectionId) ?? null,
+        fromAnchor: before?.anchor ?? null,
+        toAnchor: after?.anchor ?? null,
+        runs,
+      } as const;
+    });
+    return { from: older.number, to: newer.number, changeSummary: newer.changeSummary, blocks, counts };
+  }
+
+  private blockView(slug: string, block: BlockRow): TDocumentBlock {
+    const content = block.content;
+    const carried = block.earlier.reduce((sum, e) => sum + e.commentCount, 0);
+    return {
+      id: block.id,
+      anchor: block.anchor,
+      kind: block.kind,
+      text: block.text,
+      ordered: 'ordered' in content && content.ordered !== undefined ? content.ordered : null,
+      items: 'items' in content && content.items ? content.items : null,
+      rows: 'rows' in content && content.rows ? content.rows : null,
+      image:
+        'attachmentId' in content && content.attachmentId
+          ? { attachmentId: content.attachmentId, url: this.attachments.urlOf(slug, content.attachmentId), alt: content.alt }
+          : null,
+      commentCount: block.commentCount,
+      carriedCommentCount: carried,
+      earlierBlocks: block.earlier,
+      amendmentCount: block.amendmentCount,
+      change: block.change,
+    };
+  }
+}
+
+/** Whether the person manages this organisation's consultations. */
+export function isManager(actor: Actor | undefined, membership: MembershipRow | null): boolean {
+  return !!actor && (actor.isSuperadmin || !!membership?.roles.some((r) => CONSULTATION_MANAGERS.includes(r)));
+}
+
+function pick(editions: EditionListRow[], number: number): EditionListRow {
+  const edition = editions.find((e) => e.number === number);
+  if (!edition) throw ConsultationErrors.editionNotFound();
+  return edition;
+}

@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import { buildZip, contentTypesXml, RELS } from '../attachments/files';
+import type { BuiltOrganization } from '../factories/organization.factory';
+import { buildActivity, buildPlan, buildStage, daysFromToday } from '../factories/plan.factory';
+import { personWithRoles } from '../plans/plan-helpers';
+import type { TestApp } from '../support/test-app';
+import type { TestClient } from '../support/test-client';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A line of a report: a heading (level 1) or a paragraph. */
+export type ReportLine = string | { heading: string };
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A real .docx, as Word writes it: styles say which paragraphs are headings. */
+export function reportDocx(lines: ReportLine[], extra: Record<string, string | Buffer> = {}): Buffer {
+  const body = lines
+    .map((line) =>
+      typeof line === 'string'
+        ? `<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`
+        : `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>${escape(line.heading)}</w:t></w:r></w:p>`,
+    )
+    .join('');
+  const document =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `<w:body>${body}<w:sectPr/></w:body></w:document>`;
+  const styles =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
+    '</w:styles>';
+  return buildZip({ '[Content_Types].xml': contentTypesXml(), '_rels/.rels': RELS, 'word/document.xml': document, 'word/styles.xml': styles, ...extra });
+}
+
+/** A plan with an open stage holding an open consultation activity. */
+export async function buildConsultation(
+  db: DataSource,
+  organizationId: string,
+  settings: Record<string, unknown> = {},
+): Promise<{ planId: string; stageId: string; activityId: string }> {
+  const plan = await buildPlan(db, organizationId);
+  const stage = await buildStage(db, organizationId, plan.id, daysFromToday(-1), daysFromToday(30));
+  const activity = await buildActivity(db, organizationId, plan.id, stage.id, 'consultation');
+  await db.query(`UPDATE activity SET settings = $2 WHERE id = $1`, [activity.id, settings]);
+  return { planId: plan.id, stageId: stage.id, activityId: activity.id };
+}
+
+/** A planner of the organisation. */
+export function planner(t: TestApp, org: BuiltOrganization) {
+  return personWithRoles(t, org, ['planner'], 'برنامه‌ریز شهرداری');
+}
+
+/** Uploads a .docx to the consultation and imports it as the draft; returns the import response. */
+export async function importDocx(client: TestClient, slug: string, activityId: string, bytes: Buffer, filename = 'report.docx') {
+  const upload = await client.rawBytes('POST', `/api/orgs/${slug}/attachments?ownerType=activity&ownerId=${activityId}&filename=${encodeURIComponent(filename)}`, bytes, {
+    'content-type': DOCX_TYPE,
+  });
+  if (upload.status !== 201) return upload;
+  return client.post(`/api/orgs/${slug}/consultations/${activityId}/editions/import`, { attachmentId: upload.body.id });
+}
+
+/** Writes and publishes an edition from blocks; returns the reading view of it. */
+export async function publishEdition(client: TestClient, slug: string, activityId: string, title: string, blocks: unknown[]) {
+  const created = await client.post(`/api/orgs/${slug}/consultations/${activityId}/editions`, { title, blocks });
+  if (created.status !== 201) throw new Error(`draft: ${created.status} ${JSON.stringify(created.body)}`);
+  const published = await client.post(`/api/orgs/${slug}/consultations/${activityId}/editions/${created.body.number}/publish`);
+  if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return (await client.get(`/api/orgs/${slug}/consultations/${activityId}`)).body;
+}
+
+/** Every block of a reading view, in order. */
+export function blocksOf(view: { edition: { sections: { blocks: { id: string; anchor: string; text: string }[] }[] } }) {
+  return view.edition.sections.flatMap((s) => s.blocks);
+}
