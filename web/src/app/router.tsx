@@ -18,9 +18,12 @@ const ProblemsPage = lazy(() => import('@/features/problems/pages/problems-page'
 const ReportProblemPage = lazy(() => import('@/features/problems/pages/report-problem-page'));
 const ProblemPage = lazy(() => import('@/features/problems/pages/problem-page'));
 const ModerationPage = lazy(() => import('@/features/moderation/pages/moderation-page'));
+const ConsultationPage = lazy(() => import('@/features/consultations/pages/consultation-page'));
+const ConsultationDiffPage = lazy(() => import('@/features/consultations/pages/diff-page'));
 // Planners' screens: their own chunks (and catalog), never fetched by a citizen.
 const ManagePlansPage = lazy(() => import('@/features/plans/manage/pages/manage-plans-page'));
 const ManagePlanPage = lazy(() => import('@/features/plans/manage/pages/manage-plan-page'));
+const ManageConsultationPage = lazy(() => import('@/features/consultations/manage/manage-consultation-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -44,9 +47,12 @@ export const routes: RouteObject[] = [
           { path: 'problems', element: <ProblemsPage /> },
           { path: 'problems/new', element: <ReportProblemPage /> },
           { path: 'problems/:problemId', element: <ProblemPage /> },
+          { path: 'consultations/:activityId', element: <ConsultationPage /> },
+          { path: 'consultations/:activityId/diff', element: <ConsultationDiffPage /> },
           { path: 'moderation', element: <ModerationPage /> },
           { path: 'manage/plans', element: <ManagePlansPage /> },
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
+          { path: 'manage/consultations/:activityId', element: <ManageConsultationPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,5 @@ export const COMMENTS_NS = 'comments';
 export const commentsResources = { fa: faComments, ar: arComments, en: enComments } as const;
 
 for (const [locale, bundle] of Object.entries(commentsResources)) {
-  if (!i18next.hasResourceBundle(locale, COMMENTS_NS))
-    i18next.addResourceBundle(locale, COMMENTS_NS, bundle, true, true);
+  if (!i18next.hasResourceBundle(locale, COMMENTS_NS)) i18next.addResourceBundle(locale, COMMENTS_NS, bundle, true, true);
 }

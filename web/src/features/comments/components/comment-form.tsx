@@ -20,10 +20,7 @@ export type CommentFormProps = {
 export function CommentForm({ label, submitLabel, defaultValues, isPending, onSubmit, onCancel }: CommentFormProps) {
   const { t } = useTranslation([COMMENTS_NS, 'errors']);
   const id = useId();
-  const form = useForm<TEditComment>({
-    resolver: zodResolver(ZEditComment),
-    defaultValues: defaultValues ?? { body: '' },
-  });
+  const form = useForm<TEditComment>({ resolver: zodResolver(ZEditComment), defaultValues: defaultValues ?? { body: '' } });
   const alignment = form.watch('alignment');
   const error = fieldErrorMessage(t, form.formState.errors.body);
 

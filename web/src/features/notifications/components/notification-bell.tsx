@@ -133,7 +133,10 @@ function useLiveNotifications(accountId: string) {
 
 /** The socket event carries no link: the plan or stage page it is about, from its params. */
 function linkOf(event: TNotificationEvent): string | null {
-  const { planId, stageId } = event.params;
+  const { planId, stageId, activityId } = event.params;
+  if (event.kind === 'comment.outcome' && event.organizationSlug && typeof activityId === 'string') {
+    return `/${event.organizationSlug}/consultations/${activityId}`;
+  }
   if (!event.organizationSlug || typeof planId !== 'string') return null;
   return `/${event.organizationSlug}/plans/${planId}${typeof stageId === 'string' ? `/stages/${stageId}` : ''}`;
 }

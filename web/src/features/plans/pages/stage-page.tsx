@@ -2,6 +2,7 @@ import '../plans.css';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TStage } from '@hamandishi/contracts';
+import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
@@ -24,6 +25,7 @@ function StageView({ slug, planId, stage }: { slug: string; planId: string; stag
   const locale = useLocale();
   const description = stage.description ? pickLocalized(stage.description, locale) : '';
   const activities = [...stage.activities].sort((a, b) => a.position - b.position);
+  const { isPlanner } = useOrganizationRoles(slug);
 
   return (
     <article className="stack">
@@ -69,6 +71,18 @@ function StageView({ slug, planId, stage }: { slug: string; planId: string; stag
                   </dd>
                 </dl>
                 {activity.description && <p>{pickLocalized(activity.description, locale)}</p>}
+                {activity.type === 'consultation' && (
+                  <p className="activity-actions">
+                    <Link className="btn btn--primary btn--sm" to={`/${slug}/consultations/${activity.id}`}>
+                      {t('stage.readConsultation', { title: pickLocalized(activity.title, locale) })}
+                    </Link>
+                    {isPlanner && (
+                      <Link className="btn btn--secondary btn--sm" to={`/${slug}/manage/consultations/${activity.id}`}>
+                        {t('stage.manageConsultation')}
+                      </Link>
+                    )}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -331,6 +331,11 @@ function ActivityRow({ slug, activity }: { slug: string; activity: TActivity }) 
         >
           {t(activity.isOpen ? 'activity.closeNow' : 'activity.openNow', { title })}
         </Button>
+        {activity.type === 'consultation' && (
+          <Link className="btn btn--secondary btn--sm" to={`/${slug}/manage/consultations/${activity.id}`}>
+            {t('activity.manageConsultation', { title })}
+          </Link>
+        )}
       </div>
       <details className="disclosure">
         <summary>{t('activity.edit', { title })}</summary>
