@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { TComment } from '@hamandishi/contracts';
 import { CommentThread } from './comment-thread';
 import { CITIZEN_SESSION, PROBLEM } from '../../problems/test-fixtures';
@@ -73,5 +74,38 @@ describe('CommentThread', () => {
     expect(ownButtons(replyItem).getByText('پاسخ رسمی')).toBeInTheDocument();
     expect(screen.getByText('پنهان‌شده به‌دست ناظر: توهین')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'دیدگاه‌ها (۴)' })).toBeInTheDocument();
+  });
+
+  it('shows a passage comment’s quote and its outcome; a planner records an outcome with a reason', async () => {
+    const passageComment = comment(5, 0, 'این بند دقیق نیست', {
+      passage: { start: 0, end: 9, quote: 'شهروندان' },
+      outcome: { status: 'incorporated', reason: 'در ویراست دوم اصلاح شد', decidedAt: '2026-05-01T08:00:00.000Z' },
+    });
+    const planner = {
+      ...CITIZEN_SESSION,
+      memberships: CITIZEN_SESSION.memberships.map((m) => ({ ...m, roles: [...m.roles, 'planner' as const] })),
+    };
+    const fetchMock = mockFetch({
+      'GET /api/auth/session': { status: 200, body: planner, setCookie: 'hm_csrf=token' },
+      'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [passageComment], nextCursor: null, total: 1 } },
+      [`POST /api/orgs/isfahan/comments/${passageComment.id}/outcome`]: { status: 200, body: passageComment },
+    });
+    const onPassageClick = jest.fn();
+    renderWithApp(<CommentThread slug="isfahan" targetType="paragraph" targetId={PROBLEM.id} onPassageClick={onPassageClick} />);
+
+    const item = (await screen.findByText('این بند دقیق نیست')).closest('li') as HTMLElement;
+    await userEvent.click(within(item).getByRole('button', { name: 'شهروندان' }));
+    expect(onPassageClick).toHaveBeenCalledWith({ start: 0, end: 9, quote: 'شهروندان' });
+    expect(within(item).getByText('در ویراست بعدی اعمال شد')).toBeInTheDocument();
+    expect(within(item).getByText('دلیل: در ویراست دوم اصلاح شد')).toBeInTheDocument();
+
+    await userEvent.click(within(item).getByRole('button', { name: 'نتیجهٔ بررسی' }));
+    const dialog = await screen.findByRole('dialog', { name: 'نتیجهٔ بررسی این دیدگاه' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'اعمال نشد' }));
+    await userEvent.clear(within(dialog).getByRole('textbox', { name: 'دلیل' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'دلیل' }), 'با قانون بالادستی همخوان نیست');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'ثبت نتیجه' }));
+    const post = fetchMock.mock.calls.find(([url, init]) => init?.method === 'POST' && String(url).endsWith('/outcome'));
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ outcome: 'not_incorporated', reason: 'با قانون بالادستی همخوان نیست' });
   });
 });
