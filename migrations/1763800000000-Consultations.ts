@@ -38,7 +38,9 @@ export class Consultations1763800000000 implements MigrationInterface {
         CONSTRAINT ck_consultation_edition_number CHECK (number >= 1)
       )`);
     // At most one draft per consultation: the next edition being prepared.
-    await q.query(`CREATE UNIQUE INDEX uq_consultation_edition_draft ON consultation_edition (activity_id) WHERE status = 'draft'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_consultation_edition_draft ON consultation_edition (activity_id) WHERE status = 'draft'`,
+    );
 
     await q.query(`
       CREATE TABLE consultation_section (

@@ -44,22 +44,41 @@ describe('commenting on a consultation', () => {
   it('stores a comment on a Persian passage with its quote and position, and counts it in the margin', async () => {
     const start = METRO.indexOf('خط دوم مترو');
     const passage = { start, end: start + 'خط دوم مترو'.length, quote: 'خط دوم مترو' };
-    const res = await comments(citizen.client, { targetType: 'paragraph', targetId: block(METRO).id, body: 'خط دوم زودتر لازم است.', alignment: 'agree', passage });
+    const res = await comments(citizen.client, {
+      targetType: 'paragraph',
+      targetId: block(METRO).id,
+      body: 'خط دوم زودتر لازم است.',
+      alignment: 'agree',
+      passage,
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ passage, alignment: 'agree', outcome: null, author: { displayName: 'مریم شهروند' } });
+    expect(res.body).toMatchObject({
+      passage,
+      alignment: 'agree',
+      outcome: null,
+      author: { displayName: 'مریم شهروند' },
+    });
 
-    const reply = await comments(ngo.client, { targetType: 'paragraph', targetId: block(METRO).id, parentId: res.body.id, body: 'موافقیم؛ بودجه را هم ببینید.' });
+    const reply = await comments(ngo.client, {
+      targetType: 'paragraph',
+      targetId: block(METRO).id,
+      parentId: res.body.id,
+      body: 'موافقیم؛ بودجه را هم ببینید.',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.authorCapacity).toBe('ngo');
 
     const view = (await new TestClient(t.url).get(base())).body;
     expect(blocksOf(view).find((b: { id: string }) => b.id === block(METRO).id)).toMatchObject({ commentCount: 2 });
-    const thread = await new TestClient(t.url).get(`/api/orgs/${org.slug}/comments?targetType=paragraph&targetId=${block(METRO).id}`);
+    const thread = await new TestClient(t.url).get(
+      `/api/orgs/${org.slug}/comments?targetType=paragraph&targetId=${block(METRO).id}`,
+    );
     expect(thread.body.items[0]).toMatchObject({ passage, replies: [{ body: 'موافقیم؛ بودجه را هم ببینید.' }] });
   });
 
   it('refuses a passage that does not match the text, a passage on a reply or a problem, and stores nothing', async () => {
-    const before = (await t.db.query(`SELECT count(*)::int AS n FROM comment WHERE organization_id = $1`, [org.id]))[0].n;
+    const before = (await t.db.query(`SELECT count(*)::int AS n FROM comment WHERE organization_id = $1`, [org.id]))[0]
+      .n;
     const wrong = await comments(citizen.client, {
       targetType: 'paragraph',
       targetId: block(TRAFFIC).id,
@@ -75,19 +94,41 @@ describe('commenting on a consultation', () => {
       passage: { start: 1000, end: 1004, quote: 'abcd' },
     });
     expect(outOfRange.body.code).toBe('comments.passage_mismatch');
-    const lengthMismatch = await comments(citizen.client, { targetType: 'paragraph', targetId: block(TRAFFIC).id, body: 'نظر', passage: { start: 0, end: 9, quote: 'ترافیک' } });
+    const lengthMismatch = await comments(citizen.client, {
+      targetType: 'paragraph',
+      targetId: block(TRAFFIC).id,
+      body: 'نظر',
+      passage: { start: 0, end: 9, quote: 'ترافیک' },
+    });
     expect(lengthMismatch.status).toBe(400);
 
     const { activityId: collection, planId, stageId } = await buildProblemCollection(t.db, org.id);
-    const problem = await buildProblem(t.db, { organizationId: org.id, planId, stageId, activityId: collection, themeId: org.themeIds[0], districtId: org.districtIds[0] });
-    const onProblem = await comments(citizen.client, { targetType: 'problem', targetId: problem.id, body: 'نظر', passage: { start: 0, end: 1, quote: 'چ' } });
+    const problem = await buildProblem(t.db, {
+      organizationId: org.id,
+      planId,
+      stageId,
+      activityId: collection,
+      themeId: org.themeIds[0],
+      districtId: org.districtIds[0],
+    });
+    const onProblem = await comments(citizen.client, {
+      targetType: 'problem',
+      targetId: problem.id,
+      body: 'نظر',
+      passage: { start: 0, end: 1, quote: 'چ' },
+    });
     expect(onProblem.body.code).toBe('comments.passage_not_supported');
-    const after = (await t.db.query(`SELECT count(*)::int AS n FROM comment WHERE organization_id = $1`, [org.id]))[0].n;
+    const after = (await t.db.query(`SELECT count(*)::int AS n FROM comment WHERE organization_id = $1`, [org.id]))[0]
+      .n;
     expect(after).toBe(before);
   });
 
   it('keeps script out of comments: the HTML shown is escaped', async () => {
-    const res = await comments(citizen.client, { targetType: 'document', targetId: editionId, body: '<script>alert(1)</script><img src=x onerror=alert(1)> **مهم**' });
+    const res = await comments(citizen.client, {
+      targetType: 'document',
+      targetId: editionId,
+      body: '<script>alert(1)</script><img src=x onerror=alert(1)> **مهم**',
+    });
     expect(res.status).toBe(201);
     expect(res.body.bodyHtml).not.toMatch(/<script|<img/i);
     expect(res.body.bodyHtml).toContain('&lt;script&gt;');
@@ -96,7 +137,9 @@ describe('commenting on a consultation', () => {
   });
 
   it('carries comments to edition 2, takes new ones on the latest edition only, and tells the commenter the outcome', async () => {
-    const thread = await new TestClient(t.url).get(`/api/orgs/${org.slug}/comments?targetType=paragraph&targetId=${block(METRO).id}`);
+    const thread = await new TestClient(t.url).get(
+      `/api/orgs/${org.slug}/comments?targetType=paragraph&targetId=${block(METRO).id}`,
+    );
     const commentId = thread.body.items[0].id as string;
 
     const two = await publishEdition(boss.client, org.slug, activityId, 'گزارش مرحلهٔ شناخت، ویرایش دوم', [
@@ -113,10 +156,23 @@ describe('commenting on a consultation', () => {
     });
 
     // Edition 1's threads take replies, not new comments.
-    const late = await comments(citizen.client, { targetType: 'paragraph', targetId: block(TRAFFIC).id, body: 'دیر رسیدم' });
+    const late = await comments(citizen.client, {
+      targetType: 'paragraph',
+      targetId: block(TRAFFIC).id,
+      body: 'دیر رسیدم',
+    });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('consultations.not_latest');
-    expect((await comments(ngo.client, { targetType: 'paragraph', targetId: block(METRO).id, parentId: commentId, body: 'پیگیری می‌کنیم.' })).status).toBe(201);
+    expect(
+      (
+        await comments(ngo.client, {
+          targetType: 'paragraph',
+          targetId: block(METRO).id,
+          parentId: commentId,
+          body: 'پیگیری می‌کنیم.',
+        })
+      ).status,
+    ).toBe(201);
 
     // Only planners record outcomes, with a reason.
     const path = `/api/orgs/${org.slug}/comments/${commentId}/outcome`;
@@ -134,12 +190,21 @@ describe('commenting on a consultation', () => {
       params: { outcome: 'incorporated', reason: 'سال تکمیل به ۱۴۰۶ جلو آمد.', excerpt: 'خط دوم زودتر لازم است.' },
       link: `/${org.slug}/consultations/${activityId}?edition=2#p-${block(METRO).anchor}`,
     });
-    const seen = await citizen.client.get(`/api/orgs/${org.slug}/comments?targetType=paragraph&targetId=${block(METRO).id}`);
+    const seen = await citizen.client.get(
+      `/api/orgs/${org.slug}/comments?targetType=paragraph&targetId=${block(METRO).id}`,
+    );
     expect(seen.body.items[0].outcome.status).toBe('incorporated');
 
     // Not incorporated, with the reason, is also told; clearing says nothing.
-    const other = await comments(citizen.client, { targetType: 'paragraph', targetId: metro2.id, body: 'تا ۱۴۰۵ هم ممکن است.' });
-    await boss.client.post(`/api/orgs/${org.slug}/comments/${other.body.id}/outcome`, { outcome: 'not_incorporated', reason: 'بودجه کافی نیست.' });
+    const other = await comments(citizen.client, {
+      targetType: 'paragraph',
+      targetId: metro2.id,
+      body: 'تا ۱۴۰۵ هم ممکن است.',
+    });
+    await boss.client.post(`/api/orgs/${org.slug}/comments/${other.body.id}/outcome`, {
+      outcome: 'not_incorporated',
+      reason: 'بودجه کافی نیست.',
+    });
     const bell2 = await citizen.client.get('/api/me/notifications');
     expect(bell2.body.items[0].params).toMatchObject({ outcome: 'not_incorporated', reason: 'بودجه کافی نیست.' });
     await boss.client.post(`/api/orgs/${org.slug}/comments/${other.body.id}/outcome`, { outcome: null });
@@ -158,28 +223,57 @@ describe('commenting on a consultation', () => {
     expect(proposed.status).toBe(201);
     expect(proposed.body).toMatchObject({ supportCount: 0, status: 'open', passage: { quote: 'ترافیک' } });
     const id = proposed.body.id;
-    expect((await ngo.client.post(`${base()}/amendments/${id}/support`, { supported: true })).body).toMatchObject({ supportCount: 1, supportedByMe: true });
-    expect((await ngo.client.post(`${base()}/amendments/${id}/support`, { supported: true })).body.supportCount).toBe(1);
-    expect((await boss.client.post(`${base()}/amendments/${id}/support`, { supported: true })).body.supportCount).toBe(2);
-    expect((await ngo.client.post(`${base()}/amendments/${id}/support`, { supported: false })).body.supportCount).toBe(1);
+    expect((await ngo.client.post(`${base()}/amendments/${id}/support`, { supported: true })).body).toMatchObject({
+      supportCount: 1,
+      supportedByMe: true,
+    });
+    expect((await ngo.client.post(`${base()}/amendments/${id}/support`, { supported: true })).body.supportCount).toBe(
+      1,
+    );
+    expect((await boss.client.post(`${base()}/amendments/${id}/support`, { supported: true })).body.supportCount).toBe(
+      2,
+    );
+    expect((await ngo.client.post(`${base()}/amendments/${id}/support`, { supported: false })).body.supportCount).toBe(
+      1,
+    );
     const list = await new TestClient(t.url).get(`${base()}/amendments?blockId=${traffic.id}`);
     expect(list.body.items).toHaveLength(1);
-    expect(blocksOf((await new TestClient(t.url).get(base())).body).find((b: { id: string }) => b.id === traffic.id)).toMatchObject({ amendmentCount: 1 });
-    const wrong = await citizen.client.post(`${base()}/amendments`, { blockId: traffic.id, passage: { start: 0, end: 3, quote: 'xyz' }, proposedText: 'x' });
+    expect(
+      blocksOf((await new TestClient(t.url).get(base())).body).find((b: { id: string }) => b.id === traffic.id),
+    ).toMatchObject({ amendmentCount: 1 });
+    const wrong = await citizen.client.post(`${base()}/amendments`, {
+      blockId: traffic.id,
+      passage: { start: 0, end: 3, quote: 'xyz' },
+      proposedText: 'x',
+    });
     expect(wrong.body.code).toBe('comments.passage_mismatch');
-    expect((await boss.client.post(`${base()}/amendments/${id}/status`, { status: 'accepted' })).body.status).toBe('accepted');
+    expect((await boss.client.post(`${base()}/amendments/${id}/status`, { status: 'accepted' })).body.status).toBe(
+      'accepted',
+    );
   });
 
   it('counts the report by alignment, capacity and answer, and exports it formula-safe', async () => {
     const view = (await new TestClient(t.url).get(base())).body;
     const traffic = blocksOf(view).find((b: { text: string }) => b.text === TRAFFIC)!;
-    await comments(citizen.client, { targetType: 'paragraph', targetId: traffic.id, body: '=HYPERLINK("http://evil","x")', alignment: 'disagree' });
+    await comments(citizen.client, {
+      targetType: 'paragraph',
+      targetId: traffic.id,
+      body: '=HYPERLINK("http://evil","x")',
+      alignment: 'disagree',
+    });
     const expert = await member(t, org, ['expert'], 'کارشناس');
-    await comments(expert.client, { targetType: 'paragraph', targetId: traffic.id, body: 'نیاز به داده‌های شمارش دارد.', alignment: 'neutral' });
+    await comments(expert.client, {
+      targetType: 'paragraph',
+      targetId: traffic.id,
+      body: 'نیاز به داده‌های شمارش دارد.',
+      alignment: 'neutral',
+    });
 
     const report = await boss.client.get(`${base()}/report`);
     expect(report.status).toBe(200);
-    const row = report.body.sections.flatMap((s: { blocks: unknown[] }) => s.blocks).find((b: { id: string }) => b.id === traffic.id);
+    const row = report.body.sections
+      .flatMap((s: { blocks: unknown[] }) => s.blocks)
+      .find((b: { id: string }) => b.id === traffic.id);
     expect(row.counts).toMatchObject({
       comments: 2,
       byAlignment: { agree: 0, disagree: 1, neutral: 1, none: 0 },
@@ -189,12 +283,19 @@ describe('commenting on a consultation', () => {
     });
     expect(report.body.edition.number).toBe(2);
     expect(report.body.topAmendments[0]).toMatchObject({ supportCount: 1, status: 'accepted' });
-    expect(report.body.unansweredComments.map((c: { body: string }) => c.body)).toContain('نیاز به داده‌های شمارش دارد.');
+    expect(report.body.unansweredComments.map((c: { body: string }) => c.body)).toContain(
+      'نیاز به داده‌های شمارش دارد.',
+    );
     expect(JSON.stringify(report.body)).not.toContain('مریم شهروند');
 
     const first = await boss.client.get(`${base()}/report?edition=1`);
     const metro1 = first.body.sections[0].blocks.find((b: { anchor: string }) => b.anchor === block(METRO).anchor);
-    expect(metro1.counts).toMatchObject({ comments: 3, incorporated: 1, unanswered: 0, byCapacity: { citizen: 1, ngo: 2 } });
+    expect(metro1.counts).toMatchObject({
+      comments: 3,
+      incorporated: 1,
+      unanswered: 0,
+      byCapacity: { citizen: 1, ngo: 2 },
+    });
     expect(first.body.document.comments).toBe(1);
 
     const csv = await boss.client.get(`${base()}/report.csv`);
@@ -215,7 +316,11 @@ describe('commenting on a consultation', () => {
     await t.db.query(`UPDATE activity SET closes_at = now() - interval '1 minute' WHERE id = $1`, [activityId]);
     const view = await citizen.client.get(base());
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ canComment: false, cannotCommentReason: 'plans.activity_closed', activity: { isOpen: false } });
+    expect(view.body).toMatchObject({
+      canComment: false,
+      cannotCommentReason: 'plans.activity_closed',
+      activity: { isOpen: false },
+    });
     const target = blocksOf(view.body)[0];
     const res = await comments(citizen.client, { targetType: 'paragraph', targetId: target.id, body: 'دیر' });
     expect(res.status).toBe(409);

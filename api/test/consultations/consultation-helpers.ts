@@ -31,7 +31,13 @@ export function reportDocx(lines: ReportLine[], extra: Record<string, string | B
     '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
     '</w:styles>';
-  return buildZip({ '[Content_Types].xml': contentTypesXml(), '_rels/.rels': RELS, 'word/document.xml': document, 'word/styles.xml': styles, ...extra });
+  return buildZip({
+    '[Content_Types].xml': contentTypesXml(),
+    '_rels/.rels': RELS,
+    'word/document.xml': document,
+    'word/styles.xml': styles,
+    ...extra,
+  });
 }
 
 /** A plan with an open stage holding an open consultation activity. */
@@ -53,24 +59,45 @@ export function planner(t: TestApp, org: BuiltOrganization) {
 }
 
 /** Uploads a .docx to the consultation and imports it as the draft; returns the import response. */
-export async function importDocx(client: TestClient, slug: string, activityId: string, bytes: Buffer, filename = 'report.docx') {
-  const upload = await client.rawBytes('POST', `/api/orgs/${slug}/attachments?ownerType=activity&ownerId=${activityId}&filename=${encodeURIComponent(filename)}`, bytes, {
-    'content-type': DOCX_TYPE,
-  });
+export async function importDocx(
+  client: TestClient,
+  slug: string,
+  activityId: string,
+  bytes: Buffer,
+  filename = 'report.docx',
+) {
+  const upload = await client.rawBytes(
+    'POST',
+    `/api/orgs/${slug}/attachments?ownerType=activity&ownerId=${activityId}&filename=${encodeURIComponent(filename)}`,
+    bytes,
+    {
+      'content-type': DOCX_TYPE,
+    },
+  );
   if (upload.status !== 201) return upload;
   return client.post(`/api/orgs/${slug}/consultations/${activityId}/editions/import`, { attachmentId: upload.body.id });
 }
 
 /** Writes and publishes an edition from blocks; returns the reading view of it. */
-export async function publishEdition(client: TestClient, slug: string, activityId: string, title: string, blocks: unknown[]) {
+export async function publishEdition(
+  client: TestClient,
+  slug: string,
+  activityId: string,
+  title: string,
+  blocks: unknown[],
+) {
   const created = await client.post(`/api/orgs/${slug}/consultations/${activityId}/editions`, { title, blocks });
   if (created.status !== 201) throw new Error(`draft: ${created.status} ${JSON.stringify(created.body)}`);
-  const published = await client.post(`/api/orgs/${slug}/consultations/${activityId}/editions/${created.body.number}/publish`);
+  const published = await client.post(
+    `/api/orgs/${slug}/consultations/${activityId}/editions/${created.body.number}/publish`,
+  );
   if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
   return (await client.get(`/api/orgs/${slug}/consultations/${activityId}`)).body;
 }
 
 /** Every block of a reading view, in order. */
-export function blocksOf(view: { edition: { sections: { blocks: { id: string; anchor: string; text: string }[] }[] } }) {
+export function blocksOf(view: {
+  edition: { sections: { blocks: { id: string; anchor: string; text: string }[] }[] };
+}) {
   return view.edition.sections.flatMap((s) => s.blocks);
 }

@@ -3,7 +3,15 @@ import { buildDocm, MINIMAL_PDF, MINIMAL_PNG } from '../attachments/files';
 import { member } from '../problems/problem-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
-import { blocksOf, buildConsultation, DOCX_TYPE, importDocx, planner, publishEdition, reportDocx } from './consultation-helpers';
+import {
+  blocksOf,
+  buildConsultation,
+  DOCX_TYPE,
+  importDocx,
+  planner,
+  publishEdition,
+  reportDocx,
+} from './consultation-helpers';
 
 const REPORT = [
   { heading: 'کلیات' },
@@ -66,13 +74,23 @@ describe('consultation editions', () => {
     const blocks = source.body.blocks as { kind: string; text?: string }[];
     const edited = blocks
       .filter((b) => b.text !== 'پیاده‌راه‌ها نیاز به نورپردازی دارند.')
-      .map((b) => (b.text === 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۸ تکمیل شود.' ? { ...b, text: 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۶ تکمیل شود.' } : b));
+      .map((b) =>
+        b.text === 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۸ تکمیل شود.'
+          ? { ...b, text: 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۶ تکمیل شود.' }
+          : b,
+      );
     edited.push({ kind: 'paragraph', text: 'دوچرخه‌سواری در محور زاینده‌رود گسترش می‌یابد.' });
 
-    const created = await boss.client.post(`${base()}/editions`, { title: 'گزارش مرحلهٔ شناخت، ویرایش دوم', changeSummary: 'سال تکمیل مترو به‌روز شد.', blocks: edited });
+    const created = await boss.client.post(`${base()}/editions`, {
+      title: 'گزارش مرحلهٔ شناخت، ویرایش دوم',
+      changeSummary: 'سال تکمیل مترو به‌روز شد.',
+      blocks: edited,
+    });
     expect(created.status).toBe(201);
     expect(created.body.number).toBe(2);
-    expect((await boss.client.post(`${base()}/editions`, { title: 'x', blocks: edited })).body.code).toBe('consultations.draft_exists');
+    expect((await boss.client.post(`${base()}/editions`, { title: 'x', blocks: edited })).body.code).toBe(
+      'consultations.draft_exists',
+    );
     expect((await boss.client.post(`${base()}/editions/2/publish`)).status).toBe(200);
 
     const view = (await boss.client.get(base())).body;
@@ -86,7 +104,10 @@ describe('consultation editions', () => {
     expect(byText(two, kept).anchor).toBe(byText(one, kept).anchor);
     expect(byText(two, kept)).toMatchObject({ change: 'unchanged' });
     const reworded = byText(two, 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۶ تکمیل شود.');
-    expect(reworded).toMatchObject({ change: 'modified', anchor: byText(one, 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۸ تکمیل شود.').anchor });
+    expect(reworded).toMatchObject({
+      change: 'modified',
+      anchor: byText(one, 'پیشنهاد می‌شود خط دوم مترو تا سال ۱۴۰۸ تکمیل شود.').anchor,
+    });
     expect(byText(two, 'دوچرخه‌سواری در محور زاینده‌رود گسترش می‌یابد.')).toMatchObject({ change: 'new' });
 
     // Edition 1 stays readable.
@@ -105,7 +126,10 @@ describe('consultation editions', () => {
       { op: 'insert', text: '۱۴۰۶' },
       { op: 'equal', text: ' تکمیل شود.' },
     ]);
-    expect(diff.body.blocks.find((b: { change: string }) => b.change === 'removed').runs[0]).toEqual({ op: 'delete', text: 'پیاده‌راه‌ها نیاز به نورپردازی دارند.' });
+    expect(diff.body.blocks.find((b: { change: string }) => b.change === 'removed').runs[0]).toEqual({
+      op: 'delete',
+      text: 'پیاده‌راه‌ها نیاز به نورپردازی دارند.',
+    });
   });
 
   it('refuses changes to a published edition and anyone but planners', async () => {
@@ -118,18 +142,31 @@ describe('consultation editions', () => {
 
   it('turns away files that are not a clean .docx, storing no edition', async () => {
     const { activityId: other } = await buildConsultation(t.db, org.id);
-    const count = async () => (await t.db.query(`SELECT count(*)::int AS n FROM consultation_edition WHERE activity_id = $1`, [other]))[0].n;
+    const count = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM consultation_edition WHERE activity_id = $1`, [other]))[0].n;
 
     // A PDF named .docx is refused at upload; a PDF uploaded as such is refused at import.
-    const disguised = await boss.client.rawBytes('POST', `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${other}&filename=report.docx`, MINIMAL_PDF, {
-      'content-type': DOCX_TYPE,
-    });
+    const disguised = await boss.client.rawBytes(
+      'POST',
+      `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${other}&filename=report.docx`,
+      MINIMAL_PDF,
+      {
+        'content-type': DOCX_TYPE,
+      },
+    );
     expect(disguised.body.code).toBe('attachments.type_not_allowed');
-    const pdf = await boss.client.rawBytes('POST', `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${other}&filename=report.pdf`, MINIMAL_PDF, {
-      'content-type': 'application/pdf',
-    });
+    const pdf = await boss.client.rawBytes(
+      'POST',
+      `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${other}&filename=report.pdf`,
+      MINIMAL_PDF,
+      {
+        'content-type': 'application/pdf',
+      },
+    );
     expect(pdf.status).toBe(201);
-    const asReport = await boss.client.post(`/api/orgs/${org.slug}/consultations/${other}/editions/import`, { attachmentId: pdf.body.id });
+    const asReport = await boss.client.post(`/api/orgs/${org.slug}/consultations/${other}/editions/import`, {
+      attachmentId: pdf.body.id,
+    });
     expect(asReport.status).toBe(400);
     expect(asReport.body.code).toBe('consultations.docx_invalid');
 
@@ -153,9 +190,14 @@ describe('consultation editions', () => {
     // A 100 MB report is refused by its Content-Length before a byte is stored.
     const huge = Buffer.alloc(100 * 1024 * 1024, 0x20);
     reportDocx(['x']).copy(huge);
-    const tooBig = await boss.client.rawBytes('POST', `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${other}&filename=big.docx`, huge, {
-      'content-type': DOCX_TYPE,
-    });
+    const tooBig = await boss.client.rawBytes(
+      'POST',
+      `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${other}&filename=big.docx`,
+      huge,
+      {
+        'content-type': DOCX_TYPE,
+      },
+    );
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('attachments.too_large');
 
@@ -166,25 +208,43 @@ describe('consultation editions', () => {
 
   it('keeps markup in a document as plain text and refuses images from elsewhere', async () => {
     const { activityId: other } = await buildConsultation(t.db, org.id);
-    const imported = await importDocx(boss.client, org.slug, other, reportDocx([`<script>alert(1)</script> <style>body{display:none}</style> متن`]));
+    const imported = await importDocx(
+      boss.client,
+      org.slug,
+      other,
+      reportDocx([`<script>alert(1)</script> <style>body{display:none}</style> متن`]),
+    );
     expect(imported.status).toBe(201);
     const view = (await boss.client.get(`/api/orgs/${org.slug}/consultations/${other}?edition=1`)).body;
     const [block] = blocksOf(view);
     expect(block.text).toBe('<script>alert(1)</script> <style>body{display:none}</style> متن');
     expect(Object.keys(block)).not.toContain('html');
 
-    const png = await boss.client.rawBytes('POST', `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${activityId}&filename=map.png`, MINIMAL_PNG, {
-      'content-type': 'image/png',
-    });
+    const png = await boss.client.rawBytes(
+      'POST',
+      `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${activityId}&filename=map.png`,
+      MINIMAL_PNG,
+      {
+        'content-type': 'image/png',
+      },
+    );
     expect(png.status).toBe(201);
     await boss.client.delete(`/api/orgs/${org.slug}/consultations/${other}/editions/1`);
     const foreign = await boss.client.post(`/api/orgs/${org.slug}/consultations/${other}/editions`, {
       title: 'با تصویر',
-      blocks: [{ kind: 'paragraph', text: 'متن' }, { kind: 'image', attachmentId: png.body.id, alt: 'نقشه' }],
+      blocks: [
+        { kind: 'paragraph', text: 'متن' },
+        { kind: 'image', attachmentId: png.body.id, alt: 'نقشه' },
+      ],
     });
     expect(foreign.status).toBe(400);
-    expect(foreign.body).toMatchObject({ code: 'consultations.image_not_found', fields: { 'blocks.1.attachmentId': 'invalid_value' } });
-    const own = await publishEdition(boss.client, org.slug, activityId === other ? other : activityId, 'x', []).catch((e: Error) => e.message);
+    expect(foreign.body).toMatchObject({
+      code: 'consultations.image_not_found',
+      fields: { 'blocks.1.attachmentId': 'invalid_value' },
+    });
+    const own = await publishEdition(boss.client, org.slug, activityId === other ? other : activityId, 'x', []).catch(
+      (e: Error) => e.message,
+    );
     expect(String(own)).toContain('draft: 400');
   });
 });

@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import { seedDemo } from '../../src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
+import { countQueries } from '../support/query-counter';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { buildActivity, buildPlan, buildStage, daysFromToday } from '../factories/plan.factory';
 
@@ -23,24 +23,6 @@ describe('the plan page', () => {
       for (let j = 0; j < perStage; j++) await buildActivity(t.db, city.id, plan.id, stage.id);
     }
     return plan.id;
-  }
-
-  /** SQL statements the app sends while `work` runs (the job poller's own queries left out). */
-  async function countQueries(work: () => Promise<unknown>): Promise<string[]> {
-    const seen: string[] = [];
-    const original = Client.prototype.query;
-    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-      const config = args[0] as string | { text?: string };
-      const text = typeof config === 'string' ? config : (config?.text ?? '');
-      if (!/\bjob\b/.test(text)) seen.push(text.replace(/\s+/g, ' ').slice(0, 80));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof Client.prototype.query);
-    try {
-      await work();
-    } finally {
-      spy.mockRestore();
-    }
-    return seen;
   }
 
   it('answers with a constant, small number of queries whatever the number of stages and activities', async () => {

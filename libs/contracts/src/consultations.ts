@@ -19,8 +19,18 @@ const ZBlockText = z.string().trim().min(1).max(MAX_BLOCK_TEXT);
 export const ZBlockInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('heading'), level: z.number().int().min(1).max(6), text: ZBlockText.max(500) }),
   z.strictObject({ kind: z.literal('paragraph'), text: ZBlockText }),
-  z.strictObject({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(ZBlockText.max(5000)).min(1).max(200) }),
-  z.strictObject({ kind: z.literal('table'), rows: z.array(z.array(z.string().trim().max(2000)).min(1).max(30)).min(1).max(500) }),
+  z.strictObject({
+    kind: z.literal('list'),
+    ordered: z.boolean(),
+    items: z.array(ZBlockText.max(5000)).min(1).max(200),
+  }),
+  z.strictObject({
+    kind: z.literal('table'),
+    rows: z
+      .array(z.array(z.string().trim().max(2000)).min(1).max(30))
+      .min(1)
+      .max(500),
+  }),
   z.strictObject({ kind: z.literal('image'), attachmentId: ZUuid, alt: z.string().trim().max(500).default('') }),
 ]);
 /** A block as written. */
@@ -159,7 +169,12 @@ export const ZEditionDiff = z.object({
       runs: z.array(ZDiffRun),
     }),
   ),
-  counts: z.object({ added: z.number().int(), removed: z.number().int(), modified: z.number().int(), unchanged: z.number().int() }),
+  counts: z.object({
+    added: z.number().int(),
+    removed: z.number().int(),
+    modified: z.number().int(),
+    unchanged: z.number().int(),
+  }),
 });
 /** A diff between two editions. */
 export type TEditionDiff = z.infer<typeof ZEditionDiff>;
@@ -168,7 +183,9 @@ export type TEditionDiff = z.infer<typeof ZEditionDiff>;
 export const ZCreateAmendment = z.strictObject({
   blockId: ZUuid,
   /** The passage being reworded; absent for the whole paragraph. */
-  passage: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: z.string().min(1).max(5000) }).optional(),
+  passage: z
+    .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: z.string().min(1).max(5000) })
+    .optional(),
   proposedText: z.string().trim().min(1).max(MAX_BLOCK_TEXT),
   reason: z.string().trim().max(2000).optional(),
 });
@@ -200,13 +217,18 @@ export const ZAmendmentQuery = z.strictObject({ blockId: ZUuid });
 export const ZSupportAmendment = z.strictObject({ supported: z.boolean() });
 
 /** POST /consultations/:activityId/amendments/:amendmentId/status (planner). */
-export const ZAmendmentStatus = z.strictObject({ status: z.enum(AMENDMENT_STATUSES), reason: z.string().trim().max(2000).optional() });
+export const ZAmendmentStatus = z.strictObject({
+  status: z.enum(AMENDMENT_STATUSES),
+  reason: z.string().trim().max(2000).optional(),
+});
 
 /** Counts of comments by alignment ('none' = no alignment given). */
-export const ZAlignmentCounts = z.object(Object.fromEntries([...ALIGNMENTS, 'none'].map((a) => [a, z.number().int()])) as Record<
-  (typeof ALIGNMENTS)[number] | 'none',
-  z.ZodNumber
->);
+export const ZAlignmentCounts = z.object(
+  Object.fromEntries([...ALIGNMENTS, 'none'].map((a) => [a, z.number().int()])) as Record<
+    (typeof ALIGNMENTS)[number] | 'none',
+    z.ZodNumber
+  >,
+);
 
 /** Stakeholder capacities counted in the report ('citizen' = an author with none of the other roles). */
 export const REPORT_CAPACITIES = ['citizen', 'ngo', 'expert', 'manager', 'planner'] as const;
@@ -236,7 +258,14 @@ export const ZConsultationReport = z.object({
     }),
   ),
   topAmendments: z.array(
-    z.object({ id: ZUuid, blockAnchor: z.string(), excerpt: z.string(), proposedText: z.string(), supportCount: z.number().int(), status: z.enum(AMENDMENT_STATUSES) }),
+    z.object({
+      id: ZUuid,
+      blockAnchor: z.string(),
+      excerpt: z.string(),
+      proposedText: z.string(),
+      supportCount: z.number().int(),
+      status: z.enum(AMENDMENT_STATUSES),
+    }),
   ),
   unansweredComments: z.array(
     z.object({

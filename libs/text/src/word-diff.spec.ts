@@ -1,7 +1,10 @@
 import { diffWords, tokenize, wordSimilarity } from './word-diff';
 
 const rejoin = (runs: ReturnType<typeof diffWords>, keep: 'insert' | 'delete') =>
-  runs.filter((r) => r.op !== keep).map((r) => r.text).join('');
+  runs
+    .filter((r) => r.op !== keep)
+    .map((r) => r.text)
+    .join('');
 
 describe('tokenize', () => {
   it('keeps a ZWNJ word whole and the spaces between words', () => {

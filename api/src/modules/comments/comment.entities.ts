@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ALIGNMENTS, CommentTarget, REPORT_REASONS } from '@hamandishi/contracts';
+import type { ALIGNMENTS, COMMENT_OUTCOMES, CommentTarget, REPORT_REASONS } from '@hamandishi/contracts';
 
 // The comments module queries with purpose-named SQL (comments.repository.ts); these entities
 // describe its tables for TypeORM's metadata and tools. Constraints live in the migration.
@@ -25,6 +25,15 @@ export class Comment {
   @Column({ type: 'text', nullable: true }) hiddenReason!: string | null;
   @Column({ type: 'uuid', nullable: true }) hiddenBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) editedAt!: Date | null;
+  /** The quoted passage of a top-level comment: UTF-16 offsets into the target's text, and the quote. */
+  @Column({ type: 'integer', nullable: true }) passageStart!: number | null;
+  @Column({ type: 'integer', nullable: true }) passageEnd!: number | null;
+  @Column({ type: 'text', nullable: true }) passageQuote!: string | null;
+  /** A planner's outcome: incorporated into the next edition or not, and why. */
+  @Column({ type: 'text', nullable: true }) outcome!: (typeof COMMENT_OUTCOMES)[number] | null;
+  @Column({ type: 'text', nullable: true }) outcomeReason!: string | null;
+  @Column({ type: 'uuid', nullable: true }) outcomeBy!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) outcomeAt!: Date | null;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
 }
 

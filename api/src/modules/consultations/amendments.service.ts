@@ -35,11 +35,18 @@ export class AmendmentsService {
   }
 
   /** Proposes a rewording of a paragraph of the latest edition while the consultation is open. */
-  async create(org: Organization, actor: Actor, membership: MembershipRow | null, activityId: string, input: z.output<typeof ZCreateAmendment>): Promise<TAmendment> {
+  async create(
+    org: Organization,
+    actor: Actor,
+    membership: MembershipRow | null,
+    activityId: string,
+    input: z.output<typeof ZCreateAmendment>,
+  ): Promise<TAmendment> {
     const block = await this.blockOf(org.id, activityId, input.blockId);
     await this.assertCanTakePart(org, actor, membership, activityId);
     if (!block.isLatest) throw ConsultationErrors.notLatest();
-    if (input.passage && block.text.slice(input.passage.start, input.passage.end) !== input.passage.quote) throw CommentErrors.passageMismatch();
+    if (input.passage && block.text.slice(input.passage.start, input.passage.end) !== input.passage.quote)
+      throw CommentErrors.passageMismatch();
     await this.rateLimiter.hit('amendment:account', actor.accountId, 10, 60);
     const id = await this.repository.db.transaction((m) =>
       this.repository.insertAmendment(m, {
@@ -55,15 +62,30 @@ export class AmendmentsService {
   }
 
   /** Supports (or withdraws support from) an amendment, once per person. */
-  async support(org: Organization, actor: Actor, membership: MembershipRow | null, activityId: string, amendmentId: string, supported: boolean): Promise<TAmendment> {
+  async support(
+    org: Organization,
+    actor: Actor,
+    membership: MembershipRow | null,
+    activityId: string,
+    amendmentId: string,
+    supported: boolean,
+  ): Promise<TAmendment> {
     const amendment = await this.amendmentOf(org.id, activityId, amendmentId, actor);
     await this.assertCanTakePart(org, actor, membership, activityId);
-    await this.repository.db.transaction((m) => this.repository.setSupport(m, org.id, amendment.id, actor.accountId, supported));
+    await this.repository.db.transaction((m) =>
+      this.repository.setSupport(m, org.id, amendment.id, actor.accountId, supported),
+    );
     return this.view(org.id, amendmentId, actor);
   }
 
   /** A planner accepts or rejects an amendment (or reopens it), with a reason kept in the audit. */
-  async setStatus(org: Organization, actor: Actor, activityId: string, amendmentId: string, input: z.output<typeof ZAmendmentStatus>): Promise<TAmendment> {
+  async setStatus(
+    org: Organization,
+    actor: Actor,
+    activityId: string,
+    amendmentId: string,
+    input: z.output<typeof ZAmendmentStatus>,
+  ): Promise<TAmendment> {
     const amendment = await this.amendmentOf(org.id, activityId, amendmentId, actor);
     const reason = input.reason ? normalizePersian(input.reason) : null;
     await this.repository.db.transaction(async (m) => {
@@ -81,7 +103,12 @@ export class AmendmentsService {
     return this.view(org.id, amendmentId, actor);
   }
 
-  private async assertCanTakePart(org: Organization, actor: Actor, membership: MembershipRow | null, activityId: string): Promise<void> {
+  private async assertCanTakePart(
+    org: Organization,
+    actor: Actor,
+    membership: MembershipRow | null,
+    activityId: string,
+  ): Promise<void> {
     const activity = await this.editions.consultation(org.id, activityId);
     this.participation.assertCanTakePart(activity, actor, membership);
     const settings = this.registry.parseSettings('consultation', activity.settings) as TConsultationSettings;
@@ -92,11 +119,17 @@ export class AmendmentsService {
   private async blockOf(organizationId: string, activityId: string, blockId: string) {
     await this.editions.consultation(organizationId, activityId);
     const block = await this.repository.blockTarget(organizationId, blockId);
-    if (!block || block.activityId !== activityId || block.editionStatus !== 'published') throw ConsultationErrors.blockNotFound();
+    if (!block || block.activityId !== activityId || block.editionStatus !== 'published')
+      throw ConsultationErrors.blockNotFound();
     return block;
   }
 
-  private async amendmentOf(organizationId: string, activityId: string, amendmentId: string, actor: Actor): Promise<AmendmentRow> {
+  private async amendmentOf(
+    organizationId: string,
+    activityId: string,
+    amendmentId: string,
+    actor: Actor,
+  ): Promise<AmendmentRow> {
     const amendment = await this.repository.amendment(this.repository.db, organizationId, amendmentId, actor.accountId);
     const block = amendment ? await this.repository.blockTarget(organizationId, amendment.blockId) : null;
     if (!amendment || block?.activityId !== activityId) throw ConsultationErrors.amendmentNotFound();
@@ -116,7 +149,10 @@ export function amendmentView(row: AmendmentRow): TAmendment {
     id: row.id,
     blockId: row.blockId,
     author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
-    passage: row.passageStart !== null && row.passageEnd !== null && row.passageQuote !== null ? { start: row.passageStart, end: row.passageEnd, quote: row.passageQuote } : null,
+    passage:
+      row.passageStart !== null && row.passageEnd !== null && row.passageQuote !== null
+        ? { start: row.passageStart, end: row.passageEnd, quote: row.passageQuote }
+        : null,
     proposedText: row.proposedText,
     reason: row.reason,
     supportCount: row.supportCount,

@@ -36,7 +36,8 @@ export class ConsultationCommentTargets {
   /** Target type 'paragraph': a block id. */
   paragraph(): CommentTargetHandler {
     return {
-      exists: async (organizationId, blockId) => (await this.repository.blockTarget(organizationId, blockId))?.editionStatus === 'published',
+      exists: async (organizationId, blockId) =>
+        (await this.repository.blockTarget(organizationId, blockId))?.editionStatus === 'published',
       assertCanComment: async (organizationId, blockId, actorId, context) => {
         const block = await this.repository.blockTarget(organizationId, blockId);
         if (!block || block.editionStatus !== 'published') throw CommentErrors.targetNotFound();
@@ -44,7 +45,8 @@ export class ConsultationCommentTargets {
       },
       checkPassage: async (organizationId: string, blockId: string, passage: TPassage) => {
         const block = await this.repository.blockTarget(organizationId, blockId);
-        if (!block || block.text.slice(passage.start, passage.end) !== passage.quote) throw CommentErrors.passageMismatch();
+        if (!block || block.text.slice(passage.start, passage.end) !== passage.quote)
+          throw CommentErrors.passageMismatch();
       },
       onCountChanged: (organizationId: string, blockId: string, manager: EntityManager, delta: number) =>
         this.repository.addToBlockComments(manager, organizationId, blockId, delta),
@@ -63,7 +65,8 @@ export class ConsultationCommentTargets {
   /** Target type 'document': an edition id. */
   document(): CommentTargetHandler {
     return {
-      exists: async (organizationId, editionId) => (await this.repository.editionTarget(organizationId, editionId))?.editionStatus === 'published',
+      exists: async (organizationId, editionId) =>
+        (await this.repository.editionTarget(organizationId, editionId))?.editionStatus === 'published',
       assertCanComment: async (organizationId, editionId, actorId, context) => {
         const edition = await this.repository.editionTarget(organizationId, editionId);
         if (!edition || edition.editionStatus !== 'published') throw CommentErrors.targetNotFound();
@@ -80,18 +83,35 @@ export class ConsultationCommentTargets {
     };
   }
 
-  private async assertCanTakePart(organizationId: string, activityId: string, actorId: string, isLatest: boolean, context: CommentContext): Promise<void> {
+  private async assertCanTakePart(
+    organizationId: string,
+    activityId: string,
+    actorId: string,
+    isLatest: boolean,
+    context: CommentContext,
+  ): Promise<void> {
     const activity = await this.editions.consultation(organizationId, activityId);
     const membership = await this.memberships.find(organizationId, actorId);
-    this.participation.assertCanTakePart(activity, { accountId: actorId, sessionId: '', isSuperadmin: false }, membership);
+    this.participation.assertCanTakePart(
+      activity,
+      { accountId: actorId, sessionId: '', isSuperadmin: false },
+      membership,
+    );
     if (context.isReply) return;
     if (!isLatest && !context.isEdit) throw ConsultationErrors.notLatest();
     const settings = this.registry.parseSettings('consultation', activity.settings) as TConsultationSettings;
     if (settings.requireAlignment && !context.alignment) throw ConsultationErrors.alignmentRequired();
   }
 
-  private async describe(organizationId: string, activityId: string, place: string): Promise<{ link: string; title: string }> {
-    const [activity, slug] = await Promise.all([this.editions.consultation(organizationId, activityId), this.repository.organizationSlug(organizationId)]);
+  private async describe(
+    organizationId: string,
+    activityId: string,
+    place: string,
+  ): Promise<{ link: string; title: string }> {
+    const [activity, slug] = await Promise.all([
+      this.editions.consultation(organizationId, activityId),
+      this.repository.organizationSlug(organizationId),
+    ]);
     return { link: `/${slug}/consultations/${activityId}${place}`, title: activity.title.fa };
   }
 }

@@ -28,7 +28,10 @@ export class ConsultationReportService {
   async report(org: Organization, activityId: string, number: number | undefined): Promise<TConsultationReport> {
     await this.editions.consultation(org.id, activityId);
     const db = this.repository.db;
-    const edition = number === undefined ? await this.repository.latestPublished(db, org.id, activityId) : await this.repository.edition(db, org.id, activityId, number);
+    const edition =
+      number === undefined
+        ? await this.repository.latestPublished(db, org.id, activityId)
+        : await this.repository.edition(db, org.id, activityId, number);
     if (!edition) throw number === undefined ? ConsultationErrors.noEdition() : ConsultationErrors.editionNotFound();
     const [sections, blocks, comments, amendments] = await Promise.all([
       this.repository.sections(db, org.id, edition.id),
@@ -96,7 +99,11 @@ export class ConsultationReportService {
   }
 
   /** The report as sheets for CSV (the first) and XLSX (all): paragraphs, amendments, unanswered comments. */
-  async tables(org: Organization, activityId: string, number: number | undefined): Promise<{ report: TConsultationReport; tables: Table[] }> {
+  async tables(
+    org: Organization,
+    activityId: string,
+    number: number | undefined,
+  ): Promise<{ report: TConsultationReport; tables: Table[] }> {
     const report = await this.report(org, activityId, number);
     const countColumns = (c: Counts) => [
       c.comments,
@@ -131,7 +138,9 @@ export class ConsultationReportService {
       ],
       rows: [
         ['کل سند', '', '', ...countColumns(report.document)],
-        ...report.sections.flatMap((s) => s.blocks.map((b) => [s.heading ?? '', b.anchor, b.excerpt, ...countColumns(b.counts)])),
+        ...report.sections.flatMap((s) =>
+          s.blocks.map((b) => [s.heading ?? '', b.anchor, b.excerpt, ...countColumns(b.counts)]),
+        ),
         ['جمع', '', '', ...countColumns(report.totals)],
       ],
     };
@@ -143,7 +152,14 @@ export class ConsultationReportService {
     const unanswered: Table = {
       sheetName: 'نظرهای بی‌پاسخ',
       header: ['لنگر', 'متن بند', 'نظر', 'جایگاه', 'موضع', 'تاریخ'],
-      rows: report.unansweredComments.map((c) => [c.blockAnchor ?? '', c.excerpt, c.body, c.capacity, c.alignment ?? '', c.createdAt]),
+      rows: report.unansweredComments.map((c) => [
+        c.blockAnchor ?? '',
+        c.excerpt,
+        c.body,
+        c.capacity,
+        c.alignment ?? '',
+        c.createdAt,
+      ]),
     };
     return { report, tables: [paragraphs, amendments, unanswered] };
   }
@@ -172,7 +188,8 @@ function add(counts: Counts, comment: ReportCommentRow): void {
 
 function merge(into: Counts, from: Counts): void {
   into.comments += from.comments;
-  for (const key of Object.keys(into.byAlignment) as (keyof Counts['byAlignment'])[]) into.byAlignment[key] += from.byAlignment[key];
+  for (const key of Object.keys(into.byAlignment) as (keyof Counts['byAlignment'])[])
+    into.byAlignment[key] += from.byAlignment[key];
   for (const key of REPORT_CAPACITIES) into.byCapacity[key] = (into.byCapacity[key] ?? 0) + (from.byCapacity[key] ?? 0);
   into.unanswered += from.unanswered;
   into.incorporated += from.incorporated;
@@ -181,7 +198,9 @@ function merge(into: Counts, from: Counts): void {
 }
 
 function capacityOf(comment: ReportCommentRow): Capacity {
-  return (REPORT_CAPACITIES as readonly string[]).includes(comment.capacity ?? '') ? (comment.capacity as Capacity) : 'citizen';
+  return (REPORT_CAPACITIES as readonly string[]).includes(comment.capacity ?? '')
+    ? (comment.capacity as Capacity)
+    : 'citizen';
 }
 
 function excerpt(text: string): string {

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -34,11 +47,24 @@ import { EditionsService } from './editions.service';
 import { ReadingService } from './reading.service';
 
 const ActivityId = () =>
-  Param('activityId', new ParseUUIDPipe({ exceptionFactory: () => new AppError('plans.activity_not_found', 404, 'Activity not found') }));
+  Param(
+    'activityId',
+    new ParseUUIDPipe({ exceptionFactory: () => new AppError('plans.activity_not_found', 404, 'Activity not found') }),
+  );
 const AmendmentId = () =>
-  Param('amendmentId', new ParseUUIDPipe({ exceptionFactory: () => new AppError('consultations.amendment_not_found', 404, 'No such amendment') }));
+  Param(
+    'amendmentId',
+    new ParseUUIDPipe({
+      exceptionFactory: () => new AppError('consultations.amendment_not_found', 404, 'No such amendment'),
+    }),
+  );
 const EditionNumber = () =>
-  Param('number', new ParseIntPipe({ exceptionFactory: () => new AppError('consultations.edition_not_found', 404, 'No such edition') }));
+  Param(
+    'number',
+    new ParseIntPipe({
+      exceptionFactory: () => new AppError('consultations.edition_not_found', 404, 'No such edition'),
+    }),
+  );
 
 const MANAGERS = ['planner', 'admin'] as const;
 const tags = ['consultations'];
@@ -56,7 +82,12 @@ export class ConsultationsController {
   ) {}
 
   @Get()
-  @Endpoint({ summary: 'The reading view: an edition with its sections, paragraphs and comment counts', query: ZConsultationQuery, response: ZConsultation, tags })
+  @Endpoint({
+    summary: 'The reading view: an edition with its sections, paragraphs and comment counts',
+    query: ZConsultationQuery,
+    response: ZConsultation,
+    tags,
+  })
   async view(
     @Param('slug') slug: string,
     @ActivityId() activityId: string,
@@ -69,7 +100,12 @@ export class ConsultationsController {
   }
 
   @Get('diff')
-  @Endpoint({ summary: 'What changed between two editions, paragraph by paragraph', query: ZDiffQuery, response: ZEditionDiff, tags })
+  @Endpoint({
+    summary: 'What changed between two editions, paragraph by paragraph',
+    query: ZDiffQuery,
+    response: ZEditionDiff,
+    tags,
+  })
   async diff(
     @Param('slug') slug: string,
     @ActivityId() activityId: string,
@@ -83,15 +119,37 @@ export class ConsultationsController {
 
   @Post('editions')
   @Roles(...MANAGERS)
-  @Endpoint({ summary: 'Start the draft of the next edition from blocks written in the browser (planner)', body: ZSaveEdition, response: ZEditionSummary, status: 201, tags })
-  create(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ActivityId() activityId: string, @Body() input: z.output<typeof ZSaveEdition>) {
+  @Endpoint({
+    summary: 'Start the draft of the next edition from blocks written in the browser (planner)',
+    body: ZSaveEdition,
+    response: ZEditionSummary,
+    status: 201,
+    tags,
+  })
+  create(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ActivityId() activityId: string,
+    @Body() input: z.output<typeof ZSaveEdition>,
+  ) {
     return this.editions.create(org, actor, activityId, input);
   }
 
   @Post('editions/import')
   @Roles(...MANAGERS)
-  @Endpoint({ summary: 'Start the draft of the next edition from an uploaded .docx (planner)', body: ZImportEdition, response: ZEditionSummary, status: 201, tags })
-  import(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ActivityId() activityId: string, @Body() input: z.output<typeof ZImportEdition>) {
+  @Endpoint({
+    summary: 'Start the draft of the next edition from an uploaded .docx (planner)',
+    body: ZImportEdition,
+    response: ZEditionSummary,
+    status: 201,
+    tags,
+  })
+  import(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ActivityId() activityId: string,
+    @Body() input: z.output<typeof ZImportEdition>,
+  ) {
     return this.editions.importDocx(org, actor, activityId, input);
   }
 
@@ -119,32 +177,59 @@ export class ConsultationsController {
   @HttpCode(204)
   @Roles(...MANAGERS)
   @Endpoint({ summary: 'Discard the draft edition (planner)', status: 204, tags })
-  async discard(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ActivityId() activityId: string, @EditionNumber() number: number) {
+  async discard(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ActivityId() activityId: string,
+    @EditionNumber() number: number,
+  ) {
     await this.editions.discard(org, actor, activityId, number);
   }
 
   @Post('editions/:number/publish')
   @HttpCode(200)
   @Roles(...MANAGERS)
-  @Endpoint({ summary: 'Publish the draft edition (planner); earlier editions stay readable', response: ZEditionSummary, tags })
-  publish(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ActivityId() activityId: string, @EditionNumber() number: number) {
+  @Endpoint({
+    summary: 'Publish the draft edition (planner); earlier editions stay readable',
+    response: ZEditionSummary,
+    tags,
+  })
+  publish(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ActivityId() activityId: string,
+    @EditionNumber() number: number,
+  ) {
     return this.editions.publish(org, actor, activityId, number);
   }
 
   @Get('amendments')
-  @Endpoint({ summary: 'A paragraph’s amendments, most supported first', query: ZAmendmentQuery, response: ZAmendmentList, tags })
+  @Endpoint({
+    summary: 'A paragraph’s amendments, most supported first',
+    query: ZAmendmentQuery,
+    response: ZAmendmentList,
+    tags,
+  })
   async amendmentList(
     @Param('slug') slug: string,
     @ActivityId() activityId: string,
     @Query() query: z.output<typeof ZAmendmentQuery>,
     @CurrentActor({ optional: true }) actor?: Actor,
   ) {
-    return { items: await this.amendments.list(await this.organizations.getBySlug(slug), activityId, query.blockId, actor) };
+    return {
+      items: await this.amendments.list(await this.organizations.getBySlug(slug), activityId, query.blockId, actor),
+    };
   }
 
   @Post('amendments')
   @Roles()
-  @Endpoint({ summary: 'Propose a rewording of a paragraph or a passage of it', body: ZCreateAmendment, response: ZAmendment, status: 201, tags })
+  @Endpoint({
+    summary: 'Propose a rewording of a paragraph or a passage of it',
+    body: ZCreateAmendment,
+    response: ZAmendment,
+    status: 201,
+    tags,
+  })
   propose(
     @CurrentOrganization() org: Organization,
     @CurrentActor() actor: Actor,
@@ -158,7 +243,12 @@ export class ConsultationsController {
   @Post('amendments/:amendmentId/support')
   @HttpCode(200)
   @Roles()
-  @Endpoint({ summary: 'Support an amendment, or withdraw the support', body: ZSupportAmendment, response: ZAmendment, tags })
+  @Endpoint({
+    summary: 'Support an amendment, or withdraw the support',
+    body: ZSupportAmendment,
+    response: ZAmendment,
+    tags,
+  })
   support(
     @CurrentOrganization() org: Organization,
     @CurrentActor() actor: Actor,
@@ -186,23 +276,55 @@ export class ConsultationsController {
 
   @Get('report')
   @Roles(...MANAGERS)
-  @Endpoint({ summary: 'The consultation report: counts per section and paragraph, amendments, unanswered comments (planner)', query: ZReportQuery, response: ZConsultationReport, tags })
-  report(@CurrentOrganization() org: Organization, @ActivityId() activityId: string, @Query() query: z.output<typeof ZReportQuery>) {
+  @Endpoint({
+    summary: 'The consultation report: counts per section and paragraph, amendments, unanswered comments (planner)',
+    query: ZReportQuery,
+    response: ZConsultationReport,
+    tags,
+  })
+  report(
+    @CurrentOrganization() org: Organization,
+    @ActivityId() activityId: string,
+    @Query() query: z.output<typeof ZReportQuery>,
+  ) {
     return this.reports.report(org, activityId, query.edition);
   }
 
   @Get('report.csv')
   @Roles(...MANAGERS)
-  @Endpoint({ summary: 'The consultation report’s paragraphs as CSV, formula-safe (planner)', query: ZReportQuery, tags })
-  async reportCsv(@CurrentOrganization() org: Organization, @ActivityId() activityId: string, @Query() query: z.output<typeof ZReportQuery>, @Res() reply: FastifyReply) {
+  @Endpoint({
+    summary: 'The consultation report’s paragraphs as CSV, formula-safe (planner)',
+    query: ZReportQuery,
+    tags,
+  })
+  async reportCsv(
+    @CurrentOrganization() org: Organization,
+    @ActivityId() activityId: string,
+    @Query() query: z.output<typeof ZReportQuery>,
+    @Res() reply: FastifyReply,
+  ) {
     const { report, tables } = await this.reports.tables(org, activityId, query.edition);
-    return download(reply, toCsv(tables[0]), 'text/csv; charset=utf-8', `consultation-report-edition-${report.edition.number}.csv`);
+    return download(
+      reply,
+      toCsv(tables[0]),
+      'text/csv; charset=utf-8',
+      `consultation-report-edition-${report.edition.number}.csv`,
+    );
   }
 
   @Get('report.xlsx')
   @Roles(...MANAGERS)
-  @Endpoint({ summary: 'The consultation report as an Excel workbook, formula-safe (planner)', query: ZReportQuery, tags })
-  async reportXlsx(@CurrentOrganization() org: Organization, @ActivityId() activityId: string, @Query() query: z.output<typeof ZReportQuery>, @Res() reply: FastifyReply) {
+  @Endpoint({
+    summary: 'The consultation report as an Excel workbook, formula-safe (planner)',
+    query: ZReportQuery,
+    tags,
+  })
+  async reportXlsx(
+    @CurrentOrganization() org: Organization,
+    @ActivityId() activityId: string,
+    @Query() query: z.output<typeof ZReportQuery>,
+    @Res() reply: FastifyReply,
+  ) {
     const { report, tables } = await this.reports.tables(org, activityId, query.edition);
     return download(
       reply,

@@ -23,9 +23,24 @@ import { ReadingService } from './reading.service';
  * amendments, a diff between editions and the planners' report. Runs the consultation activity type.
  */
 @Module({
-  imports: [AttachmentsModule, AuditModule, CommentsModule, IdentityModule, ModerationModule, OrganizationsModule, PlansModule],
+  imports: [
+    AttachmentsModule,
+    AuditModule,
+    CommentsModule,
+    IdentityModule,
+    ModerationModule,
+    OrganizationsModule,
+    PlansModule,
+  ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsRepository, EditionsService, ReadingService, AmendmentsService, ConsultationReportService, ConsultationCommentTargets],
+  providers: [
+    ConsultationsRepository,
+    EditionsService,
+    ReadingService,
+    AmendmentsService,
+    ConsultationReportService,
+    ConsultationCommentTargets,
+  ],
 })
 export class ConsultationsModule implements OnModuleInit {
   constructor(
@@ -41,6 +56,8 @@ export class ConsultationsModule implements OnModuleInit {
     this.comments.registerTarget('document', this.targets.document());
     // Planners upload the .docx to import and the images of image blocks to the activity.
     // The upload route itself is for planners only.
-    this.attachments.registerOwner('activity', { exists: (organizationId, activityId) => this.targets.isConsultation(organizationId, activityId) });
+    this.attachments.registerOwner('activity', {
+      exists: (organizationId, activityId) => this.targets.isConsultation(organizationId, activityId),
+    });
   }
 }

@@ -67,7 +67,13 @@ export type BlockTargetRow = {
 };
 
 /** What commenting on an edition as a whole needs to know. */
-export type EditionTargetRow = { editionId: string; editionNumber: number; editionStatus: 'draft' | 'published'; activityId: string; isLatest: boolean };
+export type EditionTargetRow = {
+  editionId: string;
+  editionNumber: number;
+  editionStatus: 'draft' | 'published';
+  activityId: string;
+  isLatest: boolean;
+};
 
 /** An amendment as shown to one viewer. */
 export type AmendmentRow = {
@@ -122,7 +128,13 @@ export class ConsultationsRepository {
     );
   }
 
-  async edition(q: Queryable, organizationId: string, activityId: string, number: number, lock = false): Promise<EditionRow | null> {
+  async edition(
+    q: Queryable,
+    organizationId: string,
+    activityId: string,
+    number: number,
+    lock = false,
+  ): Promise<EditionRow | null> {
     const [row] = await q.query(
       `SELECT ${EDITION_COLUMNS} FROM consultation_edition e WHERE e.organization_id = $1 AND e.activity_id = $2 AND e.number = $3
        ${lock ? 'FOR UPDATE' : ''}`,
@@ -151,7 +163,15 @@ export class ConsultationsRepository {
   /** Creates the draft numbered after the last edition; null when a draft already exists. */
   async insertDraft(
     q: Queryable,
-    row: { organizationId: string; activityId: string; title: string; changeSummary: string | null; source: 'editor' | 'docx'; sourceAttachmentId: string | null; createdBy: string },
+    row: {
+      organizationId: string;
+      activityId: string;
+      title: string;
+      changeSummary: string | null;
+      source: 'editor' | 'docx';
+      sourceAttachmentId: string | null;
+      createdBy: string;
+    },
   ): Promise<string | null> {
     // Serialises drafts of one activity: the unique index would also refuse a second one.
     await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [row.activityId]);
@@ -160,12 +180,26 @@ export class ConsultationsRepository {
        SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6, $7 FROM consultation_edition WHERE activity_id = $2
        ON CONFLICT (activity_id) WHERE status = 'draft' DO NOTHING
        RETURNING id`,
-      [row.organizationId, row.activityId, row.title, row.changeSummary, row.source, row.sourceAttachmentId, row.createdBy],
+      [
+        row.organizationId,
+        row.activityId,
+        row.title,
+        row.changeSummary,
+        row.source,
+        row.sourceAttachmentId,
+        row.createdBy,
+      ],
     );
     return rows[0]?.id ?? null;
   }
 
-  async updateDraft(q: Queryable, organizationId: string, editionId: string, title: string, changeSummary: string | null): Promise<void> {
+  async updateDraft(
+    q: Queryable,
+    organizationId: string,
+    editionId: string,
+    title: string,
+    changeSummary: string | null,
+  ): Promise<void> {
     await q.query(
       `UPDATE consultation_edition SET title = $3, change_summary = $4, updated_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'draft'`,
       [organizationId, editionId, title, changeSummary],
@@ -174,7 +208,10 @@ export class ConsultationsRepository {
 
   async deleteDraft(q: Queryable, organizationId: string, editionId: string): Promise<boolean> {
     const rows = returningRows<{ id: string }>(
-      await q.query(`DELETE FROM consultation_edition WHERE organization_id = $1 AND id = $2 AND status = 'draft' RETURNING id`, [organizationId, editionId]),
+      await q.query(
+        `DELETE FROM consultation_edition WHERE organization_id = $1 AND id = $2 AND status = 'draft' RETURNING id`,
+        [organizationId, editionId],
+      ),
     );
     return rows.length === 1;
   }
@@ -194,7 +231,10 @@ export class ConsultationsRepository {
     editionId: string,
     sections: { id: string; anchor: string; heading: string | null; level: number; blocks: NewBlock[] }[],
   ): Promise<void> {
-    await q.query(`DELETE FROM consultation_section WHERE organization_id = $1 AND edition_id = $2`, [organizationId, editionId]);
+    await q.query(`DELETE FROM consultation_section WHERE organization_id = $1 AND edition_id = $2`, [
+      organizationId,
+      editionId,
+    ]);
     await q.query(
       `INSERT INTO consultation_section (id, organization_id, edition_id, position, anchor, heading, level)
        SELECT s.id, $1, $2, s.position, s.anchor, s.heading, s.level
@@ -230,11 +270,10 @@ export class ConsultationsRepository {
         blocks.map((b) => b.change),
       ],
     );
-    await q.query(`UPDATE consultation_edition SET block_count = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
-      organizationId,
-      editionId,
-      blocks.length,
-    ]);
+    await q.query(
+      `UPDATE consultation_edition SET block_count = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`,
+      [organizationId, editionId, blocks.length],
+    );
   }
 
   sections(q: Queryable, organizationId: string, editionId: string): Promise<SectionRow[]> {
@@ -305,15 +344,17 @@ export class ConsultationsRepository {
   }
 
   async addToBlockComments(q: Queryable, organizationId: string, blockId: string, delta: number): Promise<void> {
-    await q.query(`UPDATE consultation_block SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [organizationId, blockId, delta]);
+    await q.query(
+      `UPDATE consultation_block SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`,
+      [organizationId, blockId, delta],
+    );
   }
 
   async addToEditionComments(q: Queryable, organizationId: string, editionId: string, delta: number): Promise<void> {
-    await q.query(`UPDATE consultation_edition SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`, [
-      organizationId,
-      editionId,
-      delta,
-    ]);
+    await q.query(
+      `UPDATE consultation_edition SET comment_count = comment_count + $3 WHERE organization_id = $1 AND id = $2`,
+      [organizationId, editionId, delta],
+    );
   }
 
   async organizationSlug(organizationId: string): Promise<string> {
@@ -338,26 +379,60 @@ export class ConsultationsRepository {
     );
   }
 
-  async amendment(q: Queryable, organizationId: string, amendmentId: string, viewerId: string | null): Promise<AmendmentRow | null> {
-    const [row] = await q.query(`${this.amendmentSelect('$3')} WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, amendmentId, viewerId]);
+  async amendment(
+    q: Queryable,
+    organizationId: string,
+    amendmentId: string,
+    viewerId: string | null,
+  ): Promise<AmendmentRow | null> {
+    const [row] = await q.query(`${this.amendmentSelect('$3')} WHERE a.organization_id = $1 AND a.id = $2`, [
+      organizationId,
+      amendmentId,
+      viewerId,
+    ]);
     return row ?? null;
   }
 
   async insertAmendment(
     q: Queryable,
-    row: { organizationId: string; blockId: string; authorId: string; passage: { start: number; end: number; quote: string } | null; proposedText: string; reason: string | null },
+    row: {
+      organizationId: string;
+      blockId: string;
+      authorId: string;
+      passage: { start: number; end: number; quote: string } | null;
+      proposedText: string;
+      reason: string | null;
+    },
   ): Promise<string> {
     const [inserted] = await q.query(
       `INSERT INTO amendment (organization_id, block_id, author_id, passage_start, passage_end, passage_quote, proposed_text, reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [row.organizationId, row.blockId, row.authorId, row.passage?.start ?? null, row.passage?.end ?? null, row.passage?.quote ?? null, row.proposedText, row.reason],
+      [
+        row.organizationId,
+        row.blockId,
+        row.authorId,
+        row.passage?.start ?? null,
+        row.passage?.end ?? null,
+        row.passage?.quote ?? null,
+        row.proposedText,
+        row.reason,
+      ],
     );
-    await q.query(`UPDATE consultation_block SET amendment_count = amendment_count + 1 WHERE organization_id = $1 AND id = $2`, [row.organizationId, row.blockId]);
+    await q.query(
+      `UPDATE consultation_block SET amendment_count = amendment_count + 1 WHERE organization_id = $1 AND id = $2`,
+      [row.organizationId, row.blockId],
+    );
     return inserted.id;
   }
 
   /** Adds or withdraws one person's support; the counter moves only when the support row did. */
-  async setSupport(q: Queryable, organizationId: string, amendmentId: string, accountId: string, supported: boolean): Promise<void> {
+  async setSupport(
+    q: Queryable,
+    organizationId: string,
+    amendmentId: string,
+    accountId: string,
+    supported: boolean,
+  ): Promise<void> {
     const statement = supported
       ? `WITH changed AS (INSERT INTO amendment_support (amendment_id, account_id, organization_id) VALUES ($2, $3, $1)
                           ON CONFLICT DO NOTHING RETURNING 1)
@@ -367,8 +442,19 @@ export class ConsultationsRepository {
     await q.query(statement, [organizationId, amendmentId, accountId]);
   }
 
-  async setAmendmentStatus(q: Queryable, organizationId: string, amendmentId: string, status: string, reason: string | null): Promise<void> {
-    await q.query(`UPDATE amendment SET status = $3, status_reason = $4 WHERE organization_id = $1 AND id = $2`, [organizationId, amendmentId, status, reason]);
+  async setAmendmentStatus(
+    q: Queryable,
+    organizationId: string,
+    amendmentId: string,
+    status: string,
+    reason: string | null,
+  ): Promise<void> {
+    await q.query(`UPDATE amendment SET status = $3, status_reason = $4 WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      amendmentId,
+      status,
+      reason,
+    ]);
   }
 
   // ---- report --------------------------------------------------------------------------------
@@ -394,7 +480,11 @@ export class ConsultationsRepository {
   }
 
   /** The most-supported amendments of an edition. */
-  topAmendments(organizationId: string, editionId: string, limit: number): Promise<(AmendmentRow & { blockAnchor: string; blockText: string })[]> {
+  topAmendments(
+    organizationId: string,
+    editionId: string,
+    limit: number,
+  ): Promise<(AmendmentRow & { blockAnchor: string; blockText: string })[]> {
     return this.db.query(
       `${this.amendmentSelect('NULL').replace(
         'FROM amendment a',

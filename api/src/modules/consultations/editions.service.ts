@@ -45,7 +45,12 @@ export class EditionsService {
   }
 
   /** Starts the draft of the next edition from a .docx uploaded to this consultation. */
-  async importDocx(org: Organization, actor: Actor, activityId: string, input: z.output<typeof ZImportEdition>): Promise<TEditionSummary> {
+  async importDocx(
+    org: Organization,
+    actor: Actor,
+    activityId: string,
+    input: z.output<typeof ZImportEdition>,
+  ): Promise<TEditionSummary> {
     await this.consultation(org.id, activityId);
     const file = await this.attachments.open(org.id, input.attachmentId);
     if (file.ownerType !== 'activity' || file.ownerId !== activityId) {
@@ -55,16 +60,29 @@ export class EditionsService {
     for await (const chunk of this.attachments.stream(file)) chunks.push(chunk as Buffer);
     const blocks = blocksFromImport(convert(Buffer.concat(chunks))).slice(0, 2000);
     if (!blocks.some((b) => b.kind !== 'heading')) throw ConsultationErrors.docxEmpty();
-    const title = input.title ?? (blocks[0]?.kind === 'heading' ? blocks[0].text : file.filename.replace(/\.docx$/i, ''));
+    const title =
+      input.title ?? (blocks[0]?.kind === 'heading' ? blocks[0].text : file.filename.replace(/\.docx$/i, ''));
     return this.createDraft(org, actor, activityId, { title: title.slice(0, 300), blocks }, 'docx', file.id);
   }
 
   /** Rewrites the draft (409 `consultations.not_draft` for a published edition). */
-  async save(org: Organization, actor: Actor, activityId: string, number: number, input: SaveInput): Promise<TEditionSummary> {
+  async save(
+    org: Organization,
+    actor: Actor,
+    activityId: string,
+    number: number,
+    input: SaveInput,
+  ): Promise<TEditionSummary> {
     await this.consultation(org.id, activityId);
     await this.repository.db.transaction(async (m) => {
       const edition = await this.editableDraft(m, org.id, activityId, number);
-      await this.repository.updateDraft(m, org.id, edition.id, normalizePersian(input.title), clean(input.changeSummary));
+      await this.repository.updateDraft(
+        m,
+        org.id,
+        edition.id,
+        normalizePersian(input.title),
+        clean(input.changeSummary),
+      );
       await this.writeContent(m, org.id, activityId, edition.id, input.blocks);
     });
     return this.summary(org.id, activityId, number);
@@ -160,7 +178,12 @@ export class EditionsService {
     return this.summary(org.id, activityId, number);
   }
 
-  private async editableDraft(m: Queryable, organizationId: string, activityId: string, number: number): Promise<EditionRow> {
+  private async editableDraft(
+    m: Queryable,
+    organizationId: string,
+    activityId: string,
+    number: number,
+  ): Promise<EditionRow> {
     const edition = await this.repository.edition(m, organizationId, activityId, number, true);
     if (!edition) throw ConsultationErrors.editionNotFound();
     if (edition.status !== 'draft') throw ConsultationErrors.notDraft();
@@ -171,7 +194,13 @@ export class EditionsService {
    * Stores the draft's sections and blocks, aligned with the latest published edition: a block
    * equal to (or a rewording of) one there keeps its anchor and lineage and says how it changed.
    */
-  private async writeContent(m: Queryable, organizationId: string, activityId: string, editionId: string, input: BlockInput[]): Promise<void> {
+  private async writeContent(
+    m: Queryable,
+    organizationId: string,
+    activityId: string,
+    editionId: string,
+    input: BlockInput[],
+  ): Promise<void> {
     await this.assertImages(organizationId, activityId, input);
     const sections = sectionsOf(input);
     const newer = sections.flatMap((s) => s.blocks);
@@ -179,7 +208,11 @@ export class EditionsService {
     const older = previous ? await this.repository.blocks(m, organizationId, previous.id) : [];
     const olderKeys = older.map((b) => ({ key: storedBlockKey(b.kind, b.text, b.content), text: b.text }));
     const { matches } = alignBlocks(olderKeys, newer);
-    const anchors = anchorsFor(newer, matches, older.map((b) => b.anchor));
+    const anchors = anchorsFor(
+      newer,
+      matches,
+      older.map((b) => b.anchor),
+    );
     const headingAnchors = sectionAnchors(sections.map((s) => s.heading));
     let at = 0;
     const stored = sections.map((section, i) => ({
@@ -210,7 +243,12 @@ export class EditionsService {
     const images = blocks.flatMap((b, i) => (b.kind === 'image' ? [{ id: b.attachmentId, index: i }] : []));
     for (const image of images) {
       const file = await this.attachments.open(organizationId, image.id).catch(() => null);
-      if (!file || file.ownerType !== 'activity' || file.ownerId !== activityId || !file.contentType.startsWith('image/')) {
+      if (
+        !file ||
+        file.ownerType !== 'activity' ||
+        file.ownerId !== activityId ||
+        !file.contentType.startsWith('image/')
+      ) {
         throw ConsultationErrors.imageNotFound(`blocks.${image.index}.attachmentId`);
       }
     }

@@ -30,7 +30,13 @@ export class ReadingService {
    * sections and blocks with comment counts kept on the rows and earlier versions in the same
    * query: three queries whatever the number of paragraphs and comments.
    */
-  async view(org: Organization, activityId: string, number: number | undefined, actor: Actor | undefined, membership: MembershipRow | null): Promise<TConsultation> {
+  async view(
+    org: Organization,
+    activityId: string,
+    number: number | undefined,
+    actor: Actor | undefined,
+    membership: MembershipRow | null,
+  ): Promise<TConsultation> {
     const activity = await this.editions.consultation(org.id, activityId);
     const canManage = isManager(actor, membership);
     const editions = await this.repository.editions(org.id, activityId, canManage);
@@ -77,13 +83,26 @@ export class ReadingService {
         publishedAt: edition.publishedAt ? new Date(edition.publishedAt).toISOString() : null,
         isLatest: edition.id === latest?.id,
         documentCommentCount: edition.commentCount,
-        sections: sections.map((s) => ({ id: s.id, anchor: s.anchor, heading: s.heading, level: s.level, blocks: bySection.get(s.id) ?? [] })),
+        sections: sections.map((s) => ({
+          id: s.id,
+          anchor: s.anchor,
+          heading: s.heading,
+          level: s.level,
+          blocks: bySection.get(s.id) ?? [],
+        })),
       },
     };
   }
 
   /** What changed between two editions, block by block, with word runs for reworded blocks. */
-  async diff(org: Organization, activityId: string, from: number, to: number, actor: Actor | undefined, membership: MembershipRow | null): Promise<TEditionDiff> {
+  async diff(
+    org: Organization,
+    activityId: string,
+    from: number,
+    to: number,
+    actor: Actor | undefined,
+    membership: MembershipRow | null,
+  ): Promise<TEditionDiff> {
     await this.editions.consultation(org.id, activityId);
     const editions = await this.repository.editions(org.id, activityId, isManager(actor, membership));
     const older = pick(editions, Math.min(from, to));
@@ -102,12 +121,23 @@ export class ReadingService {
     const blocks = steps.map((step) => {
       const before = step.oldIndex === null ? null : olderBlocks[step.oldIndex];
       const after = step.newIndex === null ? null : newerBlocks[step.newIndex];
-      const change = !after ? 'removed' : !before ? 'added' : matches[step.newIndex!].change === 'modified' ? 'modified' : 'unchanged';
+      const change = !after
+        ? 'removed'
+        : !before
+          ? 'added'
+          : matches[step.newIndex!].change === 'modified'
+            ? 'modified'
+            : 'unchanged';
       counts[change]++;
       const runs =
         change === 'modified'
           ? diffWords(before!.text, after!.text)
-          : [{ op: change === 'added' ? 'insert' : change === 'removed' ? 'delete' : 'equal', text: (after ?? before)!.text } as const];
+          : [
+              {
+                op: change === 'added' ? 'insert' : change === 'removed' ? 'delete' : 'equal',
+                text: (after ?? before)!.text,
+              } as const,
+            ];
       return {
         change,
         heading: headingOf.get((after ?? before)!.sectionId) ?? null,
@@ -132,7 +162,11 @@ export class ReadingService {
       rows: 'rows' in content && content.rows ? content.rows : null,
       image:
         'attachmentId' in content && content.attachmentId
-          ? { attachmentId: content.attachmentId, url: this.attachments.urlOf(slug, content.attachmentId), alt: content.alt }
+          ? {
+              attachmentId: content.attachmentId,
+              url: this.attachments.urlOf(slug, content.attachmentId),
+              alt: content.alt,
+            }
           : null,
       commentCount: block.commentCount,
       carriedCommentCount: carried,

@@ -4,8 +4,18 @@ const block = (text: string) => ({ key: `p\n${text}`, text });
 
 describe('alignBlocks', () => {
   it('keeps equal paragraphs, pairs a reworded one and reports the added and removed', () => {
-    const older = [block('مقدمه برنامه'), block('ایجاد پارک محله‌ای در منطقه سه'), block('حذف‌شدنی کاملا'), block('پایان')];
-    const newer = [block('مقدمه برنامه'), block('ایجاد دو پارک محله‌ای در منطقه سه'), block('بند تازه درباره حمل و نقل'), block('پایان')];
+    const older = [
+      block('مقدمه برنامه'),
+      block('ایجاد پارک محله‌ای در منطقه سه'),
+      block('حذف‌شدنی کاملا'),
+      block('پایان'),
+    ];
+    const newer = [
+      block('مقدمه برنامه'),
+      block('ایجاد دو پارک محله‌ای در منطقه سه'),
+      block('بند تازه درباره حمل و نقل'),
+      block('پایان'),
+    ];
     const { matches, steps } = alignBlocks(older, newer);
     expect(matches).toEqual([
       { oldIndex: 0, change: 'unchanged' },
@@ -23,7 +33,10 @@ describe('alignBlocks', () => {
   });
 
   it('does not pair blocks of different kinds or too different texts', () => {
-    const { matches } = alignBlocks([{ key: 'ul\nالف ب', text: 'الف ب' }, block('یک دو سه')], [block('الف ب'), block('چهار پنج شش')]);
+    const { matches } = alignBlocks(
+      [{ key: 'ul\nالف ب', text: 'الف ب' }, block('یک دو سه')],
+      [block('الف ب'), block('چهار پنج شش')],
+    );
     expect(matches.every((m) => m.change === 'new')).toBe(true);
   });
 });
@@ -31,7 +44,15 @@ describe('alignBlocks', () => {
 describe('anchorsFor', () => {
   it('inherits anchors of matched blocks and numbers new ones past taken anchors', () => {
     const newer = [block('الف'), block('ب'), block('ب')];
-    const anchors = anchorsFor(newer, [{ oldIndex: 0, change: 'modified' }, { oldIndex: null, change: 'new' }, { oldIndex: null, change: 'new' }], ['old-anchor']);
+    const anchors = anchorsFor(
+      newer,
+      [
+        { oldIndex: 0, change: 'modified' },
+        { oldIndex: null, change: 'new' },
+        { oldIndex: null, change: 'new' },
+      ],
+      ['old-anchor'],
+    );
     expect(anchors[0]).toBe('old-anchor');
     expect(anchors[1]).toMatch(/-1$/);
     expect(anchors[2]).toMatch(/-2$/);

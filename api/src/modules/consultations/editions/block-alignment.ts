@@ -20,8 +20,14 @@ export const REWORDING_SIMILARITY = 0.5;
  * unmatched old block when they share at least REWORDING_SIMILARITY of their words (modified).
  * `steps` interleaves removed old blocks where they stood.
  */
-export function alignBlocks(older: AlignableBlock[], newer: AlignableBlock[]): { matches: BlockMatch[]; steps: AlignmentStep[] } {
-  const pairs = commonSubsequence(older.map((b) => b.key), newer.map((b) => b.key));
+export function alignBlocks(
+  older: AlignableBlock[],
+  newer: AlignableBlock[],
+): { matches: BlockMatch[]; steps: AlignmentStep[] } {
+  const pairs = commonSubsequence(
+    older.map((b) => b.key),
+    newer.map((b) => b.key),
+  );
   const matches: BlockMatch[] = newer.map(() => ({ oldIndex: null, change: 'new' }));
   const steps: AlignmentStep[] = [];
   let oldAt = 0;
@@ -97,7 +103,10 @@ function commonSubsequence(a: string[], b: string[]): [number, number][] {
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+      lengths[i * width + j] =
+        a[i] === b[j]
+          ? lengths[(i + 1) * width + j + 1] + 1
+          : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
   const pairs: [number, number][] = [];

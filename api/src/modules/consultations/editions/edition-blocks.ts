@@ -44,15 +44,20 @@ export function sectionsOf(blocks: BlockInput[]): EditionSection[] {
 }
 
 /** The blocks back as the editor edits them: headings interleaved, in reading order. */
-export function blocksOf(sections: { heading: string | null; level: number; blocks: Pick<EditionBlock, 'kind' | 'text' | 'content'>[] }[]): BlockInput[] {
+export function blocksOf(
+  sections: { heading: string | null; level: number; blocks: Pick<EditionBlock, 'kind' | 'text' | 'content'>[] }[],
+): BlockInput[] {
   const out: BlockInput[] = [];
   for (const section of sections) {
-    if (section.heading !== null) out.push({ kind: 'heading', level: Math.max(1, section.level), text: section.heading });
+    if (section.heading !== null)
+      out.push({ kind: 'heading', level: Math.max(1, section.level), text: section.heading });
     for (const block of section.blocks) {
       const c = block.content;
-      if (block.kind === 'list' && 'items' in c && c.items) out.push({ kind: 'list', ordered: !!c.ordered, items: c.items });
+      if (block.kind === 'list' && 'items' in c && c.items)
+        out.push({ kind: 'list', ordered: !!c.ordered, items: c.items });
       else if (block.kind === 'table' && 'rows' in c && c.rows) out.push({ kind: 'table', rows: c.rows });
-      else if (block.kind === 'image' && 'attachmentId' in c && c.attachmentId) out.push({ kind: 'image', attachmentId: c.attachmentId, alt: c.alt });
+      else if (block.kind === 'image' && 'attachmentId' in c && c.attachmentId)
+        out.push({ kind: 'image', attachmentId: c.attachmentId, alt: c.alt });
       else out.push({ kind: 'paragraph', text: block.text });
     }
   }
@@ -63,12 +68,26 @@ export function blocksOf(sections: { heading: string | null; level: number; bloc
 export function blocksFromImport(document: TImportedDocument): BlockInput[] {
   const out: BlockInput[] = [];
   for (const section of document.sections) {
-    if (section.heading !== null) out.push({ kind: 'heading', level: Math.min(6, Math.max(1, section.level)), text: section.heading.slice(0, 500) });
+    if (section.heading !== null)
+      out.push({
+        kind: 'heading',
+        level: Math.min(6, Math.max(1, section.level)),
+        text: section.heading.slice(0, 500),
+      });
     // Clipped to what the editor accepts, so an imported draft can be saved back unchanged.
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') out.push({ kind: 'paragraph', text: block.text.slice(0, MAX_BLOCK_TEXT) });
-      else if (block.kind === 'list') out.push({ kind: 'list', ordered: block.ordered, items: block.items.slice(0, 200).map((i) => i.slice(0, 5000)) });
-      else out.push({ kind: 'table', rows: block.rows.slice(0, 500).map((r) => r.slice(0, 30).map((c) => c.slice(0, 2000))) });
+      else if (block.kind === 'list')
+        out.push({
+          kind: 'list',
+          ordered: block.ordered,
+          items: block.items.slice(0, 200).map((i) => i.slice(0, 5000)),
+        });
+      else
+        out.push({
+          kind: 'table',
+          rows: block.rows.slice(0, 500).map((r) => r.slice(0, 30).map((c) => c.slice(0, 2000))),
+        });
     }
   }
   return out;
@@ -83,7 +102,12 @@ function editionBlock(block: Exclude<BlockInput, { kind: 'heading' }>): EditionB
     case 'list': {
       const items = block.items.map(clean).filter((i) => i !== '');
       const text = items.join('\n');
-      return { kind: 'list', text, content: { ordered: block.ordered, items }, key: keyOf(block.ordered ? 'ol' : 'ul', text) };
+      return {
+        kind: 'list',
+        text,
+        content: { ordered: block.ordered, items },
+        key: keyOf(block.ordered ? 'ol' : 'ul', text),
+      };
     }
     case 'table': {
       const width = Math.max(...block.rows.map((r) => r.length));
@@ -93,7 +117,12 @@ function editionBlock(block: Exclude<BlockInput, { kind: 'heading' }>): EditionB
     }
     case 'image': {
       const alt = clean(block.alt ?? '');
-      return { kind: 'image', text: alt, content: { attachmentId: block.attachmentId, alt }, key: keyOf(`image:${block.attachmentId}`, alt) };
+      return {
+        kind: 'image',
+        text: alt,
+        content: { attachmentId: block.attachmentId, alt },
+        key: keyOf(`image:${block.attachmentId}`, alt),
+      };
     }
   }
 }
