@@ -1,6 +1,7 @@
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { buildDocm, MINIMAL_PDF, MINIMAL_PNG } from '../attachments/files';
-import { member } from '../problems/problem-helpers';
+import sharp from 'sharp';
+import { jpegWithGps, member } from '../problems/problem-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 import {
@@ -204,6 +205,29 @@ describe('consultation editions', () => {
     const empty = await importDocx(boss.client, org.slug, other, reportDocx([{ heading: 'فقط عنوان' }]));
     expect(empty.body.code).toBe('consultations.docx_empty');
     expect(await count()).toBe(0);
+  });
+
+  it('imports the pictures of a .docx as images without their EXIF data', async () => {
+    const { activityId: other } = await buildConsultation(t.db, org.id);
+    const photo = await jpegWithGps(2400, 1200);
+    const imported = await importDocx(
+      boss.client,
+      org.slug,
+      other,
+      reportDocx([{ heading: 'نقشه' }, 'محدودهٔ طرح:', { picture: photo, alt: 'نقشهٔ محدوده' }]),
+    );
+    expect(imported.status).toBe(201);
+    const view = (await boss.client.get(`/api/orgs/${org.slug}/consultations/${other}?edition=1`)).body;
+    const image = (blocksOf(view) as unknown as { kind: string; image: { url: string; alt: string } }[]).find(
+      (b) => b.kind === 'image',
+    )!;
+    expect(image.image.alt).toBe('نقشهٔ محدوده');
+    const file = await boss.client.get(image.image.url);
+    expect(file.headers.get('content-type')).toBe('image/webp');
+    const meta = await sharp(file.bytes).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.width).toBe(1600);
+    expect(file.bytes.includes(Buffer.from('Secret Phone'))).toBe(false);
   });
 
   it('keeps markup in a document as plain text and refuses images from elsewhere', async () => {

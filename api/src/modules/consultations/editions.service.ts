@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import sharp from 'sharp';
 import type { z } from 'zod';
 import type { TEditionSource, TEditionSummary, ZImportEdition, ZSaveEdition } from '@hamandishi/contracts';
 import { normalizePersian } from '@hamandishi/text';
@@ -11,9 +12,16 @@ import type { Organization } from '../organizations/organization.entity';
 import { type ActivityInfo, StagesService } from '../plans/stages.service';
 import { type EditionRow, type NewBlock, ConsultationsRepository, type Queryable } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
-import { DocxError, docxToDocument } from './docx/docx-to-document';
+import { DocxError, type TImportedDocument, docxToDocument } from './docx/docx-to-document';
 import { alignBlocks, anchorsFor, sectionAnchors } from './editions/block-alignment';
-import { type BlockInput, blocksFromImport, blocksOf, sectionsOf, storedBlockKey } from './editions/edition-blocks';
+import {
+  type BlockInput,
+  blocksFromImport,
+  blocksOf,
+  sectionsOf,
+  storedBlockKey,
+  type TImportedImage,
+} from './editions/edition-blocks';
 
 type SaveInput = z.output<typeof ZSaveEdition>;
 
@@ -58,7 +66,11 @@ export class EditionsService {
     }
     const chunks: Buffer[] = [];
     for await (const chunk of this.attachments.stream(file)) chunks.push(chunk as Buffer);
-    const blocks = blocksFromImport(convert(Buffer.concat(chunks))).slice(0, 2000);
+    const document = convert(Buffer.concat(chunks));
+    // Refused before the pictures are stored, rather than after.
+    if (await this.repository.draft(this.repository.db, org.id, activityId)) throw ConsultationErrors.draftExists();
+    const stored = await this.storePictures(org, actor, activityId, document);
+    const blocks = blocksFromImport(document, (image) => stored.get(image)).slice(0, 2000);
     if (!blocks.some((b) => b.kind !== 'heading')) throw ConsultationErrors.docxEmpty();
     const title =
       input.title ?? (blocks[0]?.kind === 'heading' ? blocks[0].text : file.filename.replace(/\.docx$/i, ''));
@@ -236,6 +248,38 @@ export class EditionsService {
       }),
     }));
     await this.repository.replaceContent(m, organizationId, editionId, stored);
+  }
+
+  /**
+   * The document's pictures, re-encoded (EXIF and other metadata dropped, at most 1600 px) and
+   * stored as the consultation's attachments. Formats sharp cannot read (EMF, WMF) are left out.
+   */
+  private async storePictures(
+    org: Organization,
+    actor: Actor,
+    activityId: string,
+    document: TImportedDocument,
+  ): Promise<Map<TImportedImage, string>> {
+    const stored = new Map<TImportedImage, string>();
+    let n = 0;
+    for (const block of document.sections.flatMap((s) => s.blocks)) {
+      if (block.kind !== 'image') continue;
+      const webp = await sharp(block.data, { limitInputPixels: 40_000_000 })
+        .rotate()
+        .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer()
+        .catch(() => null);
+      if (!webp) continue;
+      const attachment = await this.attachments.upload(
+        org,
+        actor.accountId,
+        { ownerType: 'activity', ownerId: activityId, filename: `picture-${++n}.webp` },
+        webp,
+      );
+      stored.set(block, attachment.id);
+    }
+    return stored;
   }
 
   /** Image blocks may only show images uploaded to this consultation. */

@@ -39,5 +39,6 @@ export function assignAnchors(document: TImportedDocument): TAnchoredDocument {
 function blockText(block: TBlock): string {
   if (block.kind === 'paragraph') return block.text;
   if (block.kind === 'list') return `list\n${block.items.join('\n')}`;
+  if (block.kind === 'image') return `image\n${createHash('sha256').update(block.data).digest('hex')}\n${block.alt}`;
   return `table\n${block.rows.map((row) => row.join('\t')).join('\n')}`;
 }

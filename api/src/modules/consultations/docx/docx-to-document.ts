@@ -9,6 +9,8 @@ export { DocxError } from './docx.errors';
 /** A block of an imported document: plain text only, never markup. */
 export type TBlock =
   | { kind: 'paragraph'; text: string }
+  /** A picture placed in the text: its bytes as stored in the package and its description. */
+  | { kind: 'image'; data: Buffer; alt: string }
   | { kind: 'list'; ordered: boolean; items: string[] }
   | { kind: 'table'; rows: string[][] };
 
@@ -44,7 +46,36 @@ export function docxToDocument(bytes: Buffer): TImportedDocument {
   if (!body) throw new DocxError('not_docx', 'word/document.xml has no body');
   const styles = readPart(bytes, entries, 'word/styles.xml', true);
   const numbering = readPart(bytes, entries, 'word/numbering.xml', true);
-  return new Converter(headingLevels(styles), orderedNumbering(numbering)).convert(body);
+  const images = imageReader(bytes, entries, readPart(bytes, entries, 'word/_rels/document.xml.rels', true));
+  return new Converter(headingLevels(styles), orderedNumbering(numbering), images).convert(body);
+}
+
+/** At most this many pictures are taken from one document; the rest are left out. */
+const MAX_IMAGES = 50;
+
+/**
+ * Reads a picture's bytes by its relationship id (r:embed), from word/media; external links
+ * (TargetMode="External") and anything outside the package are never followed.
+ */
+function imageReader(
+  bytes: Buffer,
+  entries: ZipEntry[],
+  rels: XmlElement | undefined,
+): (relId: string) => Buffer | null {
+  const targets = new Map<string, string>();
+  for (const rel of rels ? children(rels, 'Relationship') : []) {
+    const target = attr(rel, 'Target') ?? '';
+    if (attr(rel, 'TargetMode') === 'External' || !/\/image$/.test(attr(rel, 'Type') ?? '')) continue;
+    const name = target.startsWith('/') ? target.slice(1) : `word/${target}`;
+    if (!name.includes('..')) targets.set(attr(rel, 'Id') ?? '', name);
+  }
+  let taken = 0;
+  return (relId) => {
+    const entry = entries.find((e) => e.name === targets.get(relId));
+    if (!entry || taken >= MAX_IMAGES) return null;
+    taken++;
+    return readZipEntry(bytes, entry, entry.uncompressedSize);
+  };
 }
 
 function readEntries(bytes: Buffer): ZipEntry[] {
@@ -111,6 +142,7 @@ class Converter {
   constructor(
     private readonly levels: Map<string, number>,
     private readonly isOrdered: (numId: string, level: string) => boolean,
+    private readonly readImage: (relId: string) => Buffer | null,
   ) {}
 
   convert(body: XmlElement): TImportedDocument {
@@ -132,6 +164,20 @@ class Converter {
   }
 
   private paragraph(p: XmlElement): void {
+    // Pictures become their own blocks, after the paragraph's text.
+    const pictures = drawingsOf(p).flatMap((drawing) => {
+      const blip = findFirst(drawing, 'blip');
+      const relId = attr(blip, 'embed');
+      const data = relId ? this.readImage(relId) : null;
+      const description = findFirst(drawing, 'docPr');
+      const alt = normalizePersian(attr(description, 'descr') ?? attr(description, 'title') ?? '').slice(0, 500);
+      return data ? [{ kind: 'image' as const, data, alt }] : [];
+    });
+    this.paragraphText(p);
+    this.current.blocks.push(...pictures);
+  }
+
+  private paragraphText(p: XmlElement): void {
     const text = normalizePersian(paragraphText(p));
     if (text === '') return;
     const pPr = child(p, 'pPr');
@@ -207,4 +253,30 @@ function cellText(tc: XmlElement): string {
   };
   walk(tc);
   return lines.filter((l) => l.trim() !== '').join('\n');
+}
+
+function drawingsOf(element: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const walk = (node: XmlElement) => {
+    for (const c of node.children) {
+      if (typeof c === 'string') continue;
+      if (localName(c) === 'drawing') found.push(c);
+      // Of alternate renderings only the first (mc:Choice) counts, or a picture would come twice.
+      else if (localName(c) === 'AlternateContent')
+        walk(c.children.find((x): x is XmlElement => typeof x !== 'string') ?? c);
+      else walk(c);
+    }
+  };
+  walk(element);
+  return found;
+}
+
+function findFirst(element: XmlElement, local: string): XmlElement | undefined {
+  for (const c of element.children) {
+    if (typeof c === 'string') continue;
+    if (localName(c) === local) return c;
+    const deeper = findFirst(c, local);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }

@@ -64,8 +64,14 @@ export function blocksOf(
   return out;
 }
 
-/** The blocks of a converted .docx, as if the planner had typed them. */
-export function blocksFromImport(document: TImportedDocument): BlockInput[] {
+/**
+ * The blocks of a converted .docx, as if the planner had typed them. Pictures become image blocks
+ * when `attachmentIdOf` knows their stored attachment, and are left out otherwise.
+ */
+export function blocksFromImport(
+  document: TImportedDocument,
+  attachmentIdOf: (image: TImportedImage) => string | undefined,
+): BlockInput[] {
   const out: BlockInput[] = [];
   for (const section of document.sections) {
     if (section.heading !== null)
@@ -83,15 +89,22 @@ export function blocksFromImport(document: TImportedDocument): BlockInput[] {
           ordered: block.ordered,
           items: block.items.slice(0, 200).map((i) => i.slice(0, 5000)),
         });
-      else
+      else if (block.kind === 'table')
         out.push({
           kind: 'table',
           rows: block.rows.slice(0, 500).map((r) => r.slice(0, 30).map((c) => c.slice(0, 2000))),
         });
+      else {
+        const attachmentId = attachmentIdOf(block);
+        if (attachmentId) out.push({ kind: 'image', attachmentId, alt: block.alt });
+      }
     }
   }
   return out;
 }
+
+/** A picture of a converted .docx. */
+export type TImportedImage = Extract<TImportedDocument['sections'][number]['blocks'][number], { kind: 'image' }>;
 
 function editionBlock(block: Exclude<BlockInput, { kind: 'heading' }>): EditionBlock {
   switch (block.kind) {
