@@ -91,7 +91,9 @@ describe('CommentThread', () => {
       [`POST /api/orgs/isfahan/comments/${passageComment.id}/outcome`]: { status: 200, body: passageComment },
     });
     const onPassageClick = jest.fn();
-    renderWithApp(<CommentThread slug="isfahan" targetType="paragraph" targetId={PROBLEM.id} onPassageClick={onPassageClick} />);
+    renderWithApp(
+      <CommentThread slug="isfahan" targetType="paragraph" targetId={PROBLEM.id} onPassageClick={onPassageClick} />,
+    );
 
     const item = (await screen.findByText('این بند دقیق نیست')).closest('li') as HTMLElement;
     await userEvent.click(within(item).getByRole('button', { name: 'شهروندان' }));
@@ -105,7 +107,12 @@ describe('CommentThread', () => {
     await userEvent.clear(within(dialog).getByRole('textbox', { name: 'دلیل' }));
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'دلیل' }), 'با قانون بالادستی همخوان نیست');
     await userEvent.click(within(dialog).getByRole('button', { name: 'ثبت نتیجه' }));
-    const post = fetchMock.mock.calls.find(([url, init]) => init?.method === 'POST' && String(url).endsWith('/outcome'));
-    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ outcome: 'not_incorporated', reason: 'با قانون بالادستی همخوان نیست' });
+    const post = fetchMock.mock.calls.find(
+      ([url, init]) => init?.method === 'POST' && String(url).endsWith('/outcome'),
+    );
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({
+      outcome: 'not_incorporated',
+      reason: 'با قانون بالادستی همخوان نیست',
+    });
   });
 });

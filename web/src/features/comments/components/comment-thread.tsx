@@ -1,5 +1,5 @@
 import '../comments.css';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,8 @@ export type CommentThreadProps = {
   onClearPassage?: () => void;
   /** Called when a reader clicks a comment's quoted passage (to highlight it in the text). */
   onPassageClick?: (passage: TPassage) => void;
+  /** Called when the thread's total changes after it first loaded (a comment posted here or arriving live). */
+  onTotalChange?: (total: number) => void;
 };
 
 type Actions = ReturnType<typeof useCommentActions>;
@@ -64,6 +66,7 @@ export function CommentThread({
   passage = null,
   onClearPassage,
   onPassageClick,
+  onTotalChange,
 }: CommentThreadProps) {
   const headingId = useId();
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
@@ -77,6 +80,13 @@ export function CommentThread({
   const actions = useCommentActions(slug, targetType, targetId);
   const items = thread.data?.pages.flatMap((page) => page.items) ?? [];
   const total = thread.data?.pages[0]?.total ?? 0;
+  const loadedTotal = thread.data ? total : null;
+  const previousTotal = useRef<number | null>(null);
+  useEffect(() => {
+    if (loadedTotal === null) return;
+    if (previousTotal.current !== null && previousTotal.current !== loadedTotal) onTotalChange?.(loadedTotal);
+    previousTotal.current = loadedTotal;
+  }, [loadedTotal, onTotalChange]);
 
   useSocketEffect(
     true,

@@ -22,6 +22,8 @@ export type DiscussionPanelProps = {
   onClearPassage: () => void;
   onPassageClick: (blockId: string, passage: TPassage) => void;
   onClose: () => void;
+  /** A thread of this block changed size: the margin counts need refreshing. */
+  onCountsChange: () => void;
 };
 
 /**
@@ -42,6 +44,7 @@ export function DiscussionPanel(props: DiscussionPanelProps) {
     onClearPassage,
     onPassageClick,
     onClose,
+    onCountsChange,
   } = props;
   const { t } = useTranslation([CONSULTATIONS_NS, 'errors']);
   const locale = useLocale();
@@ -89,6 +92,7 @@ export function DiscussionPanel(props: DiscussionPanelProps) {
           passage={passage}
           onClearPassage={onClearPassage}
           onPassageClick={(quoted) => onPassageClick(block.id, quoted)}
+          onTotalChange={onCountsChange}
         />
         {block.earlierBlocks.map((earlier) => (
           <details key={earlier.id} className="c-earlier">
@@ -105,6 +109,7 @@ export function DiscussionPanel(props: DiscussionPanelProps) {
               title={t('panel.earlierThread', { edition: formatNumber(earlier.editionNumber, locale) })}
               headingLevel={3}
               canPost={false}
+              onTotalChange={onCountsChange}
             />
           </details>
         ))}

@@ -3,7 +3,6 @@ import type { TDocumentBlock, TPassage } from '@hamandishi/contracts';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { CONSULTATIONS_NS } from '../consultations-i18n';
-import { blockTotal } from '../lib/counts';
 import { splitAtPassage } from '../lib/passage';
 
 export type DocumentBlockProps = {
@@ -19,7 +18,6 @@ export type DocumentBlockProps = {
 export function DocumentBlock({ block, isSelected, isTarget, highlight, onOpen }: DocumentBlockProps) {
   const { t } = useTranslation(CONSULTATIONS_NS);
   const locale = useLocale();
-  const total = blockTotal(block);
   const earliest = block.earlierBlocks.at(-1)?.editionNumber;
   const countText =
     block.carriedCommentCount > 0
@@ -47,16 +45,11 @@ export function DocumentBlock({ block, isSelected, isTarget, highlight, onOpen }
         <BlockContent block={block} highlight={highlight} />
       </div>
       <div className="c-block__margin">
-        <button
-          type="button"
-          className="c-count"
-          aria-expanded={isSelected}
-          aria-label={t('block.open', { number: formatNumber(total, locale) })}
-          onClick={() => onOpen(block)}
-        >
+        <button type="button" className="c-count" aria-expanded={isSelected} onClick={() => onOpen(block)}>
           <span aria-hidden="true" className="c-count__icon">
             💬
           </span>{' '}
+          <span className="visually-hidden">{t('block.open')} </span>
           <span className="c-count__number">{countText}</span>
         </button>
         {block.amendmentCount > 0 && (

@@ -33,9 +33,10 @@ describe('ReadingView', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'وضع موجود' })).toBeInTheDocument();
     const blocks = screen.getAllByTestId('document-block');
     expect(blocks.map((b) => b.id)).toEqual(['p-a1', 'p-a2', 'p-a3']);
-    expect(within(blocks[0]!).getByRole('button', { name: 'دیدگاه‌ها و پیشنهادهای این بند (۵)' })).toHaveTextContent(
-      '۳ + ۲ از ویراست ۱',
-    );
+    expect(
+      within(blocks[0]!).getByRole('button', { name: 'دیدگاه‌ها و پیشنهادهای این بند: ۳ + ۲ از ویراست ۱' }),
+    ).toHaveTextContent('۳ + ۲ از ویراست ۱');
+    expect(within(blocks[1]!).getByRole('button', { name: 'دیدگاه‌ها و پیشنهادهای این بند: ۱' })).toBeInTheDocument();
     expect(within(blocks[1]!).getByText('تغییرکرده')).toBeInTheDocument();
     expect(within(blocks[2]!).getByText('تازه')).toBeInTheDocument();
     // The block's raw text sits in one element, ZWNJ and all, so selections map 1:1.
@@ -58,7 +59,7 @@ describe('ReadingView', () => {
       },
     });
     renderWithApp(<ReadingView slug="isfahan" consultation={consultationFixture()} />);
-    await userEvent.click(screen.getByRole('button', { name: 'دیدگاه‌ها و پیشنهادهای این بند (۵)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'دیدگاه‌ها و پیشنهادهای این بند: ۳ + ۲ از ویراست ۱' }));
     const panel = screen.getByRole('complementary', { name: 'گفت‌وگو دربارهٔ این بند' });
     expect(within(panel).getByText('دیدگاه‌ها روی ویراست ۱ (۲)')).toBeInTheDocument();
     expect(await within(panel).findByRole('heading', { name: /دیدگاه‌های این بند/ })).toBeInTheDocument();

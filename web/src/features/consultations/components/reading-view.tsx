@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TConsultation, TDocumentBlock, TPassage } from '@hamandishi/contracts';
 import { Alert, Button, DateText, EmptyState } from '@/components';
@@ -9,6 +10,7 @@ import { useOrganizationRoles } from '@/features/identity/api/use-organization-r
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
+import { consultationKeys } from '../api/use-consultations';
 import { CONSULTATIONS_NS } from '../consultations-i18n';
 import { headingTag } from '../lib/counts';
 import { usePassageSelection, type PassageSelection } from '../lib/use-passage-selection';
@@ -37,6 +39,11 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
   const [target, setTarget] = useState<string | null>(null);
   const documentRef = useRef<HTMLDivElement>(null);
   const location = useLocation();
+  const queryClient = useQueryClient();
+  const refreshCounts = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: consultationKeys.all(slug, activity.id) }),
+    [queryClient, slug, activity.id],
+  );
 
   const blocks = useMemo(() => {
     const map = new Map<string, TDocumentBlock>();
@@ -160,6 +167,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
                 targetId={edition.id}
                 title={t('reading.documentComments')}
                 canPost={consultation.canComment}
+                onTotalChange={refreshCounts}
               />
             </div>
           </>
@@ -193,6 +201,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
             setHighlight(null);
           }}
           onPassageClick={handlePassageClick}
+          onCountsChange={refreshCounts}
           onClose={() => {
             setOpen(null);
             setHighlight(null);

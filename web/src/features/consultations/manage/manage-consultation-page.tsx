@@ -10,6 +10,7 @@ import { QueryView } from '@/features/plans/components/query-view';
 import { RequirePlanner } from '@/features/plans/manage/require-planner';
 import { api } from '@/lib/api-client';
 import { errorCodeOf } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { consultationKeys, useConsultation, useEditionActions, useEditionSource } from '../api/use-consultations';
@@ -86,6 +87,7 @@ function NewEdition({ slug, consultation }: { slug: string; consultation: TConsu
   const queryClient = useQueryClient();
   const activityId = consultation.activity.id;
   const actions = useEditionActions(slug, activityId);
+  const locale = useLocale();
   const [isLoading, setIsLoading] = useState(false);
   const latest = consultation.editions.filter((e) => e.status === 'published').at(-1);
 
@@ -121,7 +123,9 @@ function NewEdition({ slug, consultation }: { slug: string; consultation: TConsu
       <div className="card stack">
         <h3>{t('manage.writeTitle')}</h3>
         <p className="muted">
-          {latest ? t('manage.writeCopyHint', { number: latest.number }) : t('manage.writeEmptyHint')}
+          {latest
+            ? t('manage.writeCopyHint', { number: formatNumber(latest.number, locale) })
+            : t('manage.writeEmptyHint')}
         </p>
         <div>
           <Button variant="secondary" isLoading={isLoading} onClick={() => void handleNew()}>
@@ -139,6 +143,7 @@ function DraftEditor({ slug, activityId, draft }: { slug: string; activityId: st
   const toast = useToast();
   const source = useEditionSource(slug, activityId, draft.number);
   const actions = useEditionActions(slug, activityId);
+  const locale = useLocale();
   const [confirm, setConfirm] = useState<'publish' | 'discard' | null>(null);
   const onError = (error: unknown) =>
     toast.show({ title: translateErrorCode(t, errorCodeOf(error)), variant: 'danger' });
@@ -148,7 +153,7 @@ function DraftEditor({ slug, activityId, draft }: { slug: string; activityId: st
   const data = source.data;
   return (
     <section className="stack" aria-labelledby="c-draft-title">
-      <h2 id="c-draft-title">{t('manage.draftTitle', { number: draft.number })}</h2>
+      <h2 id="c-draft-title">{t('manage.draftTitle', { number: formatNumber(draft.number, locale) })}</h2>
       <EditionEditor
         key={`${draft.id}-${source.dataUpdatedAt}`}
         slug={slug}
@@ -181,7 +186,7 @@ function DraftEditor({ slug, activityId, draft }: { slug: string; activityId: st
           isOpen
           onOpenChange={(isOpen) => !isOpen && setConfirm(null)}
           title={t(confirm === 'publish' ? 'manage.publishConfirmTitle' : 'manage.discardConfirmTitle', {
-            number: draft.number,
+            number: formatNumber(draft.number, locale),
           })}
           description={t(confirm === 'publish' ? 'manage.publishConfirmBody' : 'manage.discardConfirmBody')}
           actions={
