@@ -155,6 +155,13 @@ describe('commenting on a consultation', () => {
       earlierBlocks: [{ id: block(METRO).id, editionNumber: 1, commentCount: 2 }],
     });
 
+    // Those who commented on edition 1 hear of edition 2, with a link to what changed.
+    expect((await ngo.client.get('/api/me/notifications')).body.items[0]).toMatchObject({
+      kind: 'consultation.edition_published',
+      params: { number: 2, title: 'گزارش مرحلهٔ شناخت، ویرایش دوم' },
+      link: `/${org.slug}/consultations/${activityId}/diff?from=1&to=2`,
+    });
+
     // Edition 1's threads take replies, not new comments.
     const late = await comments(citizen.client, {
       targetType: 'paragraph',

@@ -7,6 +7,7 @@ import { CommentsModule } from '../comments/comments.module';
 import { CommentsService } from '../comments/comments.service';
 import { IdentityModule } from '../identity/identity.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { PlansModule } from '../plans/plans.module';
@@ -29,6 +30,7 @@ import { ReadingService } from './reading.service';
     CommentsModule,
     IdentityModule,
     ModerationModule,
+    NotificationsModule,
     OrganizationsModule,
     PlansModule,
   ],

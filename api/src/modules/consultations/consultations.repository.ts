@@ -357,6 +357,28 @@ export class ConsultationsRepository {
     );
   }
 
+  /** Everyone who commented on or proposed amendments to the activity's published editions before `number`. */
+  async earlierParticipants(organizationId: string, activityId: string, number: number): Promise<string[]> {
+    const rows: { accountId: string }[] = await this.db.query(
+      `WITH editions AS (
+         SELECT id FROM consultation_edition WHERE organization_id = $1 AND activity_id = $2 AND status = 'published' AND number < $3
+       ), blocks AS (
+         SELECT b.id FROM consultation_block b JOIN editions e ON e.id = b.edition_id
+       )
+       SELECT DISTINCT author_id AS "accountId" FROM (
+         SELECT c.author_id FROM comment c JOIN blocks b ON c.target_id = b.id
+         WHERE c.organization_id = $1 AND c.target_type = 'paragraph' AND NOT c.is_hidden
+         UNION ALL
+         SELECT c.author_id FROM comment c JOIN editions e ON c.target_id = e.id
+         WHERE c.organization_id = $1 AND c.target_type = 'document' AND NOT c.is_hidden
+         UNION ALL
+         SELECT a.author_id FROM amendment a JOIN blocks b ON a.block_id = b.id WHERE a.organization_id = $1
+       ) x WHERE author_id IS NOT NULL`,
+      [organizationId, activityId, number],
+    );
+    return rows.map((r) => r.accountId);
+  }
+
   async organizationSlug(organizationId: string): Promise<string> {
     const [row] = await this.db.query(`SELECT slug FROM organization WHERE id = $1`, [organizationId]);
     return row.slug;

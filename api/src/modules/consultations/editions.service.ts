@@ -8,6 +8,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Organization } from '../organizations/organization.entity';
 import { type ActivityInfo, StagesService } from '../plans/stages.service';
 import { type EditionRow, type NewBlock, ConsultationsRepository, type Queryable } from './consultations.repository';
@@ -37,6 +38,7 @@ export class EditionsService {
     private readonly stages: StagesService,
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The activity, which must be a consultation of this organisation (404 otherwise). */
@@ -120,8 +122,8 @@ export class EditionsService {
 
   /** Publishes the draft: it becomes the edition readers see and comment on; earlier ones stay readable. */
   async publish(org: Organization, actor: Actor, activityId: string, number: number): Promise<TEditionSummary> {
-    await this.consultation(org.id, activityId);
-    await this.repository.db.transaction(async (m) => {
+    const activity = await this.consultation(org.id, activityId);
+    const published = await this.repository.db.transaction(async (m) => {
       const edition = await this.editableDraft(m, org.id, activityId, number);
       await this.repository.publish(m, org.id, edition.id, actor.accountId);
       await this.audit.record(m, {
@@ -133,7 +135,21 @@ export class EditionsService {
         before: { status: 'draft' },
         after: { status: 'published', number, title: edition.title, blockCount: edition.blockCount },
       });
+      return edition;
     });
+    // Those who took part in earlier editions learn that the next one is out (and what changed).
+    if (number > 1) {
+      const recipients = (await this.repository.earlierParticipants(org.id, activityId, number)).filter(
+        (id) => id !== actor.accountId,
+      );
+      await this.notifications.notifyAccounts(
+        org.id,
+        recipients,
+        'consultation.edition_published',
+        { number, title: published.title, activityTitle: activity.title.fa },
+        `/${org.slug}/consultations/${activityId}/diff?from=${number - 1}&to=${number}`,
+      );
+    }
     return this.summary(org.id, activityId, number);
   }
 

@@ -51,6 +51,8 @@ export function describeNotification(kind: NotificationKind, params: Record<stri
       return `وضعیت مسئلهٔ «${params.title ?? ''}» به «${PROBLEM_STATUS_FA[String(params.status)] ?? params.status}» تغییر کرد`;
     case 'problem.merged':
       return `مسئلهٔ «${params.title ?? ''}» با «${params.intoTitle ?? ''}» ادغام شد`;
+    case 'consultation.edition_published':
+      return `ویرایش ${params.number ?? ''} «${params.title ?? ''}» در «${params.activityTitle ?? ''}» منتشر شد؛ ببینید چه تغییر کرد`.replace(/\s+/g, ' ');
     case 'comment.outcome':
       return params.outcome === 'incorporated'
         ? `نظر شما «${params.excerpt ?? ''}» در ویرایش بعدی «${params.activityTitle ?? ''}» به کار رفت`
