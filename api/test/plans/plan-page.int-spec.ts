@@ -61,5 +61,13 @@ describe('the plan page', () => {
     expect(page.committees).toHaveLength(8);
     expect(page.committees.every((c: { secretary: unknown; themeIds: string[] }) => c.secretary && c.themeIds.length === 1)).toBe(true);
     expect(page.upstreamDocuments.map((d: { level: string }) => d.level)).toEqual(['national', 'provincial', 'local']);
+
+    // The consultation has its report published, with a passage comment and a reply on it.
+    const consultation = page.stages[0].activities.find((a: { type: string }) => a.type === 'consultation');
+    const reading = (await client.get(`/api/orgs/isfahan/consultations/${consultation.id}`)).body;
+    expect(reading.editions).toHaveLength(1);
+    const blocks = reading.edition.sections.flatMap((s: { blocks: { commentCount: number }[] }) => s.blocks);
+    expect(reading.edition.sections).toHaveLength(4);
+    expect(blocks.reduce((sum: number, b: { commentCount: number }) => sum + b.commentCount, 0)).toBe(2);
   });
 });

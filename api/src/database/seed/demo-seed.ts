@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { Role, TBoundary } from '@hamandishi/contracts';
 import { DEMO_THEMES } from './demo-themes';
 import { ISFAHAN_CENTER, demoDistricts } from './demo-districts';
+import { seedDemoConsultation } from './demo-consultation';
 import { seedDemoPlan } from './demo-plan';
 
 /** The demo municipality's slug. */
@@ -42,6 +43,7 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await upsertThemes(client, organizationId);
     await upsertAccounts(client, organizationId);
     await seedDemoPlan(client, organizationId);
+    await seedDemoConsultation(client, organizationId);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
