@@ -133,6 +133,22 @@ describe('consultation editions', () => {
     });
   });
 
+  it('takes a long report of several MiB in one request', async () => {
+    const { activityId: other } = await buildConsultation(t.db, org.id);
+    const paragraph = (i: number) => ({
+      kind: 'paragraph',
+      text: `بند ${i}: ${'شهروندان اصفهان در این بند دربارهٔ آیندهٔ شهر نظر می‌دهند. '.repeat(30)}`,
+    });
+    const blocks = Array.from({ length: 1200 }, (_, i) => paragraph(i));
+    expect(Buffer.byteLength(JSON.stringify(blocks))).toBeGreaterThan(2 * 1024 * 1024);
+    const created = await boss.client.post(`/api/orgs/${org.slug}/consultations/${other}/editions`, {
+      title: 'گزارش بلند',
+      blocks,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.blockCount).toBe(1200);
+  });
+
   it('refuses changes to a published edition and anyone but planners', async () => {
     const body = { title: 'x', blocks: [{ kind: 'paragraph', text: 'متن' }] };
     expect((await boss.client.put(`${base()}/editions/1`, body)).body.code).toBe('consultations.not_draft');

@@ -16,6 +16,7 @@ import { ConsultationCommentTargets } from './consultation-comment-targets';
 import { ConsultationReportService } from './consultation-report.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsRepository } from './consultations.repository';
+import { EditionBody } from './edition-body';
 import { EditionsService } from './editions.service';
 import { ReadingService } from './reading.service';
 
@@ -36,6 +37,7 @@ import { ReadingService } from './reading.service';
   ],
   controllers: [ConsultationsController],
   providers: [
+    EditionBody,
     ConsultationsRepository,
     EditionsService,
     ReadingService,
