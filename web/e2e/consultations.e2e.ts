@@ -171,7 +171,7 @@ describe('consultations: a stage report is read and commented paragraph by parag
     await selectPassage(citizen, FIRST, PASSAGE);
     await citizen.getByRole('button', { name: 'دیدگاه دربارهٔ این بخش' }).click();
     const panel = citizen.getByRole('complementary', { name: 'گفت‌وگو دربارهٔ این بند' });
-    await panel.locator('blockquote', { hasText: PASSAGE }).waitFor();
+    await panel.locator('.comment-form__passage blockquote', { hasText: PASSAGE }).waitFor();
     await panel.getByRole('textbox', { name: 'دیدگاه شما دربارهٔ این بخش' }).fill('فضای سبز باید کنار رودخانه هم باشد.');
     await panel.getByRole('button', { name: 'موافق' }).click();
     await panel.getByRole('button', { name: 'ارسال' }).click();
@@ -249,7 +249,7 @@ describe('consultations: a stage report is read and commented paragraph by parag
       .locator('.comment__outcome');
     await outcome.getByText('در ویراست بعدی اعمال شد').waitFor();
     await outcome.getByText('دلیل: فضای سبز کنار زاینده‌رود به بند نخست افزوده می‌شود.').waitFor();
-    await citizen.getByRole('button', { name: /^اعلان‌ها، ۱ خوانده‌نشده/ }).click();
+    await citizen.getByRole('button', { name: /^اعلان‌ها، [۰-۹]+ خوانده‌نشده/ }).click();
     await citizen
       .getByRole('menuitem', {
         name: new RegExp(`نتیجهٔ بررسی دیدگاه شما .* در نظرخواهی «${title}»: در ویراست بعدی اعمال شد`),

@@ -23,16 +23,15 @@ export function ImportDocx({ slug, activityId }: { slug: string; activityId: str
     if (!file) return;
     if (file.size > MAX_ATTACHMENT_BYTES) return setClientError('attachments.too_large');
     setClientError(null);
-    actions.importDocx.mutate(
-      { file, title: title.trim() || undefined },
-      {
-        onSuccess: () => {
-          toast.show({ title: t('manage.import.done'), variant: 'success' });
-          setFile(null);
-          if (input.current) input.current.value = '';
-        },
-      },
-    );
+    // This form unmounts once the draft exists: the toast follows the promise (errors stay in the mutation's state).
+    actions.importDocx
+      .mutateAsync({ file, title: title.trim() || undefined })
+      .then(() => {
+        toast.show({ title: t('manage.import.done'), variant: 'success' });
+        setFile(null);
+        if (input.current) input.current.value = '';
+      })
+      .catch(() => undefined);
   };
 
   return (

@@ -198,16 +198,17 @@ function DraftEditor({ slug, activityId, draft }: { slug: string; activityId: st
                 variant={confirm === 'publish' ? 'primary' : 'danger'}
                 isLoading={actions.publish.isPending || actions.discard.isPending}
                 onClick={() =>
-                  (confirm === 'publish' ? actions.publish : actions.discard).mutate(draft.number, {
-                    onSuccess: () => {
+                  // The editor unmounts once the draft is gone, so the toast follows the promise, not a mutate callback.
+                  (confirm === 'publish' ? actions.publish : actions.discard)
+                    .mutateAsync(draft.number)
+                    .then(() => {
                       toast.show({
                         title: t(confirm === 'publish' ? 'manage.published' : 'manage.discarded'),
                         variant: 'success',
                       });
                       setConfirm(null);
-                    },
-                    onError,
-                  })
+                    })
+                    .catch(onError)
                 }
               >
                 {t(confirm === 'publish' ? 'manage.publishConfirm' : 'manage.discardConfirm')}

@@ -25,4 +25,12 @@ describe('notificationText', () => {
     };
     expect(notificationText(t, { kind: 'comment.outcome', params })).toBe(expected);
   });
+
+  it('words a new edition with the number in the reader’s digits', () => {
+    const params = { number: 2, title: 'گزارش شناخت، ویراست دوم', activityTitle: 'نظرخواهی گزارش شناخت' };
+    expect(notificationText(i18next.getFixedT('fa'), { kind: 'consultation.edition_published', params })).toBe(
+      'ویراست ۲ از «گزارش شناخت، ویراست دوم» در نظرخواهی «نظرخواهی گزارش شناخت» منتشر شد؛ ببینید چه چیزهایی تغییر کرد.',
+    );
+    expect(notificationText(i18next.getFixedT('en'), { kind: 'consultation.edition_published', params })).toMatch(/^Edition 2 of/);
+  });
 });
