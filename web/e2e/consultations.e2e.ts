@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { TActivity, TPlan, TPlanSummary } from '@hamandishi/contracts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
@@ -101,6 +101,12 @@ async function textareaWithValue(page: Page, value: string) {
   const index = values.indexOf(value);
   if (index < 0) throw new Error(`no textarea holds: ${value}`);
   return areas.nth(index);
+}
+
+/** Opens a <details> unless it is open already. */
+async function unfold(details: Locator): Promise<void> {
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await details.locator('summary').click();
 }
 
 /** The reading view's block holding `text`. */
@@ -218,7 +224,7 @@ describe('consultations: a stage report is read and commented paragraph by parag
       .getByRole('button', { name: /دیدگاه‌ها و پیشنهادهای این بند/ })
       .click();
     const plannerPanel = planner.getByRole('complementary', { name: 'گفت‌وگو دربارهٔ این بند' });
-    await plannerPanel.locator('summary', { hasText: 'دیدگاه‌ها روی ویراست ۱' }).click();
+    await unfold(plannerPanel.locator('details', { hasText: 'دیدگاه‌ها روی ویراست ۱' }));
     const carried = plannerPanel
       .locator('li.comment[data-depth="0"]')
       .filter({ hasText: 'فضای سبز باید کنار رودخانه هم باشد.' });
@@ -242,7 +248,7 @@ describe('consultations: a stage report is read and commented paragraph by parag
       .getByRole('button', { name: /دیدگاه‌ها و پیشنهادهای این بند/ })
       .click();
     const citizenPanel = citizen.getByRole('complementary', { name: 'گفت‌وگو دربارهٔ این بند' });
-    await citizenPanel.locator('summary', { hasText: 'دیدگاه‌ها روی ویراست ۱' }).click();
+    await unfold(citizenPanel.locator('details', { hasText: 'دیدگاه‌ها روی ویراست ۱' }));
     const outcome = citizenPanel
       .locator('li.comment')
       .filter({ hasText: 'فضای سبز باید کنار رودخانه هم باشد.' })
@@ -255,7 +261,12 @@ describe('consultations: a stage report is read and commented paragraph by parag
         name: new RegExp(`نتیجهٔ بررسی دیدگاه شما .* در نظرخواهی «${title}»: در ویراست بعدی اعمال شد`),
       })
       .click();
-    await citizen.waitForURL(new RegExp(`/consultations/${activityId}`));
+    // The notification links to the paragraph in the latest edition: its discussion opens, the carried thread unfolded.
+    await citizen.waitForURL(new RegExp(`/consultations/${activityId}\\?edition=2#p-`));
+    await citizen
+      .getByRole('complementary', { name: 'گفت‌وگو دربارهٔ این بند' })
+      .locator('.comment__outcome', { hasText: 'در ویراست بعدی اعمال شد' })
+      .waitFor();
   });
 
   it('renders the reading view left to right in English', async () => {

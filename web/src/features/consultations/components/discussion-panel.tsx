@@ -94,8 +94,13 @@ export function DiscussionPanel(props: DiscussionPanelProps) {
           onPassageClick={(quoted) => onPassageClick(block.id, quoted)}
           onTotalChange={onCountsChange}
         />
-        {block.earlierBlocks.map((earlier) => (
-          <details key={earlier.id} className="c-earlier">
+        {block.earlierBlocks.map((earlier, index) => (
+          // When this edition has no comments yet, the newest carried thread is the discussion: shown unfolded.
+          <details
+            key={earlier.id}
+            className="c-earlier"
+            open={index === 0 && block.commentCount === 0 && earlier.commentCount > 0}
+          >
             <summary>
               {t('panel.earlier', {
                 edition: formatNumber(earlier.editionNumber, locale),

@@ -56,12 +56,18 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
   // #p-<anchor> and #s-<anchor> deep-link to a block or a section: scroll to it and mark it.
   useEffect(() => {
     const id = decodeURIComponent(location.hash.slice(1));
-    if (!id || !edition) return;
+    if (!id || !edition?.id) return;
     const element = document.getElementById(id);
     if (!element) return;
     element.scrollIntoView({ block: 'start' });
     setTarget(id);
-  }, [location.hash, edition]);
+    // A link to a paragraph (e.g. from a notification) opens its discussion too.
+    if (id.startsWith('p-')) {
+      const linked = [...blocks.values()].find((b) => `p-${b.anchor}` === id);
+      if (linked) setOpen({ blockId: linked.id, passage: null });
+    }
+    // Only a new hash or another edition moves the reader; a refetch of the counts does not.
+  }, [location.hash, edition?.id]);
 
   const openBlock = useCallback((block: TDocumentBlock) => setOpen({ blockId: block.id, passage: null }), []);
   const handleCommentOnPassage = (picked: PassageSelection) => {
@@ -160,7 +166,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
                 );
               })}
             </div>
-            <div className="c-document-comments">
+            <div className="c-document-comments" id="comments">
               <CommentThread
                 slug={slug}
                 targetType="document"
