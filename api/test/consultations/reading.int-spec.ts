@@ -50,6 +50,8 @@ describe('the reading view', () => {
     const client = new TestClient(t.url);
     await client.get(`/api/orgs/${org.slug}/consultations/${small}`);
 
+    // Past the one-second ReadingCache, so both answers are built from the database.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const forSmall = await countQueries(() => client.get(`/api/orgs/${org.slug}/consultations/${small}`));
     let body: Parameters<typeof blocksOf>[0] = { edition: { sections: [] } };
     const forLarge = await countQueries(async () => {
@@ -61,6 +63,30 @@ describe('the reading view', () => {
     expect(blocks.filter((b) => b.change === 'modified')).toHaveLength(1);
     expect(forLarge.length).toBe(forSmall.length);
     expect(forLarge.length).toBeLessThanOrEqual(8);
+    // Within the second, the same answer is served again without a query.
+    expect(await countQueries(() => client.get(`/api/orgs/${org.slug}/consultations/${large}`))).toEqual([]);
+  });
+
+  it('shows a new comment at once in the margin, though answers are kept for a second', async () => {
+    const activityId = await consultationWith(3);
+    const reader = await member(t, org);
+    const view = async () =>
+      blocksOf((await reader.client.get(`/api/orgs/${org.slug}/consultations/${activityId}`)).body) as unknown as {
+        id: string;
+        commentCount: number;
+      }[];
+    const [first] = await view();
+    expect(first.commentCount).toBe(0);
+    expect(
+      (
+        await reader.client.post(`/api/orgs/${org.slug}/comments`, {
+          targetType: 'paragraph',
+          targetId: first.id,
+          body: 'نظر تازه',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await view())[0].commentCount).toBe(1);
   });
 
   it('answers 404 for an activity that is not a consultation and for another organisation', async () => {

@@ -5,6 +5,7 @@
  */
 export class ShortLivedCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly loading = new Map<string, Promise<V>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -24,12 +25,35 @@ export class ShortLivedCache<V> {
     this.entries.set(key, { value, until: Date.now() + this.ttlMs });
   }
 
-  /** The kept value, or `load()`'s, kept from now on. */
+  /** Forgets everything (after a change whose effect must show at once in this process). */
+  clear(): void {
+    this.entries.clear();
+    this.loading.clear();
+  }
+
+  /**
+   * The kept value, or `load()`'s, kept from now on. Callers asking for the same key while it
+   * loads share that one load, so an expired entry under load is computed once, not per request.
+   */
   async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
     const kept = this.get(key);
     if (kept !== undefined) return kept;
-    const value = await load();
-    this.set(key, value);
-    return value;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const loaded = load().then(
+      (value) => {
+        if (this.loading.get(key) === loaded) {
+          this.loading.delete(key);
+          this.set(key, value);
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (this.loading.get(key) === loaded) this.loading.delete(key);
+        throw error;
+      },
+    );
+    this.loading.set(key, loaded);
+    return loaded;
   }
 }

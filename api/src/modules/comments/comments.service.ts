@@ -42,6 +42,8 @@ export type CommentTargetHandler = {
   exists(organizationId: string, targetId: string): Promise<boolean>;
   assertCanComment?(organizationId: string, targetId: string, actorId: string, context: CommentContext): Promise<void>;
   onCountChanged?(organizationId: string, targetId: string, manager: EntityManager, delta: number): Promise<void>;
+  /** Told after any change to one of the target's comments has been committed (to drop cached views). */
+  onChanged?(organizationId: string, targetId: string): void;
   /**
    * Targets with text accept a quoted passage: throws `comments.passage_mismatch` (400) when the
    * quote is not the target's text at that position. Without it, a passage answers 400.
@@ -337,6 +339,7 @@ export class CommentsService {
       this.isModerator(organization.id, actor),
     ]);
     if (!row) throw CommentErrors.notFound();
+    this.targets.get(row.targetType)?.onChanged?.(organization.id, row.targetId);
     this.realtime.toComments(row.targetType, row.targetId, 'comment.changed', {
       targetType: row.targetType,
       targetId: row.targetId,

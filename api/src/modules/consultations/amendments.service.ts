@@ -14,6 +14,7 @@ import { ParticipationService } from '../plans/participation.service';
 import { type AmendmentRow, ConsultationsRepository } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
+import { ReadingCache } from './reading-cache';
 
 /** Amendments: proposed rewordings of a paragraph (or a passage of it) that others support. */
 @Injectable()
@@ -26,6 +27,7 @@ export class AmendmentsService {
     private readonly blocks: BlocksService,
     private readonly audit: AuditService,
     private readonly rateLimiter: RateLimiter,
+    private readonly cache: ReadingCache,
   ) {}
 
   /** A paragraph's amendments, most supported first. */
@@ -58,6 +60,7 @@ export class AmendmentsService {
         reason: input.reason ? normalizePersian(input.reason) : null,
       }),
     );
+    this.cache.forget();
     return this.view(org.id, id, actor);
   }
 

@@ -9,6 +9,7 @@ import { ParticipationService } from '../plans/participation.service';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
+import { ReadingCache } from './reading-cache';
 
 /**
  * How the comments module reaches consultations: 'paragraph' comments target a block of a
@@ -23,6 +24,7 @@ export class ConsultationCommentTargets {
     private readonly participation: ParticipationService,
     private readonly memberships: MembershipsService,
     private readonly registry: ActivityTypeRegistry,
+    private readonly cache: ReadingCache,
   ) {}
 
   /** Whether the activity is one of this organisation's consultations. */
@@ -50,6 +52,7 @@ export class ConsultationCommentTargets {
       },
       onCountChanged: (organizationId: string, blockId: string, manager: EntityManager, delta: number) =>
         this.repository.addToBlockComments(manager, organizationId, blockId, delta),
+      onChanged: () => this.cache.forget(),
       outcomes: {
         describe: async (organizationId, blockId) => {
           const block = (await this.repository.blockTarget(organizationId, blockId))!;
@@ -74,6 +77,7 @@ export class ConsultationCommentTargets {
       },
       onCountChanged: (organizationId: string, editionId: string, manager: EntityManager, delta: number) =>
         this.repository.addToEditionComments(manager, organizationId, editionId, delta),
+      onChanged: () => this.cache.forget(),
       outcomes: {
         describe: async (organizationId, editionId) => {
           const edition = (await this.repository.editionTarget(organizationId, editionId))!;

@@ -92,11 +92,15 @@ export class ConsultationsController {
     @Param('slug') slug: string,
     @ActivityId() activityId: string,
     @Query() query: z.output<typeof ZConsultationQuery>,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentActor({ optional: true }) actor?: Actor,
   ) {
     const org = await this.organizations.getBySlug(slug);
     const membership = actor ? await this.memberships.find(org.id, actor.accountId) : null;
-    return this.reading.view(org, activityId, query.edition, actor, membership);
+    const json = await this.reading.viewJson(org, activityId, query.edition, actor, membership);
+    // Already serialised (and kept so for a second): sent as it is.
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return json;
   }
 
   @Get('diff')

@@ -18,6 +18,7 @@ import { ConsultationsController } from './consultations.controller';
 import { ConsultationsRepository } from './consultations.repository';
 import { EditionBody } from './edition-body';
 import { EditionsService } from './editions.service';
+import { ReadingCache } from './reading-cache';
 import { ReadingService } from './reading.service';
 
 /**
@@ -38,6 +39,7 @@ import { ReadingService } from './reading.service';
   controllers: [ConsultationsController],
   providers: [
     EditionBody,
+    ReadingCache,
     ConsultationsRepository,
     EditionsService,
     ReadingService,

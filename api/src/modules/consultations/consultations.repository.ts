@@ -481,22 +481,31 @@ export class ConsultationsRepository {
 
   // ---- report --------------------------------------------------------------------------------
 
-  /** Every visible comment of an edition (its blocks and the edition as a whole), oldest first. */
+  /**
+   * Every visible comment of an edition (its blocks and the edition as a whole), oldest first.
+   * Bodies come only with unanswered top-level comments (the report lists those); official
+   * replies are found in one pass, not per comment.
+   */
   reportComments(organizationId: string, editionId: string): Promise<ReportCommentRow[]> {
     return this.db.query(
       `WITH targets AS (
          SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
          WHERE b.organization_id = $1 AND b.edition_id = $2
          UNION ALL SELECT 'document', $2::uuid, NULL::uuid
+       ), visible AS (
+         SELECT c.id, c.root_id, c.parent_id, c.body, c.author_capacity, c.alignment, c.outcome, c.is_official, c.created_at, t.block_id
+         FROM targets t
+         JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
+         WHERE NOT c.is_hidden
+       ), officially_answered AS (
+         SELECT DISTINCT root_id FROM visible WHERE is_official AND parent_id IS NOT NULL
        )
-       SELECT c.id, t.block_id AS "blockId", c.parent_id AS "parentId", c.body, c.author_capacity AS capacity, c.alignment, c.outcome,
-              (c.outcome IS NOT NULL OR EXISTS (
-                 SELECT 1 FROM comment r WHERE r.root_id = c.id AND r.id <> c.id AND r.is_official AND NOT r.is_hidden)) AS answered,
-              c.created_at AS "createdAt"
-       FROM targets t
-       JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
-       WHERE NOT c.is_hidden
-       ORDER BY c.created_at, c.id`,
+       SELECT v.id, v.block_id AS "blockId", v.parent_id AS "parentId", v.author_capacity AS capacity, v.alignment, v.outcome,
+              (v.outcome IS NOT NULL OR a.root_id IS NOT NULL) AS answered,
+              CASE WHEN v.parent_id IS NULL AND v.outcome IS NULL AND a.root_id IS NULL THEN v.body ELSE '' END AS body,
+              v.created_at AS "createdAt"
+       FROM visible v LEFT JOIN officially_answered a ON a.root_id = v.id
+       ORDER BY v.created_at, v.id`,
       [organizationId, editionId],
     );
   }

@@ -15,6 +15,7 @@ import { type EditionRow, type NewBlock, ConsultationsRepository, type Queryable
 import { ConsultationErrors } from './consultations.errors';
 import { DocxError, type TImportedDocument, docxToDocument } from './docx/docx-to-document';
 import { alignBlocks, anchorsFor, sectionAnchors } from './editions/block-alignment';
+import { ReadingCache } from './reading-cache';
 import {
   type BlockInput,
   blocksFromImport,
@@ -39,6 +40,7 @@ export class EditionsService {
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly cache: ReadingCache,
   ) {}
 
   /** The activity, which must be a consultation of this organisation (404 otherwise). */
@@ -137,6 +139,7 @@ export class EditionsService {
       });
       return edition;
     });
+    this.cache.forget();
     // Those who took part in earlier editions learn that the next one is out (and what changed).
     if (number > 1) {
       const recipients = (await this.repository.earlierParticipants(org.id, activityId, number)).filter(

@@ -11,6 +11,7 @@ import { ConsultationErrors } from './consultations.errors';
 import { EditionsService, editionSummary } from './editions.service';
 import { alignBlocks } from './editions/block-alignment';
 import { storedBlockKey } from './editions/edition-blocks';
+import { type PublicReading, ReadingCache } from './reading-cache';
 
 /** Who manages a consultation's editions and reads its report. */
 export const CONSULTATION_MANAGERS: readonly Role[] = ['planner', 'admin'];
@@ -23,33 +24,49 @@ export class ReadingService {
     private readonly editions: EditionsService,
     private readonly participation: ParticipationService,
     private readonly attachments: AttachmentsService,
+    private readonly cache: ReadingCache,
   ) {}
 
   /**
-   * The edition asked for (the latest published by default; a draft for managers only), its
-   * sections and blocks with comment counts kept on the rows and earlier versions in the same
-   * query: three queries whatever the number of paragraphs and comments.
+   * The reading view as JSON: the edition asked for (the latest published by default; a draft for
+   * managers only), its sections and blocks with comment counts kept on the rows and earlier
+   * versions in the same query, then the reader's own fields (may they comment, manage). What is
+   * the same for every non-manager comes from the one-second ReadingCache.
    */
-  async view(
+  async viewJson(
     org: Organization,
     activityId: string,
     number: number | undefined,
     actor: Actor | undefined,
     membership: MembershipRow | null,
-  ): Promise<TConsultation> {
-    const activity = await this.editions.consultation(org.id, activityId);
+  ): Promise<string> {
     const canManage = isManager(actor, membership);
+    const reading = canManage
+      ? await this.build(org, activityId, number, true)
+      : await this.cache.get(`${org.id}:${activityId}:${number ?? 'latest'}`, () =>
+          this.build(org, activityId, number, false),
+        );
+    const check = this.participation.check(reading.activity, actor, membership);
+    let cannotCommentReason: string | null = check.canTakePart ? null : (check.reason ?? 'identity.forbidden');
+    if (!reading.edition?.isPublished) cannotCommentReason ??= 'consultations.no_edition';
+    else if (!reading.edition.isLatest) cannotCommentReason ??= 'consultations.not_latest';
+    const own = JSON.stringify({ canComment: cannotCommentReason === null, cannotCommentReason, canManage });
+    return `${own.slice(0, -1)},${reading.json.slice(1)}`;
+  }
+
+  private async build(
+    org: Organization,
+    activityId: string,
+    number: number | undefined,
+    canManage: boolean,
+  ): Promise<PublicReading> {
+    const activity = await this.editions.consultation(org.id, activityId);
     const editions = await this.repository.editions(org.id, activityId, canManage);
     const latest = editions.filter((e) => e.status === 'published').at(-1) ?? null;
     const edition = number === undefined ? latest : (editions.find((e) => e.number === number) ?? null);
     if (number !== undefined && !edition) throw ConsultationErrors.editionNotFound();
 
-    const check = this.participation.check(activity, actor, membership);
-    let cannotCommentReason: string | null = check.canTakePart ? null : (check.reason ?? 'identity.forbidden');
-    if (!edition || edition.status !== 'published') cannotCommentReason ??= 'consultations.no_edition';
-    else if (edition.id !== latest?.id) cannotCommentReason ??= 'consultations.not_latest';
-
-    const base = {
+    const base: Omit<TConsultation, 'canComment' | 'cannotCommentReason' | 'canManage' | 'edition'> = {
       activity: {
         id: activity.id,
         planId: activity.planId,
@@ -60,11 +77,8 @@ export class ReadingService {
         isOpen: activity.isOpen,
       },
       editions: editions.map(editionSummary),
-      canComment: cannotCommentReason === null,
-      cannotCommentReason,
-      canManage,
     };
-    if (!edition) return { ...base, edition: null };
+    if (!edition) return { activity, edition: null, json: JSON.stringify({ ...base, edition: null }) };
 
     const [sections, blocks] = await Promise.all([
       this.repository.sections(this.repository.db, org.id, edition.id),
@@ -72,7 +86,8 @@ export class ReadingService {
     ]);
     const bySection = new Map<string, TDocumentBlock[]>(sections.map((s) => [s.id, []]));
     for (const block of blocks) bySection.get(block.sectionId)?.push(this.blockView(org.slug, block));
-    return {
+    const isLatest = edition.id === latest?.id;
+    const view = {
       ...base,
       edition: {
         id: edition.id,
@@ -81,7 +96,7 @@ export class ReadingService {
         status: edition.status,
         changeSummary: edition.changeSummary,
         publishedAt: edition.publishedAt ? new Date(edition.publishedAt).toISOString() : null,
-        isLatest: edition.id === latest?.id,
+        isLatest,
         documentCommentCount: edition.commentCount,
         sections: sections.map((s) => ({
           id: s.id,
@@ -92,6 +107,7 @@ export class ReadingService {
         })),
       },
     };
+    return { activity, edition: { isPublished: edition.status === 'published', isLatest }, json: JSON.stringify(view) };
   }
 
   /** What changed between two editions, block by block, with word runs for reworded blocks. */
