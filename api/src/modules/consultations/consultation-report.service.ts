@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ALIGNMENTS, REPORT_CAPACITIES, type TConsultationReport, type ZReportCounts } from '@hamandishi/contracts';
 import type { Table } from '../../common/export/tabular';
 import type { Organization } from '../organizations/organization.entity';
-import { ConsultationsRepository, type ReportCommentRow } from './consultations.repository';
+import { ConsultationsRepository, type ReportCountRow } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
 
@@ -33,10 +33,11 @@ export class ConsultationReportService {
         ? await this.repository.latestPublished(db, org.id, activityId)
         : await this.repository.edition(db, org.id, activityId, number);
     if (!edition) throw number === undefined ? ConsultationErrors.noEdition() : ConsultationErrors.editionNotFound();
-    const [sections, blocks, comments, amendments] = await Promise.all([
+    const [sections, blocks, counted, unanswered, amendments] = await Promise.all([
       this.repository.sections(db, org.id, edition.id),
       this.repository.blocks(db, org.id, edition.id),
-      this.repository.reportComments(org.id, edition.id),
+      this.repository.reportCounts(org.id, edition.id),
+      this.repository.unansweredComments(org.id, edition.id, UNANSWERED_LISTED),
       this.repository.topAmendments(org.id, edition.id, TOP_AMENDMENTS),
     ]);
 
@@ -46,7 +47,7 @@ export class ConsultationReportService {
       if (!counts) byBlock.set(blockId, (counts = emptyCounts()));
       return counts;
     };
-    for (const comment of comments) add(countsOf(comment.blockId), comment);
+    for (const row of counted) add(countsOf(row.blockId), row);
     for (const block of blocks) countsOf(block.id).amendments = block.amendmentCount;
 
     const anchorOf = new Map(blocks.map((b) => [b.id, b]));
@@ -79,22 +80,19 @@ export class ConsultationReportService {
         supportCount: a.supportCount,
         status: a.status,
       })),
-      unansweredComments: comments
-        .filter((c) => c.parentId === null && !c.answered)
-        .slice(0, UNANSWERED_LISTED)
-        .map((c) => {
-          const block = c.blockId ? anchorOf.get(c.blockId) : undefined;
-          return {
-            commentId: c.id,
-            blockId: c.blockId,
-            blockAnchor: block?.anchor ?? null,
-            excerpt: block ? excerpt(block.text) : '',
-            body: c.body,
-            capacity: capacityOf(c),
-            alignment: c.alignment,
-            createdAt: new Date(c.createdAt).toISOString(),
-          };
-        }),
+      unansweredComments: unanswered.map((c) => {
+        const block = c.blockId ? anchorOf.get(c.blockId) : undefined;
+        return {
+          commentId: c.id,
+          blockId: c.blockId,
+          blockAnchor: block?.anchor ?? null,
+          excerpt: block ? excerpt(block.text) : '',
+          body: c.body,
+          capacity: capacityOf(c),
+          alignment: c.alignment,
+          createdAt: new Date(c.createdAt).toISOString(),
+        };
+      }),
     };
   }
 
@@ -177,13 +175,13 @@ function emptyCounts(): Counts {
   };
 }
 
-function add(counts: Counts, comment: ReportCommentRow): void {
-  counts.comments++;
-  counts.byAlignment[comment.alignment ?? 'none']++;
-  counts.byCapacity[capacityOf(comment)] = (counts.byCapacity[capacityOf(comment)] ?? 0) + 1;
-  if (comment.parentId === null && !comment.answered) counts.unanswered++;
-  if (comment.outcome === 'incorporated') counts.incorporated++;
-  if (comment.outcome === 'not_incorporated') counts.notIncorporated++;
+function add(counts: Counts, row: ReportCountRow): void {
+  counts.comments += row.n;
+  counts.byAlignment[row.alignment ?? 'none'] += row.n;
+  counts.byCapacity[capacityOf(row)] = (counts.byCapacity[capacityOf(row)] ?? 0) + row.n;
+  if (row.isTopLevel && !row.answered) counts.unanswered += row.n;
+  if (row.outcome === 'incorporated') counts.incorporated += row.n;
+  if (row.outcome === 'not_incorporated') counts.notIncorporated += row.n;
 }
 
 function merge(into: Counts, from: Counts): void {
@@ -197,7 +195,7 @@ function merge(into: Counts, from: Counts): void {
   into.amendments += from.amendments;
 }
 
-function capacityOf(comment: ReportCommentRow): Capacity {
+function capacityOf(comment: { capacity: string | null }): Capacity {
   return (REPORT_CAPACITIES as readonly string[]).includes(comment.capacity ?? '')
     ? (comment.capacity as Capacity)
     : 'citizen';

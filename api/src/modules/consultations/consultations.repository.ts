@@ -92,19 +92,41 @@ export type AmendmentRow = {
   createdAt: Date;
 };
 
-/** One comment of an edition, for the report. */
+/** An unanswered comment of an edition, listed in the report. */
 export type ReportCommentRow = {
   id: string;
   blockId: string | null;
-  parentId: string | null;
   body: string;
   capacity: string | null;
   alignment: (typeof ALIGNMENTS)[number] | null;
-  outcome: 'incorporated' | 'not_incorporated' | null;
-  /** A top-level comment with an official reply or an outcome counts as answered. */
-  answered: boolean;
   createdAt: Date;
 };
+
+/** How many of an edition's comments share a block, level, alignment, capacity, outcome and answer. */
+export type ReportCountRow = {
+  blockId: string | null;
+  isTopLevel: boolean;
+  alignment: (typeof ALIGNMENTS)[number] | null;
+  capacity: string | null;
+  outcome: 'incorporated' | 'not_incorporated' | null;
+  answered: boolean;
+  n: number;
+};
+
+// The visible comments of edition $2 and the threads with an official reply, for the report.
+const REPORT_COMMENTS = `
+  WITH targets AS (
+    SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
+    WHERE b.organization_id = $1 AND b.edition_id = $2
+    UNION ALL SELECT 'document', $2::uuid, NULL::uuid
+  ), visible AS (
+    SELECT c.id, c.root_id, c.parent_id, c.body, c.author_capacity, c.alignment, c.outcome, c.is_official, c.created_at, t.block_id
+    FROM targets t
+    JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
+    WHERE NOT c.is_hidden
+  ), officially_answered AS (
+    SELECT DISTINCT root_id FROM visible WHERE is_official AND parent_id IS NOT NULL
+  )`;
 
 const EDITION_COLUMNS = `e.id, e.activity_id AS "activityId", e.number, e.title, e.change_summary AS "changeSummary", e.status, e.source,
   e.block_count AS "blockCount", e.comment_count AS "commentCount", e.published_at AS "publishedAt"`;
@@ -482,31 +504,30 @@ export class ConsultationsRepository {
   // ---- report --------------------------------------------------------------------------------
 
   /**
-   * Every visible comment of an edition (its blocks and the edition as a whole), oldest first.
-   * Bodies come only with unanswered top-level comments (the report lists those); official
-   * replies are found in one pass, not per comment.
+   * The visible comments of an edition (its blocks and the edition as a whole) counted in SQL by
+   * block, level, alignment, capacity, outcome and whether they were answered: a few hundred rows
+   * for tens of thousands of comments. Official replies are found in one pass, not per comment.
    */
-  reportComments(organizationId: string, editionId: string): Promise<ReportCommentRow[]> {
+  reportCounts(organizationId: string, editionId: string): Promise<ReportCountRow[]> {
     return this.db.query(
-      `WITH targets AS (
-         SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
-         WHERE b.organization_id = $1 AND b.edition_id = $2
-         UNION ALL SELECT 'document', $2::uuid, NULL::uuid
-       ), visible AS (
-         SELECT c.id, c.root_id, c.parent_id, c.body, c.author_capacity, c.alignment, c.outcome, c.is_official, c.created_at, t.block_id
-         FROM targets t
-         JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
-         WHERE NOT c.is_hidden
-       ), officially_answered AS (
-         SELECT DISTINCT root_id FROM visible WHERE is_official AND parent_id IS NOT NULL
-       )
-       SELECT v.id, v.block_id AS "blockId", v.parent_id AS "parentId", v.author_capacity AS capacity, v.alignment, v.outcome,
-              (v.outcome IS NOT NULL OR a.root_id IS NOT NULL) AS answered,
-              CASE WHEN v.parent_id IS NULL AND v.outcome IS NULL AND a.root_id IS NULL THEN v.body ELSE '' END AS body,
-              v.created_at AS "createdAt"
+      `${REPORT_COMMENTS}
+       SELECT v.block_id AS "blockId", v.parent_id IS NULL AS "isTopLevel", v.alignment, v.author_capacity AS capacity, v.outcome,
+              (v.outcome IS NOT NULL OR a.root_id IS NOT NULL) AS answered, count(*)::int AS n
        FROM visible v LEFT JOIN officially_answered a ON a.root_id = v.id
-       ORDER BY v.created_at, v.id`,
+       GROUP BY 1, 2, 3, 4, 5, 6`,
       [organizationId, editionId],
+    );
+  }
+
+  /** The edition's top-level comments with no outcome and no official reply, oldest first. */
+  unansweredComments(organizationId: string, editionId: string, limit: number): Promise<ReportCommentRow[]> {
+    return this.db.query(
+      `${REPORT_COMMENTS}
+       SELECT v.id, v.block_id AS "blockId", v.body, v.author_capacity AS capacity, v.alignment, v.created_at AS "createdAt"
+       FROM visible v LEFT JOIN officially_answered a ON a.root_id = v.id
+       WHERE v.parent_id IS NULL AND v.outcome IS NULL AND a.root_id IS NULL
+       ORDER BY v.created_at, v.id LIMIT $3`,
+      [organizationId, editionId, limit],
     );
   }
 
