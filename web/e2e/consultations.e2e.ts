@@ -18,6 +18,7 @@ const SECOND = 'حمل‌ونقل عمومی باید تا سال ۱۴۱۰ دو 
 const SECOND_REVISED = 'حمل‌ونقل عمومی باید تا سال ۱۴۱۰ سه برابر شود و به همهٔ محله‌ها برسد.';
 const THIRD = 'پیاده‌راه چهارباغ تا میدان نقش جهان گسترش یابد.';
 const PASSAGE = 'فضای سبز بیشتری در محله‌های قدیمی';
+const AMENDED = 'شهروندان می‌خواهند فضای سبز بیشتری در محله‌های قدیمی و کنار زاینده‌رود ساخته شود.';
 
 function randomMobile(): { local: string; e164: string } {
   const rest = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
@@ -199,6 +200,33 @@ describe('consultations: a stage report is read and commented paragraph by parag
     await thread.getByRole('button', { name: 'ارسال' }).click();
     await thread.locator('li.comment[data-depth="1"]', { hasText: 'انجمن ما هم همین را پیشنهاد می‌کند.' }).waitFor();
     await thread.getByText(NGO_NAME).first().waitFor();
+
+    // The NGO proposes a rewording of the paragraph; the citizen supports it.
+    await ngoPanel.locator('summary', { hasText: 'پیشنهاد بازنویسی این بند' }).click();
+    await ngoPanel.getByRole('textbox', { name: 'متن پیشنهادی' }).fill(AMENDED);
+    await ngoPanel.getByRole('button', { name: 'ثبت پیشنهاد' }).click();
+    await ngoPanel
+      .locator('.c-amendment', { hasText: AMENDED })
+      .getByRole('button', { name: 'پشتیبانی (۰)' })
+      .waitFor();
+    await citizen.goto(reading);
+    await block(citizen, FIRST)
+      .getByRole('button', { name: /دیدگاه‌ها و پیشنهادهای این بند/ })
+      .click();
+    const amendment = citizen.locator('.c-amendment', { hasText: AMENDED });
+    await amendment.getByRole('button', { name: 'پشتیبانی (۰)' }).click();
+    await amendment.locator('button[aria-pressed="true"]', { hasText: 'پشتیبانی (۱)' }).waitFor();
+
+    // The planner's report counts the paragraph's comments and offers the spreadsheets.
+    await planner.goto(`/${SLUG}/manage/consultations/${activityId}`);
+    await planner.getByRole('tab', { name: 'گزارش نظرخواهی' }).click();
+    await planner.getByRole('heading', { name: /^گزارش ویراست ۱/ }).waitFor();
+    const csv = planner.getByRole('link', { name: 'دریافت CSV' });
+    expect(await csv.getAttribute('href')).toBe(`/api/orgs/${SLUG}/consultations/${activityId}/report.csv?edition=1`);
+    await planner.getByRole('heading', { name: 'پرطرفدارترین پیشنهادهای بازنویسی' }).waitFor();
+    await planner.locator('.c-report').getByText(AMENDED).waitFor();
+    await expectNoSeriousA11yViolations(planner, `/${SLUG}/manage/consultations/:activityId (report)`);
+    await planner.getByRole('tab', { name: 'ویراست‌ها' }).click();
 
     // The planner writes edition 2 from a copy of edition 1, rewording the second paragraph, and publishes it.
     await planner.goto(`/${SLUG}/manage/consultations/${activityId}`);

@@ -95,4 +95,15 @@ describe('ReadingView', () => {
     renderWithApp(<ReadingView slug="isfahan" consultation={consultationFixture({ edition: null, editions: [] })} />);
     expect(screen.getByRole('heading', { name: 'سند هنوز منتشر نشده است' })).toBeInTheDocument();
   });
+
+  it('offers a visitor who is not signed in the sign-in link instead of the comment form', async () => {
+    mockFetch({
+      'GET /api/auth/session': { status: 200, body: { ...CITIZEN_SESSION, account: null, memberships: [] } },
+      'GET /api/orgs/isfahan/comments': emptyThread,
+    });
+    const visitor = consultationFixture({ canComment: false, cannotCommentReason: 'common.unauthenticated' });
+    renderWithApp(<ReadingView slug="isfahan" consultation={visitor} />);
+    expect(await screen.findByRole('link', { name: 'برای نوشتن دیدگاه وارد شوید.' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
 });

@@ -84,6 +84,8 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
   const latest = [...editions].reverse().find((e) => e.status === 'published');
   const openBlockData = open ? blocks.get(open.blockId) : undefined;
   const windowClosed = !activity.isOpen;
+  // A visitor who is not signed in is offered the sign-in link where a comment form would be.
+  const canPost = consultation.canComment || (!roles.isSignedIn && activity.isOpen);
 
   return (
     <article className={['c-reading', openBlockData && 'c-reading--with-panel'].filter(Boolean).join(' ')}>
@@ -128,7 +130,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
             <Link to={`/${slug}/consultations/${activity.id}`}>{t('reading.readLatest')}</Link>
           </Alert>
         )}
-        {!windowClosed && !consultation.canComment && consultation.cannotCommentReason && edition && (
+        {!windowClosed && !canPost && consultation.cannotCommentReason && edition && (
           <p className="muted">{translateErrorCode(t, consultation.cannotCommentReason)}</p>
         )}
 
@@ -172,7 +174,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
                 targetType="document"
                 targetId={edition.id}
                 title={t('reading.documentComments')}
-                canPost={consultation.canComment}
+                canPost={canPost}
                 onTotalChange={refreshCounts}
               />
             </div>
@@ -198,7 +200,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
           activityId={activity.id}
           block={openBlockData}
           passage={open.passage}
-          canComment={consultation.canComment}
+          canComment={canPost}
           cannotCommentReason={consultation.cannotCommentReason}
           canManage={consultation.canManage}
           isSignedIn={roles.isSignedIn}

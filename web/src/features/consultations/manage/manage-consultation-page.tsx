@@ -69,7 +69,7 @@ function ManageScreen({ slug, consultation }: { slug: string; consultation: TCon
             value: 'report',
             label: t('manage.reportTab'),
             content: hasPublished ? (
-              <ReportView slug={slug} activityId={activityId} />
+              <ReportView slug={slug} activityId={activityId} editions={consultation.editions} />
             ) : (
               <p className="muted">{t('manage.report.none')}</p>
             ),

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ALIGNMENTS, REPORT_CAPACITIES, type TConsultationReport } from '@hamandishi/contracts';
+import { ALIGNMENTS, REPORT_CAPACITIES, type TConsultationReport, type TEditionSummary } from '@hamandishi/contracts';
 import { Button, DateText } from '@/components';
 import { QueryView } from '@/features/plans/components/query-view';
 import { formatNumber } from '@/lib/format';
@@ -12,10 +13,36 @@ import { CONSULTATIONS_NS } from '../consultations-i18n';
 type Counts = TConsultationReport['totals'];
 const ALIGNMENT_COLUMNS = [...ALIGNMENTS, 'none'] as const;
 
+export type ReportViewProps = { slug: string; activityId: string; editions: readonly TEditionSummary[] };
+
 /** The consultation report for planners: counts per section and block, top amendments, unanswered comments; CSV/XLSX and print. */
-export function ReportView({ slug, activityId }: { slug: string; activityId: string }) {
-  const report = useConsultationReport(slug, activityId, null);
-  return <QueryView query={report}>{(data) => <Report slug={slug} activityId={activityId} report={data} />}</QueryView>;
+export function ReportView({ slug, activityId, editions }: ReportViewProps) {
+  const { t } = useTranslation(CONSULTATIONS_NS);
+  const locale = useLocale();
+  const published = editions.filter((e) => e.status === 'published');
+  const [edition, setEdition] = useState<number | null>(published.at(-1)?.number ?? null);
+  const report = useConsultationReport(slug, activityId, edition);
+  return (
+    <div className="stack">
+      {published.length > 1 && (
+        <label className="c-toolbar__switcher">
+          <span>{t('reading.editionSwitcher')}</span>{' '}
+          <select
+            className="field__input"
+            value={edition ?? ''}
+            onChange={(event) => setEdition(Number(event.target.value))}
+          >
+            {published.map((e) => (
+              <option key={e.id} value={e.number}>
+                {t('reading.editionOption', { number: formatNumber(e.number, locale), title: e.title })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <QueryView query={report}>{(data) => <Report slug={slug} activityId={activityId} report={data} />}</QueryView>
+    </div>
+  );
 }
 
 function Report({ slug, activityId, report }: { slug: string; activityId: string; report: TConsultationReport }) {
