@@ -78,6 +78,9 @@ export function DiscussionPanel(props: DiscussionPanelProps) {
       </div>
       <div className="c-panel__body stack">
         {excerpt && <p className="c-panel__excerpt muted">{excerpt}</p>}
+        <p className="c-panel__permalink">
+          <a href={`#p-${block.anchor}`}>{t('panel.permalink')}</a>
+        </p>
         {!canComment && cannotCommentReason && (
           <p className="alert alert--info">{translateErrorCode(t, cannotCommentReason)}</p>
         )}
@@ -114,6 +117,7 @@ export function DiscussionPanel(props: DiscussionPanelProps) {
               title={t('panel.earlierThread', { edition: formatNumber(earlier.editionNumber, locale) })}
               headingLevel={3}
               canPost={false}
+              onPassageClick={(quoted) => onPassageClick(block.id, quoted)}
               onTotalChange={onCountsChange}
             />
           </details>

@@ -77,7 +77,12 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
     clear();
   };
   const handlePassageClick = (blockId: string, passage: TPassage) => {
-    setHighlight({ blockId, start: passage.start, end: passage.end });
+    // A quote from an earlier edition may sit elsewhere in the reworded text, or be gone.
+    const text = blocks.get(blockId)?.text ?? '';
+    const start =
+      text.slice(passage.start, passage.end) === passage.quote ? passage.start : text.indexOf(passage.quote);
+    if (start < 0) return;
+    setHighlight({ blockId, start, end: start + passage.quote.length });
     document.getElementById(`p-${blocks.get(blockId)?.anchor ?? ''}`)?.scrollIntoView({ block: 'center' });
   };
 

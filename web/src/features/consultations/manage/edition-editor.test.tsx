@@ -66,7 +66,7 @@ describe('EditionEditor', () => {
         },
       ],
     });
-  });
+  }, 20_000);
 
   it('refuses to save an empty paragraph and says which block', async () => {
     const onSave = jest.fn();

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZSaveEdition, type TSaveEdition } from '@hamandishi/contracts';
 import { Alert, Button, TextField } from '@/components';
@@ -24,7 +24,7 @@ export type EditionEditorProps = {
   isSaving: boolean;
   onSave: (input: TSaveEdition) => void;
   /** Discard / publish buttons, shown beside save. */
-  actions?: React.ReactNode;
+  actions?: ReactNode;
 };
 
 /** The structured editor of an edition draft: title, change summary and blocks (add, move, remove, edit). */

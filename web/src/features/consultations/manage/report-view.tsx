@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ALIGNMENTS, REPORT_CAPACITIES, type TConsultationReport, type TEditionSummary } from '@hamandishi/contracts';
@@ -51,7 +51,7 @@ function Report({ slug, activityId, report }: { slug: string; activityId: string
   const n = (value: number) => formatNumber(value, locale);
   const reading = `/${slug}/consultations/${activityId}?edition=${report.edition.number}`;
 
-  const row = (key: string, label: React.ReactNode, counts: Counts, isSection = false) => (
+  const row = (key: string, label: ReactNode, counts: Counts, isSection = false) => (
     <tr key={key} className={isSection ? 'c-report__section' : undefined}>
       <th scope="row">{label}</th>
       <td>{n(counts.comments)}</td>

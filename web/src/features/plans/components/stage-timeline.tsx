@@ -54,7 +54,7 @@ export function StageTimeline({ slug, planId, stages, currentStageId }: StageTim
                   <p className="timeline__open-title">{t('timeline.openNow')}</p>
                   <ul className="activity-chips">
                     {openActivities.map((activity) => (
-                      <OpenActivity key={activity.id} activity={activity} />
+                      <OpenActivity key={activity.id} slug={slug} activity={activity} />
                     ))}
                   </ul>
                 </div>
@@ -67,13 +67,17 @@ export function StageTimeline({ slug, planId, stages, currentStageId }: StageTim
   );
 }
 
-function OpenActivity({ activity }: { activity: TActivity }) {
+function OpenActivity({ slug, activity }: { slug: string; activity: TActivity }) {
   const { t } = useTranslation('plans');
   const locale = useLocale();
   return (
     <li>
       <span className="activity-chips__type">{t(`activityTypes.${activity.type}`)}</span>
-      <span>{pickLocalized(activity.title, locale)}</span>
+      {activity.type === 'consultation' ? (
+        <Link to={`/${slug}/consultations/${activity.id}`}>{pickLocalized(activity.title, locale)}</Link>
+      ) : (
+        <span>{pickLocalized(activity.title, locale)}</span>
+      )}
       <span className="muted">
         <DateRange start={activity.opensAt} end={activity.closesAt} />
       </span>
