@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { buildZip, contentTypesXml, RELS } from '../attachments/files';
 import type { BuiltOrganization } from '../factories/organization.factory';
-import { buildActivity, buildPlan, buildStage, daysFromToday } from '../factories/plan.factory';
+import { buildOpenActivity } from '../factories/plan.factory';
 import { personWithRoles } from '../plans/plan-helpers';
 import type { TestApp } from '../support/test-app';
 import type { TestClient } from '../support/test-client';
@@ -63,16 +63,8 @@ export function reportDocx(lines: ReportLine[], extra: Record<string, string | B
 }
 
 /** A plan with an open stage holding an open consultation activity. */
-export async function buildConsultation(
-  db: DataSource,
-  organizationId: string,
-  settings: Record<string, unknown> = {},
-): Promise<{ planId: string; stageId: string; activityId: string }> {
-  const plan = await buildPlan(db, organizationId);
-  const stage = await buildStage(db, organizationId, plan.id, daysFromToday(-1), daysFromToday(30));
-  const activity = await buildActivity(db, organizationId, plan.id, stage.id, 'consultation');
-  await db.query(`UPDATE activity SET settings = $2 WHERE id = $1`, [activity.id, settings]);
-  return { planId: plan.id, stageId: stage.id, activityId: activity.id };
+export function buildConsultation(db: DataSource, organizationId: string, settings: Record<string, unknown> = {}) {
+  return buildOpenActivity(db, organizationId, 'consultation', settings);
 }
 
 /** A planner of the organisation. */

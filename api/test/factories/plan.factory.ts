@@ -47,3 +47,17 @@ export async function buildActivity(
   );
   return row;
 }
+
+/** A plan with an open stage holding one open activity of `type`, with `settings`. */
+export async function buildOpenActivity(
+  db: DataSource,
+  organizationId: string,
+  type: string,
+  settings: Record<string, unknown> = {},
+): Promise<{ planId: string; stageId: string; activityId: string }> {
+  const plan = await buildPlan(db, organizationId);
+  const stage = await buildStage(db, organizationId, plan.id, daysFromToday(-1), daysFromToday(30));
+  const activity = await buildActivity(db, organizationId, plan.id, stage.id, type);
+  await db.query(`UPDATE activity SET settings = $2 WHERE id = $1`, [activity.id, settings]);
+  return { planId: plan.id, stageId: stage.id, activityId: activity.id };
+}

@@ -1,18 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { normalizeForSearch } from '@hamandishi/text';
-import { buildActivity, buildPlan, buildStage, daysFromToday } from './plan.factory';
+import { buildOpenActivity } from './plan.factory';
 
 /** A plan with an open stage holding an open problem_collection activity. */
-export async function buildProblemCollection(
+export function buildProblemCollection(
   db: DataSource,
   organizationId: string,
   settings: Record<string, unknown> = {},
 ): Promise<{ planId: string; stageId: string; activityId: string }> {
-  const plan = await buildPlan(db, organizationId);
-  const stage = await buildStage(db, organizationId, plan.id, daysFromToday(-1), daysFromToday(30));
-  const activity = await buildActivity(db, organizationId, plan.id, stage.id, 'problem_collection');
-  await db.query(`UPDATE activity SET settings = $2 WHERE id = $1`, [activity.id, settings]);
-  return { planId: plan.id, stageId: stage.id, activityId: activity.id };
+  return buildOpenActivity(db, organizationId, 'problem_collection', settings);
 }
 
 /** A problem written straight into the table (for lists, duplicates and counts). */

@@ -47,9 +47,27 @@ export function diffWords(before: string, after: string): DiffRun[] {
 }
 
 function lcsRuns(a: string[], b: string[]): DiffRun[] {
+  const runs: DiffRun[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...commonSubsequence(a, b), [a.length, b.length] as const]) {
+    while (i < pi) runs.push({ op: 'delete', text: a[i++] });
+    while (j < pj) runs.push({ op: 'insert', text: b[j++] });
+    if (pi < a.length) runs.push({ op: 'equal', text: a[pi] });
+    i = pi + 1;
+    j = pj + 1;
+  }
+  return runs;
+}
+
+/**
+ * Index pairs `[i, j]` (a[i] === b[j]) of a longest common subsequence of two lists, in order;
+ * O(n·m) time and memory, so callers bound the sizes.
+ */
+export function commonSubsequence(a: readonly string[], b: readonly string[]): [number, number][] {
   const n = a.length;
   const m = b.length;
-  // lengths[i][j] = LCS of a[i..] and b[j..], in one flat array.
+  // lengths[i * width + j] = LCS of a[i..] and b[j..], in one flat array.
   const width = m + 1;
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
@@ -60,23 +78,15 @@ function lcsRuns(a: string[], b: string[]): DiffRun[] {
           : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
     }
   }
-  const runs: DiffRun[] = [];
+  const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      runs.push({ op: 'equal', text: a[i] });
-      i++;
-      j++;
-    } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) {
-      runs.push({ op: 'delete', text: a[i++] });
-    } else {
-      runs.push({ op: 'insert', text: b[j++] });
-    }
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i++;
+    else j++;
   }
-  while (i < n) runs.push({ op: 'delete', text: a[i++] });
-  while (j < m) runs.push({ op: 'insert', text: b[j++] });
-  return runs;
+  return pairs;
 }
 
 /**

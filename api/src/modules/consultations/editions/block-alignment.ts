@@ -1,4 +1,4 @@
-import { normalizeForSearch, wordSimilarity } from '@hamandishi/text';
+import { commonSubsequence, normalizeForSearch, wordSimilarity } from '@hamandishi/text';
 import { paragraphAnchor } from '../docx/anchors';
 
 /** What alignment needs of a block: its comparison key and its text. */
@@ -94,31 +94,6 @@ function alignGap(
 }
 
 const kindOf = (key: string) => key.slice(0, key.indexOf('\n'));
-
-/** Index pairs of a longest common subsequence of two key lists, in order. */
-function commonSubsequence(a: string[], b: string[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  const width = m + 1;
-  const lengths = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] =
-        a[i] === b[j]
-          ? lengths[(i + 1) * width + j + 1] + 1
-          : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
-    }
-  }
-  const pairs: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) pairs.push([i++, j++]);
-    else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i++;
-    else j++;
-  }
-  return pairs;
-}
 
 /**
  * Anchors for the newer edition's blocks: a block matched to an older one keeps the older anchor
