@@ -39,7 +39,7 @@ export function Amendments({ slug, activityId, blockId, blockText, passage, canP
       {amendments.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(amendments.error))}</Alert>}
       {amendments.data && amendments.data.length === 0 && <p className="muted">{t('amendments.empty')}</p>}
       {amendments.data && amendments.data.length > 0 && (
-        <ol className="plain-list stack">
+        <ol className="c-plain-list stack">
           {amendments.data.map((amendment) => (
             <AmendmentItem
               key={amendment.id}

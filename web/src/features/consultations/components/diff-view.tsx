@@ -52,7 +52,7 @@ export function DiffView({ diff }: { diff: TEditionDiff }) {
           <p className="c-prewrap">{diff.changeSummary}</p>
         </section>
       )}
-      <ul className="c-diff-counts plain-list" aria-label={t('diff.countsLabel')}>
+      <ul className="c-diff-counts c-plain-list" aria-label={t('diff.countsLabel')}>
         {COUNT_KEYS.map((key) => (
           <li key={key} className={`c-diff-count c-diff-count--${key}`}>
             {t(`diff.counts.${key}`, { number: formatNumber(diff.counts[key], locale) })}
@@ -65,7 +65,7 @@ export function DiffView({ diff }: { diff: TEditionDiff }) {
         {t('diff.changesOnly')}
       </label>
       {blocks.length === 0 && <p className="muted">{t('diff.noChanges')}</p>}
-      <ol className="plain-list stack c-diff">
+      <ol className="c-plain-list stack c-diff">
         {blocks.map((block, index) => {
           const showHeading = block.heading !== lastHeading;
           lastHeading = block.heading;

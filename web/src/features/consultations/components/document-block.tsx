@@ -46,9 +46,15 @@ export function DocumentBlock({ block, isSelected, isTarget, highlight, onOpen }
       </div>
       <div className="c-block__margin">
         <button type="button" className="c-count" aria-expanded={isSelected} onClick={() => onOpen(block)}>
-          <span aria-hidden="true" className="c-count__icon">
-            💬
-          </span>{' '}
+          <svg className="c-count__icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
+            <path
+              d="M4 3h12a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H9l-4 3v-3H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinejoin="round"
+            />
+          </svg>
           <span className="visually-hidden">{t('block.open')} </span>
           <span className="c-count__number">{countText}</span>
         </button>

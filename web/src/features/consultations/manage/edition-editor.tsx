@@ -72,7 +72,7 @@ export function EditionEditor({ slug, activityId, initial, isSaving, onSave, act
           onChange={(event) => setChangeSummary(event.target.value)}
         />
       </div>
-      <ol className="plain-list stack c-editor__blocks" aria-label={t('manage.editor.blocks')}>
+      <ol className="c-plain-list stack c-editor__blocks" aria-label={t('manage.editor.blocks')}>
         {blocks.map((block, index) => (
           <li key={block.key} className="card c-editor__block" data-testid="editor-block">
             <fieldset className="stack">

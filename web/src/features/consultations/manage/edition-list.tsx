@@ -22,18 +22,20 @@ export function EditionList({
   return (
     <section aria-labelledby="c-editions-title" className="stack">
       <h2 id="c-editions-title">{t('manage.editionsTitle')}</h2>
-      <ul className="plain-list stack">
+      <ul className="c-plain-list stack">
         {[...editions].reverse().map((edition) => (
           <li key={edition.id} className="card c-edition-row">
-            <strong>
-              <Link to={`/${slug}/consultations/${activityId}?edition=${edition.number}`}>
-                {t('reading.editionOption', { number: formatNumber(edition.number, locale), title: edition.title })}
-              </Link>
-            </strong>{' '}
-            <span className={`badge ${edition.status === 'published' ? 'badge--success' : 'badge--warning'}`}>
-              {t(`manage.status.${edition.status}`)}
-            </span>{' '}
-            <span className="muted">{t(`manage.source.${edition.source}`)}</span>
+            <div className="c-edition-row__title">
+              <strong>
+                <Link to={`/${slug}/consultations/${activityId}?edition=${edition.number}`}>
+                  {t('reading.editionOption', { number: formatNumber(edition.number, locale), title: edition.title })}
+                </Link>
+              </strong>
+              <span className={`badge ${edition.status === 'published' ? 'badge--success' : 'badge--warning'}`}>
+                {t(`manage.status.${edition.status}`)}
+              </span>
+              <span className="muted">{t(`manage.source.${edition.source}`)}</span>
+            </div>
             <p className="muted">
               {t('manage.editionCounts', {
                 blocks: formatNumber(edition.blockCount, locale),

@@ -148,7 +148,7 @@ function Report({ slug, activityId, report }: { slug: string; activityId: string
         {report.unansweredComments.length === 0 ? (
           <p className="muted">{t('manage.report.allAnswered')}</p>
         ) : (
-          <ul className="plain-list stack">
+          <ul className="c-plain-list stack">
             {report.unansweredComments.map((c) => (
               <li key={c.commentId} className="card">
                 <p>
