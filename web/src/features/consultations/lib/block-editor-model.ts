@@ -128,3 +128,20 @@ export function toSaveEdition(title: string, changeSummary: string, blocks: read
     blocks: blocks.map(toBlockInput).filter((block): block is TBlockInput => block !== null),
   };
 }
+
+/** The index of the first block that would save empty (no text, no list item, no table cell, no image), or -1. */
+export function firstIncompleteBlock(blocks: readonly EditorBlock[]): number {
+  return blocks.findIndex((block) => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return block.text.trim() === '';
+      case 'list':
+        return block.items.every((item) => item.trim() === '');
+      case 'table':
+        return block.rows.every((row) => row.every((cell) => cell.trim() === ''));
+      case 'image':
+        return block.attachmentId === '';
+    }
+  });
+}

@@ -8,6 +8,7 @@ import { CONSULTATIONS_NS } from '../consultations-i18n';
 import {
   EDITOR_BLOCK_KINDS,
   emptyBlock,
+  firstIncompleteBlock,
   insertBlock,
   moveBlock,
   removeBlock,
@@ -38,6 +39,9 @@ export function EditionEditor({ slug, activityId, initial, isSaving, onSave, act
   const [error, setError] = useState<string | null>(null);
 
   const handleSave = () => {
+    const incomplete = firstIncompleteBlock(blocks);
+    if (incomplete >= 0)
+      return setError(t('manage.editor.blockInvalid', { number: formatNumber(incomplete + 1, locale) }));
     const input = toSaveEdition(title, changeSummary, blocks);
     const parsed = ZSaveEdition.safeParse(input);
     if (!parsed.success) {
@@ -107,6 +111,13 @@ export function EditionEditor({ slug, activityId, initial, isSaving, onSave, act
                 </Button>
                 <Button size="sm" variant="ghost" onClick={() => setBlocks((all) => removeBlock(all, index))}>
                   {t('manage.editor.remove', { number: formatNumber(index + 1, locale) })}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setBlocks((all) => insertBlock(all, index, emptyBlock('paragraph')))}
+                >
+                  {t('manage.editor.insertAfter', { number: formatNumber(index + 1, locale) })}
                 </Button>
               </div>
             </fieldset>
