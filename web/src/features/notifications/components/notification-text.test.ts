@@ -31,6 +31,8 @@ describe('notificationText', () => {
     expect(notificationText(i18next.getFixedT('fa'), { kind: 'consultation.edition_published', params })).toBe(
       'ویراست ۲ از «گزارش شناخت، ویراست دوم» در نظرخواهی «نظرخواهی گزارش شناخت» منتشر شد؛ ببینید چه چیزهایی تغییر کرد.',
     );
-    expect(notificationText(i18next.getFixedT('en'), { kind: 'consultation.edition_published', params })).toMatch(/^Edition 2 of/);
+    expect(notificationText(i18next.getFixedT('en'), { kind: 'consultation.edition_published', params })).toMatch(
+      /^Edition 2 of/,
+    );
   });
 });
