@@ -8,6 +8,12 @@ export function notificationText(t: TFunction, notification: Pick<TNotification,
   const statusLabel = typeof status === 'string' ? t(`plans:statuses.${status}`, { defaultValue: status }) : '';
   // A comment's outcome (comment.outcome): incorporated / not incorporated, in words.
   const outcome = params.outcome;
-  const outcomeLabel = typeof outcome === 'string' ? t(`notifications:outcomes.${outcome}`, { defaultValue: outcome }) : '';
-  return t(`notifications:${notification.kind}`, { ...params, statusLabel, outcomeLabel, defaultValue: t('notifications:fallback') });
+  const outcomeLabel =
+    typeof outcome === 'string' ? t(`notifications:outcomes.${outcome}`, { defaultValue: outcome }) : '';
+  return t(`notifications:${notification.kind}`, {
+    ...params,
+    statusLabel,
+    outcomeLabel,
+    defaultValue: t('notifications:fallback'),
+  });
 }
