@@ -145,6 +145,14 @@ describe('consultations: a stage report is read and commented paragraph by parag
     await card.getByRole('link', { name: 'مدیریت سند و گزارش' }).click();
     await planner.waitForURL(`**/manage/consultations/${activityId}`);
     await planner.getByRole('heading', { level: 1, name: `مدیریت ${title}` }).waitFor();
+    // A file that only pretends to be a .docx is refused, with the reason in Persian.
+    await planner.getByLabel('پروندهٔ docx.').setInputFiles({
+      name: 'not-a-report.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('this is not a zip archive'),
+    });
+    await planner.getByRole('button', { name: 'بارگذاری و تبدیل' }).click();
+    await planner.getByText('این نوع پرونده پذیرفته نیست؛ فقط PDF، Word و تصویر (PNG، JPEG، WebP).').waitFor();
     const docx = buildDocx([{ heading: 'وضع موجود' }, FIRST, SECOND, { heading: 'خواسته‌ها' }, THIRD]);
     await planner.getByLabel('پروندهٔ docx.').setInputFiles({
       name: 'gozaresh-shenakht.docx',
