@@ -48,7 +48,7 @@ const DIFF: TEditionDiff = {
 
 describe('DiffView', () => {
   it('marks inserted and deleted words with <ins>/<del> and words for screen readers, shows counts, and filters changes only', async () => {
-    const { container } = renderWithApp(<DiffView diff={DIFF} />);
+    const { container } = renderWithApp(<DiffView diff={DIFF} readingPath="/isfahan/consultations/c1" />);
     expect(screen.getByText('هدف حمل‌ونقل عمومی بلندپروازانه‌تر شد.')).toBeInTheDocument();
     const counts = screen.getByRole('list', { name: 'شمار تغییرها' });
     expect(within(counts).getByText('بند افزوده: ۱')).toBeInTheDocument();
@@ -59,6 +59,15 @@ describe('DiffView', () => {
     expect(modified.querySelector('ins')).toHaveTextContent('[افزوده: سه]');
     expect(container.querySelector('[data-change="added"] ins')).toHaveTextContent('پیاده‌راه چهارباغ گسترش یابد.');
     expect(container.querySelector('[data-change="removed"] del')).toHaveTextContent('پارکینگ طبقاتی ساخته شود.');
+    // Each block links to where it stands: the newer edition, or the older one for a removed block.
+    expect(within(modified).getByRole('link', { name: 'خواندن در ویراست ۲ و دیدگاه‌هایش' })).toHaveAttribute(
+      'href',
+      '/isfahan/consultations/c1?edition=2#p-a2',
+    );
+    expect(within(container.querySelector('[data-change="removed"]') as HTMLElement).getByRole('link')).toHaveAttribute(
+      'href',
+      '/isfahan/consultations/c1?edition=1#p-a4',
+    );
 
     // "Changes only" is on: the unchanged block is left out until it is turned off.
     expect(screen.queryByText('شهروندان فضای سبز می‌خواهند.')).not.toBeInTheDocument();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TEditionDiff } from '@hamandishi/contracts';
 import { formatNumber } from '@/lib/format';
@@ -36,8 +37,14 @@ export function DiffRuns({ runs }: { runs: readonly DiffRun[] }) {
   );
 }
 
+export type DiffViewProps = {
+  diff: TEditionDiff;
+  /** The reading view's path (`/:slug/consultations/:activityId`): each block links to where it stands; none in tests. */
+  readingPath?: string;
+};
+
 /** What changed between two editions: the summary, counts, and the blocks with their changes marked. */
-export function DiffView({ diff }: { diff: TEditionDiff }) {
+export function DiffView({ diff, readingPath }: DiffViewProps) {
   const { t } = useTranslation(CONSULTATIONS_NS);
   const locale = useLocale();
   const [changesOnly, setChangesOnly] = useState(true);
@@ -86,6 +93,20 @@ export function DiffView({ diff }: { diff: TEditionDiff }) {
                   <DiffRuns runs={block.runs} />
                 )}
               </p>
+              {readingPath && (block.toAnchor || block.fromAnchor) && (
+                <Link
+                  className="c-diff-block__link"
+                  to={
+                    block.toAnchor
+                      ? `${readingPath}?edition=${diff.to}#p-${block.toAnchor}`
+                      : `${readingPath}?edition=${diff.from}#p-${block.fromAnchor}`
+                  }
+                >
+                  {t(block.toAnchor ? 'diff.readInEdition' : 'diff.readInOldEdition', {
+                    number: formatNumber(block.toAnchor ? diff.to : diff.from, locale),
+                  })}
+                </Link>
+              )}
             </li>
           );
         })}

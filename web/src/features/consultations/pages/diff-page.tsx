@@ -58,7 +58,7 @@ function DiffScreen({ slug, consultation }: { slug: string; consultation: TConsu
         ))}
       </div>
       {from > 0 && to > 0 && from !== to ? (
-        <QueryView query={diff}>{(data) => <DiffView diff={data} />}</QueryView>
+        <QueryView query={diff}>{(data) => <DiffView diff={data} readingPath={base} />}</QueryView>
       ) : (
         <p className="muted">{t('diff.needTwo')}</p>
       )}
