@@ -152,6 +152,9 @@ describe('consultation editions', () => {
   it('refuses changes to a published edition and anyone but planners', async () => {
     const body = { title: 'x', blocks: [{ kind: 'paragraph', text: 'متن' }] };
     expect((await boss.client.put(`${base()}/editions/1`, body)).body.code).toBe('consultations.not_draft');
+    const emptyTable = await boss.client.post(`${base()}/editions`, { title: 'x', blocks: [{ kind: 'table', rows: [['', ' ']] }] });
+    expect(emptyTable.status).toBe(400);
+    expect(emptyTable.body.fields).toEqual({ 'blocks.0.rows': 'required' });
     const citizen = await member(t, org);
     expect((await citizen.client.post(`${base()}/editions`, body)).status).toBe(403);
     expect((await new TestClient(t.url).get(`${base()}/report`)).status).toBe(401);

@@ -29,7 +29,9 @@ export const ZBlockInput = z.discriminatedUnion('kind', [
     rows: z
       .array(z.array(z.string().trim().max(2000)).min(1).max(30))
       .min(1)
-      .max(500),
+      .max(500)
+      // A table with no text in any cell says nothing to comment on.
+      .refine((rows) => rows.some((row) => row.some((cell) => cell !== '')), { message: 'required' }),
   }),
   z.strictObject({ kind: z.literal('image'), attachmentId: ZUuid, alt: z.string().trim().max(500).default('') }),
 ]);
