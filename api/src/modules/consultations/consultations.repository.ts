@@ -521,12 +521,17 @@ export class ConsultationsRepository {
 
   /** The edition's top-level comments with no outcome and no official reply, oldest first. */
   unansweredComments(organizationId: string, editionId: string, limit: number): Promise<ReportCommentRow[]> {
+    // Written against the tables (not the counting CTE) so the planner sees real row counts and
+    // answers "no official reply" with an index probe on ix_comment_root per candidate.
     return this.db.query(
-      `${REPORT_COMMENTS}
-       SELECT v.id, v.block_id AS "blockId", v.body, v.author_capacity AS capacity, v.alignment, v.created_at AS "createdAt"
-       FROM visible v LEFT JOIN officially_answered a ON a.root_id = v.id
-       WHERE v.parent_id IS NULL AND v.outcome IS NULL AND a.root_id IS NULL
-       ORDER BY v.created_at, v.id LIMIT $3`,
+      `SELECT c.id, t.block_id AS "blockId", c.body, c.author_capacity AS capacity, c.alignment, c.created_at AS "createdAt"
+       FROM (SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
+             WHERE b.organization_id = $1 AND b.edition_id = $2
+             UNION ALL SELECT 'document', $2::uuid, NULL::uuid) t
+       JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
+       WHERE c.parent_id IS NULL AND c.outcome IS NULL AND NOT c.is_hidden
+         AND NOT EXISTS (SELECT 1 FROM comment r WHERE r.root_id = c.id AND r.id <> c.id AND r.is_official AND NOT r.is_hidden)
+       ORDER BY c.created_at, c.id LIMIT $3`,
       [organizationId, editionId, limit],
     );
   }
