@@ -3,10 +3,8 @@ import type { TActivity, TPlan, TPlanSummary } from '@hamandishi/contracts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { buildDocx } from './support/docx';
-import { waitForCode } from './support/outbox';
+import { signInWithEmail, signUpCitizen, SLUG } from './support/accounts';
 
-const SLUG = 'isfahan';
-const PASSWORD = 'hamandishi-demo-1405';
 const PLANNER = 'planner@demo.hamandishi.ir';
 const NGO = 'ngo@demo.hamandishi.ir';
 const NGO_NAME = 'انجمن دوستداران زاینده‌رود';
@@ -19,38 +17,6 @@ const SECOND_REVISED = 'حمل‌ونقل عمومی باید تا سال ۱۴۱
 const THIRD = 'پیاده‌راه چهارباغ تا میدان نقش جهان گسترش یابد.';
 const PASSAGE = 'فضای سبز بیشتری در محله‌های قدیمی';
 const AMENDED = 'شهروندان می‌خواهند فضای سبز بیشتری در محله‌های قدیمی و کنار زاینده‌رود ساخته شود.';
-
-function randomMobile(): { local: string; e164: string } {
-  const rest = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
-  const local = `0912${rest}`;
-  return { local, e164: `+98${local.slice(1)}` };
-}
-
-async function signUpCitizen(page: Page, displayName: string): Promise<void> {
-  const mobile = randomMobile();
-  await page.goto(`/${SLUG}/sign-up`);
-  await page.getByRole('textbox', { name: 'شماره همراه' }).fill(mobile.local);
-  await page.getByLabel('نام نمایشی').fill(displayName);
-  await page.getByRole('button', { name: 'دریافت کد' }).click();
-  const { code } = await waitForCode(page.request, mobile.e164, 0);
-  await page.getByLabel('کد یکبار مصرف').fill(code);
-  await page.getByRole('button', { name: 'تأیید و ثبت‌نام' }).click();
-  await page.waitForURL(`**/${SLUG}`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).waitFor();
-}
-
-async function signInWithEmail(page: Page, email: string): Promise<void> {
-  const session = (await (await page.request.get('/api/auth/session')).json()) as {
-    account: { email?: string | null } | null;
-  };
-  if (session.account?.email === email) return;
-  await page.goto(`/${SLUG}/sign-in`);
-  await page.getByRole('tab', { name: 'ایمیل و گذرواژه' }).click();
-  await page.getByLabel('ایمیل', { exact: true }).fill(email);
-  await page.getByLabel('گذرواژه', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'ورود', exact: true }).click();
-  await page.waitForURL(`**/${SLUG}`);
-}
 
 /** A fresh consultation activity in the demo plan's open stage (so every run starts with no edition). */
 async function createConsultation(

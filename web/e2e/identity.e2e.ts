@@ -1,22 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
+import { randomMobile, SLUG } from './support/accounts';
 import { waitForCode } from './support/outbox';
 
-const SLUG = 'isfahan';
-
-/** A random Iranian mobile in local notation (0912xxxxxxx) and its E.164 form. */
-function randomMobile(): { local: string; e164: string } {
-  const rest = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
-  const local = `0912${rest}`;
-  return { local, e164: `+98${local.slice(1)}` };
-}
-
 async function expectDocument(page: Page, lang: string, dir: string): Promise<void> {
-  await page.waitForFunction(
-    ([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d,
-    [lang, dir] as const,
-  );
+  await page.waitForFunction(([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d, [
+    lang,
+    dir,
+  ] as const);
   expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
 }
 

@@ -2,9 +2,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { toJalali, toPersianDigits } from '@hamandishi/text';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
-import { waitForCode } from './support/outbox';
+import { signInWithEmail, signUpCitizen, SLUG } from './support/accounts';
 
-const SLUG = 'isfahan';
 const PLANNER = { email: 'planner@demo.hamandishi.ir', password: 'hamandishi-demo-1405' };
 // The smallest file the server recognises as a PDF by its content.
 const TINY_PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF', 'latin1');
@@ -16,12 +15,6 @@ function jalaliInPersian(days: number): string {
   return toPersianDigits(`${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`);
 }
 
-function randomMobile(): { local: string; e164: string } {
-  const rest = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
-  const local = `0912${rest}`;
-  return { local, e164: `+98${local.slice(1)}` };
-}
-
 /** The <details> whose summary reads `summary` (forms the manage page keeps folded). */
 function disclosure(scope: Page | Locator, summary: string): Locator {
   // `has` is matched inside each <details>, so it must start from the page, not from `scope`.
@@ -29,31 +22,10 @@ function disclosure(scope: Page | Locator, summary: string): Locator {
   return scope.locator('details').filter({ has: page.locator('summary', { hasText: summary }) });
 }
 
-async function signInAsPlanner(page: Page): Promise<void> {
-  await page.goto(`/${SLUG}/sign-in`);
-  await page.getByRole('tab', { name: 'ایمیل و گذرواژه' }).click();
-  await page.getByLabel('ایمیل', { exact: true }).fill(PLANNER.email);
-  await page.getByLabel('گذرواژه', { exact: true }).fill(PLANNER.password);
-  await page.getByRole('button', { name: 'ورود', exact: true }).click();
-  await page.waitForURL(`**/${SLUG}`);
-}
-
-async function signUpCitizen(page: Page, displayName: string): Promise<void> {
-  const mobile = randomMobile();
-  await page.goto(`/${SLUG}/sign-up`);
-  await page.getByRole('textbox', { name: 'شماره همراه' }).fill(mobile.local);
-  await page.getByLabel('نام نمایشی').fill(displayName);
-  await page.getByRole('button', { name: 'دریافت کد' }).click();
-  const { code } = await waitForCode(page.request, mobile.e164, 0);
-  await page.getByLabel('کد یکبار مصرف').fill(code);
-  await page.getByRole('button', { name: 'تأیید و ثبت‌نام' }).click();
-  await page.waitForURL(`**/${SLUG}`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).waitFor();
-}
-
 async function addStage(page: Page, title: string, startsIn: number, endsIn: number): Promise<void> {
   const form = disclosure(page, 'افزودن مرحله');
-  if (!(await form.evaluate((element) => (element as HTMLDetailsElement).open))) await form.locator('summary').first().click();
+  if (!(await form.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await form.locator('summary').first().click();
   await form.getByRole('group', { name: 'عنوان مرحله' }).getByRole('textbox', { name: 'به فارسی' }).fill(title);
   await form.getByLabel('تاریخ آغاز').fill(jalaliInPersian(startsIn));
   await form.getByLabel('تاریخ پایان').fill(jalaliInPersian(endsIn));
@@ -84,10 +56,13 @@ describe('plans: a planner drafts a plan, a citizen follows it and hears live wh
     const activityTitle = `ثبت مسائل محله ${stamp}`;
 
     // The planner creates the plan (default horizons: this Jalali year, ten and five years).
-    await signInAsPlanner(planner);
+    await signInWithEmail(planner, PLANNER.email);
     await planner.goto(`/${SLUG}/manage/plans`);
     await planner.getByRole('heading', { level: 1, name: 'مدیریت برنامه‌ها' }).waitFor();
-    await planner.getByRole('group', { name: 'عنوان برنامه' }).getByRole('textbox', { name: 'به فارسی' }).fill(planTitle);
+    await planner
+      .getByRole('group', { name: 'عنوان برنامه' })
+      .getByRole('textbox', { name: 'به فارسی' })
+      .fill(planTitle);
     await planner.getByRole('button', { name: 'ساخت برنامه' }).click();
     await planner.waitForURL(new RegExp(`/${SLUG}/manage/plans/[0-9a-f-]{36}$`));
     const planId = planner.url().split('/').pop() as string;
@@ -96,17 +71,24 @@ describe('plans: a planner drafts a plan, a citizen follows it and hears live wh
     // Two stages, both still ahead (dates typed in Jalali with Persian digits), so opening one is news.
     await addStage(planner, recognition, 20, 50);
     await addStage(planner, analysis, 51, 120);
-    const firstStage = planner.locator('li.manage-stage').filter({ has: planner.getByRole('heading', { name: new RegExp(recognition) }) });
+    const firstStage = planner
+      .locator('li.manage-stage')
+      .filter({ has: planner.getByRole('heading', { name: new RegExp(recognition) }) });
 
     // An activity in the first stage.
     await firstStage.locator('summary', { hasText: 'افزودن فعالیت مشارکتی' }).click();
     const activityForm = disclosure(firstStage, 'افزودن فعالیت مشارکتی');
-    await activityForm.getByRole('group', { name: 'عنوان فعالیت' }).getByRole('textbox', { name: 'به فارسی' }).fill(activityTitle);
+    await activityForm
+      .getByRole('group', { name: 'عنوان فعالیت' })
+      .getByRole('textbox', { name: 'به فارسی' })
+      .fill(activityTitle);
     await activityForm.getByRole('button', { name: 'افزودن فعالیت', exact: true }).click();
     await firstStage.getByText(activityTitle, { exact: true }).waitFor();
 
     // The stage's report, a real (tiny) PDF.
-    await firstStage.getByLabel('انتخاب پرونده').setInputFiles({ name: 'stage-1-report.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await firstStage
+      .getByLabel('انتخاب پرونده')
+      .setInputFiles({ name: 'stage-1-report.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await firstStage.getByRole('button', { name: 'بارگذاری' }).click();
     await firstStage.getByRole('link', { name: 'stage-1-report.pdf' }).waitFor();
     await expectNoSeriousA11yViolations(planner, `/${SLUG}/manage/plans/:planId`);
@@ -115,7 +97,10 @@ describe('plans: a planner drafts a plan, a citizen follows it and hears live wh
     await signUpCitizen(citizen, 'زهرا شهروند');
     await citizen.goto(`/${SLUG}/plans/${planId}`);
     await citizen.getByRole('heading', { level: 1, name: planTitle }).waitFor();
-    expect(await citizen.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    expect(await citizen.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'fa',
+      'rtl',
+    ]);
     const timeline = citizen.getByRole('list', { name: 'گاه‌شمار مراحل' });
     await timeline.getByRole('link', { name: recognition }).waitFor();
     const dates = await timeline.locator('time').allTextContents();
@@ -139,7 +124,9 @@ describe('plans: a planner drafts a plan, a citizen follows it and hears live wh
     const unread = citizen.getByRole('button', { name: /^اعلان‌ها، [۱۲] خوانده‌نشده$/ });
     await unread.waitFor({ timeout: 20_000 });
     await unread.click();
-    await citizen.getByRole('menuitem', { name: new RegExp(`مرحله «${recognition}» از برنامه «${planTitle}» آغاز شد`) }).waitFor();
+    await citizen
+      .getByRole('menuitem', { name: new RegExp(`مرحله «${recognition}» از برنامه «${planTitle}» آغاز شد`) })
+      .waitFor();
     await citizen.keyboard.press('Escape');
     // The plan page refetched: the stage that opened is now the current one.
     await timeline.locator('[aria-current="step"]').filter({ hasText: recognition }).waitFor();

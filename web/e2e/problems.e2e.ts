@@ -2,50 +2,25 @@ import type { Browser, Page } from 'playwright-core';
 import { toAsciiDigits } from '@hamandishi/text';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
-import { waitForCode } from './support/outbox';
+import { signInWithEmail, signUpCitizen, SLUG } from './support/accounts';
 
-const SLUG = 'isfahan';
-const PASSWORD = 'hamandishi-demo-1405';
 const MODERATOR = 'moderator@demo.hamandishi.ir';
 const PLANNER = 'planner@demo.hamandishi.ir';
 // A valid 1×1 PNG: enough for the server to sniff, re-encode and thumbnail.
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-function randomMobile(): { local: string; e164: string } {
-  const rest = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
-  const local = `0912${rest}`;
-  return { local, e164: `+98${local.slice(1)}` };
-}
-
-async function signUpCitizen(page: Page, displayName: string): Promise<void> {
-  const mobile = randomMobile();
-  await page.goto(`/${SLUG}/sign-up`);
-  await page.getByRole('textbox', { name: 'شماره همراه' }).fill(mobile.local);
-  await page.getByLabel('نام نمایشی').fill(displayName);
-  await page.getByRole('button', { name: 'دریافت کد' }).click();
-  const { code } = await waitForCode(page.request, mobile.e164, 0);
-  await page.getByLabel('کد یکبار مصرف').fill(code);
-  await page.getByRole('button', { name: 'تأیید و ثبت‌نام' }).click();
-  await page.waitForURL(`**/${SLUG}`);
-  await page.getByRole('button', { name: new RegExp(displayName) }).waitFor();
-}
-
-async function signInWithEmail(page: Page, email: string): Promise<void> {
-  await page.goto(`/${SLUG}/sign-in`);
-  await page.getByRole('tab', { name: 'ایمیل و گذرواژه' }).click();
-  await page.getByLabel('ایمیل', { exact: true }).fill(email);
-  await page.getByLabel('گذرواژه', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'ورود', exact: true }).click();
-  await page.waitForURL(`**/${SLUG}`);
-}
 
 /** The report form up to the submit button: title, description, a theme, a point on the map. */
 async function fillReport(page: Page, title: string): Promise<void> {
   await page.goto(`/${SLUG}/problems/new`);
   await page.getByRole('heading', { level: 1, name: 'گزارش یک مسئله' }).waitFor();
   await page.getByRole('textbox', { name: 'عنوان' }).fill(title);
-  await page.getByRole('textbox', { name: 'شرح مسئله' }).fill('آسفالت پیاده‌رو کنار ایستگاه اتوبوس شکسته و عابران زمین می‌خورند.');
+  await page
+    .getByRole('textbox', { name: 'شرح مسئله' })
+    .fill('آسفالت پیاده‌رو کنار ایستگاه اتوبوس شکسته و عابران زمین می‌خورند.');
   await page.getByRole('combobox', { name: 'موضوع' }).click();
   await page.getByRole('option').first().click();
   // Tiles may not load in the test network; the map still takes clicks.
@@ -89,14 +64,19 @@ describe('problems: citizens report and support problems on the map; staff merge
     await signUpCitizen(citizen, 'مریم شهروند');
     await citizen.goto(`/${SLUG}/problems`);
     await citizen.getByRole('heading', { level: 1, name: 'مسائل شهر' }).waitFor();
-    expect(await citizen.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    expect(await citizen.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'fa',
+      'rtl',
+    ]);
     await citizen.locator('.problem-map .leaflet-container').waitFor();
     await citizen.getByRole('heading', { level: 2, name: 'فهرست مسائل' }).waitFor();
     await expectNoSeriousA11yViolations(citizen, `/${SLUG}/problems`);
 
     // … reports a problem by clicking the map and attaching a photo.
     await fillReport(citizen, title);
-    await citizen.locator('input[type="file"]').setInputFiles({ name: 'pothole.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await citizen
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'pothole.png', mimeType: 'image/png', buffer: TINY_PNG });
     await citizen.getByRole('img', { name: 'عکس ۱' }).waitFor();
     await expectNoSeriousA11yViolations(citizen, `/${SLUG}/problems/new`);
     await citizen.getByRole('button', { name: 'ثبت مسئله' }).click();
@@ -113,7 +93,9 @@ describe('problems: citizens report and support problems on the map; staff merge
     await similar.getByRole('link', { name: title }).first().waitFor({ timeout: 15_000 });
     // It is filed anyway, so a moderator has a duplicate to merge.
     await citizen.getByRole('button', { name: 'ثبت مسئله' }).click();
-    await citizen.waitForURL((url) => new RegExp(`/${SLUG}/problems/${UUID}$`).test(url.pathname) && !url.pathname.endsWith(keptId));
+    await citizen.waitForURL(
+      (url) => new RegExp(`/${SLUG}/problems/${UUID}$`).test(url.pathname) && !url.pathname.endsWith(keptId),
+    );
     const duplicateId = citizen.url().split('/').pop() as string;
 
     // A neighbour supports the first problem; the citizen, watching it, sees the count change live.
@@ -128,7 +110,9 @@ describe('problems: citizens report and support problems on the map; staff merge
     await citizen.getByText(expected).waitFor({ timeout: 20_000 });
 
     // The neighbour comments, agreeing; the citizen sees it arrive live and replies to it.
-    await neighbour.getByRole('textbox', { name: 'دیدگاه شما' }).fill('من هم هر روز از اینجا رد می‌شوم؛ **خطرناک** است.');
+    await neighbour
+      .getByRole('textbox', { name: 'دیدگاه شما' })
+      .fill('من هم هر روز از اینجا رد می‌شوم؛ **خطرناک** است.');
     await neighbour.getByRole('button', { name: 'موافق' }).click();
     await neighbour.getByRole('button', { name: 'ارسال' }).click();
     const comment = citizen.locator('li.comment').filter({ hasText: 'من هم هر روز از اینجا رد می‌شوم' });
@@ -152,7 +136,8 @@ describe('problems: citizens report and support problems on the map; staff merge
     // Live: the citizen's open page refetches on 'problem.updated', no reload needed.
     const history = citizen.getByRole('region', { name: 'روند رسیدگی' });
     await history.getByText('در حال بررسی').waitFor({ timeout: 20_000 });
-    for (const date of await history.locator('time').allTextContents()) expect(date).toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+    for (const date of await history.locator('time').allTextContents())
+      expect(date).toMatch(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}$/);
 
     // A moderator finds both reports in the queue, then merges the duplicate into the first.
     await signInWithEmail(moderator, MODERATOR);
