@@ -101,8 +101,12 @@ describe('identity: sign up, profile, languages, sign out, sign in (Persian, RTL
     await page.getByRole('heading', { level: 1, name: 'حساب کاربری من' }).waitFor();
 
     // Sign out from the account menu.
+    // The language switch re-renders the header: open the menu once it has settled, and wait for
+    // the sign-out request itself so a lost click shows as such.
+    const signOutItem = page.getByRole('menuitem', { name: 'خروج' });
     await page.getByRole('button', { name: new RegExp(displayName) }).click();
-    await page.getByRole('menuitem', { name: 'خروج' }).click();
+    await signOutItem.waitFor();
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/auth/sign-out')), signOutItem.click()]);
     await page.waitForURL(`**/${SLUG}`);
     await page.getByRole('button', { name: new RegExp(displayName) }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'ورود', exact: true }).first().waitFor();
