@@ -182,7 +182,7 @@ export class ConsultationsRepository {
     return row ?? null;
   }
 
-  /** Creates the draft numbered after the last edition; null when a draft already exists. */
+  /** Creates the draft numbered after the last edition: its id and number, or null when a draft already exists. */
   async insertDraft(
     q: Queryable,
     row: {
@@ -194,14 +194,14 @@ export class ConsultationsRepository {
       sourceAttachmentId: string | null;
       createdBy: string;
     },
-  ): Promise<string | null> {
+  ): Promise<{ id: string; number: number } | null> {
     // Serialises drafts of one activity: the unique index would also refuse a second one.
     await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [row.activityId]);
     const rows = await q.query(
       `INSERT INTO consultation_edition (organization_id, activity_id, number, title, change_summary, source, source_attachment_id, created_by)
        SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6, $7 FROM consultation_edition WHERE activity_id = $2
        ON CONFLICT (activity_id) WHERE status = 'draft' DO NOTHING
-       RETURNING id`,
+       RETURNING id, number`,
       [
         row.organizationId,
         row.activityId,
@@ -212,7 +212,7 @@ export class ConsultationsRepository {
         row.createdBy,
       ],
     );
-    return rows[0]?.id ?? null;
+    return rows[0] ?? null;
   }
 
   async updateDraft(

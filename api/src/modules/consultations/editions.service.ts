@@ -183,7 +183,7 @@ export class EditionsService {
     sourceAttachmentId: string | null,
   ): Promise<TEditionSummary> {
     const number = await this.repository.db.transaction(async (m) => {
-      const id = await this.repository.insertDraft(m, {
+      const draft = await this.repository.insertDraft(m, {
         organizationId: org.id,
         activityId,
         title: normalizePersian(input.title),
@@ -192,19 +192,18 @@ export class EditionsService {
         sourceAttachmentId,
         createdBy: actor.accountId,
       });
-      if (!id) throw ConsultationErrors.draftExists();
-      await this.writeContent(m, org.id, activityId, id, input.blocks);
-      const [row] = await m.query(`SELECT number FROM consultation_edition WHERE id = $1`, [id]);
+      if (!draft) throw ConsultationErrors.draftExists();
+      await this.writeContent(m, org.id, activityId, draft.id, input.blocks);
       await this.audit.record(m, {
         organizationId: org.id,
         actorId: actor.accountId,
         action: 'consultation.draft_created',
         entityType: 'consultation_edition',
-        entityId: id,
+        entityId: draft.id,
         before: null,
-        after: { number: row.number, source, title: input.title },
+        after: { number: draft.number, source, title: input.title },
       });
-      return row.number as number;
+      return draft.number;
     });
     return this.summary(org.id, activityId, number);
   }
