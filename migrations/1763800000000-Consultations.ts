@@ -151,11 +151,11 @@ export class Consultations1763800000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE notification ADD CONSTRAINT ck_notification_kind CHECK (kind IN (
         'stage.opened', 'stage.closed', 'activity.opened', 'plan.status_changed', 'problem.status_changed', 'problem.merged',
-        'comment.outcome', 'consultation.edition_published'))`);
+        'comment.outcome', 'consultation.edition_published', 'amendment.accepted', 'amendment.rejected'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM notification WHERE kind IN ('comment.outcome', 'consultation.edition_published')`);
+    await q.query(`DELETE FROM notification WHERE kind IN ('comment.outcome', 'consultation.edition_published', 'amendment.accepted', 'amendment.rejected')`);
     await q.query(`ALTER TABLE notification DROP CONSTRAINT ck_notification_kind`);
     await q.query(`
       ALTER TABLE notification ADD CONSTRAINT ck_notification_kind CHECK (kind IN (

@@ -257,6 +257,11 @@ describe('commenting on a consultation', () => {
     expect((await boss.client.post(`${base()}/amendments/${id}/status`, { status: 'accepted' })).body.status).toBe(
       'accepted',
     );
+    expect((await citizen.client.get('/api/me/notifications')).body.items[0]).toMatchObject({
+      kind: 'amendment.accepted',
+      params: { excerpt: 'ترافیک سنگین' },
+      link: `/${org.slug}/consultations/${activityId}?edition=2#p-${traffic.anchor}`,
+    });
   });
 
   it('counts the report by alignment, capacity and answer, and exports it formula-safe', async () => {

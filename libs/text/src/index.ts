@@ -4,3 +4,4 @@ export * from './normalize';
 export * from './jalali';
 export * from './markdown';
 export * from './word-diff';
+export * from './excerpt';

@@ -17,7 +17,7 @@ import {
   type TPassage,
   type ZCommentOutcome,
 } from '@hamandishi/contracts';
-import { normalizePersian } from '@hamandishi/text';
+import { excerpt, normalizePersian } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import { RealtimeService } from '../../realtime/realtime.service';
@@ -273,7 +273,7 @@ export class CommentsService {
         orgId,
         [before.authorId],
         'comment.outcome',
-        { outcome: input.outcome, reason: reason ?? '', excerpt: excerptOf(before.body), activityTitle: about.title },
+        { outcome: input.outcome, reason: reason ?? '', excerpt: excerpt(before.body), activityTitle: about.title },
         about.link,
       );
     }
@@ -359,10 +359,4 @@ export class CommentsService {
     if (!actor) return false;
     return actor.isSuperadmin || this.memberships.hasRole(organizationId, actor.accountId, MODERATORS);
   }
-}
-
-/** The first words of a comment, for a notification line. */
-function excerptOf(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { TAmendment, TConsultationSettings, ZAmendmentStatus, ZCreateAmendment } from '@hamandishi/contracts';
-import { normalizePersian } from '@hamandishi/text';
+import { excerpt, normalizePersian } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import { AuditService } from '../audit/audit.service';
 import { CommentErrors } from '../comments/comments.errors';
 import type { MembershipRow } from '../identity/memberships.repository';
 import { BlocksService } from '../moderation/blocks.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Organization } from '../organizations/organization.entity';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { ParticipationService } from '../plans/participation.service';
@@ -28,6 +29,7 @@ export class AmendmentsService {
     private readonly audit: AuditService,
     private readonly rateLimiter: RateLimiter,
     private readonly cache: ReadingCache,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A paragraph's amendments, most supported first. */
@@ -103,6 +105,25 @@ export class AmendmentsService {
         after: { status: input.status, reason },
       });
     });
+    // The author hears of a decision on their rewording (not of a reopening, nor of their own).
+    if (
+      input.status !== 'open' &&
+      input.status !== amendment.status &&
+      amendment.authorId &&
+      amendment.authorId !== actor.accountId
+    ) {
+      const [activity, block] = await Promise.all([
+        this.editions.consultation(org.id, activityId),
+        this.repository.blockTarget(org.id, amendment.blockId),
+      ]);
+      await this.notifications.notifyAccounts(
+        org.id,
+        [amendment.authorId],
+        input.status === 'accepted' ? 'amendment.accepted' : 'amendment.rejected',
+        { excerpt: excerpt(amendment.proposedText), activityTitle: activity.title.fa, ...(reason ? { reason } : {}) },
+        `/${org.slug}/consultations/${activityId}?edition=${block!.editionNumber}#p-${block!.anchor}`,
+      );
+    }
     return this.view(org.id, amendmentId, actor);
   }
 

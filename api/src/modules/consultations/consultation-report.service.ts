@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { ALIGNMENTS, REPORT_CAPACITIES, type TConsultationReport, type ZReportCounts } from '@hamandishi/contracts';
+import { excerpt } from '@hamandishi/text';
 import type { Table } from '../../common/export/tabular';
 import type { Organization } from '../organizations/organization.entity';
 import { ConsultationsRepository, type ReportCountRow } from './consultations.repository';
@@ -61,7 +62,7 @@ export class ConsultationReportService {
         .map((b) => {
           const blockCounts = countsOf(b.id);
           merge(counts, blockCounts);
-          return { id: b.id, anchor: b.anchor, excerpt: excerpt(b.text), counts: blockCounts };
+          return { id: b.id, anchor: b.anchor, excerpt: excerpt(b.text, 120), counts: blockCounts };
         });
       merge(totals, counts);
       return { anchor: section.anchor, heading: section.heading, counts, blocks: sectionBlocks };
@@ -75,7 +76,7 @@ export class ConsultationReportService {
       topAmendments: amendments.map((a) => ({
         id: a.id,
         blockAnchor: a.blockAnchor,
-        excerpt: excerpt(a.blockText),
+        excerpt: excerpt(a.blockText, 120),
         proposedText: a.proposedText,
         supportCount: a.supportCount,
         status: a.status,
@@ -86,7 +87,7 @@ export class ConsultationReportService {
           commentId: c.id,
           blockId: c.blockId,
           blockAnchor: block?.anchor ?? null,
-          excerpt: block ? excerpt(block.text) : '',
+          excerpt: block ? excerpt(block.text, 120) : '',
           body: c.body,
           capacity: capacityOf(c),
           alignment: c.alignment,
@@ -199,9 +200,4 @@ function capacityOf(comment: { capacity: string | null }): Capacity {
   return (REPORT_CAPACITIES as readonly string[]).includes(comment.capacity ?? '')
     ? (comment.capacity as Capacity)
     : 'citizen';
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }

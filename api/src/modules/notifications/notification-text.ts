@@ -53,6 +53,10 @@ export function describeNotification(kind: NotificationKind, params: Record<stri
       return `مسئلهٔ «${params.title ?? ''}» با «${params.intoTitle ?? ''}» ادغام شد`;
     case 'consultation.edition_published':
       return `ویرایش ${params.number ?? ''} «${params.title ?? ''}» در «${params.activityTitle ?? ''}» منتشر شد؛ ببینید چه تغییر کرد`.replace(/\s+/g, ' ');
+    case 'amendment.accepted':
+      return `پیشنهاد بازنویسی شما «${params.excerpt ?? ''}» در «${params.activityTitle ?? ''}» پذیرفته شد`;
+    case 'amendment.rejected':
+      return `پیشنهاد بازنویسی شما «${params.excerpt ?? ''}» در «${params.activityTitle ?? ''}» پذیرفته نشد${params.reason ? `: ${params.reason}` : ''}`;
     case 'comment.outcome':
       return params.outcome === 'incorporated'
         ? `نظر شما «${params.excerpt ?? ''}» در ویرایش بعدی «${params.activityTitle ?? ''}» به کار رفت`

@@ -35,4 +35,14 @@ describe('notificationText', () => {
       /^Edition 2 of/,
     );
   });
+
+  it('words a decision on a proposed rewording', () => {
+    const params = { excerpt: 'ترافیک سنگین', activityTitle: 'نظرخواهی گزارش شناخت' };
+    expect(notificationText(i18next.getFixedT('fa'), { kind: 'amendment.accepted', params })).toBe(
+      'پیشنهاد بازنویسی شما («ترافیک سنگین») در نظرخواهی «نظرخواهی گزارش شناخت» پذیرفته شد.',
+    );
+    expect(notificationText(i18next.getFixedT('en'), { kind: 'amendment.rejected', params })).toMatch(
+      /was not accepted\.$/,
+    );
+  });
 });
