@@ -27,7 +27,14 @@ import type { MembershipRow } from '../identity/memberships.repository';
 import { BlocksService } from '../moderation/blocks.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { Organization } from '../organizations/organization.entity';
-import { commentView, decodeQueueCursor, decodeTopLevelCursor, encodeCursor, encodeTopLevelCursor, threadsOf } from './comment-views';
+import {
+  commentView,
+  decodeQueueCursor,
+  decodeTopLevelCursor,
+  encodeCursor,
+  encodeTopLevelCursor,
+  threadsOf,
+} from './comment-views';
 import { CommentErrors } from './comments.errors';
 import { type CommentStateRow, CommentsRepository } from './comments.repository';
 import type { ZModerationQueuePage, ZModerationQueueQuery } from './comments.schemas';
@@ -54,12 +61,16 @@ export type CommentTargetHandler = {
    * `describe` gives what the commenter's notification links to and names.
    */
   outcomes?: {
-    describe(organizationId: string, targetId: string): Promise<{ link: string; title: string }>;
+    describe(organizationId: string, targetId: string): Promise<{ link: string; title: string; activityId?: string }>;
   };
 };
 
 /** What a target's `assertCanComment` is told about the comment being posted or edited. */
-export type CommentContext = { isReply: boolean; alignment: (typeof ALIGNMENTS)[number] | null | undefined; isEdit: boolean };
+export type CommentContext = {
+  isReply: boolean;
+  alignment: (typeof ALIGNMENTS)[number] | null | undefined;
+  isEdit: boolean;
+};
 
 /** A page of a target's comments. */
 export type TCommentPage = z.infer<typeof ZCommentPage>;
@@ -98,20 +109,42 @@ export class CommentsService {
    * in three queries whatever the number of threads. Hidden comments keep their place with no
    * body, except for moderators.
    */
-  async list(organization: Organization, query: z.output<typeof ZCommentQuery>, actor: Actor | undefined): Promise<TCommentPage> {
+  async list(
+    organization: Organization,
+    query: z.output<typeof ZCommentQuery>,
+    actor: Actor | undefined,
+  ): Promise<TCommentPage> {
     await this.targetOf(organization.id, query.targetType, query.targetId);
     const viewerId = actor?.accountId ?? null;
     const after = query.cursor ? decodeTopLevelCursor(query.cursor, query.order) : null;
     const [rows, total, isModerator] = await Promise.all([
-      this.repository.topLevelPage(organization.id, query.targetType, query.targetId, viewerId, query.order, after, query.limit),
+      this.repository.topLevelPage(
+        organization.id,
+        query.targetType,
+        query.targetId,
+        viewerId,
+        query.order,
+        after,
+        query.limit,
+      ),
       this.repository.countOf(organization.id, query.targetType, query.targetId),
       this.isModerator(organization.id, actor),
     ]);
     const page = rows.slice(0, query.limit);
-    const replies = page.length ? await this.repository.repliesOf(organization.id, page.map((r) => r.id), viewerId) : [];
+    const replies = page.length
+      ? await this.repository.repliesOf(
+          organization.id,
+          page.map((r) => r.id),
+          viewerId,
+        )
+      : [];
     const items = threadsOf(page, replies, isModerator);
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeTopLevelCursor(query.order, last) : null, total };
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeTopLevelCursor(query.order, last) : null,
+      total,
+    };
   }
 
   /** Posts a comment or a reply (at most MAX_COMMENT_DEPTH deep); the text is normalised and shown through safe markdown. */
@@ -123,7 +156,12 @@ export class CommentsService {
   ): Promise<TComment> {
     const orgId = organization.id;
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
-    await this.rateLimiter.hit('comment:account', actor.accountId, POSTS_PER_WINDOW.limit, POSTS_PER_WINDOW.windowSeconds);
+    await this.rateLimiter.hit(
+      'comment:account',
+      actor.accountId,
+      POSTS_PER_WINDOW.limit,
+      POSTS_PER_WINDOW.windowSeconds,
+    );
     const target = await this.targetOf(orgId, input.targetType, input.targetId);
     await target.assertCanComment?.(orgId, input.targetId, actor.accountId, {
       isReply: !!input.parentId,
@@ -139,7 +177,8 @@ export class CommentsService {
       let parent: CommentStateRow | null = null;
       if (input.parentId) {
         parent = await this.repository.stateOf(m, orgId, input.parentId, false);
-        if (!parent || parent.targetType !== input.targetType || parent.targetId !== input.targetId) throw CommentErrors.parentNotFound();
+        if (!parent || parent.targetType !== input.targetType || parent.targetId !== input.targetId)
+          throw CommentErrors.parentNotFound();
         if (parent.depth >= MAX_COMMENT_DEPTH) throw CommentErrors.tooDeep();
         if (parent.isHidden) throw CommentErrors.hidden();
       }
@@ -163,7 +202,12 @@ export class CommentsService {
   }
 
   /** The author edits their comment within COMMENT_EDIT_MINUTES of posting it. */
-  async edit(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZEditComment>): Promise<TComment> {
+  async edit(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    input: z.output<typeof ZEditComment>,
+  ): Promise<TComment> {
     const orgId = organization.id;
     const current = await this.repository.stateOf(this.repository.db, orgId, commentId, false);
     if (!current) throw CommentErrors.notFound();
@@ -201,11 +245,25 @@ export class CommentsService {
   }
 
   /** Reports a comment to the moderators, once per person (409 `comments.already_reported` on repeat). */
-  async report(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZReportComment>): Promise<void> {
+  async report(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    input: z.output<typeof ZReportComment>,
+  ): Promise<void> {
     const comment = await this.repository.stateOf(this.repository.db, organization.id, commentId, false);
     if (!comment) throw CommentErrors.notFound();
     const note = input.note ? normalizePersian(input.note) : null;
-    if (!(await this.repository.insertReport(this.repository.db, organization.id, commentId, actor.accountId, input.reason, note || null))) {
+    if (
+      !(await this.repository.insertReport(
+        this.repository.db,
+        organization.id,
+        commentId,
+        actor.accountId,
+        input.reason,
+        note || null,
+      ))
+    ) {
       throw CommentErrors.alreadyReported();
     }
   }
@@ -221,7 +279,12 @@ export class CommentsService {
   }
 
   /** A planner marks (or unmarks) a comment as the municipality's official answer. */
-  async markOfficial(organization: Organization, actor: Actor, commentId: string, isOfficial: boolean): Promise<TComment> {
+  async markOfficial(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    isOfficial: boolean,
+  ): Promise<TComment> {
     const orgId = organization.id;
     await this.repository.db.transaction(async (m) => {
       const comment = await this.repository.stateOf(m, orgId, commentId);
@@ -246,7 +309,12 @@ export class CommentsService {
    * reason) or clears it; the comment's author is notified of a new outcome. Only targets that
    * declare `outcomes` accept one (400 `comments.outcome_not_supported`).
    */
-  async setOutcome(organization: Organization, actor: Actor, commentId: string, input: z.output<typeof ZCommentOutcome>): Promise<TComment> {
+  async setOutcome(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    input: z.output<typeof ZCommentOutcome>,
+  ): Promise<TComment> {
     const orgId = organization.id;
     const reason = input.outcome === null ? null : normalizePersian(input.reason ?? '');
     const before = await this.repository.db.transaction(async (m) => {
@@ -273,7 +341,13 @@ export class CommentsService {
         orgId,
         [before.authorId],
         'comment.outcome',
-        { outcome: input.outcome, reason: reason ?? '', excerpt: excerpt(before.body), activityTitle: about.title },
+        {
+          outcome: input.outcome,
+          reason: reason ?? '',
+          excerpt: excerpt(before.body),
+          activityTitle: about.title,
+          ...(about.activityId ? { activityId: about.activityId } : {}),
+        },
         about.link,
       );
     }
@@ -281,7 +355,11 @@ export class CommentsService {
   }
 
   /** The moderator queue: reported comments (latest report first) or all comments (newest first), keyset-paginated. */
-  async moderationQueue(organization: Organization, actor: Actor, query: z.output<typeof ZModerationQueueQuery>): Promise<TModerationQueuePage> {
+  async moderationQueue(
+    organization: Organization,
+    actor: Actor,
+    query: z.output<typeof ZModerationQueueQuery>,
+  ): Promise<TModerationQueuePage> {
     const after = query.cursor ? decodeQueueCursor(query.cursor, query.filter) : null;
     const rows = await this.repository.queue(organization.id, query.filter, actor.accountId, after, query.limit);
     const page = rows.slice(0, query.limit);
@@ -299,12 +377,22 @@ export class CommentsService {
       })),
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor([query.filter, query.filter === 'reported' ? last.lastReportedAtKey : last.createdAtKey, last.id])
+          ? encodeCursor([
+              query.filter,
+              query.filter === 'reported' ? last.lastReportedAtKey : last.createdAtKey,
+              last.id,
+            ])
           : null,
     };
   }
 
-  private async moderate(organization: Organization, actor: Actor, commentId: string, hide: boolean, reason: string): Promise<TComment> {
+  private async moderate(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    hide: boolean,
+    reason: string,
+  ): Promise<TComment> {
     const orgId = organization.id;
     await this.repository.db.transaction(async (m) => {
       const before = await this.repository.stateOf(m, orgId, commentId);
@@ -349,7 +437,11 @@ export class CommentsService {
     return commentView(row, isModerator);
   }
 
-  private async targetOf(organizationId: string, targetType: CommentTarget, targetId: string): Promise<CommentTargetHandler> {
+  private async targetOf(
+    organizationId: string,
+    targetType: CommentTarget,
+    targetId: string,
+  ): Promise<CommentTargetHandler> {
     const target = this.targets.get(targetType);
     if (!target || !(await target.exists(organizationId, targetId))) throw CommentErrors.targetNotFound();
     return target;

@@ -120,7 +120,12 @@ export class AmendmentsService {
         org.id,
         [amendment.authorId],
         input.status === 'accepted' ? 'amendment.accepted' : 'amendment.rejected',
-        { excerpt: excerpt(amendment.proposedText), activityTitle: activity.title.fa, ...(reason ? { reason } : {}) },
+        {
+          excerpt: excerpt(amendment.proposedText),
+          activityTitle: activity.title.fa,
+          activityId,
+          ...(reason ? { reason } : {}),
+        },
         `/${org.slug}/consultations/${activityId}?edition=${block!.editionNumber}#p-${block!.anchor}`,
       );
     }

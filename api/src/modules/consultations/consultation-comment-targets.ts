@@ -111,11 +111,11 @@ export class ConsultationCommentTargets {
     organizationId: string,
     activityId: string,
     place: string,
-  ): Promise<{ link: string; title: string }> {
+  ): Promise<{ link: string; title: string; activityId: string }> {
     const [activity, slug] = await Promise.all([
       this.editions.consultation(organizationId, activityId),
       this.repository.organizationSlug(organizationId),
     ]);
-    return { link: `/${slug}/consultations/${activityId}${place}`, title: activity.title.fa };
+    return { link: `/${slug}/consultations/${activityId}${place}`, title: activity.title.fa, activityId };
   }
 }

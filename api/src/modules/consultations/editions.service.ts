@@ -149,7 +149,7 @@ export class EditionsService {
         org.id,
         recipients,
         'consultation.edition_published',
-        { number, title: published.title, activityTitle: activity.title.fa },
+        { number, title: published.title, activityTitle: activity.title.fa, activityId },
         `/${org.slug}/consultations/${activityId}/diff?from=${number - 1}&to=${number}`,
       );
     }

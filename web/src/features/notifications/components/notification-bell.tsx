@@ -32,7 +32,10 @@ export function NotificationBell({ accountId }: NotificationBellProps) {
   return (
     <>
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger className={buttonClassName({ variant: 'ghost', size: 'sm', className: 'bell' })} aria-label={label}>
+        <DropdownMenu.Trigger
+          className={buttonClassName({ variant: 'ghost', size: 'sm', className: 'bell' })}
+          aria-label={label}
+        >
           <span aria-hidden="true">🔔</span>
           {unread > 0 && (
             <span className="bell__count" aria-hidden="true">
@@ -111,7 +114,9 @@ function useLiveNotifications(accountId: string) {
         readAt: null,
         createdAt: event.createdAt,
       };
-      queryClient.setQueryData<NotificationPage>(queryKeys.notifications, (old) => addLiveNotification(old, notification));
+      queryClient.setQueryData<NotificationPage>(queryKeys.notifications, (old) =>
+        addLiveNotification(old, notification),
+      );
       toast.show({ title: notificationText(t, notification), variant: 'info' });
       // What the notification is about has changed: pages showing it fetch it again.
       void queryClient.invalidateQueries({ queryKey: ['plans'] });
@@ -131,10 +136,18 @@ function useLiveNotifications(accountId: string) {
   );
 }
 
+const CONSULTATION_KINDS: readonly string[] = [
+  'comment.outcome',
+  'consultation.edition_published',
+  'amendment.accepted',
+  'amendment.rejected',
+];
+
 /** The socket event carries no link: the plan or stage page it is about, from its params. */
 function linkOf(event: TNotificationEvent): string | null {
   const { planId, stageId, activityId } = event.params;
-  if (event.kind === 'comment.outcome' && event.organizationSlug && typeof activityId === 'string') {
+  // Consultation news (comment outcomes, new editions, decisions on rewordings) carries its activity.
+  if (CONSULTATION_KINDS.includes(event.kind) && event.organizationSlug && typeof activityId === 'string') {
     return `/${event.organizationSlug}/consultations/${activityId}`;
   }
   if (!event.organizationSlug || typeof planId !== 'string') return null;
