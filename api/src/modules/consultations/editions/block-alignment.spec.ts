@@ -32,6 +32,24 @@ describe('alignBlocks', () => {
     ]);
   });
 
+  it('matches a moved paragraph to itself, so it keeps its lineage, and shows it once', () => {
+    const older = [block('الف'), block('ب'), block('ج')];
+    const newer = [block('ج'), block('الف'), block('تازه'), block('ب')];
+    const { matches, steps } = alignBlocks(older, newer);
+    expect(matches.map((m) => [m.oldIndex, m.change])).toEqual([
+      [2, 'unchanged'],
+      [0, 'unchanged'],
+      [null, 'new'],
+      [1, 'unchanged'],
+    ]);
+    expect(steps).toEqual([
+      { oldIndex: 2, newIndex: 0 },
+      { oldIndex: 0, newIndex: 1 },
+      { oldIndex: null, newIndex: 2 },
+      { oldIndex: 1, newIndex: 3 },
+    ]);
+  });
+
   it('does not pair blocks of different kinds or too different texts', () => {
     const { matches } = alignBlocks(
       [{ key: 'ul\nالف ب', text: 'الف ب' }, block('یک دو سه')],

@@ -14,11 +14,13 @@ export type AlignmentStep = { oldIndex: number | null; newIndex: number | null }
 export const REWORDING_SIMILARITY = 0.5;
 
 /**
- * Aligns the blocks of two editions: blocks with the same key (same kind and text, up to spelling
- * variants) are matched as unchanged along a longest common subsequence, so moved-around equal
- * texts pair in order; between two such matches, a new block is paired with the most similar
- * unmatched old block when they share at least REWORDING_SIMILARITY of their words (modified).
- * `steps` interleaves removed old blocks where they stood.
+ * Aligns the blocks of two editions:
+ * - blocks with the same key (same kind and text, up to spelling variants) are matched as
+ *   unchanged along a longest common subsequence;
+ * - a block whose exact text stands elsewhere in the older edition (moved) is matched to it too;
+ * - between two in-order matches, a new block is paired with the most similar unmatched old block
+ *   when they share at least REWORDING_SIMILARITY of their words (modified).
+ * `steps` reads both editions in the newer order, removed old blocks where they stood.
  */
 export function alignBlocks(
   older: AlignableBlock[],
@@ -29,22 +31,35 @@ export function alignBlocks(
     newer.map((b) => b.key),
   );
   const matches: BlockMatch[] = newer.map(() => ({ oldIndex: null, change: 'new' }));
-  const steps: AlignmentStep[] = [];
+  for (const [o, n] of pairs) matches[n] = { oldIndex: o, change: 'unchanged' };
+  const used = new Set(pairs.map(([o]) => o));
+  pairMoved(older, newer, matches, used);
   let oldAt = 0;
   let newAt = 0;
   for (const [oldEnd, newEnd] of [...pairs, [older.length, newer.length] as const]) {
-    alignGap(older, newer, oldAt, oldEnd, newAt, newEnd, matches, steps);
-    if (oldEnd < older.length && newEnd < newer.length) {
-      matches[newEnd] = { oldIndex: oldEnd, change: 'unchanged' };
-      steps.push({ oldIndex: oldEnd, newIndex: newEnd });
-    }
+    pairReworded(older, newer, oldAt, oldEnd, newAt, newEnd, matches, used);
     oldAt = oldEnd + 1;
     newAt = newEnd + 1;
   }
-  return { matches, steps };
+  return { matches, steps: stepsOf(older.length, matches, used) };
 }
 
-function alignGap(
+/** An unmatched block whose exact key an unmatched old block has was moved, not rewritten. */
+function pairMoved(older: AlignableBlock[], newer: AlignableBlock[], matches: BlockMatch[], used: Set<number>): void {
+  const unusedByKey = new Map<string, number[]>();
+  older.forEach((b, o) => {
+    if (!used.has(o)) unusedByKey.set(b.key, [...(unusedByKey.get(b.key) ?? []), o]);
+  });
+  matches.forEach((match, n) => {
+    const o = match.oldIndex === null ? unusedByKey.get(newer[n].key)?.shift() : undefined;
+    if (o === undefined) return;
+    matches[n] = { oldIndex: o, change: 'unchanged' };
+    used.add(o);
+  });
+}
+
+/** Within one gap between in-order matches, pairs each new block with its most similar unused old one. */
+function pairReworded(
   older: AlignableBlock[],
   newer: AlignableBlock[],
   oldFrom: number,
@@ -52,16 +67,16 @@ function alignGap(
   newFrom: number,
   newTo: number,
   matches: BlockMatch[],
-  steps: AlignmentStep[],
+  used: Set<number>,
 ): void {
-  const taken = new Set<number>();
   const search = older.slice(oldFrom, oldTo).map((b) => normalizeForSearch(b.text));
   for (let n = newFrom; n < newTo; n++) {
+    if (matches[n].oldIndex !== null) continue;
     const text = normalizeForSearch(newer[n].text);
     let best = -1;
     let bestScore = REWORDING_SIMILARITY;
     for (let o = oldFrom; o < oldTo; o++) {
-      if (taken.has(o) || kindOf(older[o].key) !== kindOf(newer[n].key)) continue;
+      if (used.has(o) || kindOf(older[o].key) !== kindOf(newer[n].key)) continue;
       const score = wordSimilarity(search[o - oldFrom], text);
       if (score >= bestScore && (best < 0 || score > bestScore)) {
         best = o;
@@ -69,28 +84,35 @@ function alignGap(
       }
     }
     if (best >= 0) {
-      taken.add(best);
+      used.add(best);
       matches[n] = { oldIndex: best, change: 'modified' };
     }
   }
-  // Removed blocks first where they stood, then the new and reworded ones in the newer order.
-  let nextOld = oldFrom;
+}
+
+/**
+ * Both editions side by side in the newer order: an old block not matched by any new one is
+ * listed as removed where it stood, before the added blocks that took its place; a moved block
+ * shows once, where it stands now.
+ */
+function stepsOf(olderLength: number, matches: BlockMatch[], used: Set<number>): AlignmentStep[] {
+  const steps: AlignmentStep[] = [];
+  let nextOld = 0;
   const flushUntil = (end: number) => {
-    for (; nextOld < end; nextOld++) if (!taken.has(nextOld)) steps.push({ oldIndex: nextOld, newIndex: null });
+    for (; nextOld < end; nextOld++) if (!used.has(nextOld)) steps.push({ oldIndex: nextOld, newIndex: null });
   };
-  for (let n = newFrom; n < newTo; n++) {
-    const match = matches[n];
-    if (match.oldIndex !== null) {
+  matches.forEach((match, n) => {
+    if (match.oldIndex !== null && match.oldIndex >= nextOld) {
       flushUntil(match.oldIndex);
-      nextOld = Math.max(nextOld, match.oldIndex + 1);
-    } else {
-      // An added block follows the removed ones that stood before the next reworded block.
-      const later = matches.slice(n + 1, newTo).find((m) => m.oldIndex !== null && m.oldIndex >= nextOld);
-      flushUntil(later?.oldIndex ?? oldTo);
+      nextOld = match.oldIndex + 1;
+    } else if (match.oldIndex === null) {
+      const later = matches.slice(n + 1).find((m) => m.oldIndex !== null && m.oldIndex >= nextOld);
+      flushUntil(later?.oldIndex ?? olderLength);
     }
     steps.push({ oldIndex: match.oldIndex, newIndex: n });
-  }
-  for (; nextOld < oldTo; nextOld++) if (!taken.has(nextOld)) steps.push({ oldIndex: nextOld, newIndex: null });
+  });
+  flushUntil(olderLength);
+  return steps;
 }
 
 const kindOf = (key: string) => key.slice(0, key.indexOf('\n'));
