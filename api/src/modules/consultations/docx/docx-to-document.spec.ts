@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { assignAnchors } from './anchors';
+import { alignBlocks, anchorsFor } from '../editions/block-alignment';
+import { blocksFromImport, sectionsOf } from '../editions/edition-blocks';
 import { DocxError, docxToDocument } from './docx-to-document';
 
 type Part = { name: string; data: string | Buffer; stored?: boolean; declaredSize?: number };
@@ -236,13 +237,17 @@ describe('docxToDocument', () => {
 
 describe('anchors of an imported document', () => {
   it('stay the same for a paragraph that moved between two editions', () => {
-    const first = assignAnchors(docxToDocument(docx(heading('a1', 'بخش') + p('پاراگراف الف') + p('پاراگراف ب'))));
+    // Anchored as saving a draft does: the next edition aligned with the first.
+    const blocksOf = (xml: string) =>
+      sectionsOf(blocksFromImport(docxToDocument(docx(xml)), () => undefined)).flatMap((s) => s.blocks);
+    const firstBlocks = blocksOf(heading('a1', 'بخش') + p('پاراگراف الف') + p('پاراگراف ب'));
+    const firstAnchors = anchorsFor(firstBlocks, alignBlocks([], firstBlocks).matches, []);
     // The next edition: ب moved first and a new paragraph came in between.
-    const next = assignAnchors(
-      docxToDocument(docx(heading('a1', 'بخش') + p('پاراگراف ب') + p('تازه') + p('پاراگراف الف'))),
-    );
-    const anchorOf = (doc: typeof first, text: string) =>
-      doc.sections[0].blocks.find((b) => b.kind === 'paragraph' && b.text === text)?.anchor;
+    const nextBlocks = blocksOf(heading('a1', 'بخش') + p('پاراگراف ب') + p('تازه') + p('پاراگراف الف'));
+    const nextAnchors = anchorsFor(nextBlocks, alignBlocks(firstBlocks, nextBlocks).matches, firstAnchors);
+    const first = { blocks: firstBlocks, anchors: firstAnchors };
+    const next = { blocks: nextBlocks, anchors: nextAnchors };
+    const anchorOf = (doc: typeof first, text: string) => doc.anchors[doc.blocks.findIndex((b) => b.text === text)];
     expect(anchorOf(next, 'پاراگراف الف')).toBe(anchorOf(first, 'پاراگراف الف'));
     expect(anchorOf(next, 'پاراگراف ب')).toBe(anchorOf(first, 'پاراگراف ب'));
     expect(anchorOf(first, 'پاراگراف الف')).not.toBe(anchorOf(first, 'پاراگراف ب'));

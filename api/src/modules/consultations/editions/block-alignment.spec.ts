@@ -1,4 +1,12 @@
 import { alignBlocks, anchorsFor, sectionAnchors } from './block-alignment';
+import { type BlockInput, sectionsOf } from './edition-blocks';
+import { paragraphAnchor } from './paragraph-anchor';
+
+/** The blocks of a first edition and their anchors, as saving a draft computes them. */
+function firstEdition(input: BlockInput[]) {
+  const blocks = sectionsOf(input).flatMap((s) => s.blocks);
+  return { blocks, anchors: anchorsFor(blocks, alignBlocks([], blocks).matches, []) };
+}
 
 const block = (text: string) => ({ key: `p\n${text}`, text });
 
@@ -74,6 +82,25 @@ describe('anchorsFor', () => {
     expect(anchors[0]).toBe('old-anchor');
     expect(anchors[1]).toMatch(/-1$/);
     expect(anchors[2]).toMatch(/-2$/);
+  });
+});
+
+describe('anchors of a first edition', () => {
+  it('numbers repeated texts in reading order across sections and keeps the blocks', () => {
+    const { blocks, anchors } = firstEdition([
+      { kind: 'heading', level: 1, text: 'یک' },
+      { kind: 'paragraph', text: 'تکرار' },
+      { kind: 'list', ordered: false, items: ['تکرار'] },
+      { kind: 'heading', level: 1, text: 'دو' },
+      { kind: 'paragraph', text: 'تكرار' },
+      { kind: 'table', rows: [['a', 'b']] },
+    ]);
+    expect(blocks[0]).toMatchObject({ kind: 'paragraph', text: 'تکرار' });
+    expect(anchors[0]).toBe(paragraphAnchor(blocks[0].key, 1));
+    expect(anchors[2]).toBe(paragraphAnchor(blocks[0].key, 2));
+    expect(anchors[1]).not.toBe(anchors[0]);
+    expect(blocks[3]).toMatchObject({ kind: 'table', content: { rows: [['a', 'b']] } });
+    expect(new Set(anchors).size).toBe(4);
   });
 });
 

@@ -1,5 +1,5 @@
 import { commonSubsequence, normalizeForSearch, wordSimilarity } from '@hamandishi/text';
-import { paragraphAnchor } from '../docx/anchors';
+import { paragraphAnchor } from './paragraph-anchor';
 
 /** What alignment needs of a block: its comparison key and its text. */
 export type AlignableBlock = { key: string; text: string };
