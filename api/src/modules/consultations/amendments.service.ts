@@ -15,6 +15,7 @@ import { ParticipationService } from '../plans/participation.service';
 import { type AmendmentRow, ConsultationsRepository } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
+import { quotesText } from './editions/edition-blocks';
 import { ReadingCache } from './reading-cache';
 
 /** Amendments: proposed rewordings of a paragraph (or a passage of it) that others support. */
@@ -49,8 +50,7 @@ export class AmendmentsService {
     const block = await this.blockOf(org.id, activityId, input.blockId);
     await this.assertCanTakePart(org, actor, membership, activityId);
     if (!block.isLatest) throw ConsultationErrors.notLatest();
-    if (input.passage && block.text.slice(input.passage.start, input.passage.end) !== input.passage.quote)
-      throw CommentErrors.passageMismatch();
+    if (input.passage && !quotesText(block.text, input.passage)) throw CommentErrors.passageMismatch();
     await this.rateLimiter.hit('amendment:account', actor.accountId, 10, 60);
     const id = await this.repository.db.transaction((m) =>
       this.repository.insertAmendment(m, {

@@ -9,6 +9,7 @@ import { ParticipationService } from '../plans/participation.service';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
+import { quotesText } from './editions/edition-blocks';
 import { ReadingCache } from './reading-cache';
 
 /**
@@ -47,8 +48,7 @@ export class ConsultationCommentTargets {
       },
       checkPassage: async (organizationId: string, blockId: string, passage: TPassage) => {
         const block = await this.repository.blockTarget(organizationId, blockId);
-        if (!block || block.text.slice(passage.start, passage.end) !== passage.quote)
-          throw CommentErrors.passageMismatch();
+        if (!block || !quotesText(block.text, passage)) throw CommentErrors.passageMismatch();
       },
       onCountChanged: (organizationId: string, blockId: string, manager: EntityManager, delta: number) =>
         this.repository.addToBlockComments(manager, organizationId, blockId, delta),

@@ -44,7 +44,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { AmendmentsService } from './amendments.service';
 import { ConsultationReportService } from './consultation-report.service';
 import { EditionsService } from './editions.service';
-import { ReadingService } from './reading.service';
+import { CONSULTATION_MANAGERS, ReadingService } from './reading.service';
 
 const ActivityId = () =>
   Param(
@@ -66,7 +66,6 @@ const EditionNumber = () =>
     }),
   );
 
-const MANAGERS = ['planner', 'admin'] as const;
 const tags = ['consultations'];
 const ZAmendmentList = z.object({ items: z.array(ZAmendment) });
 
@@ -122,7 +121,7 @@ export class ConsultationsController {
   }
 
   @Post('editions')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
     summary: 'Start the draft of the next edition from blocks written in the browser (planner)',
     body: ZSaveEdition,
@@ -140,7 +139,7 @@ export class ConsultationsController {
   }
 
   @Post('editions/import')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
     summary: 'Start the draft of the next edition from an uploaded .docx (planner)',
     body: ZImportEdition,
@@ -158,14 +157,14 @@ export class ConsultationsController {
   }
 
   @Get('editions/:number/source')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({ summary: 'An edition’s blocks as the editor edits them (planner)', response: ZEditionSource, tags })
   source(@CurrentOrganization() org: Organization, @ActivityId() activityId: string, @EditionNumber() number: number) {
     return this.editions.source(org.id, activityId, number);
   }
 
   @Put('editions/:number')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({ summary: 'Save the draft edition (planner)', body: ZSaveEdition, response: ZEditionSummary, tags })
   save(
     @CurrentOrganization() org: Organization,
@@ -179,7 +178,7 @@ export class ConsultationsController {
 
   @Delete('editions/:number')
   @HttpCode(204)
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({ summary: 'Discard the draft edition (planner)', status: 204, tags })
   async discard(
     @CurrentOrganization() org: Organization,
@@ -192,7 +191,7 @@ export class ConsultationsController {
 
   @Post('editions/:number/publish')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
     summary: 'Publish the draft edition (planner); earlier editions stay readable',
     response: ZEditionSummary,
@@ -266,7 +265,7 @@ export class ConsultationsController {
 
   @Post('amendments/:amendmentId/status')
   @HttpCode(200)
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({ summary: 'Accept or reject an amendment (planner)', body: ZAmendmentStatus, response: ZAmendment, tags })
   amendmentStatus(
     @CurrentOrganization() org: Organization,
@@ -279,7 +278,7 @@ export class ConsultationsController {
   }
 
   @Get('report')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
     summary: 'The consultation report: counts per section and paragraph, amendments, unanswered comments (planner)',
     query: ZReportQuery,
@@ -295,7 +294,7 @@ export class ConsultationsController {
   }
 
   @Get('report.csv')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
     summary: 'The consultation report’s paragraphs as CSV, formula-safe (planner)',
     query: ZReportQuery,
@@ -317,7 +316,7 @@ export class ConsultationsController {
   }
 
   @Get('report.xlsx')
-  @Roles(...MANAGERS)
+  @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
     summary: 'The consultation report as an Excel workbook, formula-safe (planner)',
     query: ZReportQuery,

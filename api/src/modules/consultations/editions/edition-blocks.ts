@@ -157,3 +157,8 @@ export function storedBlockKey(kind: EditionBlock['kind'], text: string, content
 function keyOf(kind: string, text: string): string {
   return `${kind}\n${normalizeForSearch(text)}`;
 }
+
+/** Whether a quoted passage is the block's text at the offsets it gives (UTF-16, end exclusive). */
+export function quotesText(text: string, passage: { start: number; end: number; quote: string }): boolean {
+  return text.slice(passage.start, passage.end) === passage.quote;
+}
