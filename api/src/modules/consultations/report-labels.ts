@@ -10,8 +10,9 @@ import { PLAN_TIME_ZONE } from '../plans/plan-calendar';
 
 // The consultation report leaves the application as CSV and XLSX files that planners print, send
 // and file: they must read like the report on screen, in the planner's language and calendar. The
-// web's catalogs are not shipped to the server, so the few words the exports need live here; the
-// spec checks that every value of the contracts' enums has a label in every language.
+// web's catalogs are not shipped to the server, so the few words the exports need live here, worded
+// as the web's (web/src/locales/<lng>/consultations.json, comments.json); the spec checks that every
+// value of the contracts' enums has a label in every language.
 
 type Labels = {
   capacities: Record<(typeof REPORT_CAPACITIES)[number], string>;
@@ -54,7 +55,7 @@ const LABELS: Record<Locale, Labels> = {
     capacities: { citizen: 'شهروند', ngo: 'سمن', expert: 'خبره', manager: 'مدیر', planner: 'برنامه‌ریز' },
     alignments: { agree: 'موافق', disagree: 'مخالف', neutral: 'بی‌طرف', none: 'بدون موضع' },
     outcomes: { incorporated: 'اعمال‌شده', not_incorporated: 'اعمال‌نشده' },
-    amendmentStatuses: { open: 'در انتظار', accepted: 'پذیرفته', rejected: 'نپذیرفته' },
+    amendmentStatuses: { open: 'در انتظار بررسی', accepted: 'پذیرفته شد', rejected: 'پذیرفته نشد' },
     sheets: {
       paragraphs: 'بندها',
       committees: 'کارگروه‌ها',
@@ -84,7 +85,7 @@ const LABELS: Record<Locale, Labels> = {
     totals: 'جمع',
     dropped: 'بندهای حذف‌شده',
     noCommittee: 'بدون کارگروه',
-    introSection: 'پیش‌گفتار',
+    introSection: 'پیش‌درآمد',
     editionComments: (n) => `دیدگاه‌های ویراست ${n}`,
     section: (n) => `بخش ${n}`,
     paragraph: (section, n) => `${section} › بند ${n}`,
@@ -93,7 +94,7 @@ const LABELS: Record<Locale, Labels> = {
     capacities: { citizen: 'مواطن', ngo: 'منظمة مجتمع مدني', expert: 'خبير', manager: 'مدير', planner: 'مخطِّط' },
     alignments: { agree: 'موافق', disagree: 'معارض', neutral: 'محايد', none: 'بلا موقف' },
     outcomes: { incorporated: 'أُخذ به', not_incorporated: 'لم يُؤخذ به' },
-    amendmentStatuses: { open: 'قيد النظر', accepted: 'مقبول', rejected: 'مرفوض' },
+    amendmentStatuses: { open: 'قيد المراجعة', accepted: 'مقبول', rejected: 'مرفوض' },
     sheets: {
       paragraphs: 'الفقرات',
       committees: 'اللجان',
@@ -123,7 +124,7 @@ const LABELS: Record<Locale, Labels> = {
     totals: 'المجموع',
     dropped: 'فقرات محذوفة',
     noCommittee: 'بلا لجنة',
-    introSection: 'المقدمة',
+    introSection: 'تمهيد',
     editionComments: (n) => `تعليقات الإصدار ${n}`,
     section: (n) => `القسم ${n}`,
     paragraph: (section, n) => `${section} › الفقرة ${n}`,
@@ -132,7 +133,7 @@ const LABELS: Record<Locale, Labels> = {
     capacities: { citizen: 'Citizen', ngo: 'NGO', expert: 'Expert', manager: 'Manager', planner: 'Planner' },
     alignments: { agree: 'Agree', disagree: 'Disagree', neutral: 'Neutral', none: 'No stance' },
     outcomes: { incorporated: 'Incorporated', not_incorporated: 'Not incorporated' },
-    amendmentStatuses: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' },
+    amendmentStatuses: { open: 'Under review', accepted: 'Accepted', rejected: 'Rejected' },
     sheets: {
       paragraphs: 'Paragraphs',
       committees: 'Committees',
