@@ -253,6 +253,9 @@ describe('the consultation report across editions', () => {
     expect(rest.body.nextCursor).toBeNull();
 
     expect((await search('پ')).status).toBe(400);
+    const invisible = await search('\u200c\u064e\u200c');
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.fields).toEqual({ q: 'too_short' });
     expect((await boss.client.get(`${base()}/comments/search?q=abc&cursor=zzz`)).status).toBe(400);
     expect((await search('پارکینگ', citizen.client)).status).toBe(403);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeForSearch } from '@hamandishi/text';
 import { ALIGNMENTS } from './comments';
 import { pageOf, ZLocale, ZLocalizedText, ZUuid } from './common';
 
@@ -353,7 +354,12 @@ export const ZSectionCommittee = z.strictObject({ committeeId: ZUuid.nullable() 
 
 /** GET /consultations/:activityId/comments/search?q=&cursor= (planner) */
 export const ZCommentSearchQuery = z.strictObject({
-  q: z.string().trim().min(2).max(200),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    // Two letters once folded: a term of invisible marks or diacritics alone would match everything.
+    .refine((q) => normalizeForSearch(q).replace(/\s/g, '').length >= 2, { message: 'too_short' }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

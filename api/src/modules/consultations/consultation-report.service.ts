@@ -55,7 +55,7 @@ export class ConsultationReportService {
     if (!edition) throw number === undefined ? ConsultationErrors.noEdition() : ConsultationErrors.editionNotFound();
     const [editionList, sections, blocks, counted, amendmentCounts, unanswered, amendments, committees] =
       await Promise.all([
-        this.repository.editions(org.id, activityId, false),
+        this.repository.editions(org.id, activityId, edition.status === 'draft'),
         this.repository.sections(db, org.id, edition.id),
         this.repository.blocks(db, org.id, edition.id),
         this.repository.reportCounts(org.id, edition.id),
