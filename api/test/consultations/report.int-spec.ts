@@ -290,6 +290,23 @@ describe('the consultation report across editions', () => {
     const refused = await boss.client.put(`${base()}/sections/${green.id}/committee`, { committeeId: foreign });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('consultations.committee_not_found');
+    // Nor may another municipality's committee, or its planner, touch this consultation.
+    const otherOrg = await buildOrganization(t.db);
+    const otherOrgPlan = await buildPlan(t.db, otherOrg.id);
+    const [{ id: elsewhere }] = await t.db.query(
+      `INSERT INTO committee (organization_id, plan_id, name) VALUES ($1, $2, $3) RETURNING id`,
+      [otherOrg.id, otherOrgPlan.id, { fa: 'کارگروه شهر دیگر' }],
+    );
+    expect(
+      (await boss.client.put(`${base()}/sections/${green.id}/committee`, { committeeId: elsewhere })).body.code,
+    ).toBe('consultations.committee_not_found');
+    const stranger = await planner(t, otherOrg);
+    expect(
+      (await stranger.client.put(`${base()}/sections/${green.id}/committee`, { committeeId: null })).status,
+    ).toBeGreaterThanOrEqual(403);
+    expect((await stranger.client.get(`${base()}/comments/search?q=${encodeURIComponent('پارکینگ')}`)).status).toBe(
+      403,
+    );
     const notOurs = await boss.client.put(`${base()}/sections/00000000-0000-4000-8000-000000000000/committee`, {
       committeeId: null,
     });
