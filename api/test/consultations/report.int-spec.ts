@@ -317,6 +317,19 @@ describe('the consultation report across editions', () => {
     const after = (await boss.client.get(`${base()}/report`)).body;
     expect(after.sections.find((s: ReportSection) => s.heading === 'فضای سبز').committee).toBeNull();
   });
+
+  it('keeps a section’s committee when a new edition renames its heading, by the paragraphs it carries', async () => {
+    const four = await publishEdition(boss.client, org.slug, activityId, 'ویرایش چهارم', [
+      { kind: 'heading', level: 1, text: 'حمل‌ونقل عمومی و مترو' },
+      ...EDITION_3.slice(1),
+    ]);
+    expect(four.edition.number).toBe(4);
+    const report = (await boss.client.get(`${base()}/report`)).body;
+    expect(report.sections.find((s: ReportSection) => s.heading === 'حمل‌ونقل عمومی و مترو').committee).toMatchObject({
+      id: transportCommittee,
+    });
+    expect(report.sections.find((s: ReportSection) => s.heading === 'فضای سبز').committee).toBeNull();
+  });
 });
 
 /** The text of every part of an XLSX (sheet names, cells), joined: what a reader of the workbook sees. */
