@@ -196,7 +196,9 @@ describe('consultations: a stage report is read and commented paragraph by parag
     await planner.getByRole('tab', { name: 'گزارش نظرخواهی' }).click();
     await planner.getByRole('heading', { name: /^گزارش ویراست ۱/ }).waitFor();
     const csv = planner.getByRole('link', { name: 'دریافت CSV' });
-    expect(await csv.getAttribute('href')).toBe(`/api/orgs/${SLUG}/consultations/${activityId}/report.csv?edition=1`);
+    expect(await csv.getAttribute('href')).toBe(
+      `/api/orgs/${SLUG}/consultations/${activityId}/report.csv?edition=1&lang=fa`,
+    );
     await planner.getByRole('heading', { name: 'پرطرفدارترین پیشنهادهای بازنویسی' }).waitFor();
     await planner.locator('.c-report').getByText(AMENDED).waitFor();
     await expectNoSeriousA11yViolations(planner, `/${SLUG}/manage/consultations/:activityId (report)`);

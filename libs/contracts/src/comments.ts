@@ -127,5 +127,19 @@ export const ZComment: z.ZodType<TComment> = z.lazy(() =>
   }),
 );
 
-/** A page of top-level comments (each with its replies). */
-export const ZCommentPage = z.object({ items: z.array(ZComment), nextCursor: z.string().nullable(), total: z.number().int() });
+/**
+ * A page of top-level comments (each with its replies). The two counts answer different
+ * questions: how many threads there are to page through, and how many comments were written.
+ */
+export const ZCommentPage = z.object({
+  items: z.array(ZComment).describe('Top-level comments of this page, each with its replies nested.'),
+  nextCursor: z.string().nullable(),
+  threadCount: z
+    .number()
+    .int()
+    .describe('Top-level comments (threads) on the target, hidden ones included: what `items` pages through.'),
+  commentCount: z
+    .number()
+    .int()
+    .describe('Every comment on the target, replies and hidden ones included: the count shown beside a paragraph.'),
+});

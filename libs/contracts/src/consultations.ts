@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { normalizeForSearch } from '@hamandishi/text';
 import { ALIGNMENTS } from './comments';
-import { ZUuid } from './common';
+import { pageOf, ZLocale, ZLocalizedText, ZUuid } from './common';
 
 // Consultations: a stage report with editions, read and commented paragraph by paragraph.
 // Routes live under /api/orgs/:slug/consultations/:activityId (see docs/api.md).
@@ -235,6 +236,14 @@ export const ZAlignmentCounts = z.object(
 /** Stakeholder capacities counted in the report ('citizen' = an author with none of the other roles). */
 export const REPORT_CAPACITIES = ['citizen', 'ngo', 'expert', 'manager', 'planner'] as const;
 
+/** Comments made on one edition, within a row of the consultation report. */
+export const ZEditionCounts = z.object({
+  number: z.number().int(),
+  comments: z.number().int(),
+  incorporated: z.number().int(),
+  notIncorporated: z.number().int(),
+});
+
 /** Counts for one block or section in the consultation report. */
 export const ZReportCounts = z.object({
   comments: z.number().int(),
@@ -244,24 +253,65 @@ export const ZReportCounts = z.object({
   incorporated: z.number().int(),
   notIncorporated: z.number().int(),
   amendments: z.number().int(),
+  byEdition: z
+    .array(ZEditionCounts)
+    .describe('The same comments by the edition they were written on (editions with none left out), oldest first.'),
 });
 
-/** GET /consultations/:activityId/report?edition=N (planner): .csv and .xlsx alongside. */
+/** A committee (working group) as the report names it. */
+export const ZReportCommittee = z.object({ id: ZUuid, name: ZLocalizedText });
+
+/**
+ * GET /consultations/:activityId/report?edition=N (planner): .csv and .xlsx alongside. The report
+ * of an edition (the latest published by default) counts every comment on the consultation up to
+ * it: those on earlier editions are counted on the paragraph their thread was carried to (by
+ * lineage), and on `droppedParagraphs` when a later edition removed that paragraph.
+ */
 export const ZConsultationReport = z.object({
   edition: z.object({ id: ZUuid, number: z.number().int(), title: z.string() }),
+  /** The editions whose comments are counted, oldest first. */
+  editions: z.array(z.object({ number: z.number().int(), title: z.string(), publishedAt: z.string().nullable() })),
   totals: ZReportCounts,
   document: ZReportCounts,
+  droppedParagraphs: ZReportCounts.describe('Comments on paragraphs that later editions removed.'),
   sections: z.array(
     z.object({
+      id: ZUuid,
       anchor: z.string(),
       heading: z.string().nullable(),
+      /** 1, 2, … for sections with a heading, 0 for the text before the first heading. */
+      number: z.number().int(),
+      /** "Section 2" as printed, in the language asked for. */
+      label: z.string(),
+      committee: ZReportCommittee.nullable(),
       counts: ZReportCounts,
-      blocks: z.array(z.object({ id: ZUuid, anchor: z.string(), excerpt: z.string(), counts: ZReportCounts })),
+      blocks: z.array(
+        z.object({
+          id: ZUuid,
+          anchor: z.string(),
+          /** 1, 2, … within its section. */
+          number: z.number().int(),
+          /** "Section 2 › paragraph 3" as printed, in the language asked for. */
+          label: z.string(),
+          excerpt: z.string(),
+          counts: ZReportCounts,
+        }),
+      ),
+    }),
+  ),
+  /** Per committee responsible for sections (null: sections with none), then every other committee of the plan with zero. */
+  committees: z.array(
+    z.object({
+      committee: ZReportCommittee.nullable(),
+      sectionCount: z.number().int(),
+      counts: ZReportCounts,
     }),
   ),
   topAmendments: z.array(
     z.object({
       id: ZUuid,
+      /** The edition the amendment was proposed on (its anchor links into that edition). */
+      editionNumber: z.number().int(),
       blockAnchor: z.string(),
       excerpt: z.string(),
       proposedText: z.string(),
@@ -272,8 +322,13 @@ export const ZConsultationReport = z.object({
   unansweredComments: z.array(
     z.object({
       commentId: ZUuid,
+      /** The edition it was written on. */
+      editionNumber: z.number().int(),
+      /** The paragraph of the reported edition its thread lives on; null for the document or a removed paragraph. */
       blockId: ZUuid.nullable(),
       blockAnchor: z.string().nullable(),
+      /** Where it sits, as printed ("Section 2 › paragraph 3"); null for the document as a whole. */
+      blockLabel: z.string().nullable(),
       excerpt: z.string(),
       body: z.string(),
       capacity: z.enum(REPORT_CAPACITIES),
@@ -285,8 +340,53 @@ export const ZConsultationReport = z.object({
 /** The consultation report. */
 export type TConsultationReport = z.infer<typeof ZConsultationReport>;
 
-/** GET /consultations/:activityId/report?edition=N */
-export const ZReportQuery = z.strictObject({ edition: z.coerce.number().int().min(1).optional() });
+/**
+ * GET /consultations/:activityId/report?edition=N&lang=fa: `lang` is the language of labels,
+ * dates and headers (the exports speak the planner's language; default: the organisation's).
+ */
+export const ZReportQuery = z.strictObject({
+  edition: z.coerce.number().int().min(1).optional(),
+  lang: ZLocale.optional(),
+});
+
+/** PUT /consultations/:activityId/sections/:sectionId/committee (planner): null clears it. */
+export const ZSectionCommittee = z.strictObject({ committeeId: ZUuid.nullable() });
+
+/** GET /consultations/:activityId/comments/search?q=&cursor= (planner) */
+export const ZCommentSearchQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    // Two letters once folded: a term of invisible marks or diacritics alone would match everything.
+    .refine((q) => normalizeForSearch(q).replace(/\s/g, '').length >= 2, { message: 'too_short' }),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** A comment found by a planner's search, with the paragraph it belongs to. */
+export const ZCommentSearchHit = z.object({
+  commentId: ZUuid,
+  /** Whether it is a reply in a thread. */
+  isReply: z.boolean(),
+  /** The edition it was written on: links go to `?edition=<number>#p-<blockAnchor>`. */
+  editionNumber: z.number().int(),
+  /** null for a comment on the document as a whole. */
+  blockId: ZUuid.nullable(),
+  blockAnchor: z.string().nullable(),
+  excerpt: z.string(),
+  body: z.string(),
+  capacity: z.enum(REPORT_CAPACITIES),
+  alignment: z.enum(ALIGNMENTS).nullable(),
+  outcome: z.enum(['incorporated', 'not_incorporated']).nullable(),
+  createdAt: z.string(),
+});
+/** A search hit. */
+export type TCommentSearchHit = z.infer<typeof ZCommentSearchHit>;
+/** A page of search hits, newest first. */
+export const ZCommentSearchPage = pageOf(ZCommentSearchHit);
+/** A page of search hits. */
+export type TCommentSearchPage = z.infer<typeof ZCommentSearchPage>;
 
 /** GET /consultations/:activityId?edition=N */
 export const ZConsultationQuery = z.strictObject({ edition: z.coerce.number().int().min(1).optional() });

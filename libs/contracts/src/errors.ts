@@ -112,6 +112,8 @@ export const ERROR_CODES = [
   'consultations.amendments_disabled',
   'consultations.amendment_not_found',
   'consultations.alignment_required',
+  'consultations.section_not_found',
+  'consultations.committee_not_found',
 ] as const;
 
 /** A stable, machine-readable error code. */

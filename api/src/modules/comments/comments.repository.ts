@@ -142,13 +142,18 @@ export class CommentsRepository {
     );
   }
 
-  /** How many comments a target has, hidden ones included (they show as a notice). */
-  async countOf(organizationId: string, targetType: CommentTarget, targetId: string): Promise<number> {
+  /** How many threads and comments (replies too) a target has, hidden ones included (they show as a notice). */
+  async countsOf(
+    organizationId: string,
+    targetType: CommentTarget,
+    targetId: string,
+  ): Promise<{ threadCount: number; commentCount: number }> {
     const [row] = await this.db.query(
-      `SELECT count(*)::int AS n FROM comment WHERE organization_id = $1 AND target_type = $2 AND target_id = $3`,
+      `SELECT count(*) FILTER (WHERE parent_id IS NULL)::int AS "threadCount", count(*)::int AS "commentCount"
+       FROM comment WHERE organization_id = $1 AND target_type = $2 AND target_id = $3`,
       [organizationId, targetType, targetId],
     );
-    return row.n;
+    return row;
   }
 
   async findView(q: Queryable, organizationId: string, commentId: string, viewerId: string | null): Promise<CommentViewRow | null> {

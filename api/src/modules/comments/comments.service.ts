@@ -105,9 +105,9 @@ export class CommentsService {
   }
 
   /**
-   * A page of top-level comments with their replies nested: the page, its replies and the total
-   * in three queries whatever the number of threads. Hidden comments keep their place with no
-   * body, except for moderators.
+   * A page of top-level comments with their replies nested: the page, its replies and the counts
+   * of threads and of all comments, in three queries whatever the number of threads. Hidden
+   * comments keep their place with no body, except for moderators.
    */
   async list(
     organization: Organization,
@@ -117,7 +117,7 @@ export class CommentsService {
     await this.targetOf(organization.id, query.targetType, query.targetId);
     const viewerId = actor?.accountId ?? null;
     const after = query.cursor ? decodeTopLevelCursor(query.cursor, query.order) : null;
-    const [rows, total, isModerator] = await Promise.all([
+    const [rows, counts, isModerator] = await Promise.all([
       this.repository.topLevelPage(
         organization.id,
         query.targetType,
@@ -127,7 +127,7 @@ export class CommentsService {
         after,
         query.limit,
       ),
-      this.repository.countOf(organization.id, query.targetType, query.targetId),
+      this.repository.countsOf(organization.id, query.targetType, query.targetId),
       this.isModerator(organization.id, actor),
     ]);
     const page = rows.slice(0, query.limit);
@@ -143,7 +143,8 @@ export class CommentsService {
     return {
       items,
       nextCursor: rows.length > query.limit && last ? encodeTopLevelCursor(query.order, last) : null,
-      total,
+      threadCount: counts.threadCount,
+      commentCount: counts.commentCount,
     };
   }
 

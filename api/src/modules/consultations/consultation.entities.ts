@@ -34,6 +34,8 @@ export class ConsultationSection {
   @Column({ type: 'text' }) anchor!: string;
   @Column({ type: 'text', nullable: true }) heading!: string | null;
   @Column({ type: 'smallint' }) level!: number;
+  /** The committee (working group) responsible for the section; carried to later editions. */
+  @Column({ type: 'uuid', nullable: true }) committeeId!: string | null;
 }
 
 /** A commentable block (paragraph, list, table, image) with its stable anchor and lineage. */

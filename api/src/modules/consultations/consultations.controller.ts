@@ -21,6 +21,8 @@ import {
   ZConsultation,
   ZConsultationQuery,
   ZConsultationReport,
+  ZCommentSearchPage,
+  ZCommentSearchQuery,
   ZCreateAmendment,
   ZDiffQuery,
   ZEditionDiff,
@@ -29,6 +31,7 @@ import {
   ZImportEdition,
   ZReportQuery,
   ZSaveEdition,
+  ZSectionCommittee,
   ZSupportAmendment,
 } from '@hamandishi/contracts';
 import { toCsv } from '../../common/export/csv';
@@ -58,6 +61,13 @@ const AmendmentId = () =>
       exceptionFactory: () => new AppError('consultations.amendment_not_found', 404, 'No such amendment'),
     }),
   );
+const SectionId = () =>
+  Param(
+    'sectionId',
+    new ParseUUIDPipe({
+      exceptionFactory: () => new AppError('consultations.section_not_found', 404, 'No such section'),
+    }),
+  );
 const EditionNumber = () =>
   Param(
     'number',
@@ -68,6 +78,7 @@ const EditionNumber = () =>
 
 const tags = ['consultations'];
 const ZAmendmentList = z.object({ items: z.array(ZAmendment) });
+const ZSectionCommitteeResult = z.object({ sectionId: z.uuid(), committeeId: z.uuid().nullable() });
 
 @Controller('api/orgs/:slug/consultations/:activityId')
 export class ConsultationsController {
@@ -280,7 +291,8 @@ export class ConsultationsController {
   @Get('report')
   @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
-    summary: 'The consultation report: counts per section and paragraph, amendments, unanswered comments (planner)',
+    summary:
+      'The consultation report: every comment up to the edition counted per current paragraph, edition and committee; amendments, unanswered comments (planner)',
     query: ZReportQuery,
     response: ZConsultationReport,
     tags,
@@ -290,13 +302,47 @@ export class ConsultationsController {
     @ActivityId() activityId: string,
     @Query() query: z.output<typeof ZReportQuery>,
   ) {
-    return this.reports.report(org, activityId, query.edition);
+    return this.reports.report(org, activityId, query.edition, query.lang);
+  }
+
+  @Get('comments/search')
+  @Roles(...CONSULTATION_MANAGERS)
+  @Endpoint({
+    summary: 'Search the consultation’s comments, Persian-normalised, with the paragraph each belongs to (planner)',
+    query: ZCommentSearchQuery,
+    response: ZCommentSearchPage,
+    tags,
+  })
+  searchComments(
+    @CurrentOrganization() org: Organization,
+    @ActivityId() activityId: string,
+    @Query() query: z.output<typeof ZCommentSearchQuery>,
+  ) {
+    return this.reports.searchComments(org, activityId, query);
+  }
+
+  @Put('sections/:sectionId/committee')
+  @Roles(...CONSULTATION_MANAGERS)
+  @Endpoint({
+    summary: 'Make a committee of the plan responsible for a section; later editions keep it (planner)',
+    body: ZSectionCommittee,
+    response: ZSectionCommitteeResult,
+    tags,
+  })
+  assignCommittee(
+    @CurrentOrganization() org: Organization,
+    @ActivityId() activityId: string,
+    @SectionId() sectionId: string,
+    @Body() input: z.output<typeof ZSectionCommittee>,
+  ) {
+    return this.reports.assignCommittee(org, activityId, sectionId, input.committeeId);
   }
 
   @Get('report.csv')
   @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
-    summary: 'The consultation report’s paragraphs as CSV, formula-safe (planner)',
+    summary:
+      'The consultation report’s paragraphs as CSV in the planner’s language and calendar, formula-safe (planner)',
     query: ZReportQuery,
     tags,
   })
@@ -306,7 +352,7 @@ export class ConsultationsController {
     @Query() query: z.output<typeof ZReportQuery>,
     @Res() reply: FastifyReply,
   ) {
-    const { report, tables } = await this.reports.tables(org, activityId, query.edition);
+    const { report, tables } = await this.reports.tables(org, activityId, query.edition, query.lang);
     return download(
       reply,
       toCsv(tables[0]),
@@ -318,7 +364,8 @@ export class ConsultationsController {
   @Get('report.xlsx')
   @Roles(...CONSULTATION_MANAGERS)
   @Endpoint({
-    summary: 'The consultation report as an Excel workbook, formula-safe (planner)',
+    summary:
+      'The consultation report as an Excel workbook in the planner’s language and calendar, formula-safe (planner)',
     query: ZReportQuery,
     tags,
   })
@@ -328,7 +375,7 @@ export class ConsultationsController {
     @Query() query: z.output<typeof ZReportQuery>,
     @Res() reply: FastifyReply,
   ) {
-    const { report, tables } = await this.reports.tables(org, activityId, query.edition);
+    const { report, tables } = await this.reports.tables(org, activityId, query.edition, query.lang);
     return download(
       reply,
       toXlsx(tables),

@@ -42,4 +42,9 @@ export const ConsultationErrors = {
     new AppError('consultations.alignment_required', 400, 'Say whether you agree, disagree or are neutral', {
       alignment: 'required',
     }),
+  sectionNotFound: () => new AppError('consultations.section_not_found', 404, 'No such section'),
+  committeeNotFound: () =>
+    new AppError('consultations.committee_not_found', 400, 'The committee is not a committee of this plan', {
+      committeeId: 'invalid_value',
+    }),
 };

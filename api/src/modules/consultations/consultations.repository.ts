@@ -26,7 +26,33 @@ export type EditionRow = {
 export type EditionListRow = EditionRow & { totalComments: number };
 
 /** A section of an edition. */
-export type SectionRow = { id: string; anchor: string; heading: string | null; level: number; position: number };
+export type SectionRow = {
+  id: string;
+  anchor: string;
+  heading: string | null;
+  level: number;
+  position: number;
+  committeeId: string | null;
+};
+
+/** A comment found by a planner's search, with the paragraph it belongs to. */
+export type CommentSearchRow = {
+  id: string;
+  parentId: string | null;
+  targetType: 'paragraph' | 'document';
+  editionNumber: number;
+  /** The block it was written on (null for the document), its anchor and text. */
+  blockId: string | null;
+  blockAnchor: string | null;
+  blockText: string | null;
+  body: string;
+  capacity: string | null;
+  alignment: (typeof ALIGNMENTS)[number] | null;
+  outcome: 'incorporated' | 'not_incorporated' | null;
+  createdAt: Date;
+  /** created_at to the microsecond, for the next page's cursor. */
+  cursorAt: string;
+};
 
 /** A block as the reading view shows it, with its earlier versions. */
 export type BlockRow = {
@@ -92,19 +118,30 @@ export type AmendmentRow = {
   createdAt: Date;
 };
 
-/** An unanswered comment of an edition, listed in the report. */
+/** An unanswered comment, listed in the report: on its current paragraph, or its own if that was removed. */
 export type ReportCommentRow = {
   id: string;
+  /** The paragraph of the reported edition the thread lives on; null for the document or a removed paragraph. */
   blockId: string | null;
+  /** The block it was written on, when that paragraph was removed later (its text is quoted). */
+  droppedBlockText: string | null;
+  editionNumber: number;
   body: string;
   capacity: string | null;
   alignment: (typeof ALIGNMENTS)[number] | null;
   createdAt: Date;
 };
 
-/** How many of an edition's comments share a block, level, alignment, capacity, outcome and answer. */
+/**
+ * How many comments share a current paragraph, the edition they were made on, level, alignment,
+ * capacity, outcome and answer. `blockId` is the paragraph of the reported edition the comment's
+ * thread follows (by lineage); null with `isDropped` for a paragraph later editions removed, null
+ * without it for comments on an edition as a whole.
+ */
 export type ReportCountRow = {
   blockId: string | null;
+  isDropped: boolean;
+  editionNumber: number;
   isTopLevel: boolean;
   alignment: (typeof ALIGNMENTS)[number] | null;
   capacity: string | null;
@@ -113,14 +150,38 @@ export type ReportCountRow = {
   n: number;
 };
 
-// The visible comments of edition $2 and the threads with an official reply, for the report.
-const REPORT_COMMENTS = `
-  WITH targets AS (
-    SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
-    WHERE b.organization_id = $1 AND b.edition_id = $2
-    UNION ALL SELECT 'document', $2::uuid, NULL::uuid
-  ), visible AS (
-    SELECT c.id, c.root_id, c.parent_id, c.body, c.author_capacity, c.alignment, c.outcome, c.is_official, c.created_at, t.block_id
+/** Amendments counted per current paragraph (null: a paragraph later editions removed) and edition. */
+export type ReportAmendmentCountRow = { blockId: string | null; editionNumber: number; n: number };
+
+// What the report of edition $2 counts: the published editions of its consultation up to it (and
+// it, if a planner looks at the draft), every block of those with the paragraph of edition $2 it
+// lives on as (same lineage), and the edition targets of comments on a document as a whole.
+// Comments stay on the block they were made on, so without following lineage a new edition would
+// start the report from zero while its carried threads and their outcomes went on elsewhere.
+const REPORT_TARGETS = `
+  WITH shown AS (
+    SELECT id, number, activity_id FROM consultation_edition WHERE organization_id = $1 AND id = $2
+  ), editions AS (
+    SELECT e.id, e.number FROM consultation_edition e JOIN shown s ON e.activity_id = s.activity_id
+    WHERE e.organization_id = $1 AND e.number <= s.number AND (e.status = 'published' OR e.id = s.id)
+  ), current_blocks AS (
+    -- one block per lineage (an edition holds a paragraph once; DISTINCT ON guards the count)
+    SELECT DISTINCT ON (lineage_id) id, lineage_id FROM consultation_block
+    WHERE organization_id = $1 AND edition_id = $2 ORDER BY lineage_id, position
+  ), targets AS (
+    SELECT 'paragraph'::text AS target_type, b.id AS target_id, e.number AS edition_number,
+           cur.id AS block_id, cur.id IS NULL AS is_dropped, b.id AS original_block_id
+    FROM consultation_block b JOIN editions e ON e.id = b.edition_id
+    LEFT JOIN current_blocks cur ON cur.lineage_id = b.lineage_id
+    WHERE b.organization_id = $1
+    UNION ALL
+    SELECT 'document', e.id, e.number, NULL::uuid, false, NULL::uuid FROM editions e
+  )`;
+
+// The visible comments of those targets and the threads with an official reply.
+const REPORT_COMMENTS = `${REPORT_TARGETS}, visible AS (
+    SELECT c.id, c.root_id, c.parent_id, c.author_capacity, c.alignment, c.outcome, c.is_official,
+           t.block_id, t.is_dropped, t.edition_number
     FROM targets t
     JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
     WHERE NOT c.is_hidden
@@ -246,21 +307,29 @@ export class ConsultationsRepository {
     );
   }
 
-  /** Replaces an edition's sections and blocks (a draft being saved) in three statements. */
+  /**
+   * Replaces an edition's sections and blocks (a draft being saved) in four statements. Each section
+   * keeps its committee: the one the draft's section of the same anchor had, else the previous
+   * published edition's section of the same anchor, else the one most of its paragraphs came from.
+   */
   async replaceContent(
     q: Queryable,
     organizationId: string,
     editionId: string,
     sections: { id: string; anchor: string; heading: string | null; level: number; blocks: NewBlock[] }[],
   ): Promise<void> {
-    await q.query(`DELETE FROM consultation_section WHERE organization_id = $1 AND edition_id = $2`, [
-      organizationId,
-      editionId,
-    ]);
+    const removed = returningRows<{ anchor: string; committeeId: string | null }>(
+      await q.query(
+        `DELETE FROM consultation_section WHERE organization_id = $1 AND edition_id = $2 RETURNING anchor, committee_id AS "committeeId"`,
+        [organizationId, editionId],
+      ),
+    );
+    const committeeOf = new Map(removed.filter((r) => r.committeeId).map((r) => [r.anchor, r.committeeId]));
     await q.query(
-      `INSERT INTO consultation_section (id, organization_id, edition_id, position, anchor, heading, level)
-       SELECT s.id, $1, $2, s.position, s.anchor, s.heading, s.level
-       FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::smallint[]) AS s(id, position, anchor, heading, level)`,
+      `INSERT INTO consultation_section (id, organization_id, edition_id, position, anchor, heading, level, committee_id)
+       SELECT s.id, $1, $2, s.position, s.anchor, s.heading, s.level, s.committee_id
+       FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::smallint[], $8::uuid[])
+         AS s(id, position, anchor, heading, level, committee_id)`,
       [
         organizationId,
         editionId,
@@ -269,6 +338,7 @@ export class ConsultationsRepository {
         sections.map((s) => s.anchor),
         sections.map((s) => s.heading),
         sections.map((s) => s.level),
+        sections.map((s) => committeeOf.get(s.anchor) ?? null),
       ],
     );
     const blocks = sections.flatMap((s) => s.blocks.map((b) => ({ ...b, sectionId: s.id })));
@@ -296,11 +366,56 @@ export class ConsultationsRepository {
       `UPDATE consultation_edition SET block_count = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`,
       [organizationId, editionId, blocks.length],
     );
+    // Committees follow the sections into the new edition, by heading or by the paragraphs' lineage.
+    await q.query(
+      `UPDATE consultation_section s SET committee_id = coalesce(
+         (SELECT ps.committee_id FROM consultation_section ps JOIN consultation_edition pe ON pe.id = ps.edition_id
+          WHERE pe.organization_id = $1 AND pe.activity_id = e.activity_id AND pe.status = 'published' AND pe.number < e.number
+            AND ps.anchor = s.anchor AND ps.committee_id IS NOT NULL
+          ORDER BY pe.number DESC LIMIT 1),
+         (SELECT ps.committee_id FROM consultation_block nb
+          JOIN consultation_block pb ON pb.id = nb.previous_block_id
+          JOIN consultation_section ps ON ps.id = pb.section_id
+          WHERE nb.section_id = s.id AND ps.committee_id IS NOT NULL
+          GROUP BY ps.committee_id ORDER BY count(*) DESC, min(nb.position) LIMIT 1))
+       FROM consultation_edition e
+       WHERE s.organization_id = $1 AND s.edition_id = $2 AND e.id = s.edition_id AND s.committee_id IS NULL`,
+      [organizationId, editionId],
+    );
+  }
+
+  /**
+   * Assigns a committee to a section (null clears it), and to the draft's section of the same
+   * heading, so the next edition does not lose it. False when the section is not the activity's.
+   */
+  async setSectionCommittee(
+    q: Queryable,
+    organizationId: string,
+    activityId: string,
+    sectionId: string,
+    committeeId: string | null,
+  ): Promise<boolean> {
+    const rows = returningRows<{ id: string }>(
+      await q.query(
+        `WITH target AS (
+           SELECT s.id, s.anchor, e.number FROM consultation_section s JOIN consultation_edition e ON e.id = s.edition_id
+           WHERE s.organization_id = $1 AND s.id = $3 AND e.activity_id = $2
+         )
+         UPDATE consultation_section s SET committee_id = $4
+         FROM target t
+         WHERE s.organization_id = $1 AND (s.id = t.id OR (s.anchor = t.anchor AND s.edition_id IN (
+           SELECT id FROM consultation_edition WHERE organization_id = $1 AND activity_id = $2 AND status = 'draft' AND number > t.number)))
+         RETURNING s.id`,
+        [organizationId, activityId, sectionId, committeeId],
+      ),
+    );
+    return rows.some((r) => r.id === sectionId);
   }
 
   sections(q: Queryable, organizationId: string, editionId: string): Promise<SectionRow[]> {
     return q.query(
-      `SELECT id, anchor, heading, level, position FROM consultation_section WHERE organization_id = $1 AND edition_id = $2 ORDER BY position`,
+      `SELECT id, anchor, heading, level, position, committee_id AS "committeeId"
+       FROM consultation_section WHERE organization_id = $1 AND edition_id = $2 ORDER BY position`,
       [organizationId, editionId],
     );
   }
@@ -504,30 +619,44 @@ export class ConsultationsRepository {
   // ---- report --------------------------------------------------------------------------------
 
   /**
-   * The visible comments of an edition (its blocks and the edition as a whole) counted in SQL by
-   * block, level, alignment, capacity, outcome and whether they were answered: a few hundred rows
-   * for tens of thousands of comments. Official replies are found in one pass, not per comment.
+   * The visible comments on edition $2's consultation up to it, counted in SQL by current
+   * paragraph (following lineage), edition, level, alignment, capacity, outcome and whether they
+   * were answered: a few hundred rows for tens of thousands of comments, one statement whatever
+   * the document's size. Official replies are found in one pass, not per comment.
    */
   reportCounts(organizationId: string, editionId: string): Promise<ReportCountRow[]> {
     return this.db.query(
       `${REPORT_COMMENTS}
-       SELECT v.block_id AS "blockId", v.parent_id IS NULL AS "isTopLevel", v.alignment, v.author_capacity AS capacity, v.outcome,
+       SELECT v.block_id AS "blockId", v.is_dropped AS "isDropped", v.edition_number AS "editionNumber",
+              v.parent_id IS NULL AS "isTopLevel", v.alignment, v.author_capacity AS capacity, v.outcome,
               (v.outcome IS NOT NULL OR a.root_id IS NOT NULL) AS answered, count(*)::int AS n
        FROM visible v LEFT JOIN officially_answered a ON a.root_id = v.id
-       GROUP BY 1, 2, 3, 4, 5, 6`,
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
       [organizationId, editionId],
     );
   }
 
-  /** The edition's top-level comments with no outcome and no official reply, oldest first. */
+  /** Amendments on edition $2's consultation up to it, by current paragraph and edition: one statement. */
+  reportAmendmentCounts(organizationId: string, editionId: string): Promise<ReportAmendmentCountRow[]> {
+    return this.db.query(
+      `${REPORT_TARGETS}
+       SELECT t.block_id AS "blockId", t.edition_number AS "editionNumber", count(*)::int AS n
+       FROM targets t JOIN amendment a ON a.organization_id = $1 AND a.block_id = t.original_block_id
+       GROUP BY 1, 2`,
+      [organizationId, editionId],
+    );
+  }
+
+  /** Top-level comments up to edition $2 with no outcome and no official reply, oldest first. */
   unansweredComments(organizationId: string, editionId: string, limit: number): Promise<ReportCommentRow[]> {
     // Written against the tables (not the counting CTE) so the planner sees real row counts and
     // answers "no official reply" with an index probe on ix_comment_root per candidate.
     return this.db.query(
-      `SELECT c.id, t.block_id AS "blockId", c.body, c.author_capacity AS capacity, c.alignment, c.created_at AS "createdAt"
-       FROM (SELECT 'paragraph'::text AS target_type, b.id AS target_id, b.id AS block_id FROM consultation_block b
-             WHERE b.organization_id = $1 AND b.edition_id = $2
-             UNION ALL SELECT 'document', $2::uuid, NULL::uuid) t
+      `${REPORT_TARGETS}
+       SELECT c.id, t.block_id AS "blockId", t.edition_number AS "editionNumber",
+              CASE WHEN t.is_dropped THEN (SELECT text FROM consultation_block WHERE id = t.original_block_id) END AS "droppedBlockText",
+              c.body, c.author_capacity AS capacity, c.alignment, c.created_at AS "createdAt"
+       FROM targets t
        JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
        WHERE c.parent_id IS NULL AND c.outcome IS NULL AND NOT c.is_hidden
          AND NOT EXISTS (SELECT 1 FROM comment r WHERE r.root_id = c.id AND r.id <> c.id AND r.is_official AND NOT r.is_hidden)
@@ -536,19 +665,56 @@ export class ConsultationsRepository {
     );
   }
 
-  /** The most-supported amendments of an edition. */
+  /** The most-supported amendments up to edition $2, on the paragraph they were proposed for. */
   topAmendments(
     organizationId: string,
     editionId: string,
     limit: number,
-  ): Promise<(AmendmentRow & { blockAnchor: string; blockText: string })[]> {
+  ): Promise<(AmendmentRow & { blockAnchor: string; blockText: string; editionNumber: number })[]> {
     return this.db.query(
-      `${this.amendmentSelect('NULL').replace(
-        'FROM amendment a',
-        ', b.anchor AS "blockAnchor", b.text AS "blockText" FROM amendment a JOIN consultation_block b ON b.id = a.block_id',
-      )}
-       WHERE a.organization_id = $1 AND b.edition_id = $2 ORDER BY a.support_count DESC, a.created_at ASC LIMIT $3`,
+      `${REPORT_TARGETS}
+       ${this.amendmentSelect('NULL').replace(
+         'FROM amendment a',
+         `, b.anchor AS "blockAnchor", b.text AS "blockText", t.edition_number AS "editionNumber"
+          FROM targets t JOIN amendment a ON a.organization_id = $1 AND a.block_id = t.original_block_id
+          JOIN consultation_block b ON b.id = a.block_id`,
+       )}
+       ORDER BY a.support_count DESC, a.created_at ASC LIMIT $3`,
       [organizationId, editionId, limit],
+    );
+  }
+
+  /**
+   * Visible comments (replies too) on the activity's published editions whose text contains the
+   * term, both folded by hamandishi_search_key (Arabic letters, digits, ZWNJ, diacritics), newest
+   * first, one page past `before` (created_at, id).
+   */
+  searchComments(
+    organizationId: string,
+    activityId: string,
+    term: string,
+    limit: number,
+    before: { createdAt: string; id: string } | null,
+  ): Promise<CommentSearchRow[]> {
+    return this.db.query(
+      `WITH editions AS (
+         SELECT id, number FROM consultation_edition WHERE organization_id = $1 AND activity_id = $2 AND status = 'published'
+       ), targets AS (
+         SELECT 'paragraph'::text AS target_type, b.id AS target_id, e.number, b.id AS block_id, b.anchor, b.text
+         FROM consultation_block b JOIN editions e ON e.id = b.edition_id WHERE b.organization_id = $1
+         UNION ALL SELECT 'document', e.id, e.number, NULL::uuid, NULL::text, NULL::text FROM editions e
+       )
+       SELECT c.id, c.parent_id AS "parentId", c.target_type AS "targetType", t.number AS "editionNumber",
+              t.block_id AS "blockId", t.anchor AS "blockAnchor", t.text AS "blockText", c.body,
+              c.author_capacity AS capacity, c.alignment, c.outcome, c.created_at AS "createdAt",
+              c.created_at::text AS "cursorAt"
+       FROM targets t
+       JOIN comment c ON c.organization_id = $1 AND c.target_type = t.target_type AND c.target_id = t.target_id
+       WHERE NOT c.is_hidden
+         AND c.search_key LIKE '%' || replace(replace(replace(hamandishi_search_key($3), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+         AND ($5::timestamptz IS NULL OR (c.created_at, c.id) < ($5::timestamptz, $6::uuid))
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $4`,
+      [organizationId, activityId, term, limit, before?.createdAt ?? null, before?.id ?? null],
     );
   }
 }

@@ -30,6 +30,12 @@ export class CommitteesService {
 
   // ---- committees --------------------------------------------------------------------------
 
+  /** The committees of a plan by name, oldest first: what other modules assign work to. */
+  async namesOf(organizationId: string, planId: string): Promise<{ id: string; name: TCommittee['name'] }[]> {
+    const rows = await this.repository.committeesOfPlan(organizationId, planId);
+    return rows.map((row) => ({ id: row.id, name: row.name }));
+  }
+
   async get(organization: Organization, committeeId: string): Promise<TCommittee> {
     const row = await this.repository.findCommittee(this.repository.db, organization.id, committeeId);
     if (!row) throw PlanErrors.committeeNotFound();

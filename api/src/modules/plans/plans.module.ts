@@ -32,7 +32,7 @@ import { StagesService } from './stages.service';
     PlanTransitions,
     ActivityTypeRegistry,
   ],
-  exports: [PlansService, StagesService, ParticipationService, ActivityTypeRegistry],
+  exports: [PlansService, StagesService, CommitteesService, ParticipationService, ActivityTypeRegistry],
 })
 export class PlansModule implements OnModuleInit {
   constructor(

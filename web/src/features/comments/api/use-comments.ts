@@ -2,8 +2,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { CommentTarget, TComment, TCommentOutcome, TCreateComment, TEditComment } from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
 
-/** One page of a thread. */
-export type TCommentPage = { items: TComment[]; nextCursor: string | null; total: number };
+/** One page of a thread: `threadCount` top-level comments in all, `commentCount` with replies. */
+export type TCommentPage = { items: TComment[]; nextCursor: string | null; threadCount: number; commentCount: number };
 /** A comment waiting for a moderator. */
 export type TModerationComment = TComment & {
   targetType?: CommentTarget;

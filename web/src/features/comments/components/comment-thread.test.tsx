@@ -51,7 +51,10 @@ describe('CommentThread', () => {
     });
     mockFetch({
       'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
-      'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [top, hidden], nextCursor: null, total: 4 } },
+      'GET /api/orgs/isfahan/comments': {
+        status: 200,
+        body: { items: [top, hidden], nextCursor: null, threadCount: 2, commentCount: 4 },
+      },
     });
     renderWithApp(<CommentThread slug="isfahan" targetType="problem" targetId={PROBLEM.id} />);
 
@@ -87,7 +90,10 @@ describe('CommentThread', () => {
     };
     const fetchMock = mockFetch({
       'GET /api/auth/session': { status: 200, body: planner, setCookie: 'hm_csrf=token' },
-      'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [passageComment], nextCursor: null, total: 1 } },
+      'GET /api/orgs/isfahan/comments': {
+        status: 200,
+        body: { items: [passageComment], nextCursor: null, threadCount: 1, commentCount: 1 },
+      },
       [`POST /api/orgs/isfahan/comments/${passageComment.id}/outcome`]: { status: 200, body: passageComment },
     });
     const onPassageClick = jest.fn();

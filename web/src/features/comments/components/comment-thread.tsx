@@ -36,7 +36,7 @@ export type CommentThreadProps = {
   onClearPassage?: () => void;
   /** Called when a reader clicks a comment's quoted passage (to highlight it in the text). */
   onPassageClick?: (passage: TPassage) => void;
-  /** Called when the thread's total changes after it first loaded (a comment posted here or arriving live). */
+  /** Called when the number of comments (replies included) changes after it first loaded (posted here or arriving live). */
   onTotalChange?: (total: number) => void;
 };
 
@@ -79,7 +79,8 @@ export function CommentThread({
   const thread = useCommentThread(slug, targetType, targetId);
   const actions = useCommentActions(slug, targetType, targetId);
   const items = thread.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = thread.data?.pages[0]?.total ?? 0;
+  // Replies count: the heading agrees with the count beside the paragraph, not with the pages of threads.
+  const total = thread.data?.pages[0]?.commentCount ?? 0;
   const loadedTotal = thread.data ? total : null;
   const previousTotal = useRef<number | null>(null);
   useEffect(() => {

@@ -1,7 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  Locale,
   TAmendment,
   TAttachment,
+  TCommentSearchPage,
   TConsultation,
   TConsultationReport,
   TCreateAmendment,
@@ -29,8 +31,10 @@ export const consultationKeys = {
     ['consultations', slug, activityId, 'diff', from, to] as const,
   amendments: (slug: string, activityId: string, blockId: string) =>
     ['consultations', slug, activityId, 'amendments', blockId] as const,
-  report: (slug: string, activityId: string, edition: number | null) =>
-    ['consultations', slug, activityId, 'report', edition] as const,
+  report: (slug: string, activityId: string, edition: number | null, lang?: Locale) =>
+    ['consultations', slug, activityId, 'report', edition, lang] as const,
+  commentSearch: (slug: string, activityId: string, q: string) =>
+    ['consultations', slug, activityId, 'comment-search', q] as const,
 };
 
 /** GET consultations/:activityId?edition=N: the reading view (the latest published edition when `edition` is null). */
@@ -62,25 +66,62 @@ export function useEditionDiff(slug: string, activityId: string, from: number, t
   });
 }
 
-/** GET consultations/:activityId/report?edition=N (planner). */
-export function useConsultationReport(slug: string, activityId: string, edition: number | null) {
+function reportQuery(edition: number | null, lang: Locale): string {
+  const params = new URLSearchParams();
+  if (edition) params.set('edition', String(edition));
+  params.set('lang', lang);
+  return params.toString();
+}
+
+/** GET consultations/:activityId/report?edition=N&lang= (planner): labels in the interface language. */
+export function useConsultationReport(slug: string, activityId: string, edition: number | null, lang: Locale) {
   return useQuery({
-    queryKey: consultationKeys.report(slug, activityId, edition),
+    queryKey: consultationKeys.report(slug, activityId, edition, lang),
     queryFn: ({ signal }) =>
-      api.get<TConsultationReport>(`${base(slug, activityId)}/report${edition ? `?edition=${edition}` : ''}`, {
-        signal,
-      }),
+      api.get<TConsultationReport>(`${base(slug, activityId)}/report?${reportQuery(edition, lang)}`, { signal }),
   });
 }
 
-/** The download links of the report (plain links: the browser saves the file). */
+/**
+ * The download links of the report (plain links: the browser saves the file), in the interface
+ * language: the server writes labels, headers and dates in it.
+ */
 export function reportDownloadUrl(
   slug: string,
   activityId: string,
   format: 'csv' | 'xlsx',
   edition: number | null,
+  lang: Locale,
 ): string {
-  return `${base(slug, activityId)}/report.${format}${edition ? `?edition=${edition}` : ''}`;
+  return `${base(slug, activityId)}/report.${format}?${reportQuery(edition, lang)}`;
+}
+
+/** GET consultations/:activityId/comments/search?q= (planner), newest first, page by page; idle below two letters. */
+export function useCommentSearch(slug: string, activityId: string, q: string) {
+  return useInfiniteQuery({
+    queryKey: consultationKeys.commentSearch(slug, activityId, q),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ q });
+      if (pageParam) params.set('cursor', pageParam);
+      return api.get<TCommentSearchPage>(`${base(slug, activityId)}/comments/search?${params.toString()}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled: q.trim().length >= 2,
+  });
+}
+
+/** PUT consultations/:activityId/sections/:sectionId/committee (planner); refreshes the report. */
+export function useSectionCommittee(slug: string, activityId: string) {
+  const refresh = useRefresh(slug, activityId);
+  return useMutation({
+    mutationFn: ({ sectionId, committeeId }: { sectionId: string; committeeId: string | null }) =>
+      api.put<{ sectionId: string; committeeId: string | null }>(
+        `${base(slug, activityId)}/sections/${encodeURIComponent(sectionId)}/committee`,
+        { committeeId },
+      ),
+    onSuccess: refresh,
+  });
 }
 
 /** GET consultations/:activityId/amendments?blockId= */

@@ -11,7 +11,7 @@ jest.mock('@/lib/socket-client', () => ({
   closeSocket: () => {},
 }));
 
-const emptyThread = { status: 200, body: { items: [], nextCursor: null, total: 0 } };
+const emptyThread = { status: 200, body: { items: [], nextCursor: null, threadCount: 0, commentCount: 0 } };
 
 describe('ReadingView', () => {
   it('shows the table of contents with section totals and each block’s count in the margin, carried counts and change badges', async () => {
