@@ -37,6 +37,11 @@ Element.prototype.releasePointerCapture ??= () => {};
 
 // Tests run in Persian, the default language, like most users.
 initI18n('fa');
+// Arabic and English are fetched on demand in the browser; tests that switch language expect
+// them at hand, so they are read once up front.
+beforeAll(async () => {
+  await i18next.loadLanguages(['ar', 'en']);
+});
 
 afterEach(async () => {
   cleanup();
