@@ -48,9 +48,15 @@ export default defineConfig({
     manifest: true,
     rollupOptions: {
       treeshake: {
-        // The shared contracts only declare schemas and constants: a page that needs one error-code
-        // list must not carry every zod schema (and zod) with it.
-        moduleSideEffects: (id: string) => !/[\\/]libs[\\/](contracts|text)[\\/]src[\\/]/.test(id),
+        // Modules that only declare things, so a page gets only what it uses: the shared contracts
+        // (one error-code list must not bring every zod schema, and zod) and the shared components
+        // (the `@/components` index must not bring Radix Select and Dialog to a page without them).
+        moduleSideEffects: (id: string) => {
+          if (/\.css($|\?)/.test(id)) return true;
+          if (/[\\/]libs[\\/](contracts|text)[\\/]src[\\/]/.test(id)) return false;
+          if (/[\\/]web[\\/]src[\\/]components[\\/]/.test(id)) return false;
+          return undefined;
+        },
       },
     },
   },
