@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
@@ -24,6 +24,18 @@ export class WebAppHost {
     return true;
   }
 
+  /**
+   * Files under /assets/ carry a hash of their content in their name, so a browser may keep them
+   * for a year without asking again; anything else (favicon) is checked after an hour.
+   */
+  cacheControlFor(filePath: string): string {
+    const relativePath = relative(this.root ?? '', filePath)
+      .split(sep)
+      .join('/');
+    return relativePath.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+  }
+
+  /** The app's HTML: never cached without asking, since it names the current hashed files. */
   sendIndex(reply: FastifyReply): void {
     this.indexHtml ??= readFileSync(resolve(this.root!, 'index.html'), 'utf8');
     void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
