@@ -4,13 +4,17 @@
 // statically. Lazy pieces a page opens at once (the problems map) are listed with the page.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const complain = (line) => process.stderr.write(`${line}\n`);
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 if (!existsSync(manifestPath)) {
-  console.error('bundle-report: dist/.vite/manifest.json is missing (build.manifest must stay on)');
+  complain('bundle-report: dist/.vite/manifest.json is missing (build.manifest must stay on)');
   process.exit(1);
 }
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -25,7 +29,10 @@ const PAGES = [
   {
     name: 'home: a municipality (/:slug)',
     budgetKb: 150,
-    chunks: ['src/features/organizations/pages/organization-layout.tsx', 'src/features/organizations/pages/organization-home-page.tsx'],
+    chunks: [
+      'src/features/organizations/pages/organization-layout.tsx',
+      'src/features/organizations/pages/organization-home-page.tsx',
+    ],
   },
   {
     name: 'map: problems (/:slug/problems)',
@@ -40,7 +47,7 @@ const PAGES = [
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 if (!entryKey) {
-  console.error('bundle-report: the manifest has no entry');
+  complain('bundle-report: the manifest has no entry');
   process.exit(1);
 }
 
@@ -82,7 +89,7 @@ function sizes(file) {
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
 const failures = [];
 const forbidden = [/socket\.io/i];
-console.log('\nInitial JavaScript per page (KB): raw / gzip / brotli — budget is brotli');
+say('\nInitial JavaScript per page (KB): raw / gzip / brotli — budget is brotli');
 for (const page of PAGES) {
   const keys = new Set();
   for (const key of [entryKey, ...page.chunks.map(resolveKey)]) closure(key, keys);
@@ -95,20 +102,22 @@ for (const page of PAGES) {
     { raw: 0, gzip: 0, brotli: 0 },
   );
   const over = total.brotli / 1024 > page.budgetKb;
-  console.log(`  ${page.name.padEnd(34)} ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}   (≤ ${page.budgetKb})${over ? '  OVER BUDGET' : ''}`);
+  say(
+    `  ${page.name.padEnd(34)} ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}   (≤ ${page.budgetKb})${over ? '  OVER BUDGET' : ''}`,
+  );
   if (over) failures.push(`${page.name}: ${kb(total.brotli).trim()} KB brotli > ${page.budgetKb} KB`);
   const socketChunks = [...keys].filter((key) => forbidden.some((pattern) => pattern.test(key)));
   if (socketChunks.length) failures.push(`${page.name}: loads ${socketChunks.join(', ')} for every visitor`);
   if (process.env.BUNDLE_REPORT_VERBOSE) {
     for (const file of files.sort((a, b) => sizes(b).raw - sizes(a).raw)) {
       const s = sizes(file);
-      console.log(`      ${file.padEnd(48)} ${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`);
+      say(`      ${file.padEnd(48)} ${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`);
     }
   }
 }
 
 if (failures.length) {
-  console.error(`\nbundle-report: over budget\n  ${failures.join('\n  ')}`);
+  complain(`\nbundle-report: over budget\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log('');
+say();

@@ -21,7 +21,10 @@ if (!('Request' in globalThis)) {
     readonly signal: AbortSignal;
     readonly headers: unknown;
     readonly body: unknown;
-    constructor(input: string | URL | { url: string }, init: { method?: string; signal?: AbortSignal; headers?: unknown; body?: unknown } = {}) {
+    constructor(
+      input: string | URL | { url: string },
+      init: { method?: string; signal?: AbortSignal; headers?: unknown; body?: unknown } = {},
+    ) {
       this.url = typeof input === 'string' ? input : 'url' in input ? String(input.url) : String(input);
       this.method = (init.method ?? 'GET').toUpperCase();
       this.signal = init.signal ?? new AbortController().signal;

@@ -1,4 +1,9 @@
-import { ERROR_CODES, FIELD_ERROR_CODES, LOCALES as CONTRACT_LOCALES, RTL_LOCALES as CONTRACT_RTL } from '@hamandishi/contracts';
+import {
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+  LOCALES as CONTRACT_LOCALES,
+  RTL_LOCALES as CONTRACT_RTL,
+} from '@hamandishi/contracts';
 import { LOCALES, RTL_LOCALES } from '@/lib/locale';
 import type { Locale } from '@hamandishi/contracts';
 import { i18next, loadCatalog, NAMESPACES, resources, translateErrorCode } from './i18n';
@@ -6,7 +11,9 @@ import { i18next, loadCatalog, NAMESPACES, resources, translateErrorCode } from 
 type Catalog = Record<string, unknown>;
 
 function lookup(catalog: Catalog, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), catalog);
+  return path
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), catalog);
 }
 
 /** Every key path that holds a string. */
@@ -36,7 +43,9 @@ describe('translation catalogs', () => {
   });
 
   it.each(LOCALES)('has a %s text for every field error code', (locale) => {
-    const missing = FIELD_ERROR_CODES.filter((code) => typeof lookup(catalogs[locale].errors, `field.${code}`) !== 'string');
+    const missing = FIELD_ERROR_CODES.filter(
+      (code) => typeof lookup(catalogs[locale].errors, `field.${code}`) !== 'string',
+    );
     expect(missing).toEqual([]);
   });
 
