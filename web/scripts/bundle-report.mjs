@@ -2,7 +2,7 @@
 // (raw, gzip and brotli, as the server sends it), and fails the build when a page is over budget.
 // It follows Vite's manifest: the entry, the page's lazy route chunks, and everything those import
 // statically. Lazy pieces a page opens at once (the problems map) are listed with the page.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,8 @@ for (const page of PAGES) {
 
 if (failures.length) {
   complain(`\nbundle-report: over budget\n  ${failures.join('\n  ')}`);
+  // Not a finished build: without its index.html, `npm start` builds again instead of serving it.
+  rmSync(join(dist, 'index.html'), { force: true });
   process.exit(1);
 }
 say();
