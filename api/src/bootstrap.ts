@@ -86,7 +86,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => void reply.header('cache-control', webApp.cacheControlFor(path)),
-      allowedPath: (path) => path !== '/' && !path.endsWith('/'),
+      // The build's own notes (.vite/manifest.json, route preloads) are for the server, not browsers.
+      allowedPath: (path) =>
+        path !== '/' && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')),
     });
   }
 

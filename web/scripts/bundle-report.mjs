@@ -2,7 +2,7 @@
 // (raw, gzip and brotli, as the server sends it), and fails the build when a page is over budget.
 // It follows Vite's manifest: the entry, the page's lazy route chunks, and everything those import
 // statically. Lazy pieces a page opens at once (the problems map) are listed with the page.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +23,13 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const PAGES = [
   {
     name: 'home: municipalities (/)',
+    path: '/',
     budgetKb: 150,
     chunks: ['src/features/organizations/pages/organizations-page.tsx'],
   },
   {
     name: 'home: a municipality (/:slug)',
+    path: '/:slug',
     budgetKb: 150,
     chunks: [
       'src/features/organizations/pages/organization-layout.tsx',
@@ -36,6 +38,7 @@ const PAGES = [
   },
   {
     name: 'map: problems (/:slug/problems)',
+    path: '/:slug/problems',
     budgetKb: 250,
     chunks: [
       'src/features/organizations/pages/organization-layout.tsx',
@@ -86,6 +89,10 @@ function sizes(file) {
   return sizeCache.get(file);
 }
 
+const entryFiles = new Set([...closure(entryKey)].map((key) => manifest[key].file));
+/** Per entry page, the chunks (and their CSS) beyond the entry's: the server preloads them with the HTML. */
+const routePreloads = {};
+
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
 const failures = [];
 const forbidden = [/socket\.io/i];
@@ -101,6 +108,12 @@ for (const page of PAGES) {
     },
     { raw: 0, gzip: 0, brotli: 0 },
   );
+  routePreloads[page.path] = {
+    scripts: files.filter((file) => !entryFiles.has(file)),
+    styles: [...new Set([...keys].flatMap((key) => manifest[key].css ?? []))].filter(
+      (file) => !(manifest[entryKey].css ?? []).includes(file),
+    ),
+  };
   const over = total.brotli / 1024 > page.budgetKb;
   say(
     `  ${page.name.padEnd(34)} ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}   (≤ ${page.budgetKb})${over ? '  OVER BUDGET' : ''}`,
@@ -115,6 +128,10 @@ for (const page of PAGES) {
     }
   }
 }
+
+// Read by the API (WebAppHost): a first visit to one of these pages gets its chunks named in the
+// HTML, so they download alongside the entry instead of after it has run.
+writeFileSync(join(dist, '.vite', 'route-preloads.json'), `${JSON.stringify(routePreloads, null, 2)}\n`);
 
 if (failures.length) {
   complain(`\nbundle-report: over budget\n  ${failures.join('\n  ')}`);

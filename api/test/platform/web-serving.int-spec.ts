@@ -43,6 +43,19 @@ function writeBuiltApp(): string {
     writeFileSync(join(root, `${name}.gz`), gzipSync(Buffer.from(text)));
   }
   writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // What the build's bundle report lists for the pages people land on.
+  mkdirSync(join(root, '.vite'));
+  writeFileSync(
+    join(root, '.vite', 'route-preloads.json'),
+    JSON.stringify({
+      '/': { scripts: ['assets/organizations-page-Aa1.js'], styles: [] },
+      '/:slug': { scripts: ['assets/organization-home-page-Bb2.js'], styles: [] },
+      '/:slug/problems': {
+        scripts: ['assets/problems-page-Cc3.js', 'assets/map-base-Dd4.js'],
+        styles: ['assets/map-base-Ee5.css'],
+      },
+    }),
+  );
   return root;
 }
 
@@ -88,14 +101,36 @@ describe('serving the web app to a slow phone', () => {
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.headers['content-encoding']).toBe('br');
-      expect(decode(res)).toBe(html);
+      expect(decode(res)).toContain('<title>هم‌اندیشی</title>');
     }
+  });
+
+  it("names the chunks of the page being opened in its HTML, so they download with the app's code", async () => {
+    const preloads = async (path: string) => {
+      const page = decode(await rawGet(`${t.url}${path}`, { 'accept-encoding': 'br' }));
+      return [...page.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="([^"]+)"/g)].map((match) => match[2]);
+    };
+    expect(await preloads('/isfahan/problems')).toEqual([
+      '/assets/problems-page-Cc3.js',
+      '/assets/map-base-Dd4.js',
+      '/assets/map-base-Ee5.css',
+    ]);
+    expect(await preloads('/isfahan/problems?status=accepted')).toContain('/assets/problems-page-Cc3.js');
+    expect(await preloads('/isfahan')).toEqual(['/assets/organization-home-page-Bb2.js']);
+    expect(await preloads('/')).toEqual(['/assets/organizations-page-Aa1.js']);
+    // Pages not listed get the plain HTML.
+    expect(await preloads('/isfahan/plans/42')).toEqual([]);
   });
 
   it('keeps files without a hash in their name for an hour only', async () => {
     const res = await rawGet(`${t.url}/favicon.svg`);
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it("keeps the build's own notes to itself", async () => {
+    const res = await rawGet(`${t.url}/.vite/route-preloads.json`);
+    expect(res.body.toString('utf8')).not.toContain('organizations-page-Aa1.js');
   });
 
   it('answers a missing asset with 404, not with the page', async () => {
