@@ -70,9 +70,6 @@ export default defineConfig({
           if (/[\\/]web[\\/]src[\\/]components[\\/]/.test(id)) return false;
           return undefined;
         },
-        // zod's builders (`z.object(...)`, `z.enum(...).optional()`) only build values: a page that
-        // imports one constant from a contracts file must not keep every schema of that file.
-        manualPureFunctions: ['z'],
       },
     },
   },
