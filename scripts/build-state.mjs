@@ -38,7 +38,13 @@ export function staleBuilds(root) {
       name: 'web app',
       command: ['npm', 'run', 'build', '-w', 'web'],
       env: { NODE_ENV: 'production' },
-      sources: [...libs, join(root, 'web/src'), join(root, 'web/index.html'), join(root, 'web/vite.config.ts')],
+      sources: [
+        ...libs,
+        join(root, 'web/src'),
+        join(root, 'web/index.html'),
+        join(root, 'web/vite.config.ts'),
+        join(root, 'web/scripts'),
+      ],
       output: join(root, 'web/dist/index.html'),
     },
   ];
