@@ -10,7 +10,11 @@ const say = (m) => process.stdout.write(`» ${m}\n`);
 
 for (const target of staleBuilds(root)) {
   say(`building the ${target.name} (${target.command.join(' ')})`);
-  const result = spawnSync(target.command[0], target.command.slice(1), { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(target.command[0], target.command.slice(1), {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...target.env },
+  });
   if (result.status !== 0) {
     say(`building the ${target.name} failed`);
     process.exit(result.status ?? 1);

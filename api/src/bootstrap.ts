@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -33,11 +34,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // instead of Nest's generic 400.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: config.env.BODY_LIMIT_BYTES }, (request, body, done) => {
-    parseJson(request, body as string, (error: Error | null, value?: unknown) =>
-      error ? done(new AppError('common.malformed_json', 400, 'Malformed JSON body'), undefined) : done(null, value),
-    );
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: config.env.BODY_LIMIT_BYTES },
+    (request, body, done) => {
+      parseJson(request, body as string, (error: Error | null, value?: unknown) =>
+        error ? done(new AppError('common.malformed_json', 400, 'Malformed JSON body'), undefined) : done(null, value),
+      );
+    },
+  );
 
   registerAttachmentUploadBodies(fastify, config.env.BODY_LIMIT_BYTES);
 
@@ -45,6 +50,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header('x-request-id', String(request.id));
   });
 
+  // JSON answers (problem lists for the map, plan pages) shrink to a fifth; tiny ones are not worth
+  // the CPU. Built files are compressed once at build time and sent as they are (below), and
+  // request bodies are never inflated (the body limit keeps meaning what it says).
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -68,13 +77,18 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const webApp = app.get(WebAppHost);
   if (webApp.root) {
     // Files only; every other path (/, /isfahan/...) falls through to the app's index.html.
+    // The build writes .br and .gz beside each file; a browser gets the smallest it accepts.
     await app.register(fastifyStatic, {
       root: webApp.root,
       prefix: '/',
       index: false,
       wildcard: true,
-      maxAge: '1h',
-      allowedPath: (path) => path !== '/' && !path.endsWith('/'),
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', webApp.cacheControlFor(path)),
+      // The build's own notes (.vite/manifest.json, route preloads) are for the server, not browsers.
+      allowedPath: (path) =>
+        path !== '/' && !path.endsWith('/') && !path.split('/').some((part) => part.startsWith('.')),
     });
   }
 

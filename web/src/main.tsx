@@ -4,7 +4,7 @@ import './app/fonts.css';
 import './app/tokens.css';
 import './app/base.css';
 import './components/components.css';
-import { initI18n } from './app/i18n';
+import { initI18n, whenI18nReady } from './app/i18n';
 import { App } from './app/app';
 
 initI18n();
@@ -12,8 +12,11 @@ initI18n();
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const root = container;
+void whenI18nReady().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -21,7 +21,10 @@ if (!('Request' in globalThis)) {
     readonly signal: AbortSignal;
     readonly headers: unknown;
     readonly body: unknown;
-    constructor(input: string | URL | { url: string }, init: { method?: string; signal?: AbortSignal; headers?: unknown; body?: unknown } = {}) {
+    constructor(
+      input: string | URL | { url: string },
+      init: { method?: string; signal?: AbortSignal; headers?: unknown; body?: unknown } = {},
+    ) {
       this.url = typeof input === 'string' ? input : 'url' in input ? String(input.url) : String(input);
       this.method = (init.method ?? 'GET').toUpperCase();
       this.signal = init.signal ?? new AbortController().signal;
@@ -37,6 +40,11 @@ Element.prototype.releasePointerCapture ??= () => {};
 
 // Tests run in Persian, the default language, like most users.
 initI18n('fa');
+// Arabic and English are fetched on demand in the browser; tests that switch language expect
+// them at hand, so they are read once up front.
+beforeAll(async () => {
+  await i18next.loadLanguages(['ar', 'en']);
+});
 
 afterEach(async () => {
   cleanup();

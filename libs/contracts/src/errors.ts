@@ -119,13 +119,17 @@ export const ERROR_CODES = [
 /** A stable, machine-readable error code. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The one error response shape of the API. `fields` maps a field path to an error code. */
-export const ZErrorResponse = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  fields: z.record(z.string(), z.string()).optional(),
-  requestId: z.string().optional(),
-});
+/**
+ * The one error response shape of the API. `fields` maps a field path to an error code. Built in a
+ * call marked pure so a web page that only needs the code lists above does not pull zod into its bundle.
+ */
+export const ZErrorResponse = /* @__PURE__ */ (() =>
+  z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    requestId: z.string().optional(),
+  }))();
 /** The one error response shape of the API. */
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
 

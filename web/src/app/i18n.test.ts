@@ -1,11 +1,19 @@
-import { ERROR_CODES, FIELD_ERROR_CODES, LOCALES as CONTRACT_LOCALES, RTL_LOCALES as CONTRACT_RTL } from '@hamandishi/contracts';
+import {
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+  LOCALES as CONTRACT_LOCALES,
+  RTL_LOCALES as CONTRACT_RTL,
+} from '@hamandishi/contracts';
 import { LOCALES, RTL_LOCALES } from '@/lib/locale';
-import { i18next, resources, translateErrorCode } from './i18n';
+import type { Locale } from '@hamandishi/contracts';
+import { i18next, loadCatalog, NAMESPACES, resources, translateErrorCode } from './i18n';
 
 type Catalog = Record<string, unknown>;
 
 function lookup(catalog: Catalog, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), catalog);
+  return path
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Catalog)[part] : undefined), catalog);
 }
 
 /** Every key path that holds a string. */
@@ -15,25 +23,37 @@ function leafKeys(node: unknown, prefix = ''): string[] {
   return Object.entries(node as Catalog).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key));
 }
 
+/** Every catalog of every language, read the way the app reads them (Persian bundled, the rest fetched). */
+const catalogs = {} as Record<Locale, Record<(typeof NAMESPACES)[number], Catalog>>;
+
+beforeAll(async () => {
+  for (const locale of LOCALES) {
+    catalogs[locale] = {} as (typeof catalogs)[Locale];
+    for (const ns of NAMESPACES) catalogs[locale][ns] = await loadCatalog(locale, ns);
+  }
+});
+
 describe('translation catalogs', () => {
   it.each(LOCALES)('has a non-empty %s text for every API error code', (locale) => {
     const missing = ERROR_CODES.filter((code) => {
-      const text = lookup(resources[locale].errors, code);
+      const text = lookup(catalogs[locale].errors, code);
       return typeof text !== 'string' || text.trim() === '';
     });
     expect(missing).toEqual([]);
   });
 
   it.each(LOCALES)('has a %s text for every field error code', (locale) => {
-    const missing = FIELD_ERROR_CODES.filter((code) => typeof lookup(resources[locale].errors, `field.${code}`) !== 'string');
+    const missing = FIELD_ERROR_CODES.filter(
+      (code) => typeof lookup(catalogs[locale].errors, `field.${code}`) !== 'string',
+    );
     expect(missing).toEqual([]);
   });
 
   it('has the same keys in Persian, Arabic and English for every namespace', () => {
-    for (const ns of Object.keys(resources.fa) as (keyof typeof resources.fa)[]) {
-      const fa = leafKeys(resources.fa[ns]).sort();
-      expect(leafKeys(resources.ar[ns]).sort()).toEqual(fa);
-      expect(leafKeys(resources.en[ns]).sort()).toEqual(fa);
+    for (const ns of NAMESPACES) {
+      const fa = leafKeys(catalogs.fa[ns]).sort();
+      expect(leafKeys(catalogs.ar[ns]).sort()).toEqual(fa);
+      expect(leafKeys(catalogs.en[ns]).sort()).toEqual(fa);
     }
   });
 
@@ -46,5 +66,33 @@ describe('translation catalogs', () => {
     const t = i18next.getFixedT('fa');
     expect(translateErrorCode(t, 'identity.code_invalid')).toBe('کد وارد شده درست نیست.');
     expect(translateErrorCode(t, 'nope.never_heard_of_it')).toBe(resources.fa.errors.generic);
+  });
+});
+
+describe('loading Arabic and English on demand', () => {
+  it('bundles only Persian; the other languages are fetched when chosen', () => {
+    expect(Object.keys(resources)).toEqual(['fa']);
+  });
+
+  it('fetches English when a visitor switches to it, and flips text and direction together', async () => {
+    // A fresh copy of the module, as a first visit finds it (the test setup preloads every language).
+    let fresh!: typeof import('./i18n');
+    await jest.isolateModulesAsync(async () => {
+      fresh = await import('./i18n');
+    });
+    const instance = fresh.initI18n('fa');
+    expect(instance.hasResourceBundle('en', 'common')).toBe(false);
+
+    const switching = fresh.changeLocale('en');
+    // Until the catalogs arrive the page stays in Persian, right to left: no half-English screen.
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(instance.language).toBe('fa');
+
+    await switching;
+    expect(NAMESPACES.filter((ns) => !instance.hasResourceBundle('en', ns))).toEqual([]);
+    expect(document.documentElement).toHaveAttribute('dir', 'ltr');
+    expect(instance.t('appName')).toBe(catalogs.en.common.appName);
+    expect(instance.t('errors:generic')).toBe(catalogs.en.errors.generic);
+    await fresh.changeLocale('fa');
   });
 });

@@ -1,29 +1,33 @@
-import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
+import { lazyPage, preloadPages } from './lazy-page';
 import { NotFoundPage, RouteErrorPage } from './error-page';
 import { RootLayout } from './root-layout';
 
 // Pages are split so a citizen on a phone downloads only the page they open.
-const OrganizationsPage = lazy(() => import('@/features/organizations/pages/organizations-page'));
-const OrganizationLayout = lazy(() => import('@/features/organizations/pages/organization-layout'));
-const OrganizationHomePage = lazy(() => import('@/features/organizations/pages/organization-home-page'));
-const SignInPage = lazy(() => import('@/features/identity/pages/sign-in-page'));
-const SignUpPage = lazy(() => import('@/features/identity/pages/sign-up-page'));
-const ProfilePage = lazy(() => import('@/features/profile/pages/profile-page'));
-const PlansPage = lazy(() => import('@/features/plans/pages/plans-page'));
-const PlanPage = lazy(() => import('@/features/plans/pages/plan-page'));
-const StagePage = lazy(() => import('@/features/plans/pages/stage-page'));
-const CommitteePage = lazy(() => import('@/features/plans/pages/committee-page'));
-const ProblemsPage = lazy(() => import('@/features/problems/pages/problems-page'));
-const ReportProblemPage = lazy(() => import('@/features/problems/pages/report-problem-page'));
-const ProblemPage = lazy(() => import('@/features/problems/pages/problem-page'));
-const ModerationPage = lazy(() => import('@/features/moderation/pages/moderation-page'));
-const ConsultationPage = lazy(() => import('@/features/consultations/pages/consultation-page'));
-const ConsultationDiffPage = lazy(() => import('@/features/consultations/pages/diff-page'));
+const OrganizationsPage = lazyPage(() => import('@/features/organizations/pages/organizations-page'));
+const OrganizationLayout = lazyPage(() => import('@/features/organizations/pages/organization-layout'));
+const OrganizationHomePage = lazyPage(() => import('@/features/organizations/pages/organization-home-page'));
+const SignInPage = lazyPage(() => import('@/features/identity/pages/sign-in-page'));
+const SignUpPage = lazyPage(() => import('@/features/identity/pages/sign-up-page'));
+const ProfilePage = lazyPage(() => import('@/features/profile/pages/profile-page'));
+const PlansPage = lazyPage(() => import('@/features/plans/pages/plans-page'));
+const PlanPage = lazyPage(() => import('@/features/plans/pages/plan-page'));
+const StagePage = lazyPage(() => import('@/features/plans/pages/stage-page'));
+const CommitteePage = lazyPage(() => import('@/features/plans/pages/committee-page'));
+// The map is the point of this page: its code is fetched together with the page's, not after it.
+const ProblemsPage = lazyPage(
+  () => import('@/features/problems/pages/problems-page'),
+  () => import('@/features/problems/components/problems-map'),
+);
+const ReportProblemPage = lazyPage(() => import('@/features/problems/pages/report-problem-page'));
+const ProblemPage = lazyPage(() => import('@/features/problems/pages/problem-page'));
+const ModerationPage = lazyPage(() => import('@/features/moderation/pages/moderation-page'));
+const ConsultationPage = lazyPage(() => import('@/features/consultations/pages/consultation-page'));
+const ConsultationDiffPage = lazyPage(() => import('@/features/consultations/pages/diff-page'));
 // Planners' screens: their own chunks (and catalog), never fetched by a citizen.
-const ManagePlansPage = lazy(() => import('@/features/plans/manage/pages/manage-plans-page'));
-const ManagePlanPage = lazy(() => import('@/features/plans/manage/pages/manage-plan-page'));
-const ManageConsultationPage = lazy(() => import('@/features/consultations/manage/manage-consultation-page'));
+const ManagePlansPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plans-page'));
+const ManagePlanPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plan-page'));
+const ManageConsultationPage = lazyPage(() => import('@/features/consultations/manage/manage-consultation-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -61,5 +65,9 @@ export const routes: RouteObject[] = [
 ];
 
 export function createAppRouter() {
+  // Every page a first visit needs (the municipality's layout and the page inside it) is fetched
+  // at once, instead of each one only after the one around it has arrived and rendered: on 3G
+  // every such step costs a round trip of half a second or more.
+  preloadPages(matchRoutes(routes, window.location)?.map((match) => match.route) ?? []);
   return createBrowserRouter(routes);
 }

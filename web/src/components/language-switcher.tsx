@@ -1,42 +1,45 @@
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@hamandishi/contracts';
 import { LOCALE_NAMES } from '@/app/i18n';
-import { isLocale, LOCALES } from '@/lib/locale';
+import { isLocale } from '@/lib/locale';
 import { buttonClassName } from './button';
+
+// The Radix menu (with its positioning and focus code, ~20 KB compressed) is not needed to show a
+// page: a look-alike button stands in until the visitor points at, focuses or presses it.
+const loadMenu = () => import('./language-menu');
+const LanguageMenu = lazy(loadMenu);
 
 export type LanguageSwitcherProps = { onChange: (locale: Locale) => void };
 
-/** Lists the three languages, each written in itself and marked with its `lang`. */
+/** The header's language switcher: lists the three languages, each written in itself. */
 export function LanguageSwitcher({ onChange }: LanguageSwitcherProps) {
   const { t, i18n } = useTranslation();
   const current: Locale = isLocale(i18n.language) ? i18n.language : 'fa';
+  const [isPressed, setIsPressed] = useState(false);
+
+  // Pointing at or focusing the stand-in starts the download; only a completed press swaps it for
+  // the menu (opened), so no press is ever lost on an element being replaced.
+  const standIn = (
+    <button
+      type="button"
+      className={buttonClassName({ variant: 'ghost', size: 'sm' })}
+      aria-label={t('language.current', { name: LOCALE_NAMES[current] })}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={() => void loadMenu()}
+      onFocus={() => void loadMenu()}
+      onClick={() => setIsPressed(true)}
+    >
+      <span aria-hidden="true">🌐</span>
+      <span lang={current}>{LOCALE_NAMES[current]}</span>
+    </button>
+  );
+
+  if (!isPressed) return standIn;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className={buttonClassName({ variant: 'ghost', size: 'sm' })}
-        aria-label={t('language.current', { name: LOCALE_NAMES[current] })}
-      >
-        <span aria-hidden="true">🌐</span>
-        <span lang={current}>{LOCALE_NAMES[current]}</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu__content" align="end" sideOffset={4}>
-          <DropdownMenu.Label className="visually-hidden">{t('language.label')}</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={current}
-            onValueChange={(value) => {
-              if (isLocale(value)) onChange(value);
-            }}
-          >
-            {LOCALES.map((locale) => (
-              <DropdownMenu.RadioItem key={locale} value={locale} className="menu__item" lang={locale} dir={locale === 'en' ? 'ltr' : 'rtl'}>
-                {LOCALE_NAMES[locale]}
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <Suspense fallback={standIn}>
+      <LanguageMenu onChange={onChange} defaultOpen />
+    </Suspense>
   );
 }

@@ -1,20 +1,38 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TSession } from '@hamandishi/contracts';
-import { getSocket, reconnectSocket, type RealtimeSocket } from './socket-client';
+import { getSocket, reconnectSocket, whenSocketOpens, type RealtimeSocket } from './socket-client';
 import { queryKeys } from './query-client';
 
+export type SocketEffectOptions = {
+  /**
+   * Whether this effect is a reason to connect. A live view (a thread, a support count, a
+   * signed-in session) is; joining a room nobody on the page listens to yet is not: it waits for
+   * a socket that something else opened.
+   */
+  opensConnection?: boolean;
+};
+
 /** Runs `attach` once the socket exists; `attach` returns its own cleanup. */
-export function useSocketEffect(isActive: boolean, attach: (socket: RealtimeSocket) => () => void, deps: unknown[]): void {
+export function useSocketEffect(
+  isActive: boolean,
+  attach: (socket: RealtimeSocket) => () => void,
+  deps: unknown[],
+  { opensConnection = true }: SocketEffectOptions = {},
+): void {
   useEffect(() => {
     if (!isActive) return;
     let detach: (() => void) | undefined;
     let isCancelled = false;
-    void getSocket().then((socket) => {
+    const onSocket = (socket: RealtimeSocket) => {
       if (!isCancelled) detach = attach(socket);
-    });
+    };
+    let stopWaiting: (() => void) | undefined;
+    if (opensConnection) void getSocket().then(onSocket);
+    else stopWaiting = whenSocketOpens(onSocket);
     return () => {
       isCancelled = true;
+      stopWaiting?.();
       detach?.();
     };
   }, deps);
@@ -54,7 +72,11 @@ export function useRealtimeSession(accountId: string | null | undefined): void {
   }, [accountId]);
 }
 
-/** Joins the public room of the municipality being viewed, again after every reconnect. */
+/**
+ * Joins the public room of the municipality being viewed, again after every reconnect. It rides on
+ * a socket opened for a live view or a session and never opens one: every visitor of every page
+ * would otherwise download socket.io and hold a connection open for a room that is mostly quiet.
+ */
 export function useWatchOrganization(slug: string | undefined): void {
   useSocketEffect(
     Boolean(slug),
@@ -69,5 +91,6 @@ export function useWatchOrganization(slug: string | undefined): void {
       };
     },
     [slug],
+    { opensConnection: false },
   );
 }

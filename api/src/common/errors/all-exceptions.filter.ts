@@ -15,7 +15,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof NotFoundException && this.webApp.serves(request)) {
-      this.webApp.sendIndex(reply);
+      this.webApp.sendIndex(reply, request.url);
       return;
     }
     const mapped = toErrorResponse(exception, String(request.id));
