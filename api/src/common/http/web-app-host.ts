@@ -19,7 +19,8 @@ export class WebAppHost {
   /** A browser navigation to a client-side route (not an API call, not a missing asset). */
   serves(request: FastifyRequest): boolean {
     if (!this.root || request.method !== 'GET') return false;
-    const path = request.url.split('?')[0];
+    // Decoded and tidied like the router does, so `/%61pi/x` gets the API's 404, not the page.
+    const path = tidyPath(request.url.split('?')[0]);
     if (path.startsWith('/api') || path.startsWith('/socket.io') || path.startsWith('/assets/')) return false;
     return true;
   }
@@ -28,4 +29,14 @@ export class WebAppHost {
     this.indexHtml ??= readFileSync(resolve(this.root!, 'index.html'), 'utf8');
     void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
   }
+}
+
+function tidyPath(raw: string): string {
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape is left as it is: the router answers it with 400 anyway.
+  }
+  return path.replace(/\/{2,}/g, '/').toLowerCase();
 }
