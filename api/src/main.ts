@@ -6,6 +6,7 @@ import { resolveDatabase } from './database/database-url';
 import { runMigrations } from './database/migrate';
 import { seedDemo, DEMO_SIGN_INS } from './database/seed/demo-seed';
 import { createApp } from './bootstrap';
+import { exposureWarnings } from './config/exposure';
 
 // Plain lines for the person who ran `npm start`; the structured logs follow.
 const step = (message: string) => process.stdout.write(`» ${message}\n`);
@@ -22,10 +23,12 @@ async function main(): Promise<void> {
     step('seeding the demo municipality');
     await seedDemo(url);
   }
-  const app = await createApp(new AppConfig(env, url), logger);
+  const config = new AppConfig(env, url);
+  const app = await createApp(config, logger);
   await app.listen({ port: env.PORT, host: env.HOST });
   const shown = `http://localhost:${env.PORT}`;
-  step(`Hamandishi is running at ${shown}`);
+  step(`Hamandishi is running at ${shown}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST=0.0.0.0 to open it to the network)' : ''}`);
+  for (const line of exposureWarnings(env, config.devOutboxEnabled)) step(line);
   if (env.SEED_DEMO) {
     step(`demo municipality: ${shown}/isfahan`);
     step('demo sign-ins (email + password, or the mobile with a code from the server log):');
