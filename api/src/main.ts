@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   await app.listen({ port: env.PORT, host: env.HOST });
   const shown = `http://localhost:${env.PORT}`;
-  step(`Hamandishi is running at ${shown}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST=0.0.0.0 to open it to the network)' : ''}`);
+  step(
+    `Hamandishi is running at ${shown}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST=0.0.0.0 to open it to the network)' : ''}`,
+  );
   for (const line of exposureWarnings(env, config.devOutboxEnabled)) step(line);
   if (env.SEED_DEMO) {
     step(`demo municipality: ${shown}/isfahan`);
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Hamandishi could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Hamandishi could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -21,7 +21,11 @@ export const ZEnv = z.object({
   COOKIE_SECURE: ZBooleanish.optional(),
   TRUST_PROXY: ZBooleanish.default(false),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),

@@ -34,7 +34,10 @@ export function registerCsrf(app: FastifyInstance, cookieSecure: boolean): void 
     }
     const header = request.headers[CSRF_HEADER];
     if (!cookie || typeof header !== 'string' || !safeEqual(cookie, header)) {
-      const mapped = toErrorResponse(new AppError('common.csrf_invalid', 403, 'Missing or wrong CSRF token'), String(request.id));
+      const mapped = toErrorResponse(
+        new AppError('common.csrf_invalid', 403, 'Missing or wrong CSRF token'),
+        String(request.id),
+      );
       return reply.status(mapped.status).send(mapped.body);
     }
     request.csrfToken = cookie;

@@ -28,7 +28,8 @@ export class DevOutboxController {
   })
   async list(@Query() query: z.output<typeof ZDevOutboxQuery>, @Req() request: FastifyRequest) {
     // Answers exactly like a route that does not exist, so nobody outside learns it is there.
-    if (!this.config.devOutboxEnabled || !isDirectLoopback(request)) throw new AppError('common.route_not_found', 404, 'Route not found');
+    if (!this.config.devOutboxEnabled || !isDirectLoopback(request))
+      throw new AppError('common.route_not_found', 404, 'Route not found');
     const raw = query.recipient;
     // `?recipient=+98...` typed in a browser arrives as ` 98...` (a query `+` means a space).
     const asMobile = normalizeMobile(raw) ?? (/^\d{8,15}$/.test(raw) ? normalizeMobile(`+${raw}`) : null);

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { AttachmentsService } from '../../src/modules/attachments/attachments.service';
+import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
+import { buildProblemCollection } from '../factories/problem.factory';
+import { buildProblem, registerProblemTarget } from '../comments/comment-helpers';
+import { lastCode, newMobile } from '../identity/identity-helpers';
+import { personWithRoles } from '../plans/plan-helpers';
+import { jpegWithGps, problemBody } from '../problems/problem-helpers';
+import { MINIMAL_PDF } from '../attachments/files';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { TestClient } from '../support/test-client';
+
+/** Requests as if from another network address (the app trusts X-Forwarded-For here, as behind Caddy). */
+const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+
+/** One citizen signing up by SMS code from `address`; the status of the final step. */
+async function signUpFrom(t: TestApp, address: string): Promise<number> {
+  const client = new TestClient(t.url);
+  const mobile = newMobile();
+  const requested = await client.post('/api/auth/code', { mobile }, from(address));
+  if (requested.status !== 200) return requested.status;
+  const code = await lastCode(client, mobile);
+  return (await client.post('/api/auth/code/verify', { mobile, code, displayName: 'شهروند' }, from(address))).status;
+}
+
+describe('sign-up limits per address', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_FACTOR: '1', TRUST_PROXY: 'true', CODE_RESEND_SECONDS: '0' });
+  });
+  afterAll(() => t.close());
+
+  it('lets 30 citizens on one Wi-Fi sign up within ten minutes at a think-tank session', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push(await signUpFrom(t, '198.51.100.30'));
+    expect(statuses).toEqual(Array(30).fill(200));
+  });
+
+  it('cuts off a flood of sign-ups from one address, and only that address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) statuses.push(await signUpFrom(t, '203.0.113.99'));
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused).toBeGreaterThanOrEqual(40);
+    expect(firstRefused).toBeLessThanOrEqual(41);
+    expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+    expect(await signUpFrom(t, '203.0.113.100')).toBe(200);
+  });
+
+  it('counts every address of an IPv6 /64 as one', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 45; i++)
+      statuses.push(await signUpFrom(t, `2001:db8:42:1:${i.toString(16)}::${i.toString(16)}`));
+    expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(40);
+    expect(statuses.slice(41)).toEqual(Array(4).fill(429));
+    expect(await signUpFrom(t, '2001:db8:42:2::1')).toBe(200);
+  });
+});
+
+describe('a platform-wide sign-up budget', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A tenth of every number: 4 sign-ups per address in 10 minutes, 60 platform-wide an hour.
+    t = await startTestApp({ RATE_LIMIT_FACTOR: '0.1', TRUST_PROXY: 'true', CODE_RESEND_SECONDS: '0' });
+  });
+  afterAll(() => t.close());
+
+  it('stops many addresses together once the budget is spent', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 64; i++) statuses.push(await signUpFrom(t, `198.18.${Math.floor(i / 4)}.${i % 4}`));
+    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(200));
+    expect(statuses.slice(60)).toEqual(Array(4).fill(429));
+  });
+});
+
+describe('per-account limits on what people post', () => {
+  let t: TestApp;
+  let org: BuiltOrganization;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_FACTOR: '1' });
+    org = await buildOrganization(t.db);
+    registerProblemTarget(t, new Set());
+  });
+  afterAll(() => t.close());
+
+  it('stops one account uploading a burst of problem photos; another account is unaffected', async () => {
+    const flooder = await personWithRoles(t, org, ['citizen'], 'پرکار');
+    const other = await personWithRoles(t, org, ['citizen'], 'دیگری');
+    const jpeg = await jpegWithGps(64, 64);
+    const upload = (client: TestClient) =>
+      client.rawBytes('POST', `/api/orgs/${org.slug}/problem-photos`, jpeg, { 'content-type': 'image/jpeg' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 16; i++) statuses.push((await upload(flooder.client)).status);
+    expect(statuses).toEqual([...Array(15).fill(201), 429]);
+    const refused = await upload(flooder.client);
+    expect(refused.body.code).toBe('common.rate_limited');
+    expect((await upload(other.client)).status).toBe(201);
+  });
+
+  it('stops one account filing a burst of problems; another account is unaffected', async () => {
+    const { activityId } = await buildProblemCollection(t.db, org.id);
+    const flooder = await personWithRoles(t, org, ['citizen'], 'پرکار');
+    const other = await personWithRoles(t, org, ['citizen'], 'دیگری');
+    const submit = (client: TestClient, i: number) =>
+      client.post(
+        `/api/orgs/${org.slug}/activities/${activityId}/problems`,
+        problemBody(org, { title: `چاله شماره ${i} در خیابان` }),
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await submit(flooder.client, i)).status);
+    expect(statuses).toEqual([...Array(5).fill(201), 429]);
+    expect((await submit(other.client, 99)).status).toBe(201);
+  });
+
+  it('stops one account posting a burst of comments; another account is unaffected', async () => {
+    const { id: problemId } = await buildProblem(t, org);
+    const flooder = await personWithRoles(t, org, ['citizen'], 'پرکار');
+    const other = await personWithRoles(t, org, ['citizen'], 'دیگری');
+    const comment = (client: TestClient, i: number) =>
+      client.post(`/api/orgs/${org.slug}/comments`, {
+        targetType: 'problem',
+        targetId: problemId,
+        body: `نظر شماره ${i}`,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await comment(flooder.client, i)).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    expect((await comment(other.client, 99)).status).toBe(201);
+  });
+
+  it('stops one account uploading a burst of attachments; another account is unaffected', async () => {
+    const planId = randomUUID();
+    t.app.get(AttachmentsService).registerOwner('plan', { exists: async (_o: string, id: string) => id === planId });
+    const flooder = await personWithRoles(t, org, ['planner'], 'برنامه‌ریز پرکار');
+    const other = await personWithRoles(t, org, ['planner'], 'برنامه‌ریز دیگر');
+    const upload = (client: TestClient, i: number) =>
+      client.rawBytes(
+        'POST',
+        `/api/orgs/${org.slug}/attachments?ownerType=plan&ownerId=${planId}&filename=doc-${i}.pdf`,
+        MINIMAL_PDF,
+        {
+          'content-type': 'application/pdf',
+        },
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await upload(flooder.client, i)).status);
+    expect(statuses).toEqual([...Array(30).fill(201), 429]);
+    expect((await upload(other.client, 99)).status).toBe(201);
+  });
+});
