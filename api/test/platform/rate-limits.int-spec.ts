@@ -7,6 +7,7 @@ import { lastCode, newMobile } from '../identity/identity-helpers';
 import { personWithRoles } from '../plans/plan-helpers';
 import { jpegWithGps, problemBody } from '../problems/problem-helpers';
 import { MINIMAL_PDF } from '../attachments/files';
+import { blocksOf, buildConsultation, planner, publishEdition } from '../consultations/consultation-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 
@@ -148,5 +149,25 @@ describe('per-account limits on what people post', () => {
     for (let i = 0; i < 31; i++) statuses.push((await upload(flooder.client, i)).status);
     expect(statuses).toEqual([...Array(30).fill(201), 429]);
     expect((await upload(other.client, 99)).status).toBe(201);
+  });
+
+  it('stops one account proposing a burst of amendments; another account is unaffected', async () => {
+    const { activityId } = await buildConsultation(t.db, org.id);
+    const boss = await planner(t, org);
+    const text = 'ترافیک خیابان چهارباغ در ساعات اوج شدید است.';
+    const view = await publishEdition(boss.client, org.slug, activityId, 'گزارش', [{ kind: 'paragraph', text }]);
+    const blockId = blocksOf(view).find((b: { text: string }) => b.text === text)!.id;
+    const flooder = await personWithRoles(t, org, ['citizen'], 'پرکار');
+    const other = await personWithRoles(t, org, ['citizen'], 'دیگری');
+    const propose = (client: TestClient, i: number) =>
+      client.post(`/api/orgs/${org.slug}/consultations/${activityId}/amendments`, {
+        blockId,
+        proposedText: `ترافیک سنگین ${i}`,
+        reason: 'دقیق‌تر است',
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await propose(flooder.client, i)).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    expect((await propose(other.client, 99)).status).toBe(201);
   });
 });
