@@ -11,8 +11,23 @@ import { blocksOf, buildConsultation, planner, publishEdition } from '../consult
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 
+/** Dozens of sign-ups per story take a while on a busy machine. */
+const MANY_SIGN_UPS_MS = 180_000;
+
 /** Requests as if from another network address (the app trusts X-Forwarded-For here, as behind Caddy). */
 const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+
+/**
+ * The first `limit` went through and the rest were refused. The sliding estimate may let one or
+ * two more through when a window boundary falls in the middle of the burst, never fewer.
+ */
+function expectCutOffAfter(statuses: number[], limit: number, ok: number): void {
+  expect(statuses.slice(0, limit)).toEqual(Array(limit).fill(ok));
+  const firstRefused = statuses.indexOf(429);
+  expect(firstRefused).toBeGreaterThanOrEqual(limit);
+  expect(firstRefused).toBeLessThanOrEqual(limit + 2);
+  expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+}
 
 /** One citizen signing up by SMS code from `address`; the status of the final step. */
 async function signUpFrom(t: TestApp, address: string): Promise<number> {
@@ -32,30 +47,43 @@ describe('sign-up limits per address', () => {
   });
   afterAll(() => t.close());
 
-  it('lets 30 citizens on one Wi-Fi sign up within ten minutes at a think-tank session', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push(await signUpFrom(t, '198.51.100.30'));
-    expect(statuses).toEqual(Array(30).fill(200));
-  });
+  it(
+    'lets 30 citizens on one Wi-Fi sign up within ten minutes at a think-tank session',
+    async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) statuses.push(await signUpFrom(t, '198.51.100.30'));
+      expect(statuses).toEqual(Array(30).fill(200));
+    },
+    MANY_SIGN_UPS_MS,
+  );
 
-  it('cuts off a flood of sign-ups from one address, and only that address', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 50; i++) statuses.push(await signUpFrom(t, '203.0.113.99'));
-    const firstRefused = statuses.indexOf(429);
-    expect(firstRefused).toBeGreaterThanOrEqual(40);
-    expect(firstRefused).toBeLessThanOrEqual(41);
-    expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
-    expect(await signUpFrom(t, '203.0.113.100')).toBe(200);
-  });
+  it(
+    'cuts off a flood of sign-ups from one address, and only that address',
+    async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 50; i++) statuses.push(await signUpFrom(t, '203.0.113.99'));
+      const firstRefused = statuses.indexOf(429);
+      // 40 fit; the sliding estimate may let one or two more through if a window boundary falls mid-flood
+      expect(firstRefused).toBeGreaterThanOrEqual(40);
+      expect(firstRefused).toBeLessThanOrEqual(43);
+      expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+      expect(await signUpFrom(t, '203.0.113.100')).toBe(200);
+    },
+    MANY_SIGN_UPS_MS,
+  );
 
-  it('counts every address of an IPv6 /64 as one', async () => {
-    const statuses: number[] = [];
-    for (let i = 1; i <= 45; i++)
-      statuses.push(await signUpFrom(t, `2001:db8:42:1:${i.toString(16)}::${i.toString(16)}`));
-    expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(40);
-    expect(statuses.slice(41)).toEqual(Array(4).fill(429));
-    expect(await signUpFrom(t, '2001:db8:42:2::1')).toBe(200);
-  });
+  it(
+    'counts every address of an IPv6 /64 as one',
+    async () => {
+      const statuses: number[] = [];
+      for (let i = 1; i <= 45; i++)
+        statuses.push(await signUpFrom(t, `2001:db8:42:1:${i.toString(16)}::${i.toString(16)}`));
+      expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(40);
+      expect(statuses.slice(43)).toEqual(Array(2).fill(429));
+      expect(await signUpFrom(t, '2001:db8:42:2::1')).toBe(200);
+    },
+    MANY_SIGN_UPS_MS,
+  );
 });
 
 describe('a platform-wide sign-up budget', () => {
@@ -67,12 +95,15 @@ describe('a platform-wide sign-up budget', () => {
   });
   afterAll(() => t.close());
 
-  it('stops many addresses together once the budget is spent', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 64; i++) statuses.push(await signUpFrom(t, `198.18.${Math.floor(i / 4)}.${i % 4}`));
-    expect(statuses.slice(0, 60)).toEqual(Array(60).fill(200));
-    expect(statuses.slice(60)).toEqual(Array(4).fill(429));
-  });
+  it(
+    'stops many addresses together once the budget is spent',
+    async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 64; i++) statuses.push(await signUpFrom(t, `198.18.${Math.floor(i / 4)}.${i % 4}`));
+      expectCutOffAfter(statuses, 60, 200);
+    },
+    MANY_SIGN_UPS_MS,
+  );
 });
 
 describe('per-account limits on what people post', () => {
@@ -93,8 +124,8 @@ describe('per-account limits on what people post', () => {
     const upload = (client: TestClient) =>
       client.rawBytes('POST', `/api/orgs/${org.slug}/problem-photos`, jpeg, { 'content-type': 'image/jpeg' });
     const statuses: number[] = [];
-    for (let i = 0; i < 16; i++) statuses.push((await upload(flooder.client)).status);
-    expect(statuses).toEqual([...Array(15).fill(201), 429]);
+    for (let i = 0; i < 19; i++) statuses.push((await upload(flooder.client)).status);
+    expectCutOffAfter(statuses, 15, 201);
     const refused = await upload(flooder.client);
     expect(refused.body.code).toBe('common.rate_limited');
     expect((await upload(other.client)).status).toBe(201);
@@ -110,8 +141,8 @@ describe('per-account limits on what people post', () => {
         problemBody(org, { title: `چاله شماره ${i} در خیابان` }),
       );
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await submit(flooder.client, i)).status);
-    expect(statuses).toEqual([...Array(5).fill(201), 429]);
+    for (let i = 0; i < 9; i++) statuses.push((await submit(flooder.client, i)).status);
+    expectCutOffAfter(statuses, 5, 201);
     expect((await submit(other.client, 99)).status).toBe(201);
   });
 
@@ -126,8 +157,8 @@ describe('per-account limits on what people post', () => {
         body: `نظر شماره ${i}`,
       });
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await comment(flooder.client, i)).status);
-    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    for (let i = 0; i < 14; i++) statuses.push((await comment(flooder.client, i)).status);
+    expectCutOffAfter(statuses, 10, 201);
     expect((await comment(other.client, 99)).status).toBe(201);
   });
 
@@ -146,8 +177,8 @@ describe('per-account limits on what people post', () => {
         },
       );
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await upload(flooder.client, i)).status);
-    expect(statuses).toEqual([...Array(30).fill(201), 429]);
+    for (let i = 0; i < 34; i++) statuses.push((await upload(flooder.client, i)).status);
+    expectCutOffAfter(statuses, 30, 201);
     expect((await upload(other.client, 99)).status).toBe(201);
   });
 
@@ -166,8 +197,8 @@ describe('per-account limits on what people post', () => {
         reason: 'دقیق‌تر است',
       });
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await propose(flooder.client, i)).status);
-    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    for (let i = 0; i < 14; i++) statuses.push((await propose(flooder.client, i)).status);
+    expectCutOffAfter(statuses, 10, 201);
     expect((await propose(other.client, 99)).status).toBe(201);
   });
 });
