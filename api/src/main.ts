@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   step(
     `Hamandishi is running at ${shown}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST=0.0.0.0 to open it to the network)' : ''}`,
   );
-  for (const line of exposureWarnings(env, config.devOutboxEnabled)) step(line);
+  const exposed = exposureWarnings(env, config.devOutboxEnabled);
+  for (const line of exposed) step(line);
+  // Also in the structured log, where an operator's log collector will see it.
+  if (exposed.length)
+    logger.warn({ host: env.HOST, exposure: exposed.slice(1) }, 'server reachable from the network without SMS');
   if (env.SEED_DEMO) {
     step(`demo municipality: ${shown}/isfahan`);
     step('demo sign-ins (email + password, or the mobile with a code from the server log):');
