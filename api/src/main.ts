@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   for (const line of exposed) step(line);
   // Also in the structured log, where an operator's log collector will see it.
   if (exposed.length)
-    logger.warn({ host: env.HOST, exposure: exposed.slice(1) }, 'server reachable from the network without SMS');
+    logger.warn(
+      { host: env.HOST, exposure: exposed.slice(1) },
+      'server reachable from the network: see the exposure list',
+    );
   if (env.SEED_DEMO) {
     step(`demo municipality: ${shown}/isfahan`);
     step('demo sign-ins (email + password, or the mobile with a code from the server log):');
