@@ -6,6 +6,7 @@ import { resolveDatabase } from './database/database-url';
 import { runMigrations } from './database/migrate';
 import { seedDemo, DEMO_SIGN_INS } from './database/seed/demo-seed';
 import { createApp } from './bootstrap';
+import { exposureWarnings } from './config/exposure';
 
 // Plain lines for the person who ran `npm start`; the structured logs follow.
 const step = (message: string) => process.stdout.write(`» ${message}\n`);
@@ -22,10 +23,21 @@ async function main(): Promise<void> {
     step('seeding the demo municipality');
     await seedDemo(url);
   }
-  const app = await createApp(new AppConfig(env, url), logger);
+  const config = new AppConfig(env, url);
+  const app = await createApp(config, logger);
   await app.listen({ port: env.PORT, host: env.HOST });
   const shown = `http://localhost:${env.PORT}`;
-  step(`Hamandishi is running at ${shown}`);
+  step(
+    `Hamandishi is running at ${shown}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST=0.0.0.0 to open it to the network)' : ''}`,
+  );
+  const exposed = exposureWarnings(env, config.devOutboxEnabled);
+  for (const line of exposed) step(line);
+  // Also in the structured log, where an operator's log collector will see it.
+  if (exposed.length)
+    logger.warn(
+      { host: env.HOST, exposure: exposed.slice(1) },
+      'server reachable from the network: see the exposure list',
+    );
   if (env.SEED_DEMO) {
     step(`demo municipality: ${shown}/isfahan`);
     step('demo sign-ins (email + password, or the mobile with a code from the server log):');
@@ -41,6 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Hamandishi could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Hamandishi could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -18,8 +18,9 @@ export class AppConfig {
     return this.env.COOKIE_SECURE ?? this.isProduction;
   }
 
+  /** The outbox hands out sign-in codes, so production never serves it, whatever DEV_OUTBOX says. */
   get devOutboxEnabled(): boolean {
-    return this.env.DEV_OUTBOX ?? !this.isProduction;
+    return !this.isProduction && (this.env.DEV_OUTBOX ?? true);
   }
 
   get realtimeAdapter(): 'memory' | 'redis' | 'postgres' {

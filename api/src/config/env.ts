@@ -8,7 +8,9 @@ const ZBooleanish = z
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where to listen. Loopback by default: a development server on a shared network must not
+   * hand its sign-in codes to the network; the container sets 0.0.0.0 explicitly. */
+  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
   DATA_DIR: z.string().default('.data'),
@@ -19,7 +21,11 @@ export const ZEnv = z.object({
   COOKIE_SECURE: ZBooleanish.optional(),
   TRUST_PROXY: ZBooleanish.default(false),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
@@ -28,7 +34,7 @@ export const ZEnv = z.object({
   /** Built web app to serve; unset: web/dist beside the repository if it exists. */
   WEB_DIST: z.string().optional(),
   SEED_DEMO: ZBooleanish.default(false),
-  /** Expose GET /api/dev/outbox. Default: on outside production. */
+  /** Expose GET /api/dev/outbox (loopback clients only, never in production). Default: on outside production. */
   DEV_OUTBOX: ZBooleanish.optional(),
   /** How long a person waits before asking for another SMS code. */
   CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(600).default(60),

@@ -70,3 +70,19 @@ export async function grantRoles(
     [organizationId, accountId, roles],
   );
 }
+
+/** Signs up with e-mail and password: the form, the code from the e-mail, then the code. */
+export async function signUpByEmail(
+  client: TestClient,
+  input: { email: string; password: string; displayName: string; organization?: string },
+) {
+  const requested = await client.post('/api/auth/email/sign-up', input);
+  if (requested.status !== 202) throw new Error(`sign-up failed: ${requested.status} ${requested.text}`);
+  const code = await lastCode(client, input.email);
+  return client.post('/api/auth/email/sign-up/verify', { email: input.email, code, organization: input.organization });
+}
+
+/** Lets sign-in lockouts and rate-limit windows pass without sleeping: every counter looks `seconds` older. */
+export async function ageRateLimits(db: DataSource, seconds: number): Promise<void> {
+  await db.query(`UPDATE rate_limit_counter SET window_start = window_start - make_interval(secs => $1)`, [seconds]);
+}

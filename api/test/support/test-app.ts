@@ -20,7 +20,12 @@ export type TestApp = {
  * Starts the whole API on a random local port. Rate limits are relaxed by default so that
  * stories with many sign-ins stay readable; pass `{ RATE_LIMIT_FACTOR: '1' }` to test them.
  */
-export async function startTestApp(env: Record<string, string> = {}, database?: { url: string }): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  database?: { url: string },
+  /** Where to listen; `0.0.0.0` lets a test reach the app from a non-loopback address too. */
+  listen: { host?: string } = {},
+): Promise<TestApp> {
   const owned = database ? null : await createTestDatabase();
   const databaseUrl = database?.url ?? owned!.url;
   const config = new AppConfig(
@@ -35,7 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     databaseUrl,
   );
   const app = await createApp(config, createLogger(config.env.LOG_LEVEL));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: 0, host: listen.host ?? '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

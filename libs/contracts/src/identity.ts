@@ -94,6 +94,28 @@ export const ZEmailSignUp = z.strictObject({
 /** POST /api/auth/email/sign-up */
 export type TEmailSignUp = z.input<typeof ZEmailSignUp>;
 
+/**
+ * Answer to an e-mail sign-up: a code went to the address. The same answer whether or not the
+ * address already has an account (its owner gets a notice instead of a code), so the form
+ * cannot be used to find out who is registered.
+ */
+export const ZEmailSignUpRequested = z.object({
+  maskedEmail: z.string(),
+  expiresInSeconds: z.number().int(),
+  resendInSeconds: z.number().int(),
+});
+/** Answer to an e-mail sign-up. */
+export type TEmailSignUpRequested = z.infer<typeof ZEmailSignUpRequested>;
+
+/** POST /api/auth/email/sign-up/verify: the code from the e-mail creates the account and signs in. */
+export const ZVerifyEmailSignUp = z.strictObject({
+  email: ZEmail,
+  code: ZOneTimeCode,
+  organization: z.string().max(64).optional(),
+});
+/** POST /api/auth/email/sign-up/verify */
+export type TVerifyEmailSignUp = z.input<typeof ZVerifyEmailSignUp>;
+
 /** POST /api/auth/email/sign-in */
 export const ZEmailSignIn = z.strictObject({
   email: ZEmail,
@@ -155,10 +177,10 @@ export const ZUpdateProfile = z
     ageBand: z.enum(AGE_BANDS).nullable().optional(),
     gender: z.enum(GENDERS).nullable().optional(),
   })
-  .refine(
-    (p) => p.demographicsConsent !== false || (p.ageBand == null && p.gender == null),
-    { message: 'consent_required', path: ['demographicsConsent'] },
-  );
+  .refine((p) => p.demographicsConsent !== false || (p.ageBand == null && p.gender == null), {
+    message: 'consent_required',
+    path: ['demographicsConsent'],
+  });
 /** PATCH /api/me */
 export type TUpdateProfile = z.input<typeof ZUpdateProfile>;
 

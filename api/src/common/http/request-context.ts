@@ -10,3 +10,5 @@ export type AppRequest = FastifyRequest & { actor?: Actor; csrfToken?: string };
 export const SESSION_COOKIE = 'hm_session';
 export const CSRF_COOKIE = 'hm_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** A long-lived random id of the browser, so a known browser can sign in while strangers are locked out. */
+export const DEVICE_COOKIE = 'hm_device';

@@ -21,7 +21,8 @@ export class WebAppHost {
   /** A browser navigation to a client-side route (not an API call, not a missing asset). */
   serves(request: FastifyRequest): boolean {
     if (!this.root || request.method !== 'GET') return false;
-    const path = request.url.split('?')[0];
+    // Decoded and tidied like the router does, so `/%61pi/x` gets the API's 404, not the page.
+    const path = tidyPath(request.url.split('?')[0]);
     if (path.startsWith('/api') || path.startsWith('/socket.io') || path.startsWith('/assets/')) return false;
     return true;
   }
@@ -93,4 +94,14 @@ function escapeRegExp(text: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function tidyPath(raw: string): string {
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape is left as it is: the router answers it with 400 anyway.
+  }
+  return path.replace(/\/{2,}/g, '/').toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { MAX_ATTACHMENT_BYTES, type TAttachment } from '@hamandishi/contracts';
@@ -36,7 +37,10 @@ const CHUNK_BYTES = 1024 * 1024;
 export class AttachmentsService {
   private readonly owners = new Map<AttachmentOwnerType, AttachmentOwner>();
 
-  constructor(private readonly repository: AttachmentsRepository) {}
+  constructor(
+    private readonly repository: AttachmentsRepository,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
 
   /** Called by the owning module on init; uploads to an unregistered owner type answer 404. */
   registerOwner(ownerType: AttachmentOwnerType, owner: AttachmentOwner): void {
@@ -44,7 +48,11 @@ export class AttachmentsService {
   }
 
   /** The attachments of many owners in one query, keyed by owner id (every id present, maybe empty). */
-  async listFor(organizationId: string, ownerType: AttachmentOwnerType, ownerIds: string[]): Promise<Map<string, TAttachment[]>> {
+  async listFor(
+    organizationId: string,
+    ownerType: AttachmentOwnerType,
+    ownerIds: string[],
+  ): Promise<Map<string, TAttachment[]>> {
     const result = new Map<string, TAttachment[]>(ownerIds.map((id) => [id, []]));
     if (ownerIds.length === 0) return result;
     for (const row of await this.repository.listForOwners(organizationId, ownerType, [...new Set(ownerIds)])) {
@@ -67,7 +75,9 @@ export class AttachmentsService {
 
   /** Removes the attachments of owners being deleted (the plans module calls it; no FK links them). */
   deleteFor(organizationId: string, ownerType: AttachmentOwnerType, ownerIds: string[]): Promise<number> {
-    return ownerIds.length === 0 ? Promise.resolve(0) : this.repository.deleteForOwners(organizationId, ownerType, ownerIds);
+    return ownerIds.length === 0
+      ? Promise.resolve(0)
+      : this.repository.deleteForOwners(organizationId, ownerType, ownerIds);
   }
 
   /** Checks the bytes, the name and the owner, then stores the file. */
@@ -77,12 +87,18 @@ export class AttachmentsService {
     input: { ownerType: AttachmentOwnerType; ownerId: string; filename: string },
     data: Buffer,
   ): Promise<TAttachment> {
-    if (data.length > MAX_ATTACHMENT_BYTES) throw new AppError('attachments.too_large', 413, 'The file is larger than 25 MiB');
+    if (data.length > MAX_ATTACHMENT_BYTES)
+      throw new AppError('attachments.too_large', 413, 'The file is larger than 25 MiB');
     await this.assertCanManage(organization.id, input.ownerType, input.ownerId, accountId);
+    await this.rateLimiter.hit('attachment:account', accountId);
     const contentType = sniffAttachmentType(data);
     const filename = contentType ? filenameFor(sanitizeFilename(input.filename), contentType) : null;
     if (!contentType || !filename) {
-      throw new AppError('attachments.type_not_allowed', 415, 'Only PDF, DOCX, PNG, JPEG and WEBP files whose name matches their content');
+      throw new AppError(
+        'attachments.type_not_allowed',
+        415,
+        'Only PDF, DOCX, PNG, JPEG and WEBP files whose name matches their content',
+      );
     }
     const id = await this.repository.insert({
       organizationId: organization.id,

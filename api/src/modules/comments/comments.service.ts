@@ -78,7 +78,6 @@ export type TCommentPage = z.infer<typeof ZCommentPage>;
 export type TModerationQueuePage = z.infer<typeof ZModerationQueuePage>;
 
 /** How many comments one person may post in a window: plenty for a discussion, too few for a flood. */
-const POSTS_PER_WINDOW = { limit: 10, windowSeconds: 60 };
 /** Who sees hidden comments' bodies and the moderator queue. */
 const MODERATORS: readonly Role[] = ['moderator', 'admin'];
 /** The capacity shown beside an author's name: the first of these roles they hold (citizens show none). */
@@ -157,12 +156,7 @@ export class CommentsService {
   ): Promise<TComment> {
     const orgId = organization.id;
     await this.blocks.assertNotBlocked(orgId, actor.accountId);
-    await this.rateLimiter.hit(
-      'comment:account',
-      actor.accountId,
-      POSTS_PER_WINDOW.limit,
-      POSTS_PER_WINDOW.windowSeconds,
-    );
+    await this.rateLimiter.hit('comment:account', actor.accountId);
     const target = await this.targetOf(orgId, input.targetType, input.targetId);
     await target.assertCanComment?.(orgId, input.targetId, actor.accountId, {
       isReply: !!input.parentId,

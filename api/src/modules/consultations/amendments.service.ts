@@ -51,7 +51,7 @@ export class AmendmentsService {
     await this.assertCanTakePart(org, actor, membership, activityId);
     if (!block.isLatest) throw ConsultationErrors.notLatest();
     if (input.passage && !quotesText(block.text, input.passage)) throw CommentErrors.passageMismatch();
-    await this.rateLimiter.hit('amendment:account', actor.accountId, 10, 60);
+    await this.rateLimiter.hit('amendment:account', actor.accountId);
     const id = await this.repository.db.transaction((m) =>
       this.repository.insertAmendment(m, {
         organizationId: org.id,

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { Locale } from '@hamandishi/contracts';
 import { Account, type AccountStatus } from './entities/account.entity';
-import { returningRows } from '../../database/returning-rows';
 
 /** Postgres' unique_violation, raised when two sign-ups race for one mobile or email. */
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean =>
@@ -42,31 +41,6 @@ export class AccountsRepository {
     return (await this.findById(row.id))!;
   }
 
-  /**
-   * Counts one wrong password in the database (so every API process sees it) and locks the
-   * account when the count reaches `maxFailures`. Returns the lock, if it just started.
-   */
-  async recordPasswordFailure(id: string, maxFailures: number, lockSeconds: number): Promise<Date | null> {
-    const [row] = returningRows<{ lockedUntil: Date | null }>(
-      await this.rows.query(
-        `UPDATE account SET
-         locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END,
-         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END
-       WHERE id = $1
-       RETURNING CASE WHEN failed_sign_ins = 0 THEN locked_until END AS "lockedUntil"`,
-        [id, maxFailures, lockSeconds],
-      ),
-    );
-    return row?.lockedUntil ?? null;
-  }
-
-  async clearPasswordFailures(id: string): Promise<void> {
-    await this.rows.query(
-      `UPDATE account SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)`,
-      [id],
-    );
-  }
-
   async setStatus(id: string, status: AccountStatus, manager?: EntityManager): Promise<void> {
     await (manager ?? this.rows.manager).query(`UPDATE account SET status = $2, updated_at = now() WHERE id = $1`, [
       id,
@@ -86,10 +60,10 @@ export class AccountsRepository {
   async anonymise(id: string, placeholderName: string, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE account SET status = 'deleted', display_name = $2, mobile = NULL, email = NULL, password_hash = NULL,
-         demographics_consent_at = NULL, age_band = NULL, gender = NULL, is_superadmin = false,
-         failed_sign_ins = 0, locked_until = NULL, updated_at = now()
+         demographics_consent_at = NULL, age_band = NULL, gender = NULL, is_superadmin = false, updated_at = now()
        WHERE id = $1`,
       [id, placeholderName],
     );
+    await manager.query(`DELETE FROM known_device WHERE account_id = $1`, [id]);
   }
 }

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { ZCodeRequested, ZEmailSignIn, ZEmailSignUp, ZRequestCode, ZSession, ZVerifyCode } from '@hamandishi/contracts';
+import {
+  ZCodeRequested,
+  ZEmailSignIn,
+  ZEmailSignUp,
+  ZEmailSignUpRequested,
+  ZRequestCode,
+  ZSession,
+  ZVerifyCode,
+  ZVerifyEmailSignUp,
+} from '@hamandishi/contracts';
 import { Endpoint } from '../../common/http/endpoint.decorator';
 import type { AppRequest } from '../../common/http/request-context';
 import { AccountsService } from './accounts.service';
@@ -52,20 +61,33 @@ export class AuthController {
   }
 
   @Post('email/sign-up')
+  @HttpCode(202)
+  @Endpoint({
+    summary: 'Start an account with email and password: a code goes to the address',
+    body: ZEmailSignUp,
+    response: ZEmailSignUpRequested,
+    status: 202,
+    tags: ['auth'],
+  })
+  emailSignUp(@Body() input: z.output<typeof ZEmailSignUp>, @Req() request: AppRequest) {
+    return this.auth.emailSignUp(input, request);
+  }
+
+  @Post('email/sign-up/verify')
   @HttpCode(201)
   @Endpoint({
-    summary: 'Create an account with email and password',
-    body: ZEmailSignUp,
+    summary: 'Create the account with the code from the e-mail, and sign in',
+    body: ZVerifyEmailSignUp,
     response: ZSession,
     status: 201,
     tags: ['auth'],
   })
-  emailSignUp(
-    @Body() input: z.output<typeof ZEmailSignUp>,
+  verifyEmailSignUp(
+    @Body() input: z.output<typeof ZVerifyEmailSignUp>,
     @Req() request: AppRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.auth.emailSignUp(input, request, reply);
+    return this.auth.verifyEmailSignUp(input, request, reply);
   }
 
   @Post('email/sign-in')

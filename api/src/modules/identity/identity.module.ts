@@ -13,6 +13,7 @@ import { AuthService } from './auth.service';
 import { CodesRepository } from './codes.repository';
 import { IDENTITY_ENTITIES } from './identity.entities';
 import { IdentityGuard } from './identity.guard';
+import { KnownDevicesRepository } from './known-devices.repository';
 import { MeController } from './me.controller';
 import { MembershipsController } from './memberships.controller';
 import { MembershipsRepository } from './memberships.repository';
@@ -20,6 +21,7 @@ import { MembershipsService } from './memberships.service';
 import { SessionsRepository } from './sessions.repository';
 import { SessionCache } from './session-cache';
 import { SessionsService } from './sessions.service';
+import { SignInAttempts } from './sign-in-attempts';
 import { IdentitySocketAuthenticator } from './socket-authenticator.provider';
 
 /**
@@ -34,6 +36,8 @@ import { IdentitySocketAuthenticator } from './socket-authenticator.provider';
     SessionsRepository,
     CodesRepository,
     MembershipsRepository,
+    KnownDevicesRepository,
+    SignInAttempts,
     AccountsService,
     AuthService,
     SessionsService,

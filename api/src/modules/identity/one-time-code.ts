@@ -31,3 +31,40 @@ export function maskMobile(mobile: string): string {
 export function codeMessage(code: string): string {
   return `کد ورود شما به هم‌اندیشی: ${code}`;
 }
+
+/** `sara@example.org` → `s***@example.org`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+/** The e-mail that confirms a new address; Persian first, the platform's default language. */
+export function signUpCodeEmail(code: string): { subject: string; body: string } {
+  return {
+    subject: `کد تأیید ثبت‌نام در هم‌اندیشی: ${code}`,
+    body: [
+      `کد تأیید ثبت‌نام شما در هم‌اندیشی: ${code}`,
+      'اگر شما ثبت‌نام نکرده‌اید، این پیام را نادیده بگیرید.',
+      '',
+      `Your Hamandishi sign-up code: ${code}`,
+      'If you did not sign up, ignore this message.',
+    ].join('\n'),
+  };
+}
+
+/**
+ * Sent instead of a code when someone signs up with an address that already has an account: the
+ * owner learns of it, and the person at the form gets the same answer as for a new address.
+ */
+export function alreadyRegisteredEmail(): { subject: string; body: string } {
+  return {
+    subject: 'شما پیش‌تر در هم‌اندیشی حساب دارید',
+    body: [
+      'کسی با این نشانی ایمیل در هم‌اندیشی ثبت‌نام کرد، اما این نشانی پیش‌تر حساب دارد.',
+      'اگر خودتان بودید، با همین ایمیل و گذرواژه‌تان وارد شوید. اگر نه، کاری لازم نیست؛ حساب شما تغییری نکرده است.',
+      '',
+      'Someone tried to sign up to Hamandishi with this e-mail address, which already has an account.',
+      'If it was you, sign in with this e-mail and your password. If not, nothing has changed.',
+    ].join('\n'),
+  };
+}

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import sharp from 'sharp';
 import type { TProblemPhoto } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
@@ -27,6 +28,7 @@ export class ProblemPhotosService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: ProblemsRepository,
     private readonly jobs: JobsService,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,6 +42,8 @@ export class ProblemPhotosService implements OnApplicationBootstrap {
   }
 
   async upload(organization: { id: string; slug: string }, uploaderId: string, body: Buffer): Promise<TProblemPhoto> {
+    // Before decoding: the image work is what one busy uploader would otherwise make everyone wait for.
+    await this.rateLimiter.hit('problem-photo:account', uploaderId);
     const type = sniffAttachmentType(body);
     if (!type || !ACCEPTED.has(type)) throw ProblemErrors.photoInvalid();
     let full: { data: Buffer; info: { width: number; height: number } };

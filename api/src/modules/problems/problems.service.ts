@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
@@ -107,6 +108,7 @@ export class ProblemsService {
     private readonly realtime: RealtimeService,
     private readonly supportCounts: SupportCountBroadcaster,
     private readonly supportBatcher: SupportBatcher,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   private readonly listAnswers = new ShortLivedCache<TProblemPage>(1_000);
@@ -124,6 +126,7 @@ export class ProblemsService {
     if (activity.type !== 'problem_collection') throw ProblemErrors.notProblemCollection();
     this.participation.assertCanTakePart(activity, actor, membership);
     await this.blocks.assertNotBlocked(org.id, actor.accountId);
+    await this.rateLimiter.hit('problem:account', actor.accountId);
 
     const settings = this.registry.parseSettings('problem_collection', activity.settings) as TProblemCollectionSettings;
     const neededRole = CAPACITY_ROLE[input.capacity];

@@ -20,8 +20,6 @@ export class Account {
   @Column({ type: 'timestamptz', nullable: true }) demographicsConsentAt!: Date | null;
   @Column({ type: 'text', nullable: true }) ageBand!: (typeof AGE_BANDS)[number] | null;
   @Column({ type: 'text', nullable: true }) gender!: (typeof GENDERS)[number] | null;
-  @Column({ type: 'integer' }) failedSignIns!: number;
-  @Column({ type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

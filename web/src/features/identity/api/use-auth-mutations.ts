@@ -4,10 +4,12 @@ import type {
   TCodeRequested,
   TEmailSignIn,
   TEmailSignUp,
+  TEmailSignUpRequested,
   TRequestCode,
   TSession,
   TUpdateProfile,
   TVerifyCode,
+  TVerifyEmailSignUp,
 } from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-client';
@@ -47,11 +49,21 @@ export function useEmailSignIn() {
   });
 }
 
-/** POST /api/auth/email/sign-up */
+/**
+ * POST /api/auth/email/sign-up: a code goes to the address (or, when it already has an account,
+ * a notice to its owner; the answer does not say which).
+ */
 export function useEmailSignUp() {
+  return useMutation({
+    mutationFn: (input: TEmailSignUp) => api.post<TEmailSignUpRequested>('/api/auth/email/sign-up', input),
+  });
+}
+
+/** POST /api/auth/email/sign-up/verify: the code from the e-mail creates the account and signs in. */
+export function useVerifyEmailSignUp() {
   const setSession = useSessionSetter();
   return useMutation({
-    mutationFn: (input: TEmailSignUp) => api.post<TSession>('/api/auth/email/sign-up', input),
+    mutationFn: (input: TVerifyEmailSignUp) => api.post<TSession>('/api/auth/email/sign-up/verify', input),
     onSuccess: setSession,
   });
 }

@@ -1,17 +1,25 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ZEmailSignIn, ZEmailSignUp } from '@hamandishi/contracts';
+import { ZEmailSignIn, ZEmailSignUp, ZVerifyEmailSignUp, type TEmailSignUpRequested } from '@hamandishi/contracts';
 import { Alert, Button, TextField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
+import { formatNumber } from '@/lib/format';
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
-import { useEmailSignIn, useEmailSignUp } from '../api/use-auth-mutations';
+import { isLocale } from '@/lib/locale';
+import { useEmailSignIn, useEmailSignUp, useVerifyEmailSignUp } from '../api/use-auth-mutations';
 import { useAuthRedirect } from './use-auth-redirect';
+import { useCountdown } from './use-countdown';
 
 // The municipality comes from the address, not from the form.
 const ZSignInFields = ZEmailSignIn.omit({ organization: true });
 const ZSignUpFields = ZEmailSignUp.omit({ organization: true });
+const ZEmailCodeStep = ZVerifyEmailSignUp.pick({ code: true });
+
+/** Keeps a left-to-right address readable inside right-to-left text. */
+const isolate = (text: string) => `\u2066${text}\u2069`;
 
 export type EmailFormProps = { organizationSlug: string };
 
@@ -61,25 +69,108 @@ export function EmailSignInForm({ organizationSlug }: EmailFormProps) {
   );
 }
 
-/** E-mail and password sign-up, with the display name. */
+/**
+ * E-mail and password sign-up, with the display name, then the code from the e-mail. The
+ * server answers the same whether or not the address already has an account (its owner gets a
+ * notice instead of a code), so the second step says both.
+ */
 export function EmailSignUpForm({ organizationSlug }: EmailFormProps) {
-  const { t } = useTranslation(['identity', 'errors']);
+  const { t, i18n } = useTranslation(['identity', 'errors']);
+  const locale = isLocale(i18n.language) ? i18n.language : 'fa';
   const signUp = useEmailSignUp();
+  const verify = useVerifyEmailSignUp();
   const redirect = useAuthRedirect(organizationSlug);
+  const countdown = useCountdown();
+  const [sent, setSent] = useState<{ values: z.output<typeof ZSignUpFields>; answer: TEmailSignUpRequested } | null>(
+    null,
+  );
   const form = useForm<z.input<typeof ZSignUpFields>, unknown, z.output<typeof ZSignUpFields>>({
     resolver: zodResolver(ZSignUpFields),
     defaultValues: { email: '', password: '', displayName: '' },
   });
-  const { errors } = form.formState;
+  const codeForm = useForm<z.input<typeof ZEmailCodeStep>, unknown, z.output<typeof ZEmailCodeStep>>({
+    resolver: zodResolver(ZEmailCodeStep),
+    defaultValues: { code: '' },
+  });
+
+  const send = async (values: z.output<typeof ZSignUpFields>) => {
+    const answer = await signUp.mutateAsync({ ...values, organization: organizationSlug });
+    setSent({ values, answer });
+    countdown.restart(answer.resendInSeconds);
+  };
 
   const handleSubmit = form.handleSubmit(async (values) => {
     try {
-      redirect(await signUp.mutateAsync({ ...values, organization: organizationSlug }));
+      await send(values);
     } catch (error) {
       applyServerFieldErrors(error, form.setError, ['email', 'password', 'displayName']);
     }
   });
 
+  const handleResend = async () => {
+    if (!sent) return;
+    codeForm.reset();
+    try {
+      await send(sent.values);
+    } catch {
+      // Shown through signUp.error.
+    }
+  };
+
+  const handleVerify = codeForm.handleSubmit(async ({ code }) => {
+    if (!sent) return;
+    try {
+      redirect(await verify.mutateAsync({ email: sent.values.email, code, organization: organizationSlug }));
+    } catch (error) {
+      applyServerFieldErrors(error, codeForm.setError, ['code']);
+    }
+  });
+
+  if (sent) {
+    const seconds = countdown.secondsLeft;
+    const email = isolate(sent.answer.maskedEmail);
+    return (
+      <form className="stack" onSubmit={handleVerify} noValidate>
+        <Alert variant="info">{t('emailSignUp.sent', { email })}</Alert>
+        {verify.error && !codeForm.formState.errors.code && (
+          <Alert variant="danger">{translateErrorCode(t, errorCodeOf(verify.error))}</Alert>
+        )}
+        {signUp.error && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(signUp.error))}</Alert>}
+        <TextField
+          label={t('fields.code.label')}
+          hint={t('emailSignUp.codeHint', { email })}
+          error={fieldErrorMessage(t, codeForm.formState.errors.code, 'identity:fields.code')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={16}
+          isLtr
+          autoFocus
+          {...codeForm.register('code')}
+        />
+        <Button type="submit" isBlock isLoading={verify.isPending}>
+          {t('actions.verifySignUp')}
+        </Button>
+        <div className="form-footer">
+          <Button variant="ghost" size="sm" onClick={handleResend} disabled={seconds > 0} isLoading={signUp.isPending}>
+            {seconds > 0 ? t('actions.resendIn', { seconds: formatNumber(seconds, locale) }) : t('actions.resend')}
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setSent(null);
+              codeForm.reset();
+              verify.reset();
+            }}
+          >
+            {t('emailSignUp.changeEmail')}
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  const { errors } = form.formState;
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
       {signUp.error && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(signUp.error))}</Alert>}
