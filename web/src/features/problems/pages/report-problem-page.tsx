@@ -88,7 +88,9 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
   });
   const values = form.watch();
   const { errors } = form.formState;
-  const err = (name: (typeof FIELDS)[number]) => fieldErrorMessage(t, errors[name] as never);
+  // Each field's own words first ("write a title", "choose a theme"), the generic text otherwise.
+  const err = (name: (typeof FIELDS)[number], wording: string = name) =>
+    fieldErrorMessage(t, errors[name] as never, `${PROBLEMS_NS}:form.fieldErrors.${wording}`);
 
   // Keep the draft in step with every change.
   useEffect(() => {
@@ -200,7 +202,7 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
                 value={field.value ?? undefined}
                 options={districtOptions(organization, locale)}
                 onValueChange={field.onChange}
-                error={err('location')}
+                error={err('location', 'district')}
               />
             )}
           />
