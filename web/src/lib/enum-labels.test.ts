@@ -44,7 +44,10 @@ const ENUMS: [string, readonly string[], string][] = [
 describe('every enum value shown to a person has a name', () => {
   it.each(ENUMS)('%s, in fa, ar and en', (_name, values, prefix) => {
     for (const locale of LOCALES) {
-      const missing = values.filter((value) => !i18next.exists(`${prefix}${prefix.includes(':') ? '.' : ':'}${value}`, { lng: locale, fallbackLng: [] }));
+      const missing = values.filter(
+        (value) =>
+          !i18next.exists(`${prefix}${prefix.includes(':') ? '.' : ':'}${value}`, { lng: locale, fallbackLng: [] }),
+      );
       expect({ locale, missing }).toEqual({ locale, missing: [] });
     }
   });
@@ -61,7 +64,10 @@ describe('a status change in the bell', () => {
       expect(text).toContain(t(`problems:statuses.${status}`));
     }
     for (const to of PLAN_STATUSES) {
-      const text = notificationText(t, { kind: 'plan.status_changed', params: { planTitle: 'برنامه', from: 'drafting', to } });
+      const text = notificationText(t, {
+        kind: 'plan.status_changed',
+        params: { planTitle: 'برنامه', from: 'drafting', to },
+      });
       expect(text).not.toBe(fallback);
       expect(text).not.toContain(to);
     }
@@ -79,6 +85,8 @@ describe('a status change in the bell', () => {
 
   it('says something general for a value it does not know, not the code', () => {
     const t = i18next.getFixedT('en');
-    expect(notificationText(t, { kind: 'problem.status_changed', params: { title: 'x', status: 'teleported' } })).toBe(t('notifications:fallback'));
+    expect(notificationText(t, { kind: 'problem.status_changed', params: { title: 'x', status: 'teleported' } })).toBe(
+      t('notifications:fallback'),
+    );
   });
 });

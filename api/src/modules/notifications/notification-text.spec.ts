@@ -11,7 +11,9 @@ describe('describeNotification (digest lines by SMS and email)', () => {
 
   it('names every plan status in Persian, never the raw code', () => {
     for (const to of PLAN_STATUSES) {
-      expect(describeNotification('plan.status_changed', { planTitle: 'برنامه', from: 'drafting', to })).not.toMatch(/[a-z_]{3,}/);
+      expect(describeNotification('plan.status_changed', { planTitle: 'برنامه', from: 'drafting', to })).not.toMatch(
+        /[a-z_]{3,}/,
+      );
     }
   });
 

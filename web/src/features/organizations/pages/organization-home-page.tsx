@@ -7,6 +7,7 @@ import { useSession } from '@/features/identity/api/use-session';
 import { formatNumber } from '@/lib/format';
 import { isLocale, pickLocalized } from '@/lib/locale';
 import { useCurrentOrganization } from './organization-layout';
+import { usePageTitle } from '@/app/use-page-title';
 
 const PARTICIPATION_WAYS = ['problems', 'consultations', 'surveys', 'thinktank'] as const;
 
@@ -15,6 +16,8 @@ export default function OrganizationHomePage() {
   const { t, i18n } = useTranslation(['organizations', 'common']);
   const organization = useCurrentOrganization();
   const { data: session } = useSession();
+  // The municipality is the page: its name and the site's.
+  usePageTitle();
   const locale = isLocale(i18n.language) ? i18n.language : 'fa';
   const name = pickLocalized(organization.name, locale);
   const account = session?.account;

@@ -11,6 +11,7 @@ import { filtersToParams, useProblemHeat, useProblemMap, type TViewport } from '
 import { filtersFromSearch, ProblemFilters } from '../components/problem-filters';
 import { ProblemList } from '../components/problem-list';
 import { PROBLEMS_NS } from '../problems-i18n';
+import { usePageTitle } from '@/app/use-page-title';
 
 // Leaflet and its CSS are fetched only when the map is drawn.
 const ProblemsMap = lazy(() => import('../components/problems-map'));
@@ -18,6 +19,7 @@ const ProblemsMap = lazy(() => import('../components/problems-map'));
 /** `/:slug/problems`: the map of problems with its filters, and the same problems as a list. */
 export default function ProblemsPage() {
   const { t } = useTranslation(PROBLEMS_NS);
+  usePageTitle(t('title'));
   const locale = useLocale();
   const organization = useCurrentOrganization();
   const [search, setSearch] = useSearchParams();

@@ -18,6 +18,7 @@ import { districtOptions, themeOptions } from '../components/problem-bits';
 import { SimilarProblems } from '../components/similar-problems';
 import { clearDraft, emptyDraft, isDraftWorthRestoring, readDraft, writeDraft, type ProblemDraft } from '../lib/problem-draft';
 import { PROBLEMS_NS } from '../problems-i18n';
+import { usePageTitle } from '@/app/use-page-title';
 
 const LocationPicker = lazy(() => import('../components/location-picker'));
 
@@ -30,6 +31,7 @@ export default function ReportProblemPage() {
   const location = useLocation();
   const roles = useOrganizationRoles(organization.slug);
   const open = useOpenProblemActivity(organization.slug);
+  usePageTitle(t('form.title'));
   const settings = collectionSettings(open.activity?.settings);
 
   if (roles.isPending) return <Spinner size="lg" />;

@@ -23,6 +23,7 @@ import { useCurrentOrganization } from '@/features/organizations/pages/organizat
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { isLocale, LOCALES, pickLocalized } from '@/lib/locale';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/profile`: one's details, language, district, demographics and data rights. */
 export default function ProfilePage() {
@@ -30,6 +31,7 @@ export default function ProfilePage() {
   const organization = useCurrentOrganization();
   const { data: session, isPending } = useSession();
   const location = useLocation();
+  usePageTitle(t('title'));
 
   if (isPending) return <Spinner size="lg" />;
   if (!session?.account) {
