@@ -49,7 +49,14 @@ describe('GET /api/orgs/:slug/open-activities (the home page’s “take part no
     const ids = (response.body as { id: string }[]).map((a) => a.id);
     // The consultation closes in 3 days, the collection with its stage in 30.
     expect(ids).toEqual([consultation.activityId, collection.activityId]);
-    for (const absent of [empty.activityId, survey.activityId, inEnded.id, windowClosed.id, inLater.id, elsewhere.activityId]) {
+    for (const absent of [
+      empty.activityId,
+      survey.activityId,
+      inEnded.id,
+      windowClosed.id,
+      inLater.id,
+      elsewhere.activityId,
+    ]) {
       expect(ids).not.toContain(absent);
     }
     expect(response.body[0]).toMatchObject({
@@ -63,7 +70,11 @@ describe('GET /api/orgs/:slug/open-activities (the home page’s “take part no
       participation: { audience: 'signed_in' },
     });
     expect(Date.parse(response.body[0].closesAt) - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
-    expect(response.body[1]).toMatchObject({ type: 'problem_collection', closesAt: null, stageEndsOn: daysFromToday(30) });
+    expect(response.body[1]).toMatchObject({
+      type: 'problem_collection',
+      closesAt: null,
+      stageEndsOn: daysFromToday(30),
+    });
   });
 
   it('answers an empty list for a municipality with no plan, and 404 for an unknown one', async () => {

@@ -76,6 +76,8 @@ export const ZProblemListQuery = ZProblemFilters.extend({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['newest', 'most_supported']).default('newest'),
+  /** `true`: only the signed-in person's own reports (401 for a visitor). */
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 /** List query. */
 export type TProblemListQuery = z.input<typeof ZProblemListQuery>;

@@ -10,6 +10,7 @@ import {
   ZCreatePlan,
   ZCreatePlanRevision,
   ZCreateStage,
+  ZMyFollow,
   ZOpenActivity,
   ZParticipationCheck,
   ZPlan,
@@ -69,6 +70,12 @@ export class PlansController {
   @Endpoint({ summary: 'What people can take part in now (home page)', response: z.array(ZOpenActivity), tags })
   async openActivities(@Param('slug') slug: string) {
     return this.stages.openNow(await this.organizations.getBySlug(slug));
+  }
+
+  @Get('me/follows')
+  @Endpoint({ summary: 'My activity: the plans and stages I follow here, and where each stands', response: z.array(ZMyFollow), tags })
+  async followed(@Param('slug') slug: string, @CurrentActor() actor: Actor) {
+    return this.plans.followedBy(await this.organizations.getBySlug(slug), actor);
   }
 
   @Post('plans')
