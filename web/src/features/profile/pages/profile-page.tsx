@@ -24,6 +24,7 @@ import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/er
 import { formatNumber } from '@/lib/format';
 import { isLocale, LOCALES, pickLocalized } from '@/lib/locale';
 import { usePageTitle } from '@/app/use-page-title';
+import { MyActivity } from '../components/my-activity';
 
 /** `/:slug/profile`: one's details, language, district, demographics and data rights. */
 export default function ProfilePage() {
@@ -43,6 +44,7 @@ export default function ProfilePage() {
   return (
     <div className="stack">
       <PageHeader title={t('title')} />
+      <MyActivity accountId={session.account.id} slug={organization.slug} />
       <DetailsSection account={session.account} />
       <LanguageSection />
       <DistrictSection organization={organization} membership={membership} />
