@@ -58,11 +58,16 @@ describe('the document title', () => {
     ['en', '/isfahan', 'Isfahan Municipality — Hamandishi'],
     ['en', '/isfahan/plans', 'Plans — Isfahan Municipality — Hamandishi'],
     ['en', '/isfahan/sign-in', 'Sign in — Isfahan Municipality — Hamandishi'],
-  ] as const)('in %s, at %s, is “%s”', async (locale, path, expected) => {
-    await changeLocale(locale);
-    serve();
-    renderRoutes(routes, path);
-    await screen.findByRole('heading', { level: 1 });
-    await waitFor(() => expect(document.title).toBe(expected));
-  });
+  ] as const)(
+    'in %s, at %s, is “%s”',
+    async (locale, path, expected) => {
+      await changeLocale(locale);
+      serve();
+      renderRoutes(routes, path);
+      // Lazy pages load their chunks first: generous waits for a loaded machine.
+      await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
+      await waitFor(() => expect(document.title).toBe(expected), { timeout: 5000 });
+    },
+    15_000,
+  );
 });

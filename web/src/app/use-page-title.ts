@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useOrganization } from '@/features/organizations/api/use-organizations';
+import type { TOrganization } from '@hamandishi/contracts';
 import { pickLocalized } from '@/lib/locale';
+import { queryKeys } from '@/lib/query-client';
 
 /** "Page — Municipality — Hamandishi": the most specific part first, empty parts left out. */
 export function composePageTitle(parts: readonly (string | null | undefined)[]): string {
@@ -20,8 +22,12 @@ export function composePageTitle(parts: readonly (string | null | undefined)[]):
 export function usePageTitle(title?: string | null): void {
   const { t, i18n } = useTranslation('common');
   const { slug } = useParams();
-  // The organisation layout has already loaded it: this reads the cache.
-  const organization = useOrganization(slug).data;
+  // The organisation layout loads it; this only reads the cache (never fetches: on the error page
+  // of an unknown municipality a fetch here would retry the failed load in a loop).
+  const organization = useQuery<TOrganization>({
+    queryKey: queryKeys.organization(slug ?? ''),
+    queryFn: skipToken,
+  }).data;
   const organizationName = organization ? pickLocalized(organization.name, i18n.language) : null;
   const text = composePageTitle([title, organizationName, t('common:appName')]);
   useEffect(() => {
