@@ -395,7 +395,10 @@ export class CommentsService {
         place: places.get(`${r.targetType}:${r.targetId}`) ?? null,
         isReply: r.parentId !== null,
         replyCount: r.replyCount,
-        outcome: r.outcome && r.outcomeAt ? { status: r.outcome, reason: r.outcomeReason, decidedAt: new Date(r.outcomeAt).toISOString() } : null,
+        outcome:
+          r.outcome && r.outcomeAt
+            ? { status: r.outcome, reason: r.outcomeReason, decidedAt: new Date(r.outcomeAt).toISOString() }
+            : null,
         isOfficial: r.isOfficial,
         isHidden: r.isHidden,
         createdAt: new Date(r.createdAt).toISOString(),

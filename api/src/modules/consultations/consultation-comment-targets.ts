@@ -134,7 +134,10 @@ export class ConsultationCommentTargets {
       const where = await locate(id);
       if (!where) continue;
       const activity = await this.editions.consultation(organization.id, where.activityId);
-      places.set(id, { title: activity.title, link: `/${organization.slug}/consultations/${where.activityId}${where.place}` });
+      places.set(id, {
+        title: activity.title,
+        link: `/${organization.slug}/consultations/${where.activityId}${where.place}`,
+      });
     }
     return places;
   }

@@ -83,14 +83,32 @@ export class ProblemsController {
   }
 
   @Get('me/problems')
-  @Endpoint({ summary: 'My activity: the problems I reported here and what became of each', query: ZMyActivityQuery, response: ZMyProblemPage, tags })
-  async mine(@Param('slug') slug: string, @CurrentActor() actor: Actor, @Query() query: z.output<typeof ZMyActivityQuery>) {
+  @Endpoint({
+    summary: 'My activity: the problems I reported here and what became of each',
+    query: ZMyActivityQuery,
+    response: ZMyProblemPage,
+    tags,
+  })
+  async mine(
+    @Param('slug') slug: string,
+    @CurrentActor() actor: Actor,
+    @Query() query: z.output<typeof ZMyActivityQuery>,
+  ) {
     return this.problems.problemsBy(await this.organizations.getBySlug(slug), actor, query);
   }
 
   @Get('me/supports')
-  @Endpoint({ summary: 'My activity: the problems I support here and what became of each', query: ZMyActivityQuery, response: ZMySupportPage, tags })
-  async supported(@Param('slug') slug: string, @CurrentActor() actor: Actor, @Query() query: z.output<typeof ZMyActivityQuery>) {
+  @Endpoint({
+    summary: 'My activity: the problems I support here and what became of each',
+    query: ZMyActivityQuery,
+    response: ZMySupportPage,
+    tags,
+  })
+  async supported(
+    @Param('slug') slug: string,
+    @CurrentActor() actor: Actor,
+    @Query() query: z.output<typeof ZMyActivityQuery>,
+  ) {
     return this.problems.supportedBy(await this.organizations.getBySlug(slug), actor, query);
   }
 

@@ -97,18 +97,28 @@ export function decodeCursor(raw: string | undefined): ListCursor | null {
 /** A cursor of a list ordered by a time (created or supported), 400 for any other. */
 function timeCursor(raw: string | undefined): ListCursor | null {
   const cursor = decodeCursor(raw);
-  if (cursor && typeof cursor.k !== 'string') throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
+  if (cursor && typeof cursor.k !== 'string')
+    throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
   return cursor;
 }
 
 /** The cursor after a page read with one extra row. */
-function nextTimeCursor<T extends { createdKey: string }>(rows: T[], limit: number, idOf: (row: T) => string): string | null {
+function nextTimeCursor<T extends { createdKey: string }>(
+  rows: T[],
+  limit: number,
+  idOf: (row: T) => string,
+): string | null {
   const last = rows[limit - 1];
   return rows.length > limit && last ? encodeCursor({ k: last.createdKey, id: idOf(last) }) : null;
 }
 
 /** What became of a problem, from its row. */
-function fate(r: { status: TMyProblem['status']; statusReason: string | null; statusChangedAt: Date | null; mergedIntoId: string | null }) {
+function fate(r: {
+  status: TMyProblem['status'];
+  statusReason: string | null;
+  statusChangedAt: Date | null;
+  mergedIntoId: string | null;
+}) {
   return {
     status: r.status,
     statusReason: r.statusReason,
@@ -275,7 +285,11 @@ export class ProblemsService {
   }
 
   /** "My activity": the problems I reported here, with what became of each (keyset pages, newest first). */
-  async problemsBy(org: Org, actor: Actor, query: z.output<typeof ZMyActivityQuery>): Promise<{ items: TMyProblem[]; nextCursor: string | null }> {
+  async problemsBy(
+    org: Org,
+    actor: Actor,
+    query: z.output<typeof ZMyActivityQuery>,
+  ): Promise<{ items: TMyProblem[]; nextCursor: string | null }> {
     const cursor = timeCursor(query.cursor);
     const rows = await this.repository.problemsBy(org.id, actor.accountId, cursor, query.limit + 1);
     const items = rows.slice(0, query.limit);
@@ -294,7 +308,11 @@ export class ProblemsService {
   }
 
   /** "My activity": the problems I support here, with what became of each (keyset pages, latest support first). */
-  async supportedBy(org: Org, actor: Actor, query: z.output<typeof ZMyActivityQuery>): Promise<{ items: TMySupport[]; nextCursor: string | null }> {
+  async supportedBy(
+    org: Org,
+    actor: Actor,
+    query: z.output<typeof ZMyActivityQuery>,
+  ): Promise<{ items: TMySupport[]; nextCursor: string | null }> {
     const cursor = timeCursor(query.cursor);
     const rows = await this.repository.supportedBy(org.id, actor.accountId, cursor, query.limit + 1);
     return {
@@ -309,7 +327,11 @@ export class ProblemsService {
     };
   }
 
-  private async readList(org: Org, query: z.output<typeof ZProblemListQuery>, authorId?: string): Promise<TProblemPage> {
+  private async readList(
+    org: Org,
+    query: z.output<typeof ZProblemListQuery>,
+    authorId?: string,
+  ): Promise<TProblemPage> {
     const cursor = decodeCursor(query.cursor);
     if (cursor && typeof cursor.k !== (query.sort === 'newest' ? 'string' : 'number')) {
       throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
