@@ -12,6 +12,7 @@ import { Consultations1763800000000 } from './1763800000000-Consultations';
 import { Moderation1763760000000 } from './1763760000000-Moderation';
 import { SignInPerClient1764100000000 } from './1764100000000-SignInPerClient';
 import { ConsultationCommitteesAndCommentSearch1764400000000 } from './1764400000000-ConsultationCommitteesAndCommentSearch';
+import { MyActivity1764500000710 } from './1764500000710-MyActivity';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   Consultations1763800000000,
   SignInPerClient1764100000000,
   ConsultationCommitteesAndCommentSearch1764400000000,
+  MyActivity1764500000710,
 ];

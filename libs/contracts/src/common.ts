@@ -46,3 +46,12 @@ export const ZHealth = z.object({
 });
 /** GET /api/health */
 export type THealth = z.infer<typeof ZHealth>;
+
+/**
+ * For an object's `.refine(..., { when })`: run the cross-field rule even when other fields are
+ * invalid (zod skips it by default), so a form lists every problem at once. Only the object's
+ * shape is required.
+ */
+export function isObjectPayload(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+}

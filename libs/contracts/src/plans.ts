@@ -179,6 +179,26 @@ export const ZUpdateActivity = z.strictObject({
 /** Edit an activity. */
 export type TUpdateActivity = z.input<typeof ZUpdateActivity>;
 
+/**
+ * GET /api/orgs/:slug/open-activities: what a person can take part in now, closing soonest first.
+ * Only kinds a module runs and that are ready (a consultation with a published edition) appear.
+ */
+export const ZOpenActivity = z.object({
+  id: ZUuid,
+  type: z.enum(ACTIVITY_TYPES),
+  title: ZLocalizedText,
+  planId: ZUuid,
+  planTitle: ZLocalizedText,
+  stageId: ZUuid,
+  stageTitle: ZLocalizedText,
+  /** When taking part ends: the activity's own window, else the last day of its stage (Tehran). */
+  closesAt: z.string().nullable(),
+  stageEndsOn: z.string(),
+  participation: ZParticipation,
+});
+/** An activity open now. */
+export type TOpenActivity = z.infer<typeof ZOpenActivity>;
+
 /** GET /api/orgs/:slug/activities/:activityId/participation: whether the caller may take part now; `reason` is an error code. */
 export const ZParticipationCheck = z.object({
   canTakePart: z.boolean(),

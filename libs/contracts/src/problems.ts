@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common';
+import { isObjectPayload, ZUuid } from './common';
 
 /** In what capacity someone files a problem statement. */
 export const PROBLEM_CAPACITIES = ['citizen', 'ngo', 'expert', 'manager'] as const;
@@ -45,8 +45,9 @@ export const ZCreateProblem = z
     onBehalfOf: z.string().trim().min(2).max(200).optional(),
     isAnonymous: z.boolean().default(false),
   })
-  .refine((p) => p.location || p.districtId, { message: 'required', path: ['location'] })
-  .refine((p) => p.capacity !== 'ngo' || p.onBehalfOf, { message: 'required', path: ['onBehalfOf'] });
+  // `when`: a missing place is reported together with the other fields, not after they are fixed.
+  .refine((p) => p.location || p.districtId, { message: 'required', path: ['location'], when: isObjectPayload })
+  .refine((p) => p.capacity !== 'ngo' || p.onBehalfOf, { message: 'required', path: ['onBehalfOf'], when: isObjectPayload });
 /** Report a problem. */
 export type TCreateProblem = z.input<typeof ZCreateProblem>;
 
@@ -75,6 +76,8 @@ export const ZProblemListQuery = ZProblemFilters.extend({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['newest', 'most_supported']).default('newest'),
+  /** `true`: only the signed-in person's own reports (401 for a visitor). */
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 /** List query. */
 export type TProblemListQuery = z.input<typeof ZProblemListQuery>;

@@ -5,6 +5,7 @@ import { formatNumber } from '@/lib/format';
 import { isApiError } from '@/lib/api-client';
 import { isLocale } from '@/lib/locale';
 import { RootErrorLayout } from './root-layout';
+import { usePageTitle } from './use-page-title';
 
 export type ErrorViewProps = { status?: number };
 
@@ -13,6 +14,7 @@ export function ErrorView({ status }: ErrorViewProps) {
   const { t, i18n } = useTranslation();
   const isNotFound = status === 404;
   const locale = isLocale(i18n.language) ? i18n.language : 'fa';
+  usePageTitle(t(isNotFound ? 'errorPage.notFoundTitle' : 'errorPage.errorTitle'));
   return (
     <section className="empty-state" aria-labelledby="error-title">
       <h1 id="error-title">{t(isNotFound ? 'errorPage.notFoundTitle' : 'errorPage.errorTitle')}</h1>

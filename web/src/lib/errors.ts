@@ -1,6 +1,34 @@
 import type { FieldError, FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { z } from 'zod';
 import { FIELD_ERROR_CODES } from '@hamandishi/contracts';
 import { isApiError } from './api-client';
+
+type ZodIssue = Parameters<NonNullable<z.core.$ZodConfig['customError']>>[0];
+
+// What a person typed nothing into: an unset select, an empty or blank text, an empty list.
+function isEmptyInput(input: unknown): boolean {
+  if (input === undefined || input === null) return true;
+  if (typeof input === 'string') return input.trim() === '';
+  return Array.isArray(input) && input.length === 0;
+}
+
+/**
+ * The field code of a zod issue for the forms: an empty field is `required` whatever the rule it
+ * broke (a minimum length, a UUID format, an enum), so a blank title does not read "too short" and
+ * an unset theme does not read "invalid value". Codes the schemas set themselves win over this.
+ */
+export function fieldCodeOfIssue(issue: ZodIssue): string | undefined {
+  const emptiable = ['invalid_type', 'too_small', 'invalid_format', 'invalid_value', 'invalid_union'];
+  if (emptiable.includes(issue.code ?? '') && isEmptyInput(issue.input)) return 'required';
+  if (issue.code === 'too_small') return issue.origin === 'string' ? 'too_short' : 'too_small';
+  if (issue.code === 'too_big') return issue.origin === 'string' ? 'too_long' : 'too_big';
+  if (issue.code === 'invalid_format') return 'invalid_format';
+  if (issue.code === 'invalid_value') return 'invalid_value';
+  return undefined;
+}
+
+// Every form resolves the shared schemas through this zod instance: its messages become field codes.
+z.config({ customError: fieldCodeOfIssue });
 
 const fieldCodes = new Set<string>([...FIELD_ERROR_CODES, 'consent_required']);
 

@@ -8,6 +8,8 @@ export const queryKeys = {
   organization: (slug: string) => ['organizations', slug] as const,
   plans: (slug: string) => ['plans', slug] as const,
   plan: (slug: string, planId: string) => ['plans', slug, planId] as const,
+  // Under `plans`: news of a stage or plan (which refreshes plans) refreshes it too.
+  openActivities: (slug: string) => ['plans', slug, 'open-activities'] as const,
   stage: (slug: string, stageId: string) => ['stages', slug, stageId] as const,
   committee: (slug: string, committeeId: string) => ['committees', slug, committeeId] as const,
   notifications: ['notifications'] as const,

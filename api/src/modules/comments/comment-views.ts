@@ -94,8 +94,8 @@ export function decodeTopLevelCursor(cursor: string, order: TopLevelKeyset['orde
   throw invalidCursor();
 }
 
-/** Reads a moderator-queue cursor; 400 when it is malformed or was made for another filter. */
-export function decodeQueueCursor(cursor: string, filter: 'reported' | 'newest'): { at: string; id: string } {
+/** Reads a (tag, time, id) cursor (moderator queue, my comments); 400 when malformed or made for another list. */
+export function decodeQueueCursor(cursor: string, filter: 'reported' | 'newest' | 'mine'): { at: string; id: string } {
   const [f, at, id] = decodeParts(cursor);
   if (f === filter && isTime(at) && isUuid(id)) return { at, id };
   throw invalidCursor();

@@ -8,6 +8,8 @@ import {
   ZCreateComment,
   ZEditComment,
   ZModerationReason,
+  ZMyActivityQuery,
+  ZMyCommentPage,
   ZReportComment,
   ZVoteComment,
 } from '@hamandishi/contracts';
@@ -40,6 +42,12 @@ export class CommentsController {
   @Endpoint({ summary: 'The comments of one thing: top-level comments by page, replies nested', query: ZCommentQuery, response: ZCommentPage, tags })
   async list(@Param('slug') slug: string, @Query() query: z.output<typeof ZCommentQuery>, @CurrentActor({ optional: true }) actor?: Actor) {
     return this.comments.list(await this.organizations.getBySlug(slug), query, actor);
+  }
+
+  @Get('me/comments')
+  @Endpoint({ summary: 'My activity: the comments I wrote here, where, and what became of each', query: ZMyActivityQuery, response: ZMyCommentPage, tags })
+  async mine(@Param('slug') slug: string, @CurrentActor() actor: Actor, @Query() query: z.output<typeof ZMyActivityQuery>) {
+    return this.comments.commentsBy(await this.organizations.getBySlug(slug), actor, query);
   }
 
   @Post('comments')

@@ -44,6 +44,23 @@ export type CommentViewRow = {
 };
 
 /** What a change needs to know of a comment. */
+/** A comment in its author's own list ("my activity"). */
+export type MyCommentRow = {
+  id: string;
+  targetType: CommentTarget;
+  targetId: string;
+  parentId: string | null;
+  body: string;
+  isOfficial: boolean;
+  isHidden: boolean;
+  outcome: CommentOutcome | null;
+  outcomeReason: string | null;
+  outcomeAt: Date | null;
+  replyCount: number;
+  createdAt: Date;
+  createdAtKey: string;
+};
+
 export type CommentStateRow = {
   id: string;
   targetType: CommentTarget;
@@ -104,6 +121,21 @@ const ORDER_BY = {
 @Injectable()
 export class CommentsRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  /** One person's comments in the organisation, newest first, with how many visible replies each has. */
+  commentsBy(organizationId: string, authorId: string, after: { at: string; id: string } | null, limit: number): Promise<MyCommentRow[]> {
+    return this.db.query(
+      `SELECT c.id, c.target_type AS "targetType", c.target_id AS "targetId", c.parent_id AS "parentId", c.body,
+         c.is_official AS "isOfficial", c.is_hidden AS "isHidden", c.outcome, c.outcome_reason AS "outcomeReason",
+         c.outcome_at AS "outcomeAt", c.created_at AS "createdAt", c.created_at::text AS "createdAtKey",
+         (SELECT count(*)::int FROM comment r WHERE r.parent_id = c.id AND NOT r.is_hidden) AS "replyCount"
+       FROM comment c
+       WHERE c.organization_id = $1 AND c.author_id = $2
+         AND ($3::timestamptz IS NULL OR (c.created_at, c.id) < ($3::timestamptz, $4::uuid))
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $5`,
+      [organizationId, authorId, after?.at ?? null, after?.id ?? null, limit],
+    );
+  }
 
   /** One page of a target's top-level comments, `limit + 1` rows so the caller knows if more follow. */
   topLevelPage(

@@ -9,6 +9,9 @@ import {
   REPORT_REASONS,
   type Role,
   type TComment,
+  type TLocalizedText,
+  type TMyComment,
+  ZMyActivityQuery,
   ZCommentPage,
   ZCommentQuery,
   ZCreateComment,
@@ -63,7 +66,15 @@ export type CommentTargetHandler = {
   outcomes?: {
     describe(organizationId: string, targetId: string): Promise<{ link: string; title: string; activityId?: string }>;
   };
+  /**
+   * Names and links of targets for a commenter's own list ("my activity"). A target left out of
+   * the answer (gone, hidden) is listed without a place.
+   */
+  places?(organization: { id: string; slug: string }, targetIds: string[]): Promise<Map<string, TCommentPlace>>;
 };
+
+/** Where a comment was written, for its author's list. */
+export type TCommentPlace = { title: TLocalizedText; link: string };
 
 /** What a target's `assertCanComment` is told about the comment being posted or edited. */
 export type CommentContext = {
@@ -350,6 +361,47 @@ export class CommentsService {
   }
 
   /** The moderator queue: reported comments (latest report first) or all comments (newest first), keyset-paginated. */
+  /**
+   * "My activity": the comments I wrote here, newest first, each with where it is (a link), the
+   * planners' outcome, and how many replied. Places are named by each target's module, one call
+   * per kind of target per page.
+   */
+  async commentsBy(
+    organization: Organization,
+    actor: Actor,
+    query: z.output<typeof ZMyActivityQuery>,
+  ): Promise<{ items: TMyComment[]; nextCursor: string | null }> {
+    const after = query.cursor ? decodeQueueCursor(query.cursor, 'mine') : null;
+    const rows = await this.repository.commentsBy(organization.id, actor.accountId, after, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const places = new Map<string, TCommentPlace>();
+    for (const targetType of new Set(page.map((r) => r.targetType))) {
+      const handler = this.targets.get(targetType);
+      if (!handler?.places) continue;
+      const ids = [...new Set(page.filter((r) => r.targetType === targetType).map((r) => r.targetId))];
+      for (const [id, place] of await handler.places(organization, ids)) places.set(`${targetType}:${id}`, place);
+    }
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        excerpt: excerpt(r.body, 200),
+        targetType: r.targetType,
+        place: places.get(`${r.targetType}:${r.targetId}`) ?? null,
+        isReply: r.parentId !== null,
+        replyCount: r.replyCount,
+        outcome:
+          r.outcome && r.outcomeAt
+            ? { status: r.outcome, reason: r.outcomeReason, decidedAt: new Date(r.outcomeAt).toISOString() }
+            : null,
+        isOfficial: r.isOfficial,
+        isHidden: r.isHidden,
+        createdAt: new Date(r.createdAt).toISOString(),
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(['mine', last.createdAtKey, last.id]) : null,
+    };
+  }
+
   async moderationQueue(
     organization: Organization,
     actor: Actor,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TConsultationSettings, TPassage } from '@hamandishi/contracts';
-import type { CommentContext, CommentTargetHandler } from '../comments/comments.service';
+import type { CommentContext, CommentTargetHandler, TCommentPlace } from '../comments/comments.service';
 import { CommentErrors } from '../comments/comments.errors';
 import { MembershipsService } from '../identity/memberships.service';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
@@ -53,6 +53,14 @@ export class ConsultationCommentTargets {
       onCountChanged: (organizationId: string, blockId: string, manager: EntityManager, delta: number) =>
         this.repository.addToBlockComments(manager, organizationId, blockId, delta),
       onChanged: () => this.cache.forget(),
+      places: (organization, blockIds) =>
+        this.places(organization, blockIds, async (blockId) => {
+          const block = await this.repository.blockTarget(organization.id, blockId);
+          if (!block) return null;
+          const latest = await this.repository.latestVersionOf(organization.id, block.lineageId);
+          const at = latest ?? { number: block.editionNumber, anchor: block.anchor };
+          return { activityId: block.activityId, place: `?edition=${at.number}#p-${at.anchor}` };
+        }),
       outcomes: {
         describe: async (organizationId, blockId) => {
           const block = (await this.repository.blockTarget(organizationId, blockId))!;
@@ -78,6 +86,11 @@ export class ConsultationCommentTargets {
       onCountChanged: (organizationId: string, editionId: string, manager: EntityManager, delta: number) =>
         this.repository.addToEditionComments(manager, organizationId, editionId, delta),
       onChanged: () => this.cache.forget(),
+      places: (organization, editionIds) =>
+        this.places(organization, editionIds, async (editionId) => {
+          const edition = await this.repository.editionTarget(organization.id, editionId);
+          return edition && { activityId: edition.activityId, place: `?edition=${edition.editionNumber}#comments` };
+        }),
       outcomes: {
         describe: async (organizationId, editionId) => {
           const edition = (await this.repository.editionTarget(organizationId, editionId))!;
@@ -105,6 +118,28 @@ export class ConsultationCommentTargets {
     if (!isLatest && !context.isEdit) throw ConsultationErrors.notLatest();
     const settings = this.registry.parseSettings('consultation', activity.settings) as TConsultationSettings;
     if (settings.requireAlignment && !context.alignment) throw ConsultationErrors.alignmentRequired();
+  }
+
+  /**
+   * Names and links of paragraphs or editions for their commenters' own lists: the consultation's
+   * title, and the place in its reading view. A page holds at most a few dozen, so one look-up each.
+   */
+  private async places(
+    organization: { id: string; slug: string },
+    ids: string[],
+    locate: (id: string) => Promise<{ activityId: string; place: string } | null>,
+  ): Promise<Map<string, TCommentPlace>> {
+    const places = new Map<string, TCommentPlace>();
+    for (const id of ids) {
+      const where = await locate(id);
+      if (!where) continue;
+      const activity = await this.editions.consultation(organization.id, where.activityId);
+      places.set(id, {
+        title: activity.title,
+        link: `/${organization.slug}/consultations/${where.activityId}${where.place}`,
+      });
+    }
+    return places;
   }
 
   private async describe(

@@ -54,10 +54,17 @@ export class ConsultationsModule implements OnModuleInit {
     private readonly comments: CommentsService,
     private readonly attachments: AttachmentsService,
     private readonly targets: ConsultationCommentTargets,
+    private readonly editions: EditionsService,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register({ type: 'consultation', settingsSchema: ZConsultationSettings, defaults: {} });
+    this.registry.register({
+      type: 'consultation',
+      settingsSchema: ZConsultationSettings,
+      defaults: {},
+      // An open consultation with nothing published yet has nothing to read: not offered on the home page.
+      readyAmong: (organizationId, activityIds) => this.editions.publishedAmong(organizationId, activityIds),
+    });
     this.comments.registerTarget('paragraph', this.targets.paragraph());
     this.comments.registerTarget('document', this.targets.document());
     // Planners upload the .docx to import and the images of image blocks to the activity.

@@ -226,6 +226,16 @@ export class ConsultationsRepository {
     return row ?? null;
   }
 
+  /** Which of these activities have at least one published edition. */
+  async activitiesWithPublishedEdition(organizationId: string, activityIds: string[]): Promise<string[]> {
+    const rows: { activityId: string }[] = await this.db.query(
+      `SELECT DISTINCT e.activity_id AS "activityId" FROM consultation_edition e
+       WHERE e.organization_id = $1 AND e.activity_id = ANY($2) AND e.status = 'published'`,
+      [organizationId, activityIds],
+    );
+    return rows.map((r) => r.activityId);
+  }
+
   async latestPublished(q: Queryable, organizationId: string, activityId: string): Promise<EditionRow | null> {
     const [row] = await q.query(
       `SELECT ${EDITION_COLUMNS} FROM consultation_edition e

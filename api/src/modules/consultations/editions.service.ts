@@ -43,6 +43,12 @@ export class EditionsService {
     private readonly cache: ReadingCache,
   ) {}
 
+  /** The consultations among `activityIds` that citizens can read: those with a published edition. */
+  async publishedAmong(organizationId: string, activityIds: string[]): Promise<Set<string>> {
+    if (activityIds.length === 0) return new Set();
+    return new Set(await this.repository.activitiesWithPublishedEdition(organizationId, activityIds));
+  }
+
   /** The activity, which must be a consultation of this organisation (404 otherwise). */
   async consultation(organizationId: string, activityId: string): Promise<ActivityInfo> {
     const activity = await this.stages.getActivity(organizationId, activityId);

@@ -24,6 +24,15 @@ export class FollowsRepository {
     );
   }
 
+  /** What one person follows in an organisation, latest first. */
+  followedBy(organizationId: string, accountId: string): Promise<{ targetType: FollowTargetType; targetId: string; createdAt: Date }[]> {
+    return this.db.query(
+      `SELECT target_type AS "targetType", target_id AS "targetId", created_at AS "createdAt" FROM follow
+       WHERE organization_id = $1 AND account_id = $2 ORDER BY created_at DESC, target_id DESC`,
+      [organizationId, accountId],
+    );
+  }
+
   /** Follower counts and whether `accountId` follows, for many targets in one query. */
   state(
     accountId: string | null,

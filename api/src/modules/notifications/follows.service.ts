@@ -45,6 +45,11 @@ export class FollowsService {
     return result;
   }
 
+  /** What one person follows in an organisation, latest first (a person follows a handful of plans and stages). */
+  followedBy(organizationId: string, accountId: string): Promise<{ targetType: FollowTargetType; targetId: string; createdAt: Date }[]> {
+    return this.repository.followedBy(organizationId, accountId);
+  }
+
   /** Follows (idempotent) and answers the new state. */
   async follow(organizationId: string, accountId: string, targetType: FollowTargetType, targetId: string): Promise<FollowState> {
     await this.assertTarget(organizationId, targetType, targetId);

@@ -1,3 +1,4 @@
+import type { PlanStatus, ProblemStatus } from '@hamandishi/contracts';
 import type { NotificationKind } from './notification.entities';
 
 /** The Persian titles a notification quotes; the plans module's tables hold them. */
@@ -16,7 +17,8 @@ export type NotificationTextSource = {
   titles(organizationId: string, ids: { planId: string; stageId?: string; activityId?: string }): Promise<NotificationTitles>;
 };
 
-const STATUS_FA: Record<string, string> = {
+// Typed by the contracts' enums, so a new status cannot reach an SMS as its raw code.
+const STATUS_FA: Record<PlanStatus, string> = {
   drafting: 'در حال تدوین',
   council_review: 'در بررسی شورا',
   approved: 'تصویب‌شده',
@@ -25,7 +27,7 @@ const STATUS_FA: Record<string, string> = {
   closed: 'بسته',
 };
 
-const PROBLEM_STATUS_FA: Record<string, string> = {
+const PROBLEM_STATUS_FA: Record<ProblemStatus, string> = {
   submitted: 'ثبت‌شده',
   under_review: 'در حال بررسی',
   accepted: 'پذیرفته‌شده',
@@ -33,6 +35,11 @@ const PROBLEM_STATUS_FA: Record<string, string> = {
   out_of_scope: 'خارج از موضوع برنامه',
   addressed: 'رسیدگی‌شده',
 };
+
+/** The Persian name of an enum value; an unknown value (an old row) reads as a neutral word, never the code. */
+function nameOf(names: Record<string, string>, value: unknown): string {
+  return (typeof value === 'string' && Object.hasOwn(names, value) ? names[value] : undefined) ?? 'وضعیتی تازه';
+}
 
 /** One line of a digest, in Persian (SMS and email are not translated by the web). */
 export function describeNotification(kind: NotificationKind, params: Record<string, string | number>): string {
@@ -46,9 +53,9 @@ export function describeNotification(kind: NotificationKind, params: Record<stri
     case 'activity.opened':
       return `فعالیت ${params.activityTitle ? `«${params.activityTitle}»` : ''} در ${plan} باز شد`.replace(/\s+/g, ' ');
     case 'plan.status_changed':
-      return `وضعیت ${plan} به «${STATUS_FA[String(params.to)] ?? params.to}» تغییر کرد`;
+      return `وضعیت ${plan} به «${nameOf(STATUS_FA, params.to)}» تغییر کرد`;
     case 'problem.status_changed':
-      return `وضعیت مسئلهٔ «${params.title ?? ''}» به «${PROBLEM_STATUS_FA[String(params.status)] ?? params.status}» تغییر کرد`;
+      return `وضعیت مسئلهٔ «${params.title ?? ''}» به «${nameOf(PROBLEM_STATUS_FA, params.status)}» تغییر کرد`;
     case 'problem.merged':
       return `مسئلهٔ «${params.title ?? ''}» با «${params.intoTitle ?? ''}» ادغام شد`;
     case 'consultation.edition_published':

@@ -9,6 +9,11 @@ export type ActivityTypeDefinition = {
   type: ActivityType;
   settingsSchema: z.ZodType<Record<string, unknown>>;
   defaults: Record<string, unknown>;
+  /**
+   * Which of these open activities people can actually use now (a consultation needs a published
+   * edition). Without it every open activity of the kind is ready.
+   */
+  readyAmong?: (organizationId: string, activityIds: string[]) => Promise<Set<string>>;
 };
 
 /**
@@ -19,14 +24,34 @@ export type ActivityTypeDefinition = {
 @Injectable()
 export class ActivityTypeRegistry {
   private readonly types = new Map<ActivityType, ActivityTypeDefinition>();
+  // Kinds a module has registered: the others (surveys, think-tank series for now) have no pages yet.
+  private readonly run = new Set<ActivityType>();
 
   constructor() {
     for (const type of ACTIVITY_TYPES) this.types.set(type, { type, settingsSchema: z.looseObject({}), defaults: {} });
   }
 
+  /** Whether a module runs this kind (so people have somewhere to take part). */
+  isRun(type: ActivityType): boolean {
+    return this.run.has(type);
+  }
+
+  /** The open activities (of kinds a module runs) that people can use now. */
+  async readyAmong(organizationId: string, activities: readonly { id: string; type: ActivityType }[]): Promise<Set<string>> {
+    const ready = new Set<string>();
+    for (const type of new Set(activities.map((a) => a.type))) {
+      if (!this.isRun(type)) continue;
+      const ids = activities.filter((a) => a.type === type).map((a) => a.id);
+      const check = this.types.get(type)?.readyAmong;
+      for (const id of check ? await check(organizationId, ids) : ids) ready.add(id);
+    }
+    return ready;
+  }
+
   /** Declares (or replaces) a kind's settings schema and defaults. */
   register(definition: ActivityTypeDefinition): void {
     this.types.set(definition.type, definition);
+    this.run.add(definition.type);
   }
 
   /** The definition of a kind; 400 `plans.activity_type_unknown` for a kind nobody registered. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { z } from 'zod';
 import {
   type ErrorCode,
@@ -10,6 +10,8 @@ import {
   ZCreatePlan,
   ZCreatePlanRevision,
   ZCreateStage,
+  ZMyFollow,
+  ZOpenActivity,
   ZParticipationCheck,
   ZPlan,
   ZPlanSummary,
@@ -60,6 +62,20 @@ export class PlansController {
   @Endpoint({ summary: "The municipality's plans", response: z.array(ZPlanSummary), tags })
   async list(@Param('slug') slug: string) {
     return this.plans.list(await this.organizations.getBySlug(slug));
+  }
+
+  @Get('open-activities')
+  // The same for everyone and read by every home page: a short public cache absorbs the load.
+  @Header('cache-control', 'public, max-age=30')
+  @Endpoint({ summary: 'What people can take part in now (home page)', response: z.array(ZOpenActivity), tags })
+  async openActivities(@Param('slug') slug: string) {
+    return this.stages.openNow(await this.organizations.getBySlug(slug));
+  }
+
+  @Get('me/follows')
+  @Endpoint({ summary: 'My activity: the plans and stages I follow here, and where each stands', response: z.array(ZMyFollow), tags })
+  async followed(@Param('slug') slug: string, @CurrentActor() actor: Actor) {
+    return this.plans.followedBy(await this.organizations.getBySlug(slug), actor);
   }
 
   @Post('plans')

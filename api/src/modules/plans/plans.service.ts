@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
   PLAN_TRANSITIONS,
+  type TMyFollow,
   type TPlan,
   type TPlanSummary,
   ZChangePlanStatus,
@@ -16,7 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Organization } from '../organizations/organization.entity';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { FollowsService } from '../notifications/follows.service';
-import { dayIn, horizonDays } from './plan-calendar';
+import { dayIn, horizonDays, stageStatus } from './plan-calendar';
 import { type Clock, committeeView, documentView, planSummaryView, stageView } from './plan-views';
 import { PlanErrors } from './plans.errors';
 import { type PlanRow, PlansRepository, type StageRow } from './plans.repository';
@@ -46,6 +47,35 @@ export class PlansService {
     return plans.map((p) =>
       planSummaryView(p, stages.filter((s) => s.planId === p.id), clock, this.coverUrl(organization, p)),
     );
+  }
+
+  /** "My activity": the plans and stages I follow here, latest first, with where each stands now. */
+  async followedBy(organization: Organization, actor: Actor): Promise<TMyFollow[]> {
+    const follows = await this.follows.followedBy(organization.id, actor.accountId);
+    if (follows.length === 0) return [];
+    const plans = await this.repository.listPlans(organization.id);
+    const stages = await this.repository.stagesOfPlans(this.repository.db, organization.id, plans.map((p) => p.id));
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const stageById = new Map(stages.map((s) => [s.id, s]));
+    const { today } = clockNow();
+    const items: TMyFollow[] = [];
+    for (const follow of follows) {
+      const stage = follow.targetType === 'stage' ? stageById.get(follow.targetId) : undefined;
+      const plan = planById.get(stage ? stage.planId : follow.targetId);
+      // A follow of something since deleted has nothing left to show.
+      if (!plan || (follow.targetType === 'stage' && !stage)) continue;
+      items.push({
+        targetType: follow.targetType,
+        targetId: follow.targetId,
+        planId: plan.id,
+        title: stage ? stage.title : plan.title,
+        planTitle: plan.title,
+        planStatus: plan.status,
+        stageStatus: stage ? stageStatus(stage, today) : null,
+        followedAt: new Date(follow.createdAt).toISOString(),
+      });
+    }
+    return items;
   }
 
   async create(organization: Organization, actor: Actor, input: z.output<typeof ZCreatePlan>): Promise<TPlan> {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
   type TActivity,
+  type TOpenActivity,
   type TStage,
   ZCreateActivity,
   ZCreateStage,
@@ -126,6 +127,48 @@ export class StagesService {
   }
 
   // ---- activities --------------------------------------------------------------------------
+
+  /**
+   * What people can take part in now across the municipality's plans, closing soonest first: open
+   * activities of open stages, of kinds a module runs, and ready (see ActivityTypeRegistry).
+   */
+  async openNow(organization: Organization): Promise<TOpenActivity[]> {
+    const plans = await this.repository.listPlans(organization.id);
+    if (plans.length === 0) return [];
+    const planIds = plans.map((p) => p.id);
+    const [stages, activities] = await Promise.all([
+      this.repository.stagesOfPlans(this.repository.db, organization.id, planIds),
+      this.repository.activitiesOfPlans(this.repository.db, organization.id, planIds),
+    ]);
+    const clock = clockNow();
+    const stageById = new Map(stages.map((s) => [s.id, s]));
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const open = activities.filter((a) => {
+      const stage = stageById.get(a.stageId);
+      return stage && activityView(a, stageStatus(stage, clock.today), clock).isOpen;
+    });
+    const ready = await this.registry.readyAmong(organization.id, open);
+    const items = open
+      .filter((a) => ready.has(a.id))
+      .map((a): TOpenActivity => {
+        const stage = stageById.get(a.stageId)!;
+        return {
+          id: a.id,
+          type: a.type,
+          title: a.title,
+          planId: a.planId,
+          planTitle: planById.get(a.planId)!.title,
+          stageId: stage.id,
+          stageTitle: stage.title,
+          closesAt: a.closesAt ? new Date(a.closesAt).toISOString() : null,
+          stageEndsOn: stage.endsOn,
+          participation: a.participation,
+        };
+      });
+    // Closing soonest first; an activity's own end before its stage's last day on a tie.
+    const endOf = (item: TOpenActivity) => item.closesAt?.slice(0, 10) ?? item.stageEndsOn;
+    return items.sort((x, y) => endOf(x).localeCompare(endOf(y)) || x.id.localeCompare(y.id));
+  }
 
   /** An activity for other modules (problems, consultations...): 404 `plans.activity_not_found` unless in this organisation. */
   async getActivity(organizationId: string, activityId: string): Promise<ActivityInfo> {

@@ -9,6 +9,9 @@ import {
   ZModerateProblem,
   ZModerationQueuePage,
   ZModerationQueueQuery,
+  ZMyActivityQuery,
+  ZMyProblemPage,
+  ZMySupportPage,
   ZProblem,
   ZProblemListQuery,
   ZProblemPage,
@@ -71,8 +74,42 @@ export class ProblemsController {
     response: ZProblemPage,
     tags,
   })
-  async list(@Param('slug') slug: string, @Query() query: z.output<typeof ZProblemListQuery>) {
-    return this.problems.list(await this.organizations.getBySlug(slug), query);
+  async list(
+    @Param('slug') slug: string,
+    @Query() query: z.output<typeof ZProblemListQuery>,
+    @CurrentActor({ optional: true }) actor?: Actor,
+  ) {
+    return this.problems.list(await this.organizations.getBySlug(slug), query, actor);
+  }
+
+  @Get('me/problems')
+  @Endpoint({
+    summary: 'My activity: the problems I reported here and what became of each',
+    query: ZMyActivityQuery,
+    response: ZMyProblemPage,
+    tags,
+  })
+  async mine(
+    @Param('slug') slug: string,
+    @CurrentActor() actor: Actor,
+    @Query() query: z.output<typeof ZMyActivityQuery>,
+  ) {
+    return this.problems.problemsBy(await this.organizations.getBySlug(slug), actor, query);
+  }
+
+  @Get('me/supports')
+  @Endpoint({
+    summary: 'My activity: the problems I support here and what became of each',
+    query: ZMyActivityQuery,
+    response: ZMySupportPage,
+    tags,
+  })
+  async supported(
+    @Param('slug') slug: string,
+    @CurrentActor() actor: Actor,
+    @Query() query: z.output<typeof ZMyActivityQuery>,
+  ) {
+    return this.problems.supportedBy(await this.organizations.getBySlug(slug), actor, query);
   }
 
   @Get('problems/similar')

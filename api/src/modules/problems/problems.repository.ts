@@ -62,6 +62,29 @@ export type ModeratedRow = ProblemListRow & {
   hiddenReason: string | null;
 };
 
+/** What became of a problem, as "my activity" shows it. */
+type FateRow = {
+  status: ProblemStatus;
+  statusReason: string | null;
+  statusChangedAt: Date | null;
+  mergedIntoId: string | null;
+  /** the keyset column as Postgres text (microseconds kept). */
+  createdKey: string;
+};
+
+/** A problem in its author's list. */
+export type MyProblemRow = FateRow & {
+  id: string;
+  title: string;
+  supportCount: number;
+  commentCount: number;
+  isHidden: boolean;
+  createdAt: Date;
+};
+
+/** A supported problem in its supporter's list. */
+export type MySupportRow = FateRow & { problemId: string; title: string; supportCount: number; supportedAt: Date };
+
 /** Where a list page starts: after this (created_at or support_count, id). */
 export type ListCursor = { k: string | number; id: string };
 
@@ -413,7 +436,7 @@ export class ProblemsRepository {
   /** One page of the public list: one query, list columns only, keyset on (created_at|support_count, id). */
   list(
     organizationId: string,
-    filters: TProblemFilters & { qNormalized?: string },
+    filters: TProblemFilters & { qNormalized?: string; authorId?: string },
     sort: 'newest' | 'most_supported',
     cursor: ListCursor | null,
     limit: number,
@@ -434,6 +457,7 @@ export class ProblemsRepository {
     if (filters.from) add((n) => `p.created_at >= (${n}::date)::timestamp AT TIME ZONE 'Asia/Tehran'`, filters.from);
     if (filters.to) add((n) => `p.created_at < (${n}::date + 1)::timestamp AT TIME ZONE 'Asia/Tehran'`, filters.to);
     if (filters.qNormalized) add((n) => `p.search_text LIKE ${n}`, `%${likeEscape(filters.qNormalized)}%`);
+    if (filters.authorId) add((n) => `p.author_id = ${n}`, filters.authorId);
     const key = sort === 'newest' ? 'p.created_at' : 'p.support_count';
     if (cursor) {
       params.push(sort === 'newest' ? String(cursor.k) : Number(cursor.k), cursor.id);
@@ -445,6 +469,43 @@ export class ProblemsRepository {
       `SELECT ${LIST_COLUMNS} FROM problem p WHERE ${where.join(' AND ')}
        ORDER BY ${key} DESC, p.id DESC LIMIT $${params.length}`,
       params,
+    );
+  }
+
+  /** One person's problems in the organisation, newest first (hidden ones too: they are theirs). */
+  problemsBy(organizationId: string, authorId: string, cursor: ListCursor | null, limit: number): Promise<MyProblemRow[]> {
+    return this.db.query(
+      `SELECT p.id, p.title, p.status, p.status_reason AS "statusReason", p.merged_into_id AS "mergedIntoId",
+         p.support_count AS "supportCount", p.comment_count AS "commentCount", p.is_hidden AS "isHidden",
+         p.created_at AS "createdAt", p.created_at::text AS "createdKey",
+         (SELECT max(h.changed_at) FROM problem_status_change h WHERE h.problem_id = p.id AND h.from_status IS NOT NULL) AS "statusChangedAt"
+       FROM problem p
+       WHERE p.organization_id = $1 AND p.author_id = $2
+         AND ($3::timestamptz IS NULL OR (p.created_at, p.id) < ($3::timestamptz, $4::uuid))
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $5`,
+      [organizationId, authorId, cursor ? String(cursor.k) : null, cursor?.id ?? null, limit],
+    );
+  }
+
+  /** The problems one person supports in the organisation, latest support first; hidden problems left out. */
+  supportedBy(organizationId: string, accountId: string, cursor: ListCursor | null, limit: number): Promise<MySupportRow[]> {
+    return this.db.query(
+      `SELECT p.id AS "problemId", p.title, p.status, p.status_reason AS "statusReason", p.merged_into_id AS "mergedIntoId",
+         p.support_count AS "supportCount", s.created_at AS "supportedAt", s.created_at::text AS "createdKey",
+         (SELECT max(h.changed_at) FROM problem_status_change h WHERE h.problem_id = p.id AND h.from_status IS NOT NULL) AS "statusChangedAt"
+       FROM problem_support s JOIN problem p ON p.id = s.problem_id
+       WHERE s.account_id = $2 AND s.organization_id = $1 AND p.organization_id = $1 AND NOT p.is_hidden
+         AND ($3::timestamptz IS NULL OR (s.created_at, s.problem_id) < ($3::timestamptz, $4::uuid))
+       ORDER BY s.created_at DESC, s.problem_id DESC LIMIT $5`,
+      [organizationId, accountId, cursor ? String(cursor.k) : null, cursor?.id ?? null, limit],
+    );
+  }
+
+  /** Titles and links of problems, for the places of comments. */
+  titlesOf(organizationId: string, ids: string[]): Promise<{ id: string; title: string; isHidden: boolean }[]> {
+    return this.db.query(
+      `SELECT p.id, p.title, p.is_hidden AS "isHidden" FROM problem p WHERE p.organization_id = $1 AND p.id = ANY($2::uuid[])`,
+      [organizationId, ids],
     );
   }
 

@@ -7,6 +7,8 @@ import {
   type ProblemCapacity,
   type Role,
   type TDistrictSummary,
+  type TMyProblem,
+  type TMySupport,
   type TProblem,
   type TProblemCollectionSettings,
   type TProblemListItem,
@@ -14,6 +16,7 @@ import {
   ZChangeProblemStatus,
   ZCreateProblem,
   ZMergeProblem,
+  ZMyActivityQuery,
   ZProblemListQuery,
   ZSimilarProblem,
   ZSimilarQuery,
@@ -90,6 +93,39 @@ export function decodeCursor(raw: string | undefined): ListCursor | null {
     /* not ours */
   }
   throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
+}
+
+/** A cursor of a list ordered by a time (created or supported), 400 for any other. */
+function timeCursor(raw: string | undefined): ListCursor | null {
+  const cursor = decodeCursor(raw);
+  if (cursor && typeof cursor.k !== 'string')
+    throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
+  return cursor;
+}
+
+/** The cursor after a page read with one extra row. */
+function nextTimeCursor<T extends { createdKey: string }>(
+  rows: T[],
+  limit: number,
+  idOf: (row: T) => string,
+): string | null {
+  const last = rows[limit - 1];
+  return rows.length > limit && last ? encodeCursor({ k: last.createdKey, id: idOf(last) }) : null;
+}
+
+/** What became of a problem, from its row. */
+function fate(r: {
+  status: TMyProblem['status'];
+  statusReason: string | null;
+  statusChangedAt: Date | null;
+  mergedIntoId: string | null;
+}) {
+  return {
+    status: r.status,
+    statusReason: r.statusReason,
+    statusChangedAt: r.statusChangedAt ? new Date(r.statusChangedAt).toISOString() : null,
+    mergedIntoId: r.mergedIntoId,
+  };
 }
 
 /** Problem statements: submission, duplicates, supports, lists, the page, status workflow and moderation. */
@@ -240,22 +276,74 @@ export class ProblemsService {
     };
   }
 
-  async list(org: Org, query: z.output<typeof ZProblemListQuery>): Promise<TProblemPage> {
+  async list(org: Org, query: z.output<typeof ZProblemListQuery>, actor?: Actor): Promise<TProblemPage> {
+    // "Mine" is one person's list: read each time, never shared through the cache below.
+    if (query.mine) {
+      if (!actor) throw new AppError('identity.unauthenticated', 401, 'Sign in first');
+      return this.readList(org, query, actor.accountId);
+    }
     // The list is the same for every viewer, and a busy city asks for the same first pages
     // many times a second: answers are kept one second, as the map's are.
     return this.listAnswers.getOrLoad(`${org.id}:${JSON.stringify(query)}`, () => this.readList(org, query));
   }
 
-  private async readList(org: Org, query: z.output<typeof ZProblemListQuery>): Promise<TProblemPage> {
+  /** "My activity": the problems I reported here, with what became of each (keyset pages, newest first). */
+  async problemsBy(
+    org: Org,
+    actor: Actor,
+    query: z.output<typeof ZMyActivityQuery>,
+  ): Promise<{ items: TMyProblem[]; nextCursor: string | null }> {
+    const cursor = timeCursor(query.cursor);
+    const rows = await this.repository.problemsBy(org.id, actor.accountId, cursor, query.limit + 1);
+    const items = rows.slice(0, query.limit);
+    return {
+      items: items.map((r) => ({
+        id: r.id,
+        title: r.title,
+        ...fate(r),
+        supportCount: r.supportCount,
+        commentCount: r.commentCount,
+        isHidden: r.isHidden,
+        createdAt: new Date(r.createdAt).toISOString(),
+      })),
+      nextCursor: nextTimeCursor(rows, query.limit, (r) => r.id),
+    };
+  }
+
+  /** "My activity": the problems I support here, with what became of each (keyset pages, latest support first). */
+  async supportedBy(
+    org: Org,
+    actor: Actor,
+    query: z.output<typeof ZMyActivityQuery>,
+  ): Promise<{ items: TMySupport[]; nextCursor: string | null }> {
+    const cursor = timeCursor(query.cursor);
+    const rows = await this.repository.supportedBy(org.id, actor.accountId, cursor, query.limit + 1);
+    return {
+      items: rows.slice(0, query.limit).map((r) => ({
+        problemId: r.problemId,
+        title: r.title,
+        ...fate(r),
+        supportCount: r.supportCount,
+        supportedAt: new Date(r.supportedAt).toISOString(),
+      })),
+      nextCursor: nextTimeCursor(rows, query.limit, (r) => r.problemId),
+    };
+  }
+
+  private async readList(
+    org: Org,
+    query: z.output<typeof ZProblemListQuery>,
+    authorId?: string,
+  ): Promise<TProblemPage> {
     const cursor = decodeCursor(query.cursor);
     if (cursor && typeof cursor.k !== (query.sort === 'newest' ? 'string' : 'number')) {
       throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid_value' });
     }
-    const { cursor: _c, limit, sort, q, ...filters } = query;
+    const { cursor: _c, limit, sort, q, mine: _m, ...filters } = query;
     const qNormalized = q ? normalizeForSearch(q) : undefined;
     const rows = await this.repository.list(
       org.id,
-      { ...filters, qNormalized: qNormalized || undefined },
+      { ...filters, qNormalized: qNormalized || undefined, authorId },
       sort,
       cursor,
       limit + 1,
@@ -516,6 +604,15 @@ export class ProblemsService {
       },
       onCountChanged: (organizationId: string, problemId: string, manager: EntityManager, delta: number) =>
         this.repository.addToCommentCount(manager, organizationId, problemId, delta),
+      /** A commenter's own list names the problem and links to it (not a hidden one). */
+      places: async (organization: { id: string; slug: string }, problemIds: string[]) => {
+        const rows = await this.repository.titlesOf(organization.id, problemIds);
+        return new Map(
+          rows
+            .filter((r) => !r.isHidden)
+            .map((r) => [r.id, { title: { fa: r.title }, link: `/${organization.slug}/problems/${r.id}` }]),
+        );
+      },
     };
   }
 

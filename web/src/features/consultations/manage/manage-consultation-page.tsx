@@ -20,6 +20,7 @@ import { EditionEditor } from './edition-editor';
 import { EditionList } from './edition-list';
 import { ImportDocx } from './import-docx';
 import { ReportView } from './report-view';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/manage/consultations/:activityId`: editions (import, write, publish) and the report. */
 export default function ManageConsultationPage() {
@@ -33,6 +34,11 @@ export default function ManageConsultationPage() {
 function ManageConsultation() {
   const { slug = '', activityId = '' } = useParams();
   const consultation = useConsultation(slug, activityId, null);
+  const { t } = useTranslation(CONSULTATIONS_NS);
+  const locale = useLocale();
+  usePageTitle(
+    consultation.data && t('manage.title', { title: pickLocalized(consultation.data.activity.title, locale) }),
+  );
   return <QueryView query={consultation}>{(data) => <ManageScreen slug={slug} consultation={data} />}</QueryView>;
 }
 

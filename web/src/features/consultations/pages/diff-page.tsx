@@ -10,11 +10,17 @@ import { useConsultation, useEditionDiff } from '../api/use-consultations';
 import { DiffView } from '../components/diff-view';
 import { CONSULTATIONS_NS } from '../consultations-i18n';
 import { editionParam } from './consultation-page';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/consultations/:activityId/diff?from=1&to=2`: what changed between two editions. */
 export default function DiffPage() {
   const { slug = '', activityId = '' } = useParams();
   const consultation = useConsultation(slug, activityId, null);
+  const { t } = useTranslation(CONSULTATIONS_NS);
+  const locale = useLocale();
+  usePageTitle(
+    consultation.data && t('diff.title', { title: pickLocalized(consultation.data.activity.title, locale) }),
+  );
   return <QueryView query={consultation}>{(data) => <DiffScreen slug={slug} consultation={data} />}</QueryView>;
 }
 

@@ -7,6 +7,7 @@ import { useSession } from '../api/use-session';
 import { EmailSignInForm, EmailSignUpForm } from '../components/email-forms';
 import { MobileCodeForm } from '../components/mobile-code-form';
 import { safeNextPath } from '../components/use-auth-redirect';
+import { usePageTitle } from '@/app/use-page-title';
 
 type AuthPageProps = { mode: 'sign-in' | 'sign-up' };
 
@@ -24,6 +25,7 @@ export function AuthPage({ mode }: AuthPageProps) {
   const [searchParams] = useSearchParams();
   const name = pickLocalized(organization.name, i18n.language);
   const config = MODES[mode];
+  usePageTitle(t(mode === 'sign-in' ? 'common:header.signIn' : 'common:header.signUp'));
 
   if (session?.account) return <Navigate to={safeNextPath(searchParams.get('next')) ?? `/${organization.slug}`} replace />;
 

@@ -16,6 +16,7 @@ import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { DateText } from '@/components';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/moderation`: reported and new problems and comments, for moderators. */
 export default function ModerationPage() {
@@ -23,6 +24,7 @@ export default function ModerationPage() {
   const organization = useCurrentOrganization();
   const location = useLocation();
   const roles = useOrganizationRoles(organization.slug);
+  usePageTitle(t('queue.title'));
   if (roles.isPending) return <Spinner size="lg" />;
   if (!roles.isSignedIn) return <Navigate to={`/${organization.slug}/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
   if (!roles.isModerator) return <ErrorView status={403} />;

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TMembership, TOrganization, TOrganizationSummary, TSession, TUpdateMembership } from '@hamandishi/contracts';
+import type {
+  TMembership,
+  TOpenActivity,
+  TOrganization,
+  TOrganizationSummary,
+  TSession,
+  TUpdateMembership,
+} from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-client';
 
@@ -18,6 +25,16 @@ export function useOrganization(slug: string | undefined) {
     queryFn: ({ signal }) => api.get<TOrganization>(`/api/orgs/${encodeURIComponent(slug ?? '')}`, { signal }),
     enabled: Boolean(slug),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** GET /api/orgs/:slug/open-activities: what people can take part in now, closing soonest first. */
+export function useOpenActivities(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.openActivities(slug),
+    queryFn: ({ signal }) =>
+      api.get<TOpenActivity[]>(`/api/orgs/${encodeURIComponent(slug)}/open-activities`, { signal }),
+    staleTime: 30_000,
   });
 }
 

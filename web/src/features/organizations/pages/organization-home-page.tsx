@@ -1,24 +1,40 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { buttonClassName, Card, Spinner } from '@/components';
+import type { ActivityType, TOpenActivity } from '@hamandishi/contracts';
+import { buttonClassName, DateText, Spinner } from '@/components';
 import { usePlans } from '@/features/plans/api/use-plans';
 import { PlanList } from '@/features/plans/components/plan-list';
 import { useSession } from '@/features/identity/api/use-session';
 import { formatNumber } from '@/lib/format';
 import { isLocale, pickLocalized } from '@/lib/locale';
+import { usePageTitle } from '@/app/use-page-title';
+import { useOpenActivities } from '../api/use-organizations';
 import { useCurrentOrganization } from './organization-layout';
 
-const PARTICIPATION_WAYS = ['problems', 'consultations', 'surveys', 'thinktank'] as const;
+/**
+ * Where one click takes a person for each kind of open activity. Only kinds with a page are here:
+ * a kind without one (surveys, think-tank series for now) is never offered, so nothing is promised
+ * that is not there.
+ */
+const ENTRY: Partial<Record<ActivityType, (slug: string, activity: TOpenActivity) => string>> = {
+  problem_collection: (slug) => `/${slug}/problems/new`,
+  consultation: (slug, activity) => `/${slug}/consultations/${activity.id}`,
+};
 
 /** `/:slug`: what the platform is for in this city, its districts, and a way in. */
 export default function OrganizationHomePage() {
   const { t, i18n } = useTranslation(['organizations', 'common']);
   const organization = useCurrentOrganization();
   const { data: session } = useSession();
+  // The municipality is the page: its name and the site's.
+  usePageTitle();
   const locale = isLocale(i18n.language) ? i18n.language : 'fa';
   const name = pickLocalized(organization.name, locale);
   const account = session?.account;
   const districts = [...organization.districts].sort((a, b) => a.number - b.number);
+  const open = useOpenActivities(organization.slug);
+  const offered = (open.data ?? []).filter((activity) => ENTRY[activity.type]);
+  const isCollecting = offered.some((activity) => activity.type === 'problem_collection');
 
   return (
     <>
@@ -27,11 +43,13 @@ export default function OrganizationHomePage() {
         <h1 id="hero-title">{name}</h1>
         <p className="hero__intro">{t('home.intro', { name })}</p>
         <div className="hero__actions">
-          <Link to={`/${organization.slug}/problems/new`} className={buttonClassName({ className: 'btn--on-dark', size: 'lg' })}>
-            {t('home.reportProblem')}
-          </Link>
+          {isCollecting && (
+            <Link to={`/${organization.slug}/problems/new`} className={buttonClassName({ className: 'btn--on-dark', size: 'lg' })}>
+              {t('home.reportProblem')}
+            </Link>
+          )}
           <Link to={`/${organization.slug}/problems`} className={buttonClassName({ variant: 'ghost', size: 'lg', className: 'hero__secondary' })}>
-            {t('home.cards.problems.open')}
+            {t('home.problemsMap')}
           </Link>
           {account ? (
             <>
@@ -53,24 +71,30 @@ export default function OrganizationHomePage() {
         </div>
       </section>
 
-      <PlansSection slug={organization.slug} />
-
       <section className="section" aria-labelledby="participate-title">
         <h2 id="participate-title">{t('home.participateTitle')}</h2>
-        <ul className="grid">
-          {PARTICIPATION_WAYS.map((way) => (
-            <li key={way}>
-              <Card
-                title={t(`home.cards.${way}.title`)}
-                to={way === 'problems' ? `/${organization.slug}/problems` : undefined}
-                badge={way === 'problems' ? undefined : t('common:comingSoon')}
-              >
-                <p className="muted">{t(`home.cards.${way}.body`)}</p>
-              </Card>
-            </li>
-          ))}
-        </ul>
+        {open.isPending && <Spinner size="lg" />}
+        {open.isError && <p className="muted">{t('home.openLoadError')}</p>}
+        {open.data && offered.length === 0 && (
+          <div className="stack">
+            <p>{t('home.noneOpen')}</p>
+            <p className="muted">
+              {t('home.noneOpenBody')} <Link to={`/${organization.slug}/plans`}>{t('home.toPlans')}</Link>
+            </p>
+          </div>
+        )}
+        {offered.length > 0 && (
+          <ul className="grid open-activities">
+            {offered.map((activity) => (
+              <li key={activity.id}>
+                <OpenActivityCard slug={organization.slug} activity={activity} />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
+
+      <PlansSection slug={organization.slug} />
 
       <section className="section" aria-labelledby="districts-title">
         <h2 id="districts-title">{t('home.districtsTitle')}</h2>
@@ -103,6 +127,35 @@ export default function OrganizationHomePage() {
         </section>
       )}
     </>
+  );
+}
+
+/** One open activity: what it is, where in the plan, until when, and the way in. */
+function OpenActivityCard({ slug, activity }: { slug: string; activity: TOpenActivity }) {
+  const { t, i18n } = useTranslation(['organizations', 'plans']);
+  const locale = isLocale(i18n.language) ? i18n.language : 'fa';
+  const title = pickLocalized(activity.title, locale);
+  const entry = ENTRY[activity.type]?.(slug, activity);
+  return (
+    <article className="card open-activity">
+      <span className="badge">{t(`plans:activityTypes.${activity.type}`)}</span>
+      <h3 className="card__title">{title}</h3>
+      <p className="muted">
+        {pickLocalized(activity.planTitle, locale)} · {pickLocalized(activity.stageTitle, locale)}
+      </p>
+      <p className="open-activity__until">
+        {t('home.openUntil')}{' '}
+        {activity.closesAt ? <DateText value={activity.closesAt} style="long" /> : <DateText value={activity.stageEndsOn} style="long" isDay />}
+      </p>
+      {entry && (
+        <div className="form-footer">
+          <Link to={entry} className={buttonClassName({ variant: 'primary' })} aria-label={`${t(`home.enter.${activity.type}`)}: ${title}`}>
+            {t(`home.enter.${activity.type}`)}
+          </Link>
+          {activity.type === 'problem_collection' && <Link to={`/${slug}/problems`}>{t('home.problemsMap')}</Link>}
+        </div>
+      )}
+    </article>
   );
 }
 

@@ -4,10 +4,12 @@ import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf } from '@/lib/errors';
 import { pickLocalized } from '@/lib/locale';
 import { useOrganizations } from '../api/use-organizations';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/`: pick the municipality whose plan you want to take part in. */
 export default function OrganizationsPage() {
   const { t, i18n } = useTranslation(['organizations', 'common']);
+  usePageTitle(t('list.title'));
   const organizations = useOrganizations();
 
   return (

@@ -8,12 +8,15 @@ import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { useCommittee } from '../api/use-plans';
 import { QueryView } from '../components/query-view';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/committees/:committeeId`: a committee's topics, secretary and members. */
 export default function CommitteePage() {
   const { committeeId = '' } = useParams();
   const organization = useCurrentOrganization();
   const committee = useCommittee(organization.slug, committeeId);
+  const locale = useLocale();
+  usePageTitle(committee.data && pickLocalized(committee.data.name, locale));
   return <QueryView query={committee}>{(data) => <CommitteeView committee={data} />}</QueryView>;
 }
 

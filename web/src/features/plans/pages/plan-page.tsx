@@ -13,12 +13,15 @@ import { FollowButton } from '../components/follow-button';
 import { PlanStatusBadge, YearRange } from '../components/plan-bits';
 import { QueryView } from '../components/query-view';
 import { StageTimeline } from '../components/stage-timeline';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/plans/:planId`: a plan, its stages, committees, upstream documents and files. */
 export default function PlanPage() {
   const { planId = '' } = useParams();
   const organization = useCurrentOrganization();
   const plan = usePlan(organization.slug, planId);
+  const locale = useLocale();
+  usePageTitle(plan.data && pickLocalized(plan.data.title, locale));
   return <QueryView query={plan}>{(data) => <PlanView slug={organization.slug} plan={data} />}</QueryView>;
 }
 

@@ -6,10 +6,12 @@ import { pickLocalized } from '@/lib/locale';
 import { usePlans } from '../api/use-plans';
 import { PlanList } from '../components/plan-list';
 import { QueryView } from '../components/query-view';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/plans`: every plan of the municipality. */
 export default function PlansPage() {
   const { t, i18n } = useTranslation('plans');
+  usePageTitle(t('list.sectionTitle'));
   const organization = useCurrentOrganization();
   const plans = usePlans(organization.slug);
   return (

@@ -11,12 +11,15 @@ import { AttachmentList } from '../components/attachment-list';
 import { FollowButton } from '../components/follow-button';
 import { Badge, DateRange, ParticipationText, StageStatusBadge } from '../components/plan-bits';
 import { QueryView } from '../components/query-view';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/plans/:planId/stages/:stageId`: one stage, its activities and its files. */
 export default function StagePage() {
   const { planId = '', stageId = '' } = useParams();
   const organization = useCurrentOrganization();
   const stage = useStage(organization.slug, stageId);
+  const locale = useLocale();
+  usePageTitle(stage.data && pickLocalized(stage.data.title, locale));
   return <QueryView query={stage}>{(data) => <StageView slug={organization.slug} planId={planId} stage={data} />}</QueryView>;
 }
 

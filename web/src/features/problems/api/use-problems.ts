@@ -33,7 +33,7 @@ const org = (slug: string) => `/api/orgs/${encodeURIComponent(slug)}`;
 /** Query keys of this feature, under one root so a change can invalidate them together. */
 export const problemKeys = {
   all: (slug: string) => ['problems', slug] as const,
-  list: (slug: string, filters: TProblemFilters) => ['problems', slug, 'list', filters] as const,
+  list: (slug: string, filters: TProblemFilters, mineOf: string | null = null) => ['problems', slug, 'list', filters, mineOf] as const,
   map: (slug: string, filters: TProblemFilters, viewport: TViewport | null) => ['problems', slug, 'map', filters, viewport] as const,
   heat: (slug: string, filters: TProblemFilters, viewport: TViewport | null) => ['problems', slug, 'heat', filters, viewport] as const,
   detail: (slug: string, id: string) => ['problems', slug, 'detail', id] as const,
@@ -50,14 +50,18 @@ export function filtersToParams(filters: TProblemFilters): URLSearchParams {
   return params;
 }
 
-/** GET /api/orgs/:slug/problems: newest first, keyset "load more". */
-export function useProblemList(slug: string, filters: TProblemFilters, isEnabled = true) {
+/**
+ * GET /api/orgs/:slug/problems: newest first, keyset "load more". `mineOf`: only the reports of
+ * this signed-in account (its id keys the cache, so another person on the device never sees them).
+ */
+export function useProblemList(slug: string, filters: TProblemFilters, isEnabled = true, mineOf: string | null = null) {
   return useInfiniteQuery({
-    queryKey: problemKeys.list(slug, filters),
+    queryKey: problemKeys.list(slug, filters, mineOf),
     enabled: isEnabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const params = filtersToParams(filters);
+      if (mineOf) params.set('mine', 'true');
       if (pageParam) params.set('cursor', pageParam);
       return api.get<TProblemPage>(`${org(slug)}/problems?${params.toString()}`, { signal });
     },

@@ -8,16 +8,23 @@ import { useProblemList } from '../api/use-problems';
 import { PROBLEMS_NS } from '../problems-i18n';
 import { nameOf, ProblemStatusBadge } from './problem-bits';
 
+export type ProblemListProps = {
+  organization: TOrganization;
+  filters: TProblemFilters;
+  /** Only the reports of this signed-in account ("mine"). */
+  mineOf?: string | null;
+};
+
 /** The accessible alternative to the map: the same filtered problems, newest first, "load more". */
-export function ProblemList({ organization, filters }: { organization: TOrganization; filters: TProblemFilters }) {
+export function ProblemList({ organization, filters, mineOf = null }: ProblemListProps) {
   const { t } = useTranslation(PROBLEMS_NS);
   const locale = useLocale();
-  const list = useProblemList(organization.slug, filters);
+  const list = useProblemList(organization.slug, filters, true, mineOf);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   if (list.isPending) return <Spinner size="lg" />;
   if (list.isError) return <Alert variant="danger">{t('list.loadError')}</Alert>;
-  if (items.length === 0) return <p className="muted">{t('list.empty')}</p>;
+  if (items.length === 0) return <p className="muted">{t(mineOf ? 'list.emptyMine' : 'list.empty')}</p>;
   return (
     <>
       <ul className="problem-list">

@@ -19,6 +19,7 @@ import { ChangeStatusForm, ModerateProblemForm } from '../components/problem-sta
 import { SupportButton } from '../components/support-button';
 import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
 import { PROBLEMS_NS } from '../problems-i18n';
+import { usePageTitle } from '@/app/use-page-title';
 
 const StaticMap = lazy(() => import('../components/static-map'));
 
@@ -27,6 +28,7 @@ export default function ProblemPage() {
   const { problemId = '' } = useParams();
   const organization = useCurrentOrganization();
   const problem = useProblem(organization.slug, problemId);
+  usePageTitle(problem.data?.title);
   const queryClient = useQueryClient();
 
   // Status, merge and hide changes made by staff reach every open page.

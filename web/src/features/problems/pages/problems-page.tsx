@@ -11,6 +11,8 @@ import { filtersToParams, useProblemHeat, useProblemMap, type TViewport } from '
 import { filtersFromSearch, ProblemFilters } from '../components/problem-filters';
 import { ProblemList } from '../components/problem-list';
 import { PROBLEMS_NS } from '../problems-i18n';
+import { usePageTitle } from '@/app/use-page-title';
+import { useSession } from '@/features/identity/api/use-session';
 
 // Leaflet and its CSS are fetched only when the map is drawn.
 const ProblemsMap = lazy(() => import('../components/problems-map'));
@@ -18,6 +20,7 @@ const ProblemsMap = lazy(() => import('../components/problems-map'));
 /** `/:slug/problems`: the map of problems with its filters, and the same problems as a list. */
 export default function ProblemsPage() {
   const { t } = useTranslation(PROBLEMS_NS);
+  usePageTitle(t('title'));
   const locale = useLocale();
   const organization = useCurrentOrganization();
   const [search, setSearch] = useSearchParams();
@@ -28,7 +31,20 @@ export default function ProblemsPage() {
   const map = useProblemMap(organization.slug, filters, viewport, !isHeatShown);
   const heat = useProblemHeat(organization.slug, filters, viewport, isHeatShown);
   const handleViewportChange = useCallback((next: TViewport) => setViewport(next), []);
-  const handleFiltersChange = (next: TProblemFilters) => setSearch(filtersToParams(next), { replace: true });
+  const { data: session } = useSession();
+  const accountId = session?.account?.id ?? null;
+  const isMine = Boolean(accountId) && search.get('mine') === '1';
+  const handleFiltersChange = (next: TProblemFilters) => {
+    const params = filtersToParams(next);
+    if (isMine) params.set('mine', '1');
+    setSearch(params, { replace: true });
+  };
+  const handleMine = (checked: boolean) => {
+    const params = new URLSearchParams(search);
+    if (checked) params.set('mine', '1');
+    else params.delete('mine');
+    setSearch(params, { replace: true });
+  };
 
   return (
     <div className="stack">
@@ -73,7 +89,13 @@ export default function ProblemsPage() {
         </section>
         <section aria-labelledby="list-title" className="problems-layout__list stack">
           <h2 id="list-title">{t('list.title')}</h2>
-          <ProblemList organization={organization} filters={filters} />
+          {accountId && (
+            <label className="checkbox">
+              <input type="checkbox" checked={isMine} onChange={(e) => handleMine(e.target.checked)} />
+              {t('list.mine')}
+            </label>
+          )}
+          <ProblemList organization={organization} filters={filters} mineOf={isMine ? accountId : null} />
         </section>
       </div>
     </div>

@@ -56,4 +56,28 @@ describe('ReportProblemForm', () => {
     expect(window.localStorage.getItem(draftKey(ORG.slug))).toBeNull();
     expect(router.state.location.pathname).toBe('/isfahan/problems/0e000000-0000-4000-8000-000000000001');
   });
+
+  it('names every missing field at once, in words, when the empty form is sent', async () => {
+    window.localStorage.clear();
+    const fetchMock = mockFetch({ 'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' } });
+    const user = userEvent.setup();
+    renderWithApp(<ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen']} />, '/isfahan/problems/new');
+
+    await user.click(screen.getByRole('button', { name: 'ثبت مسئله' }));
+
+    expect(await screen.findByText('عنوان مسئله را بنویسید.')).toBeInTheDocument();
+    expect(screen.getByText('شرح مسئله را بنویسید.')).toBeInTheDocument();
+    expect(screen.getByText('موضوع مسئله را انتخاب کنید.')).toBeInTheDocument();
+    // The place is asked for together with the rest, not after they are fixed.
+    expect(screen.getByText('جای مسئله را روی نقشه نشان دهید، یا فقط منطقه را انتخاب کنید.')).toBeInTheDocument();
+    expect(screen.queryByText('کوتاه‌تر از حد مجاز است.')).not.toBeInTheDocument();
+    expect(screen.queryByText('مقدار واردشده معتبر نیست.')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'عنوان' })).toHaveAccessibleDescription('عنوان مسئله را بنویسید.');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+
+    // A title typed but too short is told how long it must be.
+    await user.type(screen.getByRole('textbox', { name: 'عنوان' }), 'چاله');
+    await user.click(screen.getByRole('button', { name: 'ثبت مسئله' }));
+    expect(await screen.findByText('عنوان دست‌کم ۵ نویسه باشد.')).toBeInTheDocument();
+  });
 });

@@ -18,6 +18,7 @@ import { districtOptions, themeOptions } from '../components/problem-bits';
 import { SimilarProblems } from '../components/similar-problems';
 import { clearDraft, emptyDraft, isDraftWorthRestoring, readDraft, writeDraft, type ProblemDraft } from '../lib/problem-draft';
 import { PROBLEMS_NS } from '../problems-i18n';
+import { usePageTitle } from '@/app/use-page-title';
 
 const LocationPicker = lazy(() => import('../components/location-picker'));
 
@@ -30,6 +31,7 @@ export default function ReportProblemPage() {
   const location = useLocation();
   const roles = useOrganizationRoles(organization.slug);
   const open = useOpenProblemActivity(organization.slug);
+  usePageTitle(t('form.title'));
   const settings = collectionSettings(open.activity?.settings);
 
   if (roles.isPending) return <Spinner size="lg" />;
@@ -88,7 +90,9 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
   });
   const values = form.watch();
   const { errors } = form.formState;
-  const err = (name: (typeof FIELDS)[number]) => fieldErrorMessage(t, errors[name] as never);
+  // Each field's own words first ("write a title", "choose a theme"), the generic text otherwise.
+  const err = (name: (typeof FIELDS)[number], wording: string = name) =>
+    fieldErrorMessage(t, errors[name] as never, `${PROBLEMS_NS}:form.fieldErrors.${wording}`);
 
   // Keep the draft in step with every change.
   useEffect(() => {
@@ -200,7 +204,7 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
                 value={field.value ?? undefined}
                 options={districtOptions(organization, locale)}
                 onValueChange={field.onChange}
-                error={err('location')}
+                error={err('location', 'district')}
               />
             )}
           />

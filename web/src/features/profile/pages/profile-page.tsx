@@ -23,6 +23,8 @@ import { useCurrentOrganization } from '@/features/organizations/pages/organizat
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { isLocale, LOCALES, pickLocalized } from '@/lib/locale';
+import { usePageTitle } from '@/app/use-page-title';
+import { MyActivity } from '../components/my-activity';
 
 /** `/:slug/profile`: one's details, language, district, demographics and data rights. */
 export default function ProfilePage() {
@@ -30,6 +32,7 @@ export default function ProfilePage() {
   const organization = useCurrentOrganization();
   const { data: session, isPending } = useSession();
   const location = useLocation();
+  usePageTitle(t('title'));
 
   if (isPending) return <Spinner size="lg" />;
   if (!session?.account) {
@@ -41,6 +44,7 @@ export default function ProfilePage() {
   return (
     <div className="stack">
       <PageHeader title={t('title')} />
+      <MyActivity accountId={session.account.id} slug={organization.slug} />
       <DetailsSection account={session.account} />
       <LanguageSection />
       <DistrictSection organization={organization} membership={membership} />

@@ -34,6 +34,7 @@ import {
   useUpdatePlan,
   useUpdateStage,
 } from '../use-manage-plans';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/manage/plans/:planId`: everything a planner changes on one plan. */
 export default function ManagePlanPage() {
@@ -48,6 +49,9 @@ function ManagePlanLoader() {
   const { planId = '' } = useParams();
   const organization = useCurrentOrganization();
   const plan = usePlan(organization.slug, planId);
+  const { t } = useTranslation(MANAGE_NS);
+  const locale = useLocale();
+  usePageTitle(plan.data && t('plan.title', { title: pickLocalized(plan.data.title, locale) }));
   return <QueryView query={plan}>{(data) => <ManagePlan slug={organization.slug} plan={data} />}</QueryView>;
 }
 

@@ -10,6 +10,7 @@ import { MANAGE_NS } from '../manage-i18n';
 import { PlanForm } from '../plan-form';
 import { RequirePlanner } from '../require-planner';
 import { useCreatePlan } from '../use-manage-plans';
+import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/manage/plans`: the planner's list of plans and a form for a new one. */
 export default function ManagePlansPage() {
@@ -22,6 +23,7 @@ export default function ManagePlansPage() {
 
 function ManagePlans() {
   const { t } = useTranslation([MANAGE_NS, 'common']);
+  usePageTitle(t('list.title'));
   const organization = useCurrentOrganization();
   const navigate = useNavigate();
   const toast = useToast();
