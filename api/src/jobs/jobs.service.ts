@@ -1,45 +1,57 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
-import { JOB_QUEUES, type JobPayloads, type QueueName } from './job-queues';
+import { JOB_QUEUES, type JobPayloads, type QueueName, type QueueSpec } from './job-queues';
 
 type Handler<Q extends QueueName> = (payload: JobPayloads[Q]) => Promise<void>;
 type AnyHandler = (payload: unknown) => Promise<void>;
+type Claimed = PgBoss.Job<unknown>;
 
-/** A handler still running on shutdown gets this long to finish before its job is failed (and retried elsewhere). */
+const SCHEMA = 'pgboss';
+/** A run still going on shutdown gets this long to finish; then its job is failed, so another process retries it. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** pg-boss 10 watches its stopping cron worker with a 1 s timer that outlives stop(). */
 const WORKER_WATCH_MS = 1_100;
+// pg-boss 10 has no heartbeat: a run active longer than its job's expiry is taken for a dead
+// process's and given to another. A live run therefore pushes its expiry forward, three times
+// per expiry period; a process that dies stops doing so, and its job is retried after expiry.
+const HEARTBEAT = `UPDATE ${SCHEMA}.job SET expire_in = now() - started_on + make_interval(secs => $3)
+  WHERE name = $1 AND id = $2 AND state = 'active'`;
 
 /**
- * Background work on pg-boss (its own `pgboss` schema, installed by a migration): several API
- * processes share every queue, each job runs once (rows claimed with SKIP LOCKED), failures
- * retry with backoff, recurring work runs from cron schedules, and a job whose process died is
- * retried after its queue's expiry. Modules see only this facade and the typed queues of
- * job-queues.ts, never pg-boss itself.
+ * Background work on pg-boss (schema `pgboss`, installed by a migration). pg-boss keeps the
+ * jobs, claims them with SKIP LOCKED so that several API processes share every queue and each
+ * job runs once, retries failures with backoff, fires the cron schedules (once across all
+ * processes), and fails over jobs whose process died. This facade adds the typed queues of
+ * job-queues.ts, a heartbeat for long runs, and drain() for tests; modules never see pg-boss.
  */
 @Injectable()
 export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('jobs');
   private readonly handlers = new Map<QueueName, AnyHandler>();
-  private readonly workers = new Map<QueueName, string>();
-  private readonly working = new Set<QueueName>();
-  // Runs of this process not yet finished (worker or drain), so drain() can wait for them.
-  private readonly running = new Set<Promise<void>>();
+  private readonly loops = new Map<QueueName, Promise<void>>();
+  private readonly wakers = new Map<QueueName, () => void>();
+  // Runs of this process not yet finished (a worker's or drain's), by job id.
+  private readonly running = new Map<string, { queue: QueueName; done: Promise<void> }>();
   private readonly boss: PgBoss;
+  private readonly pollMs: number;
   private starting: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(config: AppConfig) {
+    this.pollMs = config.env.JOB_POLL_SECONDS * 1000;
+    const scheduleCheckSeconds = Math.min(45, Math.max(1, Math.round(config.env.JOB_POLL_SECONDS)));
     this.boss = new PgBoss({
       connectionString: config.databaseUrl,
       application_name: 'hamandishi-jobs',
       max: 4,
-      // The schema is installed by our migrations (one lock, in every cloned test database);
-      // pg-boss only upgrades it here when a later 10.x needs it, under its own lock.
+      // The schema is installed by our migrations (once, under their lock, and in every cloned
+      // test database); pg-boss upgrades it here only when a later 10.x needs it, under its own lock.
       migrate: true,
-      pollingIntervalSeconds: config.env.JOB_POLL_SECONDS,
+      cronMonitorIntervalSeconds: scheduleCheckSeconds,
+      cronWorkerIntervalSeconds: scheduleCheckSeconds,
       maintenanceIntervalSeconds: config.env.JOB_MAINTENANCE_SECONDS,
-      // Finished jobs stay a week for inspection (replaces the old housekeeping of `job`).
+      // Finished jobs move to pgboss.archive after 12 hours and are deleted after a week.
       archiveCompletedAfterSeconds: 12 * 3600,
       deleteAfterDays: 7,
     });
@@ -51,33 +63,31 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     await this.start();
   }
 
-  /** Declares the handler of a queue; this process then works on it. */
+  /** Declares the handler of a queue; this process then works on it. A second call replaces the handler. */
   register<Q extends QueueName>(queue: Q, handler: Handler<Q>): void {
-    const known = this.handlers.has(queue);
     this.handlers.set(queue, handler as AnyHandler);
-    if (!known && this.starting) void this.starting.then(() => this.startWorker(queue));
+    if (this.starting) void this.starting.then(() => this.startLoop(queue));
   }
 
-  /** Adds a job; it runs on whichever process claims it first, at `runAt` or later. Returns null when the queue refused it (a stately queue already has one waiting). */
+  /** Adds a job; it runs on whichever process claims it first, at `runAt` or later. Null when a stately queue already has one waiting. */
   async enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], opts: { runAt?: Date } = {}): Promise<string | null> {
     await this.start();
     const id = await this.boss.send(queue, payload as object, opts.runAt ? { startAfter: opts.runAt } : {});
-    // A job due now is picked up at once here instead of at the next poll (sign-in codes wait on it).
-    const worker = this.workers.get(queue);
-    if (worker && (!opts.runAt || opts.runAt <= new Date())) this.boss.notifyWorker(worker);
+    // Due now: picked up here at once instead of at the next poll (sign-in codes wait on it).
+    if (!opts.runAt || opts.runAt <= new Date()) this.wakers.get(queue)?.();
     return id;
   }
 
   /**
-   * Runs every due job of the queues this process works on, until none is left, and waits for
+   * Runs every due job of the queues this process works on until none is left, and waits for
    * runs already under way here. Tests use it instead of waiting for the poll.
    */
   async drain(): Promise<void> {
     await this.start();
     for (;;) {
       let ran = 0;
-      for (const queue of this.handlers.keys()) ran += await this.runDue(queue);
-      const underway = [...this.running];
+      for (const queue of this.handlers.keys()) ran += await this.runDue(queue, 10);
+      const underway = [...this.running.values()].map((r) => r.done);
       if (ran === 0 && underway.length === 0) return;
       await Promise.allSettled(underway);
     }
@@ -87,13 +97,15 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     this.stopped = true;
     if (!this.starting) return;
     await this.starting.catch(() => undefined);
-    // Graceful: no new fetches, running handlers may finish; any still running are failed, so another process retries them.
-    // The pool stays open meanwhile: pg-boss 10 would close it under workers still waiting for a
-    // connection, and they would then wait (with a 1 s watch timer each) forever.
-    await this.boss.stop({ graceful: true, timeout: SHUTDOWN_GRACE_MS, wait: true, close: false });
-    await Promise.allSettled([...this.running]);
-    // Its stopping workers are watched with a 1 s timer that outlives stop(); let them end here,
-    // so nothing of ours still runs once the application (or a test file) is gone.
+    for (const wake of this.wakers.values()) wake();
+    const finished = Promise.allSettled([...this.loops.values(), ...[...this.running.values()].map((r) => r.done)]);
+    await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+    for (const [id, { queue }] of this.running) {
+      await this.boss.fail(queue, id, { message: 'the process shut down during the run' }).catch(() => undefined);
+    }
+    // The pool stays open until pg-boss's own cron worker has stopped: closed under it, that
+    // worker would wait for a connection (and keep a timer) forever.
+    await this.boss.stop({ graceful: true, timeout: 1000, wait: true, close: false });
     await new Promise((resolve) => setTimeout(resolve, WORKER_WATCH_MS));
     await (this.boss.getDb() as PgBoss.Db & { close(): Promise<void> }).close();
   }
@@ -105,44 +117,78 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   private async connect(): Promise<void> {
     await this.boss.start();
-    for (const [queue, spec] of Object.entries(JOB_QUEUES) as [QueueName, (typeof JOB_QUEUES)[QueueName]][]) {
-      const options = { name: queue, policy: spec.policy, retryLimit: spec.retryLimit, retryDelay: spec.retryDelay, retryBackoff: true, expireInSeconds: spec.expireInSeconds };
+    for (const [queue, spec] of Object.entries(JOB_QUEUES) as [QueueName, QueueSpec][]) {
+      const options = {
+        name: queue,
+        policy: spec.policy,
+        retryLimit: spec.retryLimit,
+        retryDelay: spec.retryDelay,
+        retryBackoff: true,
+        expireInSeconds: spec.expireInSeconds,
+      };
       await this.boss.createQueue(queue, options);
-      // createQueue leaves an existing queue as it was; the rules written here win.
+      // createQueue leaves an existing queue as it was; the rules written in job-queues.ts win.
       await this.boss.updateQueue(queue, options);
       if (spec.schedule) await this.boss.schedule(queue, spec.schedule, {}, { tz: 'UTC' });
     }
     for (const schedule of await this.boss.getSchedules()) {
       if (!JOB_QUEUES[schedule.name as QueueName]?.schedule) await this.boss.unschedule(schedule.name);
     }
-    for (const queue of this.handlers.keys()) await this.startWorker(queue);
+    for (const queue of this.handlers.keys()) this.startLoop(queue);
   }
 
-  private async startWorker(queue: QueueName): Promise<void> {
-    if (this.working.has(queue) || this.stopped) return;
-    this.working.add(queue);
-    // One job per fetch: a batch fails as a whole in pg-boss, and one bad job must not fail its neighbours.
-    // The run records its own outcome (awaited, so drain() sees it); pg-boss's own complete()
-    // afterwards finds the job no longer active and changes nothing.
-    const id = await this.boss.work<unknown>(queue, { batchSize: 1 }, ([job]) => this.track(this.run(queue, job)));
-    this.workers.set(queue, id);
+  /** One worker per queue and process: takes one job at a time, sleeps a poll when there is none. */
+  private startLoop(queue: QueueName): void {
+    if (this.loops.has(queue) || this.stopped) return;
+    const loop = async () => {
+      while (!this.stopped) {
+        let ran = 0;
+        try {
+          ran = await this.runDue(queue, 1);
+        } catch (error) {
+          this.logger.error({ err: error, queue }, 'job poll failed');
+        }
+        if (ran === 0 && !this.stopped) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, this.pollMs);
+            this.wakers.set(queue, () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+        }
+      }
+    };
+    this.loops.set(queue, loop());
   }
 
-  private async runDue(queue: QueueName): Promise<number> {
-    let jobs: PgBoss.Job<unknown>[];
+  private async runDue(queue: QueueName, batchSize: number): Promise<number> {
+    let jobs: Claimed[];
     try {
-      jobs = await this.boss.fetch<unknown>(queue, { batchSize: 10 });
+      jobs = await this.boss.fetch<unknown>(queue, { batchSize });
     } catch (error) {
-      // A stately queue refuses a second active run (unique index): another run is under way.
+      // A stately queue refuses a second active run (unique index): one is under way elsewhere.
       if ((error as { code?: string }).code === '23505') return 0;
       throw error;
     }
-    for (const job of jobs) await this.track(this.run(queue, job));
+    // One at a time: a failing job fails alone, and runs of one queue never overlap in a process.
+    for (const job of jobs) {
+      const done = this.run(queue, job);
+      this.running.set(job.id, { queue, done });
+      await done.finally(() => this.running.delete(job.id));
+    }
     return jobs.length;
   }
 
-  /** Runs one claimed job and records the outcome: done, or failed (pg-boss retries it after its backoff). */
-  private async run(queue: QueueName, job: PgBoss.Job<unknown>): Promise<void> {
+  /** Runs one claimed job with a heartbeat, and records the outcome: done, or failed (pg-boss retries it after its backoff). */
+  private async run(queue: QueueName, job: Claimed): Promise<void> {
+    const expireInSeconds = Number((job as Claimed & { expireInSeconds: number | string }).expireInSeconds);
+    const heartbeat = setInterval(() => {
+      this.boss
+        .getDb()
+        .executeSql(HEARTBEAT, [queue, job.id, expireInSeconds])
+        .catch((error: unknown) => this.logger.warn({ err: error, jobId: job.id, queue }, 'job heartbeat failed'));
+    }, (expireInSeconds * 1000) / 3);
     try {
       const handler = this.handlers.get(queue);
       if (!handler) throw new Error(`no handler for queue ${queue}`);
@@ -152,17 +198,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       this.logger.warn({ jobId: job.id, queue, error: message }, 'job failed');
       await this.boss.fail(queue, job.id, { message: message.slice(0, 2000) });
       return;
+    } finally {
+      clearInterval(heartbeat);
     }
     await this.boss.complete(queue, job.id);
-  }
-
-  private track(run: Promise<void>): Promise<void> {
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.running.add(settled);
-    void settled.finally(() => this.running.delete(settled));
-    return run;
   }
 }
