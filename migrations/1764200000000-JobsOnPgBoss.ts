@@ -27,7 +27,10 @@ export class JobsOnPgBoss1764200000000 implements MigrationInterface {
       if (present) {
         const waiting = `done_at IS NULL AND attempts < max_attempts AND NOT (queue = ANY($1))`;
         // The queue's own rules (policy, retries, expiry) are written by the app at start.
-        await q.query(`SELECT pgboss.create_queue(queue, '{}'::json) FROM (SELECT DISTINCT queue FROM job WHERE ${waiting}) q`, [RECURRING]);
+        await q.query(
+          `SELECT pgboss.create_queue(queue, '{}'::json) FROM (SELECT DISTINCT queue FROM job WHERE ${waiting}) q`,
+          [RECURRING],
+        );
         await q.query(
           `INSERT INTO pgboss.job (id, name, data, start_after, retry_limit, retry_delay, retry_backoff, keep_until)
            SELECT id, queue, payload, greatest(run_at, now()), max_attempts - attempts - 1, 5, true, greatest(run_at, now()) + interval '14 days'

@@ -21,9 +21,9 @@ export type QueueSpec = {
   /** Seconds before the first retry; doubled (with jitter) on each further one. */
   retryDelay: number;
   /**
-   * The longest a run may take. A run still active after this is taken for a crashed process
-   * and retried, so it must be well above the slowest honest run (there is no heartbeat in
-   * pg-boss 10): a live handler is never taken over before this.
+   * How long a run may go without a heartbeat before it is taken for a dead process's and
+   * retried elsewhere. A live run beats every third of this (jobs.service), so it may run
+   * longer; this is how soon a crashed process's job is picked up again.
    */
   expireInSeconds: number;
   /**
@@ -39,9 +39,27 @@ const MINUTE = 60;
 
 /** Every queue and its rules. Recurring work is spread over the hour so runs do not coincide. */
 export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
-  housekeeping: { schedule: '5 * * * *', policy: 'stately', retryLimit: 2, retryDelay: MINUTE, expireInSeconds: 30 * MINUTE },
-  'notifications.digest': { schedule: '0 * * * *', policy: 'stately', retryLimit: 2, retryDelay: MINUTE, expireInSeconds: 60 * MINUTE },
-  'problems.prune_photos': { schedule: '35 * * * *', policy: 'stately', retryLimit: 2, retryDelay: MINUTE, expireInSeconds: 30 * MINUTE },
+  housekeeping: {
+    schedule: '5 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 30 * MINUTE,
+  },
+  'notifications.digest': {
+    schedule: '0 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 60 * MINUTE,
+  },
+  'problems.prune_photos': {
+    schedule: '35 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 30 * MINUTE,
+  },
   // 6 tries over about five minutes, as the outbox counts them (messaging.service MAX_ATTEMPTS).
   'messaging.deliver': { policy: 'standard', retryLimit: 5, retryDelay: 5, expireInSeconds: 5 * MINUTE },
   'notifications.fanout': { policy: 'standard', retryLimit: 5, retryDelay: 10, expireInSeconds: 30 * MINUTE },

@@ -70,7 +70,11 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Adds a job; it runs on whichever process claims it first, at `runAt` or later. Null when a stately queue already has one waiting. */
-  async enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], opts: { runAt?: Date } = {}): Promise<string | null> {
+  async enqueue<Q extends QueueName>(
+    queue: Q,
+    payload: JobPayloads[Q],
+    opts: { runAt?: Date } = {},
+  ): Promise<string | null> {
     await this.start();
     const id = await this.boss.send(queue, payload as object, opts.runAt ? { startAfter: opts.runAt } : {});
     // Due now: picked up here at once instead of at the next poll (sign-in codes wait on it).
@@ -183,12 +187,15 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   /** Runs one claimed job with a heartbeat, and records the outcome: done, or failed (pg-boss retries it after its backoff). */
   private async run(queue: QueueName, job: Claimed): Promise<void> {
     const expireInSeconds = Number((job as Claimed & { expireInSeconds: number | string }).expireInSeconds);
-    const heartbeat = setInterval(() => {
-      this.boss
-        .getDb()
-        .executeSql(HEARTBEAT, [queue, job.id, expireInSeconds])
-        .catch((error: unknown) => this.logger.warn({ err: error, jobId: job.id, queue }, 'job heartbeat failed'));
-    }, (expireInSeconds * 1000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        this.boss
+          .getDb()
+          .executeSql(HEARTBEAT, [queue, job.id, expireInSeconds])
+          .catch((error: unknown) => this.logger.warn({ err: error, jobId: job.id, queue }, 'job heartbeat failed'));
+      },
+      (expireInSeconds * 1000) / 3,
+    );
     try {
       const handler = this.handlers.get(queue);
       if (!handler) throw new Error(`no handler for queue ${queue}`);

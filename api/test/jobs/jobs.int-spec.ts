@@ -25,7 +25,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type JobRow = { id: string; state: string; retryCount: number };
 const jobsOf = (app: TestApp, queue: string): Promise<JobRow[]> =>
-  app.db.query(`SELECT id, state::text, retry_count AS "retryCount" FROM pgboss.job WHERE name = $1 ORDER BY created_on`, [queue]);
+  app.db.query(
+    `SELECT id, state::text, retry_count AS "retryCount" FROM pgboss.job WHERE name = $1 ORDER BY created_on`,
+    [queue],
+  );
 
 describe('background jobs', () => {
   let database: { url: string; drop: () => Promise<void> };
@@ -78,7 +81,9 @@ describe('background jobs', () => {
     await stop(app);
     await stop(await start());
     app = await start();
-    await app.db.query(`INSERT INTO socket_io_attachments (created_at, payload) VALUES (now() - interval '2 hours', '\\x00')`);
+    await app.db.query(
+      `INSERT INTO socket_io_attachments (created_at, payload) VALUES (now() - interval '2 hours', '\\x00')`,
+    );
 
     // The clock reaches the schedule's minute (5 past the hour); pg-boss's cron check, which
     // runs every second here and last ran "long ago", starts the next run.
@@ -87,7 +92,18 @@ describe('background jobs', () => {
     jest.useFakeTimers({
       now: next,
       advanceTimers: true,
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     await app.db.query(`UPDATE pgboss.version SET cron_on = now() - interval '1 hour'`);
 
@@ -96,17 +112,22 @@ describe('background jobs', () => {
       expect(all).toHaveLength(3);
       expect(all[2].state).toBe('completed');
     });
-    const [{ left }] = await app.db.query(`SELECT count(*)::int AS left FROM socket_io_attachments`);
-    expect(left).toBe(0);
+    const [{ remaining }] = await app.db.query(`SELECT count(*)::int AS remaining FROM socket_io_attachments`);
+    expect(remaining).toBe(0);
   });
 
   it('runs a job that outlasts its expiry once, across two processes, while its process lives', async () => {
     const first = await start();
     const second = await start();
     // The queue's expiry ("lock") is 2 s and a failed-over job is retried at once; each run takes 5 s.
-    await first.db.query(`UPDATE pgboss.queue SET expire_seconds = 2, retry_delay = 0, retry_backoff = false WHERE name = 'problems.prune_photos'`);
+    await first.db.query(
+      `UPDATE pgboss.queue SET expire_seconds = 2, retry_delay = 0, retry_backoff = false WHERE name = 'problems.prune_photos'`,
+    );
     const runs: string[] = [];
-    for (const [name, app] of [['first', first], ['second', second]] as const) {
+    for (const [name, app] of [
+      ['first', first],
+      ['second', second],
+    ] as const) {
       app.app.get(JobsService).register('problems.prune_photos', async () => {
         runs.push(name);
         await sleep(5000);
@@ -114,11 +135,16 @@ describe('background jobs', () => {
     }
 
     await first.app.get(JobsService).enqueue('problems.prune_photos', {});
-    await eventually(async () => expect((await jobsOf(first, 'problems.prune_photos'))[0]?.state).toBe('completed'), 20_000);
+    await eventually(
+      async () => expect((await jobsOf(first, 'problems.prune_photos'))[0]?.state).toBe('completed'),
+      20_000,
+    );
     await sleep(1500);
 
     expect(runs).toHaveLength(1);
-    expect(await jobsOf(first, 'problems.prune_photos')).toEqual([expect.objectContaining({ state: 'completed', retryCount: 0 })]);
+    expect(await jobsOf(first, 'problems.prune_photos')).toEqual([
+      expect.objectContaining({ state: 'completed', retryCount: 0 }),
+    ]);
   }, 40_000);
 
   it('hands a job left running by a dead process to another after its expiry', async () => {
@@ -127,9 +153,13 @@ describe('background jobs', () => {
     survivor.app.get(JobsService).register('problems.prune_photos', async () => {
       runs.push('survivor');
     });
-    await survivor.db.query(`UPDATE pgboss.queue SET retry_delay = 0, retry_backoff = false WHERE name = 'problems.prune_photos'`);
+    await survivor.db.query(
+      `UPDATE pgboss.queue SET retry_delay = 0, retry_backoff = false WHERE name = 'problems.prune_photos'`,
+    );
     // A process claimed the job two minutes ago with a one-minute expiry and was never heard of again.
-    await survivor.app.get(JobsService).enqueue('problems.prune_photos', {}, { runAt: new Date(Date.now() + 3600_000) });
+    await survivor.app
+      .get(JobsService)
+      .enqueue('problems.prune_photos', {}, { runAt: new Date(Date.now() + 3600_000) });
     await survivor.db.query(
       `UPDATE pgboss.job SET state = 'active', started_on = now() - interval '2 minutes', expire_in = interval '1 minute'
        WHERE name = 'problems.prune_photos'`,
@@ -169,12 +199,16 @@ describe('background jobs', () => {
       const texts = Array.from({ length: 40 }, (_, i) => `message ${i}`);
       await Promise.all(
         texts.map((text, i) =>
-          (i % 2 ? second : first).app.get(MessagingService).send({ channel: 'sms', recipient: `+98912000${String(i).padStart(4, '0')}`, body: text }),
+          (i % 2 ? second : first).app
+            .get(MessagingService)
+            .send({ channel: 'sms', recipient: `+98912000${String(i).padStart(4, '0')}`, body: text }),
         ),
       );
 
       await eventually(async () => {
-        const [{ sent }] = await first.db.query(`SELECT count(*)::int AS sent FROM outbox_message WHERE status = 'sent'`);
+        const [{ sent }] = await first.db.query(
+          `SELECT count(*)::int AS sent FROM outbox_message WHERE status = 'sent'`,
+        );
         expect(sent).toBe(40);
       });
       await sleep(1000);
