@@ -6,12 +6,13 @@ import { JOB_QUEUES, type JobPayloads, type QueueName, type QueueSpec } from './
 type Handler<Q extends QueueName> = (payload: JobPayloads[Q]) => Promise<void>;
 type AnyHandler = (payload: unknown) => Promise<void>;
 type Claimed = PgBoss.Job<unknown>;
+type PoolState = { totalCount: number; idleCount: number; waitingCount: number };
 
 const SCHEMA = 'pgboss';
 /** A run still going on shutdown gets this long to finish; then its job is failed, so another process retries it. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** pg-boss 10 watches its stopping cron worker with a 1 s timer that outlives stop(). */
-const WORKER_WATCH_MS = 1_100;
+/** Longest wait for pg-boss's own cron worker to finish a query under way when we stop. */
+const POOL_SETTLE_MS = 1_100;
 // pg-boss 10 has no heartbeat: a run active longer than its job's expiry is taken for a dead
 // process's and given to another. A live run therefore pushes its expiry forward, three times
 // per expiry period; a process that dies stops doing so, and its job is retried after expiry.
@@ -107,11 +108,16 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     for (const [id, { queue }] of this.running) {
       await this.boss.fail(queue, id, { message: 'the process shut down during the run' }).catch(() => undefined);
     }
-    // The pool stays open until pg-boss's own cron worker has stopped: closed under it, that
-    // worker would wait for a connection (and keep a timer) forever.
+    // The pool stays open until pg-boss's own cron worker has finished its query: pg-boss 10
+    // closes it at once, and a worker left waiting for a connection never stops (its 1 s watch
+    // timer then runs on past the application, or a test file, forever).
     await this.boss.stop({ graceful: true, timeout: 1000, wait: true, close: false });
-    await new Promise((resolve) => setTimeout(resolve, WORKER_WATCH_MS));
-    await (this.boss.getDb() as PgBoss.Db & { close(): Promise<void> }).close();
+    const db = this.boss.getDb() as PgBoss.Db & { close(): Promise<void>; pool?: PoolState };
+    const deadline = Date.now() + POOL_SETTLE_MS;
+    while (db.pool && (db.pool.waitingCount > 0 || db.pool.idleCount < db.pool.totalCount) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await db.close();
   }
 
   private start(): Promise<void> {
@@ -121,22 +127,28 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   private async connect(): Promise<void> {
     await this.boss.start();
+    // Read once and write only what differs: every process runs this at start, and after the
+    // first deployment there is nothing to write.
+    const queues = new Map((await this.boss.getQueues()).map((q) => [q.name, q]));
+    const schedules = new Map((await this.boss.getSchedules()).map((s) => [s.name, s]));
     for (const [queue, spec] of Object.entries(JOB_QUEUES) as [QueueName, QueueSpec][]) {
-      const options = {
-        name: queue,
+      const rules = {
         policy: spec.policy,
         retryLimit: spec.retryLimit,
         retryDelay: spec.retryDelay,
         retryBackoff: true,
         expireInSeconds: spec.expireInSeconds,
       };
-      await this.boss.createQueue(queue, options);
-      // createQueue leaves an existing queue as it was; the rules written in job-queues.ts win.
-      await this.boss.updateQueue(queue, options);
-      if (spec.schedule) await this.boss.schedule(queue, spec.schedule, {}, { tz: 'UTC' });
+      const stored = queues.get(queue) as Record<string, unknown> | undefined;
+      if (!stored) await this.boss.createQueue(queue, { name: queue, ...rules });
+      // An existing queue keeps its rules through createQueue; the ones written in job-queues.ts win.
+      else if (Object.entries(rules).some(([key, value]) => stored[key] !== value))
+        await this.boss.updateQueue(queue, { name: queue, ...rules });
+      if (spec.schedule && schedules.get(queue)?.cron !== spec.schedule)
+        await this.boss.schedule(queue, spec.schedule, {}, { tz: 'UTC' });
     }
-    for (const schedule of await this.boss.getSchedules()) {
-      if (!JOB_QUEUES[schedule.name as QueueName]?.schedule) await this.boss.unschedule(schedule.name);
+    for (const name of schedules.keys()) {
+      if (!JOB_QUEUES[name as QueueName]?.schedule) await this.boss.unschedule(name);
     }
     for (const queue of this.handlers.keys()) this.startLoop(queue);
   }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { MessagingService } from '../../src/modules/messaging/messaging.service';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -45,6 +46,13 @@ describe('background jobs', () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
+    // The real clock's schedules stay out of the way (the cron check counts as just done) unless
+    // a test moves the clock; no job the template may hold from its own start-up.
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    await client.query(`UPDATE pgboss.version SET cron_on = now() + interval '1 day'`);
+    await client.query(`DELETE FROM pgboss.job`);
+    await client.end();
   });
   afterEach(async () => {
     jest.useRealTimers();
