@@ -67,7 +67,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   /** Declares the handler of a queue; this process then works on it. A second call replaces the handler. */
   register<Q extends QueueName>(queue: Q, handler: Handler<Q>): void {
     this.handlers.set(queue, handler as AnyHandler);
-    if (this.starting) void this.starting.then(() => this.startLoop(queue));
+    // A failed start is reported where it is awaited (module init); no loop then.
+    if (this.starting) this.starting.then(() => this.startLoop(queue)).catch(() => undefined);
   }
 
   /** Adds a job; it runs on whichever process claims it first, at `runAt` or later. Null when a stately queue already has one waiting. */
@@ -104,7 +105,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     await this.starting.catch(() => undefined);
     for (const wake of this.wakers.values()) wake();
     const finished = Promise.allSettled([...this.loops.values(), ...[...this.running.values()].map((r) => r.done)]);
-    await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([finished, new Promise((resolve) => (grace = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
+    clearTimeout(grace);
     for (const [id, { queue }] of this.running) {
       await this.boss.fail(queue, id, { message: 'the process shut down during the run' }).catch(() => undefined);
     }
