@@ -11,6 +11,7 @@ import { Comments1763750000000 } from './1763750000000-Comments';
 import { Consultations1763800000000 } from './1763800000000-Consultations';
 import { Moderation1763760000000 } from './1763760000000-Moderation';
 import { SignInPerClient1764100000000 } from './1764100000000-SignInPerClient';
+import { JobsOnPgBoss1764200000000 } from './1764200000000-JobsOnPgBoss';
 import { ConsultationCommitteesAndCommentSearch1764400000000 } from './1764400000000-ConsultationCommitteesAndCommentSearch';
 import { MyActivity1764500000710 } from './1764500000710-MyActivity';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   SessionNotifications1763790000000,
   Consultations1763800000000,
   SignInPerClient1764100000000,
+  JobsOnPgBoss1764200000000,
   ConsultationCommitteesAndCommentSearch1764400000000,
   MyActivity1764500000710,
 ];

@@ -38,6 +38,10 @@ export const ZEnv = z.object({
   DEV_OUTBOX: ZBooleanish.optional(),
   /** How long a person waits before asking for another SMS code. */
   CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /** How often each process looks for due background jobs when it has none to run. */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How often a job left active by a dead process is failed over for a retry, and old jobs archived. */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** Multiplies every rate limit (tests and benchmarks raise it). */
   RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
 });

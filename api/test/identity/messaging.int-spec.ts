@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JobsService } from '../../src/jobs/jobs.service';
+import { makeJobsDue } from '../support/jobs';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 import { e164, newMobile } from './identity-helpers';
@@ -51,7 +52,7 @@ describe('SMS through an HTTP gateway', () => {
 
     // first try: the gateway is busy; the message waits for a retry
     await jobs.drain();
-    await t.db.query(`UPDATE job SET run_at = now() WHERE queue = 'messaging.deliver'`);
+    await makeJobsDue(t.db, 'messaging.deliver');
     await jobs.drain();
 
     const [row] = await t.db.query(`SELECT status, attempts, sent_at FROM outbox_message WHERE id = $1`, [pending.id]);

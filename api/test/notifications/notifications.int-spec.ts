@@ -225,12 +225,8 @@ describe('follow and notify', () => {
   describe('digests', () => {
     const runDigest = async () => {
       await t.app.get(JobsService).enqueue(DIGEST_QUEUE, {});
+      // drain() also waits for a run the poller picked up first
       await t.app.get(JobsService).drain();
-      // wait for the run (and its rescheduling) to finish, whichever timer picked it up
-      await eventually(async () => {
-        const [row] = await t.db.query(`SELECT count(*)::int AS n FROM job WHERE queue = $1 AND done_at IS NULL AND run_at <= now()`, [DIGEST_QUEUE]);
-        expect(row.n).toBe(0);
-      });
     };
 
     it('has daily SMS digests by default, and lets people change them', async () => {

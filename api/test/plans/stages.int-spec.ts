@@ -3,6 +3,7 @@ import type { DomainEventMap } from '../../src/common/events/domain-events';
 import { DomainEvents } from '../../src/common/events/domain-events';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { ActivityTypeRegistry } from '../../src/modules/plans/activity-types.registry';
+import { makeJobsDue, waitingJobs } from '../support/jobs';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
@@ -159,12 +160,11 @@ describe('stages, activities, participation, transitions, committees and documen
     await planner.client.post(`/api/orgs/${city.slug}/stages/${stage.id}/activities`, { type: 'survey', title: { fa: 'x' } });
     const mine = () => events.filter((e) => e.payload.stageId === stage.id).map((e) => e.name);
     expect(mine()).toEqual([]);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM job WHERE queue = 'plans.transition' AND payload->>'stageId' = $1`, [stage.id]);
-    expect(count).toBe(2);
+    expect(await waitingJobs(t.db, 'plans.transition', { stageId: stage.id })).toHaveLength(2);
 
     // time passes: the stage has begun
     await t.db.query(`UPDATE stage SET starts_on = $2 WHERE id = $1`, [stage.id, daysFromToday(-1)]);
-    await t.db.query(`UPDATE job SET run_at = now() WHERE queue = 'plans.transition' AND payload->>'stageId' = $1 AND run_at < now() + interval '5 days'`, [stage.id]);
+    await makeJobsDue(t.db, 'plans.transition', { stageId: stage.id }, new Date(Date.now() + 5 * 86_400_000));
     const jobs = t.app.get(JobsService);
     await jobs.drain();
     await eventually(() => expect(mine()).toEqual(['stage.opened', 'activity.opened']));
@@ -175,7 +175,7 @@ describe('stages, activities, participation, transitions, committees and documen
 
     // and ended
     await t.db.query(`UPDATE stage SET starts_on = $2, ends_on = $3 WHERE id = $1`, [stage.id, daysFromToday(-5), daysFromToday(-1)]);
-    await t.db.query(`UPDATE job SET run_at = now() WHERE queue = 'plans.transition' AND payload->>'stageId' = $1`, [stage.id]);
+    await makeJobsDue(t.db, 'plans.transition', { stageId: stage.id });
     await jobs.drain();
     await eventually(() => expect(mine()).toEqual(['stage.opened', 'activity.opened', 'stage.closed']));
     // a second job for the same moment (another process) announces nothing new

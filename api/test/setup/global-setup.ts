@@ -3,6 +3,9 @@ import { Client } from 'pg';
 import { repoRoot } from '../../src/config/repo-root';
 import { startEmbeddedPostgres, withDatabase } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/migrate';
+import { AppConfig } from '../../src/config/app-config';
+import { loadEnv } from '../../src/config/env';
+import { JobsService } from '../../src/jobs/jobs.service';
 
 /**
  * Once per `npm test`: a PostgreSQL server (DATABASE_URL's, else an embedded one) and a migrated
@@ -24,7 +27,13 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  await runMigrations(withDatabase(serverUrl, template));
+  const templateUrl = withDatabase(serverUrl, template);
+  await runMigrations(templateUrl);
+  // The job queues and schedules too, as the first API process writes them: each queue is a
+  // partition with its indexes, too slow to create again in every test file's clone.
+  const jobs = new JobsService(new AppConfig(loadEnv({ NODE_ENV: 'test', DATABASE_URL: templateUrl }), templateUrl));
+  await jobs.onModuleInit();
+  await jobs.beforeApplicationShutdown();
   process.env.TEST_DATABASE_SERVER_URL = serverUrl;
   process.env.TEST_DATABASE_TEMPLATE = template;
 }

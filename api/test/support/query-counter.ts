@@ -7,7 +7,7 @@ export async function countQueries(work: () => Promise<unknown>): Promise<string
   const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
     const config = args[0] as string | { text?: string };
     const text = typeof config === 'string' ? config : (config?.text ?? '');
-    if (!/\bjob\b/.test(text)) seen.push(text.replace(/\s+/g, ' ').slice(0, 80));
+    if (!/\bpgboss\b/.test(text)) seen.push(text.replace(/\s+/g, ' ').slice(0, 80));
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof Client.prototype.query);
   try {

@@ -4,7 +4,8 @@ import { OutboxRepository } from './outbox.repository';
 import type { MessageChannel, OutboxMessage } from './outbox-message.entity';
 import { EMAIL_PROVIDER, type EmailProvider, SMS_PROVIDER, type SmsProvider } from './providers/providers';
 
-const DELIVERY_QUEUE = 'messaging.deliver';
+const DELIVERY_QUEUE = 'messaging.deliver' as const;
+// The first try and the delivery queue's five retries (job-queues.ts).
 const MAX_ATTEMPTS = 6;
 
 /** One message to send. `subject` is used by email only. */
@@ -26,7 +27,7 @@ export class MessagingService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(DELIVERY_QUEUE, (payload) => this.deliver(String(payload.messageId)));
+    this.jobs.register(DELIVERY_QUEUE, (payload) => this.deliver(payload.messageId));
   }
 
   /** Records the message and starts its delivery; returns the outbox id. */
@@ -43,7 +44,7 @@ export class MessagingService implements OnModuleInit {
       await this.transmit(row, provider);
       await this.outbox.markSent(row.id);
     } else {
-      await this.jobs.enqueue(DELIVERY_QUEUE, { messageId: row.id }, { maxAttempts: MAX_ATTEMPTS });
+      await this.jobs.enqueue(DELIVERY_QUEUE, { messageId: row.id });
     }
     return row.id;
   }

@@ -1,6 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { toPersianDigits } from '@hamandishi/text';
 import { JobsService } from '../../jobs/jobs.service';
 import { MessagingService } from '../messaging/messaging.service';
@@ -8,8 +6,8 @@ import type { NotificationKind } from './notification.entities';
 import { describeNotification } from './notification-text';
 import { type ClaimedDigest, NotificationsRepository } from './notifications.repository';
 
-/** The hourly digest queue. */
-export const DIGEST_QUEUE = 'notifications.digest';
+/** The hourly digest queue (its schedule is in job-queues.ts). */
+export const DIGEST_QUEUE = 'notifications.digest' as const;
 const BATCH = 100;
 const ITEMS_SHOWN = 3;
 
@@ -18,23 +16,19 @@ const ITEMS_SHOWN = 3;
  * notifications since their last digest gets ONE SMS or email summing them up.
  */
 @Injectable()
-export class NotificationDigest implements OnApplicationBootstrap {
+export class NotificationDigest implements OnModuleInit {
   private readonly logger = new Logger('notifications.digest');
 
   constructor(
     private readonly jobs: JobsService,
     private readonly repository: NotificationsRepository,
     private readonly messaging: MessagingService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
     this.jobs.register(DIGEST_QUEUE, async () => {
       await this.sendDue();
-      await this.scheduleNext();
     });
-    const [pending] = await this.db.query(`SELECT 1 FROM job WHERE queue = $1 AND done_at IS NULL LIMIT 1`, [DIGEST_QUEUE]);
-    if (!pending) await this.scheduleNext();
   }
 
   /** Sends every due digest; returns how many were sent. */
@@ -71,9 +65,5 @@ export class NotificationDigest implements OnApplicationBootstrap {
     ].join('\n');
     await this.messaging.send({ channel, recipient, subject: `هم‌اندیشی: ${count} اعلان تازه`, body });
     return true;
-  }
-
-  private async scheduleNext(): Promise<void> {
-    await this.jobs.enqueue(DIGEST_QUEUE, {}, { runAt: new Date(Date.now() + 3600_000) });
   }
 }

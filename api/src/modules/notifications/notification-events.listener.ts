@@ -3,7 +3,7 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { JobsService } from '../../jobs/jobs.service';
 import { type NotificationCause, NotificationsService } from './notifications.service';
 
-const FAN_OUT_QUEUE = 'notifications.fanout';
+const FAN_OUT_QUEUE = 'notifications.fanout' as const;
 
 /**
  * Turns the plans module's domain events into notifications. The event only enqueues a job, so
@@ -19,8 +19,8 @@ export class NotificationEventsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(FAN_OUT_QUEUE, async (payload) => {
-      await this.notifications.notifyFollowers(payload as NotificationCause);
+    this.jobs.register(FAN_OUT_QUEUE, async (cause) => {
+      await this.notifications.notifyFollowers(cause);
     });
     const enqueue = (cause: NotificationCause) => this.jobs.enqueue(FAN_OUT_QUEUE, cause).then(() => undefined);
     this.events.on('stage.opened', (e) => enqueue({ kind: 'stage.opened', ...e }));

@@ -5,9 +5,7 @@ import { activityIsOpen, dayIn, nextDay, stageStatus, startOfDay } from './plan-
 import { type ActivityRow, PlansRepository, type StageRow } from './plans.repository';
 
 /** The queue whose jobs wake up when a stage's dates or an activity's opening arrive. */
-export const TRANSITION_QUEUE = 'plans.transition';
-
-type TransitionJob = { kind: 'stage'; stageId: string } | { kind: 'activity'; activityId: string };
+export const TRANSITION_QUEUE = 'plans.transition' as const;
 
 /**
  * Tells the rest of the app (notifications, realtime) when stages open and close and activities
@@ -25,8 +23,7 @@ export class PlanTransitions implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(TRANSITION_QUEUE, async (payload) => {
-      const job = payload as TransitionJob;
+    this.jobs.register(TRANSITION_QUEUE, async (job) => {
       if (job.kind === 'stage') await this.announceStage(job.stageId, null);
       else if (job.kind === 'activity') await this.announceActivity(job.activityId, null);
     });

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import sharp from 'sharp';
 import type { TProblemPhoto } from '@hamandishi/contracts';
@@ -12,7 +12,7 @@ import { ProblemsRepository } from './problems.repository';
 export const MAX_INPUT_PIXELS = 40_000_000;
 const LONG_SIDE = 1600;
 const THUMB_SIDE = 320;
-const PRUNE_QUEUE = 'problems.prune_photos';
+const PRUNE_QUEUE = 'problems.prune_photos' as const;
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 /** Photo URLs, from one place. */
@@ -24,21 +24,18 @@ export const thumbUrl = (slug: string, id: string) => `/api/orgs/${slug}/problem
  * orientation) and re-encoded to WebP without any metadata, so no GPS or camera data survives.
  */
 @Injectable()
-export class ProblemPhotosService implements OnApplicationBootstrap {
+export class ProblemPhotosService implements OnModuleInit {
   constructor(
     private readonly repository: ProblemsRepository,
     private readonly jobs: JobsService,
     private readonly rateLimiter: RateLimiter,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
+    // Hourly, from the queue's schedule (job-queues.ts).
     this.jobs.register(PRUNE_QUEUE, async () => {
       await this.pruneUnused();
-      await this.jobs.enqueue(PRUNE_QUEUE, {}, { runAt: new Date(Date.now() + 3600_000) });
     });
-    if (!(await this.repository.hasPendingJob(PRUNE_QUEUE))) {
-      await this.jobs.enqueue(PRUNE_QUEUE, {}, { runAt: new Date(Date.now() + 3600_000) });
-    }
   }
 
   async upload(organization: { id: string; slug: string }, uploaderId: string, body: Buffer): Promise<TProblemPhoto> {

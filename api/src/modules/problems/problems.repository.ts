@@ -642,9 +642,4 @@ export class ProblemsRepository {
     );
     return rows.length;
   }
-
-  async hasPendingJob(queue: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM job WHERE queue = $1 AND done_at IS NULL LIMIT 1`, [queue]);
-    return rows.length > 0;
-  }
 }

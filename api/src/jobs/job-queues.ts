@@ -1,0 +1,67 @@
+// Type-only: the payload of the fan-out job is the notification cause itself, defined once there.
+import type { NotificationCause } from '../modules/notifications/notifications.service';
+
+/** What each queue's job carries. The one place where a queue name and its payload are declared. */
+export type JobPayloads = {
+  housekeeping: Record<string, never>;
+  'messaging.deliver': { messageId: string };
+  'notifications.digest': Record<string, never>;
+  'notifications.fanout': NotificationCause;
+  'plans.transition': { kind: 'stage'; stageId: string } | { kind: 'activity'; activityId: string };
+  'problems.prune_photos': Record<string, never>;
+};
+
+/** A queue's name. */
+export type QueueName = keyof JobPayloads;
+
+/** How pg-boss treats a queue's jobs. */
+export type QueueSpec = {
+  /** Retries after the first failure; the job then stays `failed` (kept for inspection). */
+  retryLimit: number;
+  /** Seconds before the first retry; doubled (with jitter) on each further one. */
+  retryDelay: number;
+  /**
+   * How long a run may go without a heartbeat before it is taken for a dead process's and
+   * retried elsewhere. A live run beats every third of this (jobs.service), so it may run
+   * longer; this is how soon a crashed process's job is picked up again.
+   */
+  expireInSeconds: number;
+  /**
+   * `stately` for recurring work: at most one run waiting and one running, so a slow run is
+   * never overlapped by the next and missed runs do not pile up.
+   */
+  policy: 'standard' | 'stately';
+  /** Cron (UTC) for recurring work. Each run is a new job: a failed run never stops the next. */
+  schedule?: string;
+};
+
+const MINUTE = 60;
+
+/** Every queue and its rules. Recurring work is spread over the hour so runs do not coincide. */
+export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
+  housekeeping: {
+    schedule: '5 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 30 * MINUTE,
+  },
+  'notifications.digest': {
+    schedule: '0 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 60 * MINUTE,
+  },
+  'problems.prune_photos': {
+    schedule: '35 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 30 * MINUTE,
+  },
+  // 6 tries over about five minutes, as the outbox counts them (messaging.service MAX_ATTEMPTS).
+  'messaging.deliver': { policy: 'standard', retryLimit: 5, retryDelay: 5, expireInSeconds: 5 * MINUTE },
+  'notifications.fanout': { policy: 'standard', retryLimit: 5, retryDelay: 10, expireInSeconds: 30 * MINUTE },
+  'plans.transition': { policy: 'standard', retryLimit: 5, retryDelay: 30, expireInSeconds: 10 * MINUTE },
+};
