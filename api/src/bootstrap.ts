@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppError } from './common/errors/app-error';
 import { registerCsrf } from './common/http/csrf';
+import { registerTextHygiene } from './common/validation/text-hygiene';
 import { WebAppHost } from './common/http/web-app-host';
 import { PinoNestLogger } from './common/logging/logger';
 import { registerAttachmentUploadBodies } from './modules/attachments/upload-body';
@@ -64,6 +65,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     crossOriginEmbedderPolicy: false,
   });
   registerCsrf(fastify, config.cookieSecure);
+  registerTextHygiene(fastify);
 
   const webApp = app.get(WebAppHost);
   if (webApp.root) {

@@ -7,3 +7,4 @@ export * from './plans';
 export * from './comments';
 export * from './problems';
 export * from './consultations';
+export * from './text';

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { INVALID_CHARACTERS } from '@hamandishi/contracts';
+import { isStorableText } from '@hamandishi/text';
+import { toErrorResponse } from '../errors/error-response';
+import { AppError } from '../errors/app-error';
+
+/**
+ * Refuses a request whose route parameters, query or JSON body carry text that PostgreSQL cannot
+ * store (NUL, half a surrogate pair) or a query that is not valid percent-encoded UTF-8, before
+ * any guard or handler runs. The shared text schemas refuse the same characters field by field
+ * (and normalise what they keep); this hook is the net under them, for route parameters and
+ * schema-less inputs (z.unknown() settings, object keys), so no route can answer 500 on them.
+ * The answer names the fields and never echoes the text.
+ */
+export function registerTextHygiene(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const fields = unstorableFields(request);
+    if (!fields) return;
+    const mapped = toErrorResponse(
+      new AppError('common.validation_failed', 400, 'Text contains characters that cannot be stored', fields),
+      String(request.id),
+    );
+    return reply.status(mapped.status).send(mapped.body);
+  });
+}
+
+/** The fields (`path.to.field` → invalid_characters) that hold unstorable text, or null. */
+export function unstorableFields(request: Pick<FastifyRequest, 'params' | 'query' | 'body' | 'url'>): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  for (const path of undecodableQueryKeys(request.url)) fields[path] = INVALID_CHARACTERS;
+  for (const input of [request.params, request.query, request.body]) {
+    for (const path of unstorablePaths(input)) fields[path] ??= INVALID_CHARACTERS;
+  }
+  return Object.keys(fields).length ? fields : null;
+}
+
+/**
+ * Paths of the strings (values or object keys) in a parsed JSON value that cannot be stored.
+ * Walks with its own stack, so a deeply nested body cannot overflow the call stack.
+ */
+export function unstorablePaths(input: unknown): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string[]][] = [[input, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) found.push(pathOf(path));
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, [...path, String(i)]]));
+    } else if (isPlainObject(value)) {
+      for (const [key, item] of Object.entries(value)) {
+        // A bad key is reported at its parent: echoing the key would echo the bad text.
+        if (!isStorableText(key)) found.push(pathOf(path));
+        else stack.push([item, [...path, key]]);
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
+// Fastify's query parser keeps a component it cannot decode (`%ED%A0%80`, half a surrogate pair
+// in UTF-8, or a cut-off `%E0%A4`) as the raw text, so the route would silently search for
+// "%ED%A0%80". Such a query is malformed: the names of the parameters are reported instead.
+function undecodableQueryKeys(url: string): string[] {
+  const start = url.indexOf('?');
+  if (start < 0) return [];
+  const keys: string[] = [];
+  for (const part of url.slice(start + 1).split('&')) {
+    const eq = part.indexOf('=');
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const key = decode(rawKey);
+    if (key === null || (eq >= 0 && decode(part.slice(eq + 1)) === null)) keys.push(key !== null && isStorableText(key) ? key : '_');
+  }
+  return keys;
+}
+
+function decode(component: string): string | null {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const pathOf = (path: string[]) => (path.length ? path.join('.') : '_');
