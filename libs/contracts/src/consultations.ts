@@ -28,7 +28,12 @@ export const ZBlockInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('table'),
     rows: z
-      .array(z.array(textBlock({ max: 2000 })).min(1).max(30))
+      .array(
+        z
+          .array(textBlock({ max: 2000 }))
+          .min(1)
+          .max(30),
+      )
       .min(1)
       .max(500)
       // A table with no text in any cell says nothing to comment on.
@@ -187,7 +192,11 @@ export const ZCreateAmendment = z.strictObject({
   blockId: ZUuid,
   /** The passage being reworded; absent for the whole paragraph. */
   passage: z
-    .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: textVerbatim({ min: 1, max: 5000 }) })
+    .strictObject({
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      quote: textVerbatim({ min: 1, max: 5000 }),
+    })
     .optional(),
   proposedText: textBlock({ min: 1, max: MAX_BLOCK_TEXT }),
   reason: textBlock({ max: 2000 }).optional(),

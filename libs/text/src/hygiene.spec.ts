@@ -18,12 +18,22 @@ describe('isStorableText', () => {
 });
 
 describe('hasBidiControls', () => {
-  it.each(['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'])(
-    'finds U+%s',
-    (control) => {
-      expect(hasBidiControls(`نام${control}name`)).toBe(true);
-    },
-  );
+  it.each([
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200e',
+    '\u200f',
+    '\u061c',
+  ])('finds U+%s', (control) => {
+    expect(hasBidiControls(`نام${control}name`)).toBe(true);
+  });
 
   it('leaves ZWNJ and ZWJ alone: Persian and emoji need them', () => {
     expect(hasBidiControls('می‌خواهم 👨‍👩‍👧')).toBe(false);

@@ -25,7 +25,9 @@ export function registerTextHygiene(app: FastifyInstance): void {
 }
 
 /** The fields (`path.to.field` → invalid_characters) that hold unstorable text, or null. */
-export function unstorableFields(request: Pick<FastifyRequest, 'params' | 'query' | 'body' | 'url'>): Record<string, string> | null {
+export function unstorableFields(
+  request: Pick<FastifyRequest, 'params' | 'query' | 'body' | 'url'>,
+): Record<string, string> | null {
   const fields: Record<string, string> = {};
   for (const path of undecodableQueryKeys(request.url)) fields[path] = INVALID_CHARACTERS;
   for (const input of [request.params, request.query, request.body]) {
@@ -69,7 +71,8 @@ function undecodableQueryKeys(url: string): string[] {
     const eq = part.indexOf('=');
     const rawKey = eq < 0 ? part : part.slice(0, eq);
     const key = decode(rawKey);
-    if (key === null || (eq >= 0 && decode(part.slice(eq + 1)) === null)) keys.push(key !== null && isStorableText(key) ? key : '_');
+    if (key === null || (eq >= 0 && decode(part.slice(eq + 1)) === null))
+      keys.push(key !== null && isStorableText(key) ? key : '_');
   }
   return keys;
 }
