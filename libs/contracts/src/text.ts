@@ -11,6 +11,8 @@ import { hasBidiControls, hasControlCharacters, isStorableText, normalizePersian
 //   and the person should know their name was not taken as typed. In long free text (textBlock)
 //   they are stripped by normalizePersian instead: pasting from Word leaves such marks behind,
 //   and refusing a whole comment for an invisible mark would only puzzle its writer.
+// - Other control characters (BEL, VT...) carry no meaning and cannot reorder anything: names,
+//   titles and free text drop them while normalising; tokens, which are never typed, refuse them.
 // - ZWNJ stays (Persian needs it: می‌خواهم); normalizePersian tidies it.
 
 /** The field code of text refused for one of its characters (`errors.field.invalid_characters`). */
@@ -29,17 +31,18 @@ export type TextBounds = {
 const bounded = (schema: z.ZodString, { min, max }: TextBounds) => (min ? schema.min(min) : schema).max(max);
 
 const isStorable = (value: string) => isStorableText(value);
-const isPlainLine = (value: string) => isStorableText(value) && !hasBidiControls(value) && !hasControlCharacters(value);
+const isLine = (value: string) => isStorableText(value) && !hasBidiControls(value);
+const isToken = (value: string) => isLine(value) && !hasControlCharacters(value);
 
 /**
- * One line that names someone or something (display name, title, label, short note): refuses
- * NUL, lone surrogates, control characters and direction controls; normalised as Persian
- * (ی/ک, ZWNJ, spaces) with line breaks folded into spaces.
+ * One line that names someone or something (display name, title, label): refuses NUL, lone
+ * surrogates and direction controls; normalised as Persian (ی/ک, ZWNJ, spaces, no control
+ * characters) with line breaks folded into spaces.
  */
 export function textLine(bounds: TextBounds): z.ZodString {
   const normalize = (value: string) =>
     normalizePersian(value, { keepArabicLetters: bounds.keepArabicLetters }).replace(/\s+/g, ' ');
-  return bounded(z.string().refine(isPlainLine, INVALID_CHARACTERS).overwrite(normalize), bounds);
+  return bounded(z.string().refine(isLine, INVALID_CHARACTERS).overwrite(normalize), bounds);
 }
 
 /**
@@ -57,12 +60,13 @@ export function textBlock(bounds: TextBounds): z.ZodString {
  * control and direction characters; trimmed, otherwise kept as sent.
  */
 export function textToken(bounds: Omit<TextBounds, 'keepArabicLetters'>): z.ZodString {
-  return bounded(z.string().refine(isPlainLine, INVALID_CHARACTERS).trim(), bounds);
+  return bounded(z.string().refine(isToken, INVALID_CHARACTERS).trim(), bounds);
 }
 
 /**
- * Text that must arrive exactly as typed (a password, a quoted passage compared character by
- * character): refuses NUL and lone surrogates only; neither trimmed nor normalised.
+ * Text that must arrive exactly as sent (a password, a quoted passage compared character by
+ * character, a file name that its module sanitises): refuses NUL and lone surrogates only;
+ * neither trimmed nor normalised.
  */
 export function textVerbatim(bounds: Omit<TextBounds, 'keepArabicLetters'>): z.ZodString {
   return bounded(z.string().refine(isStorable, INVALID_CHARACTERS), bounds);
