@@ -2,6 +2,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { z } from 'zod';
 import { isStorableText } from '@hamandishi/text';
 import { ENDPOINT_METADATA, type EndpointSpec } from '../../src/common/http/endpoint.decorator';
+import { DisplayNameDirectionControls1764700000000 } from '../../../migrations/1764700000000-DisplayNameDirectionControls';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { buildPlan, thisJalaliYear } from '../factories/plan.factory';
 import { buildProblem, buildProblemCollection } from '../factories/problem.factory';
@@ -330,6 +331,32 @@ describe('text hygiene: every text field refuses what PostgreSQL cannot store, b
       expect(res.status).toBe(201);
       const [row] = await t.db.query(`SELECT summary FROM plan_revision WHERE plan_id = $1`, [planId]);
       expect(row.summary).toBe('بازنگری سالانه با تغییرات');
+    });
+  });
+
+  describe('display names stored before the fix', () => {
+    it('lose their direction controls in the migration; other names stay as they were', async () => {
+      const account = async (email: string, displayName: string): Promise<string> => {
+        const [row] = await t.db.query(`INSERT INTO account (email, display_name) VALUES ($1, $2) RETURNING id`, [
+          email,
+          displayName,
+        ]);
+        return row.id;
+      };
+      const disguised = await account('old1@example.com', 'admin\u202enimda\u2066x\u2069');
+      const onlyControls = await account('old2@example.com', '\u202e\u202e');
+      const plain = await account('old3@example.com', 'زهرا می‌خواهد');
+      const runner = t.db.createQueryRunner();
+      try {
+        await new DisplayNameDirectionControls1764700000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const nameOf = async (id: string) =>
+        (await t.db.query(`SELECT display_name FROM account WHERE id = $1`, [id]))[0].display_name;
+      expect(await nameOf(disguised)).toBe('adminnimdax');
+      expect(await nameOf(onlyControls)).toBe('—');
+      expect(await nameOf(plain)).toBe('زهرا می‌خواهد');
     });
   });
 
