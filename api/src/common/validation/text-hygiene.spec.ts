@@ -48,6 +48,22 @@ describe('unstorableFields', () => {
     expect(unstorableFields(request('/api/x?q=%00', { query: { q: '\u0000' } }))).toEqual({ q: 'invalid_characters' });
   });
 
+  it('walks the dictionaries Fastify makes for queries and route parameters (no Object prototype)', () => {
+    function Dictionary(this: Record<string, unknown>) {}
+    Dictionary.prototype = Object.create(null);
+    const query = new (Dictionary as unknown as new () => Record<string, unknown>)();
+    query.entityType = 'a\u0000b';
+    const params = Object.assign(Object.create(null) as Record<string, unknown>, { slug: 'x\ud800' });
+    expect(unstorableFields(request('/api/x', { params, query }))).toEqual({
+      slug: 'invalid_characters',
+      entityType: 'invalid_characters',
+    });
+  });
+
+  it('leaves upload bodies (Buffers, streams) alone', () => {
+    expect(unstorablePaths(Buffer.from([0, 0xed, 0xa0, 0x80]))).toEqual([]);
+  });
+
   it('lets ordinary requests through, including + and encoded Persian', () => {
     expect(
       unstorableFields(

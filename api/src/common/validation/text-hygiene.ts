@@ -85,10 +85,13 @@ function decode(component: string): string | null {
   }
 }
 
+// Plain data only: what JSON.parse makes, and the dictionaries Fastify's query parser and router
+// make (objects of a constructor whose prototype has no prototype). Streams and Buffers of upload
+// bodies are left alone.
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
 const pathOf = (path: string[]) => (path.length ? path.join('.') : '_');
