@@ -48,3 +48,26 @@ describe('hasControlCharacters', () => {
     expect(hasControlCharacters('a\tb\nc\r\nd')).toBe(false);
   });
 });
+
+describe('isStorableText without String.prototype.isWellFormed (older browsers)', () => {
+  it('gives the same answers through its regex', () => {
+    const proto = String.prototype as { isWellFormed?: () => boolean };
+    const native = proto.isWellFormed;
+    delete proto.isWellFormed;
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy without the native check
+        const { isStorableText: viaRegex } = require('./hygiene') as typeof import('./hygiene');
+        expect(['ok 🙂', 'a\u0000b', 'a\ud800b', '\udc00', 'ab\ud83d'].map(viaRegex)).toEqual([
+          true,
+          false,
+          false,
+          false,
+          false,
+        ]);
+      });
+    } finally {
+      proto.isWellFormed = native;
+    }
+  });
+});
