@@ -14,6 +14,7 @@ import { SignInPerClient1764100000000 } from './1764100000000-SignInPerClient';
 import { JobsOnPgBoss1764200000000 } from './1764200000000-JobsOnPgBoss';
 import { ConsultationCommitteesAndCommentSearch1764400000000 } from './1764400000000-ConsultationCommitteesAndCommentSearch';
 import { MyActivity1764500000710 } from './1764500000710-MyActivity';
+import { DisplayNameDirectionControls1764700000000 } from './1764700000000-DisplayNameDirectionControls';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   JobsOnPgBoss1764200000000,
   ConsultationCommitteesAndCommentSearch1764400000000,
   MyActivity1764500000710,
+  DisplayNameDirectionControls1764700000000,
 ];

@@ -5,10 +5,13 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppError } from './common/errors/app-error';
+import { toErrorResponse } from './common/errors/error-response';
 import { registerCsrf } from './common/http/csrf';
+import { registerTextHygiene } from './common/validation/text-hygiene';
 import { WebAppHost } from './common/http/web-app-host';
 import { PinoNestLogger } from './common/logging/logger';
 import { registerAttachmentUploadBodies } from './modules/attachments/upload-body';
@@ -23,6 +26,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     trustProxy: config.env.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // A path Fastify's router cannot decode (`/api/orgs/%ED%A0%80`: half a surrogate pair in
+    // UTF-8) is refused before any route; without this it answered in Fastify's own error shape.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const mapped = toErrorResponse(error, String(request.id));
+      void reply.status(mapped.status).send(mapped.body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -73,6 +82,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     crossOriginEmbedderPolicy: false,
   });
   registerCsrf(fastify, config.cookieSecure);
+  registerTextHygiene(fastify);
 
   const webApp = app.get(WebAppHost);
   if (webApp.root) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZUuid } from './common';
+import { textBlock, textToken, textVerbatim } from './text';
 
 /** What can carry comments; later features add their own target types. */
 export const COMMENT_TARGETS = ['problem', 'paragraph', 'document', 'project'] as const;
@@ -16,14 +17,14 @@ export const MAX_COMMENT_DEPTH = 2;
 export const COMMENT_EDIT_MINUTES = 15;
 
 /** The body of a comment: plain text or a small safe markdown subset (bold, italic, links, lists). */
-export const ZCommentBody = z.string().trim().min(1).max(5000);
+export const ZCommentBody = textBlock({ min: 1, max: 5000 });
 
 /**
  * A passage of the target's text that a top-level comment is about: UTF-16 offsets into the
  * target's text (end exclusive) and the quoted text, which must match what is there.
  */
 export const ZPassage = z
-  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: z.string().min(1).max(5000) })
+  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: textVerbatim({ min: 1, max: 5000 }) })
   .refine((p) => p.end > p.start && p.end - p.start === p.quote.length, { message: 'invalid_value', path: ['quote'] });
 /** A quoted passage. */
 export type TPassage = z.infer<typeof ZPassage>;
@@ -45,7 +46,7 @@ export const COMMENT_OUTCOMES = ['incorporated', 'not_incorporated'] as const;
 /** POST /api/orgs/:slug/comments/:commentId/outcome (planner); outcome null clears it. */
 export const ZCommentOutcome = z.strictObject({
   outcome: z.enum(COMMENT_OUTCOMES).nullable(),
-  reason: z.string().trim().min(3).max(2000).optional(),
+  reason: textBlock({ min: 3, max: 2000 }).optional(),
 }).refine((o) => o.outcome === null || !!o.reason, { message: 'required', path: ['reason'] });
 /** Mark a comment's outcome. */
 export type TCommentOutcome = z.input<typeof ZCommentOutcome>;
@@ -61,16 +62,16 @@ export type TEditComment = z.input<typeof ZEditComment>;
 export const ZVoteComment = z.strictObject({ value: z.union([z.literal(1), z.literal(-1), z.literal(0)]) });
 
 /** POST /api/orgs/:slug/comments/:commentId/report */
-export const ZReportComment = z.strictObject({ reason: z.enum(REPORT_REASONS), note: z.string().trim().max(1000).optional() });
+export const ZReportComment = z.strictObject({ reason: z.enum(REPORT_REASONS), note: textBlock({ max: 1000 }).optional() });
 
 /** POST /api/orgs/:slug/comments/:commentId/hide (moderator): a reason is required. */
-export const ZModerationReason = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+export const ZModerationReason = z.strictObject({ reason: textBlock({ min: 3, max: 1000 }) });
 
 /** GET /api/orgs/:slug/comments?targetType=&targetId=&cursor= */
 export const ZCommentQuery = z.strictObject({
   targetType: z.enum(COMMENT_TARGETS),
   targetId: ZUuid,
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   order: z.enum(['oldest', 'newest', 'top']).default('oldest'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLine, textToken } from './text';
 
 /** The languages the platform ships; fa is the default and, with ar, right-to-left. */
 export const LOCALES = ['fa', 'ar', 'en'] as const;
@@ -17,16 +18,16 @@ export const ZUuid = z.uuid();
 
 /** A text given in Persian and optionally in Arabic and English. */
 export const ZLocalizedText = z.strictObject({
-  fa: z.string().trim().min(1).max(300),
-  ar: z.string().trim().max(300).optional(),
-  en: z.string().trim().max(300).optional(),
+  fa: textLine({ min: 1, max: 300 }),
+  ar: textLine({ max: 300, keepArabicLetters: true }).optional(),
+  en: textLine({ max: 300 }).optional(),
 });
 /** A text given in Persian and optionally in Arabic and English. */
 export type TLocalizedText = z.infer<typeof ZLocalizedText>;
 
 /** Keyset pagination query: `cursor` is opaque, from the previous page's `nextCursor`. */
 export const ZPageQuery = z.strictObject({
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 /** Keyset pagination query. */

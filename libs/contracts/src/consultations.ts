@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizeForSearch } from '@hamandishi/text';
 import { ALIGNMENTS } from './comments';
 import { pageOf, ZLocale, ZLocalizedText, ZUuid } from './common';
+import { textBlock, textLine, textVerbatim } from './text';
 
 // Consultations: a stage report with editions, read and commented paragraph by paragraph.
 // Routes live under /api/orgs/:slug/consultations/:activityId (see docs/api.md).
@@ -11,7 +12,7 @@ export const MAX_EDITION_BLOCKS = 2000;
 export const MAX_BLOCK_TEXT = 20_000;
 
 /** Plain text of a block: never markup; the web shows it as text. */
-const ZBlockText = z.string().trim().min(1).max(MAX_BLOCK_TEXT);
+const ZBlockText = textBlock({ min: 1, max: MAX_BLOCK_TEXT });
 
 /**
  * One block as a planner writes it (in the browser editor or as a .docx converts to). Headings
@@ -28,22 +29,27 @@ export const ZBlockInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('table'),
     rows: z
-      .array(z.array(z.string().trim().max(2000)).min(1).max(30))
+      .array(
+        z
+          .array(textBlock({ max: 2000 }))
+          .min(1)
+          .max(30),
+      )
       .min(1)
       .max(500)
       // A table with no text in any cell says nothing to comment on.
       .refine((rows) => rows.some((row) => row.some((cell) => cell !== '')), { message: 'required' }),
   }),
-  z.strictObject({ kind: z.literal('image'), attachmentId: ZUuid, alt: z.string().trim().max(500).default('') }),
+  z.strictObject({ kind: z.literal('image'), attachmentId: ZUuid, alt: textLine({ max: 500 }).default('') }),
 ]);
 /** A block as written. */
 export type TBlockInput = z.input<typeof ZBlockInput>;
 
 /** POST /consultations/:activityId/editions (a new draft) and PUT /consultations/:activityId/editions/:number (the draft). */
 export const ZSaveEdition = z.strictObject({
-  title: z.string().trim().min(1).max(300),
+  title: textLine({ min: 1, max: 300 }),
   /** What changed since the previous edition, shown above the diff. */
-  changeSummary: z.string().trim().max(5000).optional(),
+  changeSummary: textBlock({ max: 5000 }).optional(),
   blocks: z.array(ZBlockInput).min(1).max(MAX_EDITION_BLOCKS),
 });
 /** Save an edition draft. */
@@ -52,7 +58,7 @@ export type TSaveEdition = z.input<typeof ZSaveEdition>;
 /** POST /consultations/:activityId/editions/import: a .docx uploaded first as an attachment (ownerType 'activity'). */
 export const ZImportEdition = z.strictObject({
   attachmentId: ZUuid,
-  title: z.string().trim().min(1).max(300).optional(),
+  title: textLine({ min: 1, max: 300 }).optional(),
 });
 
 /** How a block stands to the previous published edition. */
@@ -187,10 +193,14 @@ export const ZCreateAmendment = z.strictObject({
   blockId: ZUuid,
   /** The passage being reworded; absent for the whole paragraph. */
   passage: z
-    .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1), quote: z.string().min(1).max(5000) })
+    .strictObject({
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      quote: textVerbatim({ min: 1, max: 5000 }),
+    })
     .optional(),
-  proposedText: z.string().trim().min(1).max(MAX_BLOCK_TEXT),
-  reason: z.string().trim().max(2000).optional(),
+  proposedText: textBlock({ min: 1, max: MAX_BLOCK_TEXT }),
+  reason: textBlock({ max: 2000 }).optional(),
 });
 /** Propose an amendment. */
 export type TCreateAmendment = z.input<typeof ZCreateAmendment>;
@@ -222,7 +232,7 @@ export const ZSupportAmendment = z.strictObject({ supported: z.boolean() });
 /** POST /consultations/:activityId/amendments/:amendmentId/status (planner). */
 export const ZAmendmentStatus = z.strictObject({
   status: z.enum(AMENDMENT_STATUSES),
-  reason: z.string().trim().max(2000).optional(),
+  reason: textBlock({ max: 2000 }).optional(),
 });
 
 /** Counts of comments by alignment ('none' = no alignment given). */

@@ -148,6 +148,8 @@ export const FIELD_ERROR_CODES = [
   'invalid_value',
   'unknown_field',
   'invalid',
+  // NUL, half a surrogate pair, or (in names and titles) a direction control: see text.ts.
+  'invalid_characters',
 ] as const;
 /** A per-field validation code. */
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

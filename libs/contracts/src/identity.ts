@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toAsciiDigits } from '@hamandishi/text';
 import { pageOf, ZLocale, ZUuid } from './common';
+import { textLine, textToken, textVerbatim } from './text';
 
 /** The roles a person can hold in one organisation (municipality). */
 export const ROLES = ['citizen', 'ngo', 'expert', 'manager', 'planner', 'moderator', 'admin'] as const;
@@ -46,7 +47,7 @@ export const ZEmail = z
   .pipe(z.email());
 
 /** A new password: 10 to 128 characters. */
-export const ZPassword = z.string().min(10).max(128);
+export const ZPassword = textVerbatim({ min: 10, max: 128 });
 
 /** A one-time code as typed: Persian or Arabic-Indic digits accepted. */
 export const ZOneTimeCode = z
@@ -55,8 +56,11 @@ export const ZOneTimeCode = z
   .transform((v) => toAsciiDigits(v).replace(/\s/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'invalid_format'));
 
-/** A display name shown next to a person's contributions. */
-export const ZDisplayName = z.string().trim().min(2).max(80);
+/**
+ * A display name shown next to a person's contributions: one normalised line, and no direction
+ * controls, so a name cannot reverse the text shown around it.
+ */
+export const ZDisplayName = textLine({ min: 2, max: 80 });
 
 /** POST /api/auth/code: ask for a one-time code by SMS. */
 export const ZRequestCode = z.strictObject({ mobile: ZMobile });
@@ -79,7 +83,7 @@ export const ZVerifyCode = z.strictObject({
   mobile: ZMobile,
   code: ZOneTimeCode,
   displayName: ZDisplayName.optional(),
-  organization: z.string().max(64).optional(),
+  organization: textToken({ max: 64 }).optional(),
 });
 /** POST /api/auth/code/verify */
 export type TVerifyCode = z.input<typeof ZVerifyCode>;
@@ -89,7 +93,7 @@ export const ZEmailSignUp = z.strictObject({
   email: ZEmail,
   password: ZPassword,
   displayName: ZDisplayName,
-  organization: z.string().max(64).optional(),
+  organization: textToken({ max: 64 }).optional(),
 });
 /** POST /api/auth/email/sign-up */
 export type TEmailSignUp = z.input<typeof ZEmailSignUp>;
@@ -119,8 +123,8 @@ export type TVerifyEmailSignUp = z.input<typeof ZVerifyEmailSignUp>;
 /** POST /api/auth/email/sign-in */
 export const ZEmailSignIn = z.strictObject({
   email: ZEmail,
-  password: z.string().min(1).max(128),
-  organization: z.string().max(64).optional(),
+  password: textVerbatim({ min: 1, max: 128 }),
+  organization: textToken({ max: 64 }).optional(),
 });
 /** POST /api/auth/email/sign-in */
 export type TEmailSignIn = z.input<typeof ZEmailSignIn>;
@@ -212,7 +216,7 @@ export const ZMemberPage = pageOf(ZMember);
 export type TMemberPage = z.infer<typeof ZMemberPage>;
 
 /** GET /api/dev/outbox: messages sent to one recipient (a mobile in any notation, or an email). */
-export const ZDevOutboxQuery = z.strictObject({ recipient: z.string().trim().min(1).max(254) });
+export const ZDevOutboxQuery = z.strictObject({ recipient: textToken({ min: 1, max: 254 }) });
 /** GET /api/dev/outbox */
 export type TDevOutboxQuery = z.input<typeof ZDevOutboxQuery>;
 

@@ -8,3 +8,4 @@ export * from './comments';
 export * from './problems';
 export * from './consultations';
 export * from './me';
+export * from './text';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, ZLocalizedText, ZUuid } from './common';
+import { textBlock, textLine, textToken } from './text';
 import { ZRole } from './identity';
 
 /** A Jalali year as plans use them (1405 ≈ 2026). */
@@ -14,9 +15,9 @@ export type TYearRange = z.infer<typeof ZYearRange>;
 
 /** A long text in Persian and optionally Arabic and English (summaries, descriptions). */
 export const ZLocalizedLongText = z.strictObject({
-  fa: z.string().trim().max(10_000),
-  ar: z.string().trim().max(10_000).optional(),
-  en: z.string().trim().max(10_000).optional(),
+  fa: textBlock({ max: 10_000 }),
+  ar: textBlock({ max: 10_000, keepArabicLetters: true }).optional(),
+  en: textBlock({ max: 10_000 }).optional(),
 });
 /** A long localized text. */
 export type TLocalizedLongText = z.infer<typeof ZLocalizedLongText>;
@@ -94,12 +95,12 @@ export const ZUpdatePlan = z.strictObject({
 export type TUpdatePlan = z.input<typeof ZUpdatePlan>;
 
 /** POST /api/orgs/:slug/plans/:planId/status */
-export const ZChangePlanStatus = z.strictObject({ status: z.enum(PLAN_STATUSES), note: z.string().trim().max(1000).optional() });
+export const ZChangePlanStatus = z.strictObject({ status: z.enum(PLAN_STATUSES), note: textBlock({ max: 1000 }).optional() });
 /** Change a plan's status. */
 export type TChangePlanStatus = z.input<typeof ZChangePlanStatus>;
 
 /** POST /api/orgs/:slug/plans/:planId/revisions: a yearly revision of the rolling plan. */
-export const ZCreatePlanRevision = z.strictObject({ year: ZJalaliYear, summary: z.string().trim().min(1).max(5000) });
+export const ZCreatePlanRevision = z.strictObject({ year: ZJalaliYear, summary: textBlock({ min: 1, max: 5000 }) });
 /** Record a yearly revision. */
 export type TCreatePlanRevision = z.input<typeof ZCreatePlanRevision>;
 
@@ -161,7 +162,7 @@ export const ZCreateActivity = z
     opensAt: z.iso.datetime({ offset: true }).nullable().optional(),
     closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
     participation: ZParticipation.default({ audience: 'signed_in' }),
-    settings: z.record(z.string(), z.unknown()).default({}),
+    settings: z.record(textToken({ max: 100 }), z.unknown()).default({}),
   })
   .refine((a) => !a.opensAt || !a.closesAt || a.closesAt > a.opensAt, { message: 'invalid_value', path: ['closesAt'] });
 /** Create an activity. */
@@ -174,7 +175,7 @@ export const ZUpdateActivity = z.strictObject({
   opensAt: z.iso.datetime({ offset: true }).nullable().optional(),
   closesAt: z.iso.datetime({ offset: true }).nullable().optional(),
   participation: ZParticipation.optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: z.record(textToken({ max: 100 }), z.unknown()).optional(),
 });
 /** Edit an activity. */
 export type TUpdateActivity = z.input<typeof ZUpdateActivity>;
@@ -323,12 +324,12 @@ export type TUpstreamDocument = z.infer<typeof ZUpstreamDocument>;
 export const ZSaveUpstreamDocument = z.strictObject({
   level: z.enum(UPSTREAM_LEVELS),
   title: ZLocalizedText,
-  issuer: z.string().trim().min(1).max(300),
+  issuer: textLine({ min: 1, max: 300 }),
   year: ZJalaliYear.nullable().optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
   attachmentId: ZUuid.nullable().optional(),
   directions: z
-    .array(z.strictObject({ text: z.string().trim().min(1).max(2000), themeIds: z.array(ZUuid).max(20).default([]) }))
+    .array(z.strictObject({ text: textBlock({ min: 1, max: 2000 }), themeIds: z.array(ZUuid).max(20).default([]) }))
     .max(200)
     .default([]),
 });
@@ -339,12 +340,12 @@ export type TSaveUpstreamDocument = z.input<typeof ZSaveUpstreamDocument>;
 export const ZUpdateUpstreamDocument = z.strictObject({
   level: z.enum(UPSTREAM_LEVELS).optional(),
   title: ZLocalizedText.optional(),
-  issuer: z.string().trim().min(1).max(300).optional(),
+  issuer: textLine({ min: 1, max: 300 }).optional(),
   year: ZJalaliYear.nullable().optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
   attachmentId: ZUuid.nullable().optional(),
   directions: z
-    .array(z.strictObject({ text: z.string().trim().min(1).max(2000), themeIds: z.array(ZUuid).max(20).default([]) }))
+    .array(z.strictObject({ text: textBlock({ min: 1, max: 2000 }), themeIds: z.array(ZUuid).max(20).default([]) }))
     .max(200)
     .optional(),
 });
@@ -432,9 +433,9 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 /** GET /api/orgs/:slug/audit: keyset-paginated, newest first, optionally for one entity type or entity. */
 export const ZAuditQuery = z.strictObject({
-  entityType: z.string().trim().min(1).max(64).optional(),
+  entityType: textToken({ min: 1, max: 64 }).optional(),
   entityId: ZUuid.optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 /** Audit log query. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isObjectPayload, ZUuid } from './common';
+import { textBlock, textLine, textToken } from './text';
 
 /** In what capacity someone files a problem statement. */
 export const PROBLEM_CAPACITIES = ['citizen', 'ngo', 'expert', 'manager'] as const;
@@ -34,15 +35,15 @@ export type TLatLng = z.infer<typeof ZLatLng>;
 /** POST /api/orgs/:slug/activities/:activityId/problems: a location, or a district when there is no point. */
 export const ZCreateProblem = z
   .strictObject({
-    title: z.string().trim().min(5).max(150),
-    description: z.string().trim().min(10).max(5000),
+    title: textLine({ min: 5, max: 150 }),
+    description: textBlock({ min: 10, max: 5000 }),
     themeId: ZUuid,
     location: ZLatLng.nullable().optional(),
     districtId: ZUuid.nullable().optional(),
     photoIds: z.array(ZUuid).max(MAX_PROBLEM_PHOTOS).default([]),
     capacity: z.enum(PROBLEM_CAPACITIES).default('citizen'),
     /** For an NGO: the organisation filed for (a registered stakeholder later). */
-    onBehalfOf: z.string().trim().min(2).max(200).optional(),
+    onBehalfOf: textLine({ min: 2, max: 200 }).optional(),
     isAnonymous: z.boolean().default(false),
   })
   // `when`: a missing place is reported together with the other fields, not after they are fixed.
@@ -66,14 +67,14 @@ export const ZProblemFilters = z.strictObject({
   activityId: ZUuid.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: textLine({ max: 200 }).optional(),
 });
 /** Problem filters. */
 export type TProblemFilters = z.infer<typeof ZProblemFilters>;
 
 /** GET /api/orgs/:slug/problems: keyset-paginated list, newest first (or most supported). */
 export const ZProblemListQuery = ZProblemFilters.extend({
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['newest', 'most_supported']).default('newest'),
   /** `true`: only the signed-in person's own reports (401 for a visitor). */
@@ -130,7 +131,7 @@ export type TProblem = z.infer<typeof ZProblem>;
 
 /** GET /api/orgs/:slug/problems/similar?title=&lat=&lng=&themeId=: duplicates to suggest while typing. */
 export const ZSimilarQuery = z.strictObject({
-  title: z.string().trim().min(3).max(150),
+  title: textLine({ min: 3, max: 150 }),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
   radiusMeters: z.coerce.number().int().min(50).max(5000).default(300),
@@ -152,7 +153,7 @@ export const ZSupportState = z.object({ supported: z.boolean(), supportCount: z.
 export const ZChangeProblemStatus = z
   .strictObject({
     status: z.enum(PROBLEM_STATUSES).exclude(['merged']),
-    reason: z.string().trim().min(3).max(2000).optional(),
+    reason: textBlock({ min: 3, max: 2000 }).optional(),
     committeeId: ZUuid.optional(),
   })
   .refine((s) => s.status !== 'out_of_scope' || s.reason, { message: 'required', path: ['reason'] })
@@ -161,7 +162,7 @@ export const ZChangeProblemStatus = z
 export type TChangeProblemStatus = z.input<typeof ZChangeProblemStatus>;
 
 /** POST /api/orgs/:slug/problems/:problemId/merge (moderator): this problem into `intoId`. */
-export const ZMergeProblem = z.strictObject({ intoId: ZUuid, reason: z.string().trim().max(1000).optional() });
+export const ZMergeProblem = z.strictObject({ intoId: ZUuid, reason: textBlock({ max: 1000 }).optional() });
 
 /** GET /api/orgs/:slug/problems/map: a viewport (`bbox=minLng,minLat,maxLng,maxLat`) and zoom, with the filters. */
 export const ZMapQuery = ZProblemFilters.extend({
@@ -190,12 +191,12 @@ export const ZProblemPage = z.object({ items: z.array(ZProblemListItem), nextCur
 export type TProblemPage = z.infer<typeof ZProblemPage>;
 
 /** POST /api/orgs/:slug/problems/:problemId/hide and /restore (moderator). */
-export const ZModerateProblem = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+export const ZModerateProblem = z.strictObject({ reason: textBlock({ min: 3, max: 1000 }) });
 
 /** GET /api/orgs/:slug/moderation/problems: newest first; `hidden=true` for the hidden ones only. */
 export const ZModerationQueueQuery = z.strictObject({
   hidden: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -5,3 +5,4 @@ export * from './jalali';
 export * from './markdown';
 export * from './word-diff';
 export * from './excerpt';
+export * from './hygiene';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ZAttachment, ZUuid } from '@hamandishi/contracts';
+import { textVerbatim, ZAttachment, ZUuid } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { Endpoint } from '../../common/http/endpoint.decorator';
 import type { Actor } from '../../common/http/request-context';
@@ -15,7 +15,8 @@ import { contentDisposition, isInline } from './filename';
 const ZUploadQuery = z.strictObject({
   ownerType: z.enum(['plan', 'stage', 'upstream_document', 'activity']),
   ownerId: ZUuid,
-  filename: z.string().trim().min(1).max(1000),
+  // Only made storable here: filename.ts sanitises the name (path, controls, direction marks).
+  filename: textVerbatim({ min: 1, max: 1000 }),
 });
 
 @Controller('api/orgs/:slug/attachments')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_REASONS, ZComment, ZUuid } from '@hamandishi/contracts';
+import { REPORT_REASONS, textToken, ZComment, ZUuid } from '@hamandishi/contracts';
 
 // Schemas of the moderator-side routes, which only the API and the moderation screen use.
 
@@ -9,7 +9,7 @@ export const ZMarkOfficial = z.strictObject({ isOfficial: z.boolean().default(tr
 /** GET /api/orgs/:slug/moderation/comments: reported (and not hidden) comments, or all, newest first. */
 export const ZModerationQueueQuery = z.strictObject({
   filter: z.enum(['reported', 'newest']).default('reported'),
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

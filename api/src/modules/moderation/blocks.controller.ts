@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { z } from 'zod';
+import { textBlock } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { Endpoint } from '../../common/http/endpoint.decorator';
 import type { Actor } from '../../common/http/request-context';
@@ -8,7 +9,7 @@ import type { Organization } from '../organizations/organization.entity';
 import { BlocksService } from './blocks.service';
 
 /** POST /api/orgs/:slug/members/:accountId/block */
-export const ZBlockMember = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+export const ZBlockMember = z.strictObject({ reason: textBlock({ min: 3, max: 1000 }) });
 
 const AccountId = Param(
   'accountId',
