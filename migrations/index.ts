@@ -10,6 +10,7 @@ import { ProblemMap1763770000000 } from './1763770000000-ProblemMap';
 import { Comments1763750000000 } from './1763750000000-Comments';
 import { Consultations1763800000000 } from './1763800000000-Consultations';
 import { Moderation1763760000000 } from './1763760000000-Moderation';
+import { StripImageMetadata1764300000000 } from './1764300000000-StripImageMetadata';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   SupportHotPath1763780000000,
   SessionNotifications1763790000000,
   Consultations1763800000000,
+  StripImageMetadata1764300000000,
 ];

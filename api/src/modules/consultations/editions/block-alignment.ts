@@ -69,6 +69,8 @@ function pairReworded(
   matches: BlockMatch[],
   used: Set<number>,
 ): void {
+  // Nothing to pair with (a first edition, or a gap only the new edition has): no text to normalise.
+  if (oldFrom >= oldTo) return;
   const search = older.slice(oldFrom, oldTo).map((b) => normalizeForSearch(b.text));
   for (let n = newFrom; n < newTo; n++) {
     if (matches[n].oldIndex !== null) continue;

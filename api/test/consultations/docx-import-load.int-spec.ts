@@ -1,0 +1,151 @@
+import { performance } from 'node:perf_hooks';
+import { buildZip, contentTypesXml, RELS } from '../attachments/files';
+import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { TestClient } from '../support/test-client';
+import { buildConsultation, DOCX_TYPE, planner, reportDocx } from './consultation-helpers';
+
+// Issue 9's requirement: another request answers promptly while a .docx is being imported.
+const LATENCY_LIMIT_MS = 200;
+const WORDS = [
+  'شهر',
+  'محله',
+  'پیاده‌راه',
+  'ترافیک',
+  'مترو',
+  'بوستان',
+  'شهروندان',
+  'پیشنهاد',
+  'برنامه',
+  'خیابان',
+  'آب',
+  'درخت',
+];
+
+/**
+ * A long report of varied sentences of about 25 words (compresses like real text, about 4 to 1):
+ * `mib` MiB of XML, far more paragraphs than one edition takes.
+ */
+function longReport(mib: number): Buffer {
+  let seed = 7;
+  const word = () => WORDS[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % WORDS.length];
+  const lines: string[] = [];
+  for (let size = 0; size < mib * 1024 * 1024;) {
+    const line = `بند ${lines.length}: ` + Array.from({ length: 25 }, word).join(' ') + ` ${seed}.`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 150;
+  }
+  return reportDocx([{ heading: 'گزارش مرحلهٔ شناخت' }, ...lines]);
+}
+
+/**
+ * The issue's document: 45 MB of one repeated paragraph, a zip of a few hundred KB. Built as one
+ * Buffer rather than JavaScript strings: this process also serves the requests being timed, and
+ * collecting 45 MB of the test's own garbage would be measured as the server's latency.
+ */
+function bombReport(): Buffer {
+  const paragraph = Buffer.from(
+    '<w:p><w:r><w:t>' + 'این بند بارها و بارها تکرار شده است تا سند بزرگ شود. '.repeat(8) + '</w:t></w:r></w:p>',
+  );
+  const count = Math.ceil((45 * 1024 * 1024) / paragraph.length);
+  const document = Buffer.concat([
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>`),
+    Buffer.alloc(count * paragraph.length, paragraph),
+    Buffer.from('</w:body></w:document>'),
+  ]);
+  return buildZip({ '[Content_Types].xml': contentTypesXml(), '_rels/.rels': RELS, 'word/document.xml': document });
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+describe('importing a .docx keeps the server responsive', () => {
+  let t: TestApp;
+  let org: BuiltOrganization;
+  let boss: Awaited<ReturnType<typeof planner>>;
+  // Built before anything is timed (see bombReport).
+  let long: Buffer;
+  let bomb: Buffer;
+
+  beforeAll(async () => {
+    long = longReport(10);
+    bomb = bombReport();
+    t = await startTestApp();
+    org = await buildOrganization(t.db);
+    boss = await planner(t, org);
+  });
+  afterAll(() => t.close());
+
+  /** Runs `work` while timing GET /api/health again and again; returns its result and the slowest answer. */
+  async function whileTiming<T>(work: () => Promise<T>): Promise<{ result: T; slowest: number; samples: number }> {
+    const visitor = new TestClient(t.url);
+    await visitor.get('/api/health');
+    let done = false;
+    const latencies: number[] = [];
+    const probe = (async () => {
+      while (!done) {
+        const started = performance.now();
+        const res = await visitor.get('/api/health');
+        latencies.push(performance.now() - started);
+        expect(res.status).toBe(200);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const result = await work().finally(() => (done = true));
+    await probe;
+    return { result, slowest: Math.max(...latencies), samples: latencies.length };
+  }
+
+  const uploadDocx = (activityId: string, bytes: Buffer) =>
+    boss.client.rawBytes(
+      'POST',
+      `/api/orgs/${org.slug}/attachments?ownerType=activity&ownerId=${activityId}&filename=report.docx`,
+      bytes,
+      { 'content-type': DOCX_TYPE },
+    );
+  const startImport = (activityId: string, attachmentId: string) =>
+    boss.client.post(`/api/orgs/${org.slug}/consultations/${activityId}/editions/import`, { attachmentId });
+
+  const editions = async (activityId: string) =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM consultation_edition WHERE activity_id = $1`, [activityId]))[0].n;
+
+  it('imports a long report in a worker while other requests answer within 200 ms', async () => {
+    const { activityId } = await buildConsultation(t.db, org.id);
+    const upload = await uploadDocx(activityId, long);
+    const { result, slowest, samples } = await whileTiming(() => startImport(activityId, upload.body.id));
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ number: 1, status: 'draft', source: 'docx', title: 'گزارش مرحلهٔ شناخت' });
+    expect(samples).toBeGreaterThan(5);
+    expect(slowest).toBeLessThan(LATENCY_LIMIT_MS);
+  }, 120_000);
+
+  it('refuses the 45 MB document with a translated error, stores no edition, and never holds up other requests', async () => {
+    const { activityId } = await buildConsultation(t.db, org.id);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const upload = await uploadDocx(activityId, bomb);
+    expect(upload.status).toBe(201);
+    const { result, slowest } = await whileTiming(() => startImport(activityId, upload.body.id));
+    expect(result.status).toBe(413);
+    expect(result.body.code).toBe('consultations.docx_too_large');
+    expect(result.body.fields).toEqual({ attachmentId: 'invalid_value' });
+    expect(slowest).toBeLessThan(LATENCY_LIMIT_MS);
+    expect(await editions(activityId)).toBe(0);
+  }, 120_000);
+
+  it('lets one import run and two wait, and turns further ones away with a translated 429, storing nothing for them', async () => {
+    const consultations = await Promise.all(Array.from({ length: 5 }, () => buildConsultation(t.db, org.id)));
+    const uploads = await Promise.all(consultations.map(({ activityId }) => uploadDocx(activityId, long)));
+    const results = await Promise.all(
+      consultations.map(({ activityId }, i) => startImport(activityId, uploads[i].body.id)),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(3);
+    expect(statuses.every((s) => s === 201 || s === 429)).toBe(true);
+    expect(results.filter((r) => r.status === 429).every((r) => r.body.code === 'consultations.import_busy')).toBe(
+      true,
+    );
+    expect(statuses).toContain(429);
+    for (const [i, r] of results.entries()) {
+      expect(await editions(consultations[i].activityId)).toBe(r.status === 201 ? 1 : 0);
+    }
+  }, 180_000);
+});
