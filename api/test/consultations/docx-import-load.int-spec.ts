@@ -5,7 +5,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
 import { buildConsultation, DOCX_TYPE, planner, reportDocx } from './consultation-helpers';
 
-// Issue 9's requirement: another request answers promptly while a .docx is being imported.
+// Issue 9's requirement: another request answers within 200 ms while a .docx is being imported.
+// The server shares this process with the test and the machine with other work, so the 200 ms are
+// counted on top of the slowest answer seen while nothing is imported (a few ms on an idle
+// machine); a conversion on the request thread holds requests up for seconds, far past either.
 const LATENCY_LIMIT_MS = 200;
 const WORDS = [
   'شهر',
@@ -65,6 +68,7 @@ describe('importing a .docx keeps the server responsive', () => {
   // Built before anything is timed (see bombReport).
   let long: Buffer;
   let bomb: Buffer;
+  let idleSlowest: number;
 
   beforeAll(async () => {
     long = longReport(10);
@@ -72,6 +76,7 @@ describe('importing a .docx keeps the server responsive', () => {
     t = await startTestApp();
     org = await buildOrganization(t.db);
     boss = await planner(t, org);
+    ({ slowest: idleSlowest } = await whileTiming(() => new Promise((r) => setTimeout(r, 2000))));
   });
   afterAll(() => t.close());
 
@@ -114,8 +119,8 @@ describe('importing a .docx keeps the server responsive', () => {
     const { result, slowest, samples } = await whileTiming(() => startImport(activityId, upload.body.id));
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ number: 1, status: 'draft', source: 'docx', title: 'گزارش مرحلهٔ شناخت' });
+    expect(slowest).toBeLessThan(idleSlowest + LATENCY_LIMIT_MS);
     expect(samples).toBeGreaterThan(5);
-    expect(slowest).toBeLessThan(LATENCY_LIMIT_MS);
   }, 120_000);
 
   it('refuses the 45 MB document with a translated error, stores no edition, and never holds up other requests', async () => {
@@ -127,7 +132,7 @@ describe('importing a .docx keeps the server responsive', () => {
     expect(result.status).toBe(413);
     expect(result.body.code).toBe('consultations.docx_too_large');
     expect(result.body.fields).toEqual({ attachmentId: 'invalid_value' });
-    expect(slowest).toBeLessThan(LATENCY_LIMIT_MS);
+    expect(slowest).toBeLessThan(idleSlowest + LATENCY_LIMIT_MS);
     expect(await editions(activityId)).toBe(0);
   }, 120_000);
 

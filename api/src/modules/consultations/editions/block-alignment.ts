@@ -108,8 +108,14 @@ function stepsOf(olderLength: number, matches: BlockMatch[], used: Set<number>):
       flushUntil(match.oldIndex);
       nextOld = match.oldIndex + 1;
     } else if (match.oldIndex === null) {
-      const later = matches.slice(n + 1).find((m) => m.oldIndex !== null && m.oldIndex >= nextOld);
-      flushUntil(later?.oldIndex ?? olderLength);
+      // A plain scan, not slice().find(): a first edition of 2000 new blocks would copy the rest
+      // of the list 2000 times while other requests wait.
+      let later: number | null = null;
+      for (let k = n + 1; k < matches.length && later === null; k++) {
+        const oldIndex = matches[k].oldIndex;
+        if (oldIndex !== null && oldIndex >= nextOld) later = oldIndex;
+      }
+      flushUntil(later ?? olderLength);
     }
     steps.push({ oldIndex: match.oldIndex, newIndex: n });
   });
