@@ -3,7 +3,7 @@ import { buildZip, contentTypesXml, RELS } from '../attachments/files';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
-import { buildConsultation, DOCX_TYPE, planner, reportDocx } from './consultation-helpers';
+import { buildConsultation, DOCX_TYPE, planner } from './consultation-helpers';
 
 // Issue 9's requirement: another request answers within 200 ms while a .docx is being imported.
 // The server shares this process with the test and the machine with other work, so the 200 ms are
@@ -26,19 +26,25 @@ const WORDS = [
 ];
 
 /**
- * A long report of varied sentences of about 25 words (compresses like real text, about 4 to 1):
- * `mib` MiB of XML, far more paragraphs than one edition takes.
+ * A long report as Word writes one: every word its own run with fonts, sizes and revision ids,
+ * so `mib` MiB of XML hold a few hundred paragraphs (compresses about 10 to 1, like real files).
+ * The conversion is what is heavy; the edition it makes is an ordinary one.
  */
 function longReport(mib: number): Buffer {
   let seed = 7;
-  const word = () => WORDS[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % WORDS.length];
-  const lines: string[] = [];
-  for (let size = 0; size < mib * 1024 * 1024;) {
-    const line = `بند ${lines.length}: ` + Array.from({ length: 25 }, word).join(' ') + ` ${seed}.`;
-    lines.push(line);
-    size += Buffer.byteLength(line) + 150;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const run = (text: string) =>
+    `<w:r w:rsidRPr="${next().toString(16).padStart(8, '0')}"><w:rPr><w:rFonts w:ascii="B Nazanin" w:hAnsi="B Nazanin" w:cs="B Nazanin"/>` +
+    `<w:sz w:val="28"/><w:szCs w:val="28"/><w:rtl/></w:rPr><w:t xml:space="preserve">${text} </w:t></w:r>`;
+  const parts = [`<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr>${run('گزارش مرحلهٔ شناخت')}</w:p>`];
+  for (let size = 0; size < mib * 1024 * 1024; size += parts[parts.length - 1].length * 1.1) {
+    const words = Array.from({ length: 60 }, () => run(WORDS[next() % WORDS.length]));
+    parts.push(
+      `<w:p w:rsidR="${next().toString(16)}"><w:pPr><w:bidi/></w:pPr>${run(`بند ${parts.length}:`)}${words.join('')}</w:p>`,
+    );
   }
-  return reportDocx([{ heading: 'گزارش مرحلهٔ شناخت' }, ...lines]);
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${parts.join('')}</w:body></w:document>`;
+  return buildZip({ '[Content_Types].xml': contentTypesXml(), '_rels/.rels': RELS, 'word/document.xml': document });
 }
 
 /**
@@ -86,13 +92,15 @@ describe('importing a .docx keeps the server responsive', () => {
     await visitor.get('/api/health');
     let done = false;
     const latencies: number[] = [];
+    // Timed from when the request was due, not when it was sent: this process is also the server,
+    // so a blocked event loop delays the sending too, and that wait is what a visitor would see.
     const probe = (async () => {
       while (!done) {
-        const started = performance.now();
-        const res = await visitor.get('/api/health');
-        latencies.push(performance.now() - started);
-        expect(res.status).toBe(200);
+        const due = performance.now() + 20;
         await new Promise((r) => setTimeout(r, 20));
+        const res = await visitor.get('/api/health');
+        latencies.push(performance.now() - due);
+        expect(res.status).toBe(200);
       }
     })();
     const result = await work().finally(() => (done = true));
@@ -129,10 +137,10 @@ describe('importing a .docx keeps the server responsive', () => {
     const upload = await uploadDocx(activityId, bomb);
     expect(upload.status).toBe(201);
     const { result, slowest } = await whileTiming(() => startImport(activityId, upload.body.id));
+    expect(slowest).toBeLessThan(idleSlowest + LATENCY_LIMIT_MS);
     expect(result.status).toBe(413);
     expect(result.body.code).toBe('consultations.docx_too_large');
     expect(result.body.fields).toEqual({ attachmentId: 'invalid_value' });
-    expect(slowest).toBeLessThan(idleSlowest + LATENCY_LIMIT_MS);
     expect(await editions(activityId)).toBe(0);
   }, 120_000);
 
