@@ -21,7 +21,7 @@ import { type EditionRow, type NewBlock, ConsultationsRepository, type Queryable
 import { ConsultationErrors } from './consultations.errors';
 import { DocxConverter } from './docx/docx-converter';
 import type { TImportedDocument } from './docx/docx-to-document';
-import { alignBlocks, anchorsFor, sectionAnchors } from './editions/block-alignment';
+import { alignBlocks, anchorsForInSlices, sectionAnchors } from './editions/block-alignment';
 import { ReadingCache } from './reading-cache';
 import {
   type BlockInput,
@@ -253,7 +253,7 @@ export class EditionsService {
     await yieldToEventLoop();
     const { matches } = alignBlocks(olderKeys, newer);
     await yieldToEventLoop();
-    const anchors = anchorsFor(
+    const anchors = await anchorsForInSlices(
       newer,
       matches,
       older.map((b) => b.anchor),

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { commonSubsequence, normalizeForSearch, wordSimilarity } from '@hamandishi/text';
 import { paragraphAnchor } from './paragraph-anchor';
 
@@ -131,12 +132,36 @@ const kindOf = (key: string) => key.slice(0, key.indexOf('\n'));
  * their text, numbered past any anchor already taken.
  */
 export function anchorsFor(newer: AlignableBlock[], matches: BlockMatch[], olderAnchors: string[]): string[] {
-  const anchors: (string | null)[] = matches.map((m) => (m.oldIndex === null ? null : olderAnchors[m.oldIndex]));
-  const taken = new Set(anchors.filter((a): a is string => a !== null));
+  const anchorOf = anchorAssigner(matches, olderAnchors);
+  return newer.map((block, i) => anchorOf(i, block.key));
+}
+
+/**
+ * anchorsFor, handing the event loop back every `slice` blocks: each new anchor hashes the
+ * block's search key, and a long first edition has 2000 of them.
+ */
+export async function anchorsForInSlices(
+  newer: AlignableBlock[],
+  matches: BlockMatch[],
+  olderAnchors: string[],
+  slice = 100,
+): Promise<string[]> {
+  const anchorOf = anchorAssigner(matches, olderAnchors);
+  const anchors: string[] = [];
+  for (let i = 0; i < newer.length; i++) {
+    anchors.push(anchorOf(i, newer[i].key));
+    if ((i + 1) % slice === 0) await yieldToEventLoop();
+  }
+  return anchors;
+}
+
+/** The anchor of the i-th new block, called in order; inherited anchors are taken from the start. */
+function anchorAssigner(matches: BlockMatch[], olderAnchors: string[]): (i: number, key: string) => string {
+  const inherited = matches.map((m) => (m.oldIndex === null ? null : olderAnchors[m.oldIndex]));
+  const taken = new Set(inherited.filter((a): a is string => a !== null));
   const occurrences = new Map<string, number>();
-  return anchors.map((inherited, i) => {
-    if (inherited !== null) return inherited;
-    const key = newer[i].key;
+  return (i, key) => {
+    if (inherited[i] !== null) return inherited[i];
     let occurrence = occurrences.get(key) ?? 0;
     let anchor: string;
     do {
@@ -146,7 +171,7 @@ export function anchorsFor(newer: AlignableBlock[], matches: BlockMatch[], older
     occurrences.set(key, occurrence);
     taken.add(anchor);
     return anchor;
-  });
+  };
 }
 
 /** Anchors for section headings: from their text, numbered for repeats; the untitled opening section is "start". */
