@@ -12,6 +12,7 @@ import { Consultations1763800000000 } from './1763800000000-Consultations';
 import { Moderation1763760000000 } from './1763760000000-Moderation';
 import { SignInPerClient1764100000000 } from './1764100000000-SignInPerClient';
 import { JobsOnPgBoss1764200000000 } from './1764200000000-JobsOnPgBoss';
+import { StripImageMetadata1764300000000 } from './1764300000000-StripImageMetadata';
 import { ConsultationCommitteesAndCommentSearch1764400000000 } from './1764400000000-ConsultationCommitteesAndCommentSearch';
 import { MyActivity1764500000710 } from './1764500000710-MyActivity';
 import { DisplayNameDirectionControls1764700000000 } from './1764700000000-DisplayNameDirectionControls';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   Consultations1763800000000,
   SignInPerClient1764100000000,
   JobsOnPgBoss1764200000000,
+  StripImageMetadata1764300000000,
   ConsultationCommitteesAndCommentSearch1764400000000,
   MyActivity1764500000710,
   DisplayNameDirectionControls1764700000000,

@@ -61,6 +61,7 @@ export const ERROR_CODES = [
   'attachments.type_not_allowed',
   'attachments.too_large',
   'attachments.owner_not_found',
+  'attachments.image_invalid',
   // notifications
   'notifications.target_not_found',
   // moderation
@@ -109,6 +110,8 @@ export const ERROR_CODES = [
   'consultations.docx_too_large',
   'consultations.docx_unsafe',
   'consultations.docx_empty',
+  'consultations.docx_too_complex',
+  'consultations.import_busy',
   'consultations.amendments_disabled',
   'consultations.amendment_not_found',
   'consultations.alignment_required',

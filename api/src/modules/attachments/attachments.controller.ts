@@ -45,7 +45,7 @@ export class AttachmentsController {
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new AppError('common.unsupported_media_type', 415, 'Send the file itself as the body');
     }
-    return this.attachments.upload(organization, actor.accountId, query, body);
+    return this.attachments.uploadSent(organization, actor.accountId, query, body);
   }
 
   @Get(':attachmentId')

@@ -4,7 +4,9 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { MAX_ATTACHMENT_BYTES, type TAttachment } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { type ImageOutput, ImageRejected, sanitizeImage } from '../../common/images/sanitize-image';
 import type { AttachmentOwnerType } from './attachment.entity';
+import { AttachmentErrors } from './attachments.errors';
 import { type AttachmentRow, AttachmentsRepository } from './attachments.repository';
 import { type AttachmentContentType, sniffAttachmentType } from './file-type';
 import { filenameFor, sanitizeFilename } from './filename';
@@ -27,11 +29,19 @@ export type AttachmentDownload = { attachment: AttachmentRow; stream: Readable }
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
+ * Planners' images (maps, diagrams, site photos) keep their format, so a PNG map stays lossless
+ * and its name keeps its extension, and at most 4096 px on the long side: sharp enough to read
+ * a district map full screen, and the bytes a public page downloads stay bounded.
+ */
+export const ATTACHMENT_IMAGE: ImageOutput = { maxSide: 4096, format: 'same' };
+
+/**
  * Files attached to plans, stages and upstream documents: checked by their bytes, stored in
  * PostgreSQL (shared by every API process), listed without reading the bytes.
  *
- * Images here come from planners. Citizen photos (a later issue) will be re-encoded with sharp
- * on upload, which drops EXIF (GPS position, camera serial); nothing is stripped here.
+ * Every image is re-encoded before it is stored (sanitizeImage): attachments are served publicly,
+ * and a planner's photo must not publish where it was taken or with which camera. This is the
+ * only way into the attachment table, so no caller can store an image with its metadata.
  */
 @Injectable()
 export class AttachmentsService {
@@ -80,25 +90,49 @@ export class AttachmentsService {
       : this.repository.deleteForOwners(organizationId, ownerType, ownerIds);
   }
 
-  /** Checks the bytes, the name and the owner, then stores the file. */
+  /**
+   * One upload a person sends: counted against their per-account limit (a .docx import's pictures,
+   * stored through `upload` below, are part of one request and are not counted one by one).
+   */
+  async uploadSent(
+    organization: { id: string; slug: string },
+    accountId: string,
+    input: { ownerType: AttachmentOwnerType; ownerId: string; filename: string },
+    original: Buffer,
+  ): Promise<TAttachment> {
+    await this.rateLimiter.hit('attachment:account', accountId);
+    return this.upload(organization, accountId, input, original);
+  }
+
+  /**
+   * Checks the bytes, the name and the owner, then stores the file; an image is stored re-encoded
+   * as `image` says (its metadata dropped). With `format: 'webp'` any picture sharp reads (GIF,
+   * TIFF too) is accepted and converted: the .docx import stores a document's pictures so.
+   */
   async upload(
     organization: { id: string; slug: string },
     accountId: string,
     input: { ownerType: AttachmentOwnerType; ownerId: string; filename: string },
-    data: Buffer,
+    original: Buffer,
+    image: ImageOutput = ATTACHMENT_IMAGE,
   ): Promise<TAttachment> {
-    if (data.length > MAX_ATTACHMENT_BYTES)
-      throw new AppError('attachments.too_large', 413, 'The file is larger than 25 MiB');
+    if (original.length > MAX_ATTACHMENT_BYTES) throw AttachmentErrors.tooLarge();
     await this.assertCanManage(organization.id, input.ownerType, input.ownerId, accountId);
-    await this.rateLimiter.hit('attachment:account', accountId);
-    const contentType = sniffAttachmentType(data);
+    const sniffed = sniffAttachmentType(original);
+    const isImage = sniffed?.startsWith('image/') || (sniffed === null && image.format === 'webp');
+    const contentType: AttachmentContentType | null = isImage && image.format === 'webp' ? 'image/webp' : sniffed;
     const filename = contentType ? filenameFor(sanitizeFilename(input.filename), contentType) : null;
-    if (!contentType || !filename) {
-      throw new AppError(
-        'attachments.type_not_allowed',
-        415,
-        'Only PDF, DOCX, PNG, JPEG and WEBP files whose name matches their content',
-      );
+    if (!contentType || !filename) throw AttachmentErrors.typeNotAllowed();
+    let data = original;
+    if (isImage) {
+      const sanitized = await sanitizeImage(original, image).catch((error: unknown) => {
+        if (error instanceof ImageRejected)
+          throw sniffed ? AttachmentErrors.imageInvalid() : AttachmentErrors.typeNotAllowed();
+        throw error;
+      });
+      data = sanitized.data;
+      // A PNG re-encoded without its palette can grow; the stored file keeps to the same limit.
+      if (data.length > MAX_ATTACHMENT_BYTES) throw AttachmentErrors.tooLarge();
     }
     const id = await this.repository.insert({
       organizationId: organization.id,
@@ -117,7 +151,7 @@ export class AttachmentsService {
   /** The metadata and a stream of the bytes, read slice by slice. Another organisation's id is 404. */
   async open(organizationId: string, attachmentId: string): Promise<AttachmentRow> {
     const row = await this.repository.findOne(organizationId, attachmentId);
-    if (!row) throw new AppError('attachments.not_found', 404, 'Attachment not found');
+    if (!row) throw AttachmentErrors.notFound();
     return row;
   }
 
@@ -140,7 +174,7 @@ export class AttachmentsService {
     const row = await this.open(organizationId, attachmentId);
     await this.assertCanManage(organizationId, row.ownerType, row.ownerId, accountId, true);
     if (!(await this.repository.delete(organizationId, attachmentId))) {
-      throw new AppError('attachments.not_found', 404, 'Attachment not found');
+      throw AttachmentErrors.notFound();
     }
   }
 
@@ -154,11 +188,11 @@ export class AttachmentsService {
     const owner = this.owners.get(ownerType);
     if (!owner) {
       if (ownerMayBeGone) return;
-      throw new AppError('attachments.owner_not_found', 404, 'Nothing to attach to');
+      throw AttachmentErrors.ownerNotFound();
     }
     if (!(await owner.exists(organizationId, ownerId))) {
       if (ownerMayBeGone) return;
-      throw new AppError('attachments.owner_not_found', 404, 'Nothing to attach to');
+      throw AttachmentErrors.ownerNotFound();
     }
     if (owner.canManage && !(await owner.canManage(organizationId, ownerId, accountId))) {
       throw new AppError('identity.forbidden', 403, 'This owner cannot be changed');

@@ -31,6 +31,15 @@ export const ConsultationErrors = {
     new AppError('consultations.docx_unsafe', 400, 'The document contains unsafe XML declarations', {
       attachmentId: 'invalid_value',
     }),
+  docxTooComplex: () =>
+    new AppError(
+      'consultations.docx_too_complex',
+      422,
+      'Converting the document took more time or memory than allowed',
+      { attachmentId: 'invalid_value' },
+    ),
+  importBusy: () =>
+    new AppError('consultations.import_busy', 429, 'Other documents are being converted; try again shortly'),
   docxEmpty: () =>
     new AppError('consultations.docx_empty', 400, 'The document has no text to consult on', {
       attachmentId: 'invalid_value',

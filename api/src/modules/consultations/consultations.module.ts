@@ -17,6 +17,7 @@ import { ConsultationReportService } from './consultation-report.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsRepository } from './consultations.repository';
 import { EditionBody } from './edition-body';
+import { DocxConverter } from './docx/docx-converter';
 import { EditionsService } from './editions.service';
 import { ReadingCache } from './reading-cache';
 import { ReadingService } from './reading.service';
@@ -46,6 +47,7 @@ import { ReadingService } from './reading.service';
     AmendmentsService,
     ConsultationReportService,
     ConsultationCommentTargets,
+    DocxConverter,
   ],
 })
 export class ConsultationsModule implements OnModuleInit {

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import sharp from 'sharp';
 import type { z } from 'zod';
-import type { TEditionSource, TEditionSummary, ZImportEdition, ZSaveEdition } from '@hamandishi/contracts';
+import {
+  MAX_EDITION_BLOCKS,
+  type TEditionSource,
+  type TEditionSummary,
+  type ZImportEdition,
+  type ZSaveEdition,
+} from '@hamandishi/contracts';
 import { normalizePersian } from '@hamandishi/text';
 import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
@@ -13,14 +19,15 @@ import type { Organization } from '../organizations/organization.entity';
 import { type ActivityInfo, StagesService } from '../plans/stages.service';
 import { type EditionRow, type NewBlock, ConsultationsRepository, type Queryable } from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
-import { DocxError, type TImportedDocument, docxToDocument } from './docx/docx-to-document';
-import { alignBlocks, anchorsFor, sectionAnchors } from './editions/block-alignment';
+import { DocxConverter } from './docx/docx-converter';
+import type { TImportedDocument } from './docx/docx-to-document';
+import { alignBlocks, anchorsForInSlices, sectionAnchors } from './editions/block-alignment';
 import { ReadingCache } from './reading-cache';
 import {
   type BlockInput,
   blocksFromImport,
   blocksOf,
-  sectionsOf,
+  sectionsOfInSlices,
   storedBlockKey,
   type TImportedImage,
 } from './editions/edition-blocks';
@@ -41,6 +48,7 @@ export class EditionsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly cache: ReadingCache,
+    private readonly docx: DocxConverter,
   ) {}
 
   /** The consultations among `activityIds` that citizens can read: those with a published edition. */
@@ -76,11 +84,14 @@ export class EditionsService {
     }
     const chunks: Buffer[] = [];
     for await (const chunk of this.attachments.stream(file)) chunks.push(chunk as Buffer);
-    const document = convert(Buffer.concat(chunks));
-    // Refused before the pictures are stored, rather than after.
+    // Refused before the document is converted, and again before the pictures are stored (another
+    // planner may have started a draft meanwhile).
+    if (await this.repository.draft(this.repository.db, org.id, activityId)) throw ConsultationErrors.draftExists();
+    // In a worker thread: a large document must not hold up every other request.
+    const document = await this.docx.convert(Buffer.concat(chunks));
     if (await this.repository.draft(this.repository.db, org.id, activityId)) throw ConsultationErrors.draftExists();
     const stored = await this.storePictures(org, actor, activityId, document);
-    const blocks = blocksFromImport(document, (image) => stored.get(image)).slice(0, 2000);
+    const blocks = blocksFromImport(document, (image) => stored.get(image)).slice(0, MAX_EDITION_BLOCKS);
     if (!blocks.some((b) => b.kind !== 'heading')) throw ConsultationErrors.docxEmpty();
     const title =
       input.title ?? (blocks[0]?.kind === 'heading' ? blocks[0].text : file.filename.replace(/\.docx$/i, ''));
@@ -238,18 +249,23 @@ export class EditionsService {
     input: BlockInput[],
   ): Promise<void> {
     await this.assertImages(organizationId, activityId, input);
-    const sections = sectionsOf(input);
+    // Up to 2000 blocks (about 1 MiB of text) are normalised, keyed, aligned and hashed here;
+    // handing the event loop back between the steps keeps other requests answered meanwhile.
+    const sections = await sectionsOfInSlices(input);
     const newer = sections.flatMap((s) => s.blocks);
     const previous = await this.repository.latestPublished(m, organizationId, activityId);
     const older = previous ? await this.repository.blocks(m, organizationId, previous.id) : [];
     const olderKeys = older.map((b) => ({ key: storedBlockKey(b.kind, b.text, b.content), text: b.text }));
+    await yieldToEventLoop();
     const { matches } = alignBlocks(olderKeys, newer);
-    const anchors = anchorsFor(
+    await yieldToEventLoop();
+    const anchors = await anchorsForInSlices(
       newer,
       matches,
       older.map((b) => b.anchor),
     );
     const headingAnchors = sectionAnchors(sections.map((s) => s.heading));
+    await yieldToEventLoop();
     let at = 0;
     const stored = sections.map((section, i) => ({
       id: randomUUID(),
@@ -275,8 +291,9 @@ export class EditionsService {
   }
 
   /**
-   * The document's pictures, re-encoded (EXIF and other metadata dropped, at most 1600 px) and
-   * stored as the consultation's attachments. Formats sharp cannot read (EMF, WMF) are left out.
+   * The document's pictures, stored as the consultation's attachments: the attachments module
+   * re-encodes them to WebP of at most 1600 px (EXIF and other metadata dropped). Formats sharp
+   * cannot read (EMF, WMF) are left out.
    */
   private async storePictures(
     org: Organization,
@@ -288,19 +305,21 @@ export class EditionsService {
     let n = 0;
     for (const block of document.sections.flatMap((s) => s.blocks)) {
       if (block.kind !== 'image') continue;
-      const webp = await sharp(block.data, { limitInputPixels: 40_000_000 })
-        .rotate()
-        .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 82 })
-        .toBuffer()
-        .catch(() => null);
-      if (!webp) continue;
-      const attachment = await this.attachments.upload(
-        org,
-        actor.accountId,
-        { ownerType: 'activity', ownerId: activityId, filename: `picture-${++n}.webp` },
-        webp,
-      );
+      const attachment = await this.attachments
+        .upload(
+          org,
+          actor.accountId,
+          // No extension: the stored type (WebP) supplies it.
+          { ownerType: 'activity', ownerId: activityId, filename: `picture-${n + 1}` },
+          block.data,
+          { maxSide: 1600, format: 'webp', quality: 82 },
+        )
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.status < 500) return null;
+          throw error;
+        });
+      if (!attachment) continue;
+      n++;
       stored.set(block, attachment.id);
     }
     return stored;
@@ -347,17 +366,4 @@ export function editionSummary(row: EditionRow & { totalComments: number }): TEd
 function clean(text: string | undefined): string | null {
   const value = text ? normalizePersian(text).trim() : '';
   return value === '' ? null : value;
-}
-
-/** The .docx converter's refusals as translated API errors. */
-function convert(bytes: Buffer) {
-  try {
-    return docxToDocument(bytes);
-  } catch (error) {
-    if (!(error instanceof DocxError)) throw error;
-    if (error.code === 'macros') throw ConsultationErrors.docxMacros();
-    if (error.code === 'too_large') throw ConsultationErrors.docxTooLarge();
-    if (error.code === 'unsafe_xml') throw ConsultationErrors.docxUnsafe();
-    throw ConsultationErrors.docxInvalid();
-  }
 }

@@ -1,15 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
-import sharp from 'sharp';
 import type { TProblemPhoto } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { type SanitizedImage, sanitizeImage } from '../../common/images/sanitize-image';
 import { JobsService } from '../../jobs/jobs.service';
 import { sniffAttachmentType } from '../attachments/file-type';
 import { ProblemErrors } from './problems.errors';
 import { ProblemsRepository } from './problems.repository';
 
-/** Larger inputs are refused before decoding (a "pixel bomb" is small on the wire, huge in memory). */
-export const MAX_INPUT_PIXELS = 40_000_000;
 const LONG_SIDE = 1600;
 const THUMB_SIDE = 320;
 const PRUNE_QUEUE = 'problems.prune_photos' as const;
@@ -43,38 +41,29 @@ export class ProblemPhotosService implements OnModuleInit {
     await this.rateLimiter.hit('problem-photo:account', uploaderId);
     const type = sniffAttachmentType(body);
     if (!type || !ACCEPTED.has(type)) throw ProblemErrors.photoInvalid();
-    let full: { data: Buffer; info: { width: number; height: number } };
-    let thumb: Buffer;
+    let full: SanitizedImage;
+    let thumb: SanitizedImage;
     try {
-      // rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless told to.
-      const image = sharp(body, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
-      full = await image
-        .clone()
-        .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 82 })
-        .toBuffer({ resolveWithObject: true });
-      thumb = await image
-        .clone()
-        .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 70 })
-        .toBuffer();
+      // The shared sanitiser every stored image goes through: upright, re-encoded, no metadata.
+      full = await sanitizeImage(body, { maxSide: LONG_SIDE, format: 'webp', quality: 82 });
+      thumb = await sanitizeImage(body, { maxSide: THUMB_SIDE, format: 'webp', quality: 70 });
     } catch {
       throw ProblemErrors.photoInvalid();
     }
     const id = await this.repository.insertPhoto({
       organizationId: organization.id,
       uploaderId,
-      width: full.info.width,
-      height: full.info.height,
+      width: full.width,
+      height: full.height,
       content: full.data,
-      thumb,
+      thumb: thumb.data,
     });
     return {
       id,
       url: photoUrl(organization.slug, id),
       thumbUrl: thumbUrl(organization.slug, id),
-      width: full.info.width,
-      height: full.info.height,
+      width: full.width,
+      height: full.height,
     };
   }
 

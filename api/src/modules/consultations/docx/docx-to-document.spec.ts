@@ -196,13 +196,40 @@ describe('docxToDocument', () => {
     expect(refusal(docx(p('متن'), [{ name: 'word/vbaProject.bin', data: Buffer.from([1, 2, 3]) }]))).toBe('macros');
   });
 
-  it('refuses an archive whose declared sizes exceed 50 MiB before inflating anything', () => {
-    const bomb = { name: 'word/media/huge.bin', data: Buffer.alloc(10), declaredSize: 51 * 1024 * 1024 };
+  it('refuses an archive whose declared sizes exceed 40 MiB before inflating anything', () => {
+    const bomb = { name: 'word/media/huge.bin', data: Buffer.alloc(10), declaredSize: 41 * 1024 * 1024, stored: true };
     expect(refusal(docx(p('متن'), [bomb]))).toBe('too_large');
   });
 
-  it('refuses an archive of more than 10,000 entries', () => {
-    const many = Array.from({ length: 10_001 }, (_, i) => ({ name: `x/${i}`, data: '', stored: true }));
+  it('refuses a document.xml over 12 MiB, and another XML part over 2 MiB, by their declared sizes', () => {
+    const text = 'متن'.repeat(1000);
+    const big = zip([
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: 'word/document.xml', data: documentXml(p(text)), declaredSize: 12 * 1024 * 1024 + 1 },
+    ]);
+    expect(refusal(big)).toBe('too_large');
+    const numbering = {
+      name: 'word/numbering.xml',
+      data: Buffer.alloc(10),
+      declaredSize: 2 * 1024 * 1024 + 1,
+      stored: true,
+    };
+    expect(refusal(docx(p(text), [numbering]))).toBe('too_large');
+  });
+
+  it('refuses a zip bomb by its compression ratio before inflating it', () => {
+    // 8 MiB of one repeated paragraph deflates to a few KiB: no real document compresses so.
+    const body = p('یک بند تکراری. '.repeat(20)).repeat((8 * 1024 * 1024) / 600);
+    const bytes = zip([
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: 'word/document.xml', data: documentXml(body) },
+    ]);
+    expect(bytes.length).toBeLessThan(100 * 1024);
+    expect(refusal(bytes)).toBe('too_large');
+  });
+
+  it('refuses an archive of more than 1,000 entries', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ({ name: `x/${i}`, data: '', stored: true }));
     expect(refusal(docx(p('متن'), many))).toBe('too_large');
   });
 

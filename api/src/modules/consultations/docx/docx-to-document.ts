@@ -20,8 +20,23 @@ export type TImportedSection = { heading: string | null; level: number; blocks: 
 /** A stage report converted from .docx. */
 export type TImportedDocument = { sections: TImportedSection[] };
 
-const MAX_TOTAL_UNCOMPRESSED = 50 * 1024 * 1024;
-const MAX_ENTRIES = 10_000;
+// What a stage report needs, with room to spare: a 300-page Persian report with tables and
+// direct formatting is 3–6 MiB of document.xml, styles and numbering well under 1 MiB, and Word
+// writes a few dozen parts plus one per picture. The XML is what costs: the parsed tree takes
+// about ten times its size in memory and a second per few MiB (the 45 MB document that took 18 s
+// and 1.3 GB is refused by these before a byte is inflated). Pictures are stored compressed
+// already, so they count towards the total but hardly cost to inflate.
+/** Largest word/document.xml, decompressed. */
+export const MAX_DOCUMENT_XML = 12 * 1024 * 1024;
+/** Largest other XML part read (styles, numbering, relationships), decompressed. */
+const MAX_PART_XML = 2 * 1024 * 1024;
+/** Every entry together, decompressed (pictures included). */
+const MAX_TOTAL_UNCOMPRESSED = 40 * 1024 * 1024;
+const MAX_ENTRIES = 1000;
+// Real Word XML deflates 5–20 to 1; a part that claims far more is a bomb (or padding meant to
+// make the server work), refused by its declared sizes before it is inflated.
+const MAX_RATIO = 100;
+const RATIO_CHECKED_FROM = 1024 * 1024;
 const MACRO_PART = /(^|\/)(vbaProject\.bin|vbaData\.xml)$/i;
 
 // Elements whose text is not part of the paragraph's own reading: drawings and text boxes,
@@ -31,15 +46,14 @@ const SKIPPED = new Set(['pPr', 'rPr', 'drawing', 'pict', 'object', 'AlternateCo
 /**
  * Converts a .docx into sections of paragraphs, lists and tables of normalised plain text.
  * Throws DocxError: not_docx (not a plain Word document, malformed XML), macros, too_large
- * (declared sizes or entry count beyond the limits, checked before anything is inflated),
+ * (declared sizes, compression ratio or entry count beyond the limits, checked before anything
+ * is inflated),
  * unsafe_xml (a DOCTYPE).
  */
 export function docxToDocument(bytes: Buffer): TImportedDocument {
   const entries = readEntries(bytes);
   if (entries.some((e) => MACRO_PART.test(e.name))) throw new DocxError('macros', 'The document contains macros');
-  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (declared > MAX_TOTAL_UNCOMPRESSED)
-    throw new DocxError('too_large', 'The document is too large once decompressed');
+  assertSizes(entries);
   if (sniffAttachmentType(bytes) !== DOCX_TYPE) throw new DocxError('not_docx', 'Not a plain Word document');
 
   const body = child(readPart(bytes, entries, 'word/document.xml'), 'body');
@@ -76,6 +90,26 @@ function imageReader(
     taken++;
     return readZipEntry(bytes, entry, entry.uncompressedSize);
   };
+}
+
+/** The limits above, judged on the sizes the archive declares; inflating never exceeds them (readPart). */
+function assertSizes(entries: ZipEntry[]): void {
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > MAX_TOTAL_UNCOMPRESSED)
+    throw new DocxError('too_large', 'The document is too large once decompressed');
+  for (const entry of entries) {
+    const limit =
+      entry.name === 'word/document.xml'
+        ? MAX_DOCUMENT_XML
+        : /\.(xml|rels)$/i.test(entry.name)
+          ? MAX_PART_XML
+          : Infinity;
+    if (entry.uncompressedSize > limit)
+      throw new DocxError('too_large', `${entry.name} is too large once decompressed`);
+    if (entry.uncompressedSize >= RATIO_CHECKED_FROM && entry.uncompressedSize > entry.compressedSize * MAX_RATIO) {
+      throw new DocxError('too_large', `${entry.name} is compressed beyond any real document`);
+    }
+  }
 }
 
 function readEntries(bytes: Buffer): ZipEntry[] {

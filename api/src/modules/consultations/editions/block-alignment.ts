@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { commonSubsequence, normalizeForSearch, wordSimilarity } from '@hamandishi/text';
 import { paragraphAnchor } from './paragraph-anchor';
 
@@ -69,6 +70,8 @@ function pairReworded(
   matches: BlockMatch[],
   used: Set<number>,
 ): void {
+  // Nothing to pair with (a first edition, or a gap only the new edition has): no text to normalise.
+  if (oldFrom >= oldTo) return;
   const search = older.slice(oldFrom, oldTo).map((b) => normalizeForSearch(b.text));
   for (let n = newFrom; n < newTo; n++) {
     if (matches[n].oldIndex !== null) continue;
@@ -106,8 +109,14 @@ function stepsOf(olderLength: number, matches: BlockMatch[], used: Set<number>):
       flushUntil(match.oldIndex);
       nextOld = match.oldIndex + 1;
     } else if (match.oldIndex === null) {
-      const later = matches.slice(n + 1).find((m) => m.oldIndex !== null && m.oldIndex >= nextOld);
-      flushUntil(later?.oldIndex ?? olderLength);
+      // A plain scan, not slice().find(): a first edition of 2000 new blocks would copy the rest
+      // of the list 2000 times while other requests wait.
+      let later: number | null = null;
+      for (let k = n + 1; k < matches.length && later === null; k++) {
+        const oldIndex = matches[k].oldIndex;
+        if (oldIndex !== null && oldIndex >= nextOld) later = oldIndex;
+      }
+      flushUntil(later ?? olderLength);
     }
     steps.push({ oldIndex: match.oldIndex, newIndex: n });
   });
@@ -123,12 +132,36 @@ const kindOf = (key: string) => key.slice(0, key.indexOf('\n'));
  * their text, numbered past any anchor already taken.
  */
 export function anchorsFor(newer: AlignableBlock[], matches: BlockMatch[], olderAnchors: string[]): string[] {
-  const anchors: (string | null)[] = matches.map((m) => (m.oldIndex === null ? null : olderAnchors[m.oldIndex]));
-  const taken = new Set(anchors.filter((a): a is string => a !== null));
+  const anchorOf = anchorAssigner(matches, olderAnchors);
+  return newer.map((block, i) => anchorOf(i, block.key));
+}
+
+/**
+ * anchorsFor, handing the event loop back every `slice` blocks: each new anchor hashes the
+ * block's search key, and a long first edition has 2000 of them.
+ */
+export async function anchorsForInSlices(
+  newer: AlignableBlock[],
+  matches: BlockMatch[],
+  olderAnchors: string[],
+  slice = 100,
+): Promise<string[]> {
+  const anchorOf = anchorAssigner(matches, olderAnchors);
+  const anchors: string[] = [];
+  for (let i = 0; i < newer.length; i++) {
+    anchors.push(anchorOf(i, newer[i].key));
+    if ((i + 1) % slice === 0) await yieldToEventLoop();
+  }
+  return anchors;
+}
+
+/** The anchor of the i-th new block, called in order; inherited anchors are taken from the start. */
+function anchorAssigner(matches: BlockMatch[], olderAnchors: string[]): (i: number, key: string) => string {
+  const inherited = matches.map((m) => (m.oldIndex === null ? null : olderAnchors[m.oldIndex]));
+  const taken = new Set(inherited.filter((a): a is string => a !== null));
   const occurrences = new Map<string, number>();
-  return anchors.map((inherited, i) => {
-    if (inherited !== null) return inherited;
-    const key = newer[i].key;
+  return (i, key) => {
+    if (inherited[i] !== null) return inherited[i];
     let occurrence = occurrences.get(key) ?? 0;
     let anchor: string;
     do {
@@ -138,7 +171,7 @@ export function anchorsFor(newer: AlignableBlock[], matches: BlockMatch[], older
     occurrences.set(key, occurrence);
     taken.add(anchor);
     return anchor;
-  });
+  };
 }
 
 /** Anchors for section headings: from their text, numbered for repeats; the untitled opening section is "start". */
