@@ -3,6 +3,7 @@
 export { Alert } from './alert';
 export { Button, buttonClassName } from './button';
 export { Card } from './card';
+export { DateField, INVALID_DATE, isIsoDate } from './date-field';
 export { DateText } from './date-text';
 export { Dialog, DialogClose } from './dialog';
 export { EmptyState } from './empty-state';
@@ -13,4 +14,5 @@ export { Spinner } from './spinner';
 export { Table, type TableColumn } from './table';
 export { Tabs } from './tabs';
 export { TextField } from './text-field';
+export { readYear, YearField } from './year-field';
 export { ToastProvider, useToast } from './toast';
