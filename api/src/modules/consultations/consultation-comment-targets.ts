@@ -53,6 +53,14 @@ export class ConsultationCommentTargets {
       onCountChanged: (organizationId: string, blockId: string, manager: EntityManager, delta: number) =>
         this.repository.addToBlockComments(manager, organizationId, blockId, delta),
       onChanged: () => this.cache.forget(),
+      locate: async (organization, blockId) => {
+        const block = await this.repository.blockTarget(organization.id, blockId);
+        if (!block) return null;
+        // The paragraph's newest version carries this comment's thread.
+        const latest = await this.repository.latestVersionOf(organization.id, block.lineageId);
+        const at = latest ?? { number: block.editionNumber, anchor: block.anchor };
+        return `/${organization.slug}/consultations/${block.activityId}?edition=${at.number}#p-${at.anchor}`;
+      },
       outcomes: {
         describe: async (organizationId, blockId) => {
           const block = (await this.repository.blockTarget(organizationId, blockId))!;
@@ -78,6 +86,10 @@ export class ConsultationCommentTargets {
       onCountChanged: (organizationId: string, editionId: string, manager: EntityManager, delta: number) =>
         this.repository.addToEditionComments(manager, organizationId, editionId, delta),
       onChanged: () => this.cache.forget(),
+      locate: async (organization, editionId) => {
+        const edition = await this.repository.editionTarget(organization.id, editionId);
+        return edition ? `/${organization.slug}/consultations/${edition.activityId}?edition=${edition.editionNumber}#comments` : null;
+      },
       outcomes: {
         describe: async (organizationId, editionId) => {
           const edition = (await this.repository.editionTarget(organizationId, editionId))!;

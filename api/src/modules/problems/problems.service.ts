@@ -513,6 +513,9 @@ export class ProblemsService {
       },
       onCountChanged: (organizationId: string, problemId: string, manager: EntityManager, delta: number) =>
         this.repository.addToCommentCount(manager, organizationId, problemId, delta),
+      // The problem page gives each comment the id `comment-<id>`.
+      locate: async (organization: { id: string; slug: string }, problemId: string, commentId: string) =>
+        `/${organization.slug}/problems/${problemId}#comment-${commentId}`,
     };
   }
 
