@@ -13,6 +13,7 @@ export { Select, type SelectOption } from './select';
 export { Spinner } from './spinner';
 export { Table, type TableColumn } from './table';
 export { Tabs } from './tabs';
+export { UserText } from './user-text';
 export { TextField } from './text-field';
 export { readYear, YearField } from './year-field';
 export { ToastProvider, useToast } from './toast';
