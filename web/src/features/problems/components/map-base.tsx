@@ -25,10 +25,11 @@ export function BaseLayers({ isZoomable = true }: { isZoomable?: boolean }) {
   return (
     <>
       <TileLayer url={MAP_TILE_URL} attribution={MAP_TILE_ATTRIBUTION} eventHandlers={{ tileerror: () => setHasTileError(true) }} />
-      {isZoomable && <ZoomControl position={isRtl ? 'topright' : 'topleft'} />}
+      {isZoomable && <ZoomControl position={isRtl ? 'topright' : 'topleft'} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />}
       <AttributionControl position={isRtl ? 'bottomleft' : 'bottomright'} prefix={false} />
       {hasTileError && (
-        <p className="problem-map__notice" role="status">
+        // The map itself is laid out left-to-right (Leaflet's geometry); its notices follow the page.
+        <p className="problem-map__notice" role="status" dir={isRtl ? 'rtl' : 'ltr'}>
           {t('map.tilesFailed')}
         </p>
       )}
