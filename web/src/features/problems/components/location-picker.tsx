@@ -4,7 +4,7 @@ import { MapContainer, Marker, useMapEvents } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import type { TLatLng, TOrganization } from '@hamandishi/contracts';
 import { PROBLEMS_NS } from '../problems-i18n';
-import { BaseLayers, DistrictBoundaries } from './map-base';
+import { BaseLayers, DistrictBoundaries, MapLabel } from './map-base';
 
 export type LocationPickerProps = {
   organization: TOrganization;
@@ -71,10 +71,9 @@ export default function LocationPicker({ organization, value, onChange }: Locati
           zoomControl={false}
           attributionControl={false}
           className="problem-map__canvas"
-          aria-label={t('form.fields.pickOnMap')}
-          aria-describedby={hintId}
         >
           <BaseLayers />
+          <MapLabel label={t('form.fields.pickOnMap')} describedBy={hintId} />
           <DistrictBoundaries districts={organization.districts} />
           <ClickToPlace onChange={onChange} />
           <KeyboardPlacement onChange={onChange} onPlaced={() => setAnnouncement(t('map.keyboard.placed'))} />

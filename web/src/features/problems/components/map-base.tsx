@@ -1,8 +1,8 @@
 // Everything Leaflet lives behind this module: only the lazy map chunks import it.
 import 'leaflet/dist/leaflet.css';
 import '../problems-map.css';
-import { useMemo, useState } from 'react';
-import { AttributionControl, GeoJSON, TileLayer, ZoomControl } from 'react-leaflet';
+import { useEffect, useMemo, useState } from 'react';
+import { AttributionControl, GeoJSON, TileLayer, useMap, ZoomControl } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
 import type { TDistrict } from '@hamandishi/contracts';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,21 @@ import { PROBLEMS_NS } from '../problems-i18n';
 export function useIsRtl(): boolean {
   const locale = useLocale();
   return locale === 'fa' || locale === 'ar';
+}
+
+/**
+ * Names the map's focusable container for screen readers (react-leaflet's MapContainer passes
+ * only id, class and style to its element, so `aria-label` given to it is dropped).
+ */
+export function MapLabel({ label, describedBy }: { label: string; describedBy?: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const container = map.getContainer();
+    container.setAttribute('aria-label', label);
+    if (describedBy) container.setAttribute('aria-describedby', describedBy);
+    else container.removeAttribute('aria-describedby');
+  }, [map, label, describedBy]);
+  return null;
 }
 
 /** Tiles, zoom and attribution placed for the reading direction; a note when tiles fail to load. */

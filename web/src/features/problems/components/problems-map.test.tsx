@@ -8,7 +8,7 @@ import { renderWithApp } from '../../../../test/render';
 
 // react-leaflet ships ES modules only and draws on a canvas jsdom lacks: a DOM stand-in keeps
 // our own markup (markers, tooltips, click handlers) under test.
-const fakeMap = { setView: jest.fn(), getZoom: () => 12, getBounds: () => ({ getWest: () => 51.6, getSouth: () => 32.6, getEast: () => 51.7, getNorth: () => 32.7 }) };
+const fakeMap = { setView: jest.fn(), getZoom: () => 12, getContainer: () => document.createElement('div'), getBounds: () => ({ getWest: () => 51.6, getSouth: () => 32.6, getEast: () => 51.7, getNorth: () => 32.7 }) };
 type FakeMarkerProps = {
   title?: string;
   keyboard?: boolean;

@@ -10,7 +10,7 @@ import type { THeatView, TViewport } from '../api/use-problems';
 import { clusterLabel, clusterRadius, zoomIntoCluster } from '../lib/cluster';
 import { VIEWPORT_DEBOUNCE_MS } from '../lib/map-config';
 import { PROBLEMS_NS } from '../problems-i18n';
-import { BaseLayers, DistrictBoundaries } from './map-base';
+import { BaseLayers, DistrictBoundaries, MapLabel } from './map-base';
 
 /** Marker colours per status; the list and the problem page repeat the status in words. */
 export const STATUS_COLORS: Record<ProblemStatus, string> = {
@@ -131,9 +131,9 @@ export default function ProblemsMap({ organization, view, heat, isHeatShown, onV
         zoomControl={false}
         attributionControl={false}
         className="problem-map__canvas"
-        aria-label={t('map.label')}
       >
         <BaseLayers />
+        <MapLabel label={t('map.label')} />
         <DistrictBoundaries districts={organization.districts} />
         <ViewportWatcher onViewportChange={onViewportChange} />
         {isHeatShown ? (
