@@ -2,6 +2,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { buttonClassName } from '@/components/button';
+import { UserIcon } from '@/components/icons';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { useToast } from '@/components/toast';
 import { useSession } from '@/features/identity/api/use-session';
@@ -92,7 +93,7 @@ function UserMenu({ name, profilePath, managePath, moderationPath }: UserMenuPro
         className={buttonClassName({ variant: 'ghost', size: 'sm' })}
         aria-label={t('header.userMenu', { name })}
       >
-        <span aria-hidden="true">👤</span>
+        <UserIcon />
         <span>{name}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
