@@ -204,8 +204,19 @@ export class ProblemsService {
     if (row.isHidden && !isModerator) throw ProblemErrors.notFound();
     const [photos, history] = await Promise.all([this.repository.photosOf(row.id), this.repository.historyOf(row.id)]);
     const showAuthor = row.authorId && row.authorName !== null && (!row.isAnonymous || isModerator);
-    const canSupport =
-      !!actor && !row.viewerBlocked && !row.isHidden && row.status !== 'merged' && row.authorId !== actor.accountId;
+    // The first reason that applies; the page says it beside the disabled "me too".
+    const cannotSupportReason: TProblem['cannotSupportReason'] = !actor
+      ? null
+      : row.authorId === actor.accountId
+        ? 'own_problem'
+        : row.viewerBlocked
+          ? 'blocked'
+          : row.status === 'merged'
+            ? 'merged'
+            : row.isHidden
+              ? 'hidden'
+              : null;
+    const canSupport = !!actor && cannotSupportReason === null;
     return {
       ...this.listItem(org, { ...row, photoId: photos[0]?.id ?? null, createdKey: '' }),
       description: row.description,
@@ -234,6 +245,7 @@ export class ProblemsService {
       isHidden: row.isHidden,
       isSupported: row.isSupported,
       canSupport,
+      cannotSupportReason,
     };
   }
 

@@ -73,6 +73,7 @@ function ProblemView({ problem }: { problem: TProblem }) {
             supportCount={problem.supportCount}
             isSupported={problem.isSupported}
             canSupport={problem.canSupport}
+            cannotSupportReason={problem.cannotSupportReason}
             isLive
           />
         </div>
