@@ -106,6 +106,14 @@ describe('usability on a 390 px phone and from the keyboard', () => {
     await planner.goto(`/${SLUG}/manage/consultations/${activityId}`);
     await planner.locator('.c-editor__table').first().waitFor();
     expect(await pageOverflow(planner)).toMatchObject({ scrollWidth: 390, culprits: [] });
+    // Numbered lists (status histories…) count in Persian digits, not 1. 2. 3.
+    const marker = await planner.evaluate(() => {
+      const list = document.body.appendChild(document.createElement('ol'));
+      const style = getComputedStyle(list).listStyleType;
+      list.remove();
+      return style;
+    });
+    expect(marker).toBe('persian');
     // The table still scrolls sideways, inside its own container.
     const wrap = planner.locator('.c-editor__table').first().locator('xpath=..');
     expect(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto')).toBe(true);
