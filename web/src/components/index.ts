@@ -7,6 +7,7 @@ export { DateField, INVALID_DATE, isIsoDate } from './date-field';
 export { DateText } from './date-text';
 export { Dialog, DialogClose } from './dialog';
 export { EmptyState } from './empty-state';
+export { FileField } from './file-field';
 export { BellIcon, GlobeIcon, UserIcon } from './icons';
 export { LanguageSwitcher } from './language-switcher';
 export { PageHeader } from './page-header';
