@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TOrganization, TProblemFilters } from '@hamandishi/contracts';
-import { Alert, Button, DateText, Spinner } from '@/components';
+import { Alert, Button, DateText, Spinner, UserText } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { useProblemList } from '../api/use-problems';
@@ -25,7 +25,9 @@ export function ProblemList({ organization, filters }: { organization: TOrganiza
           <li key={problem.id} className="problem-list__item">
             {problem.thumbUrl && <img className="problem-list__thumb" src={problem.thumbUrl} alt="" loading="lazy" />}
             <div className="problem-list__body">
-              <Link to={`/${organization.slug}/problems/${problem.id}`}>{problem.title}</Link>
+              <Link to={`/${organization.slug}/problems/${problem.id}`}>
+                <UserText>{problem.title}</UserText>
+              </Link>
               <div className="problem-list__meta">
                 <ProblemStatusBadge status={problem.status} />
                 <span className="muted">{nameOf(organization.themes, problem.themeId, locale)}</span>
