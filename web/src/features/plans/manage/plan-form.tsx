@@ -66,7 +66,8 @@ export function PlanForm({ plan, onSubmit, submitLabel, error }: PlanFormProps) 
           label={label}
           className="field--year"
           value={field.value}
-          onChange={(year) => field.onChange(year ?? undefined)}
+          // null, not undefined: for undefined the controller would show the default year again.
+          onChange={(year) => field.onChange(year)}
           onBlur={field.onBlur}
           error={fieldErrorMessage(t, errorAt(errors, path), 'manage:fieldErrors.year')}
         />

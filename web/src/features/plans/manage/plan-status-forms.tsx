@@ -104,7 +104,8 @@ export function RevisionForm({ slug, planId }: { slug: string; planId: string })
             label={t('revision.year')}
             className="field--year"
             value={field.value}
-            onChange={(year) => field.onChange(year ?? undefined)}
+            // null, not undefined: for undefined the controller would show the default year again.
+          onChange={(year) => field.onChange(year)}
             onBlur={field.onBlur}
             error={fieldErrorMessage(t, errors.year, 'manage:fieldErrors.year')}
           />
