@@ -33,6 +33,9 @@ function KeyboardPlacement({ onChange, onPlaced }: { onChange: (value: TLatLng) 
       const key = (event.originalEvent as KeyboardEvent).key;
       if (key !== 'Enter' && key !== ' ') return;
       event.originalEvent.preventDefault();
+      // A pan still gliding after an arrow key would carry the map on past the point placed:
+      // stop it, so the pin lands under the crosshair the user sees.
+      map.stop();
       const { lat, lng } = map.getCenter();
       onChange({ lat: round(lat), lng: round(lng) });
       onPlaced();
