@@ -45,12 +45,18 @@ async function consultationWithEditions(page: Page): Promise<string> {
       });
       expect(draft.status()).toBe(201);
       const { number } = (await draft.json()) as { number: number };
-      if (publish) expect((await page.request.post(`${base}/editions/${number}/publish`, { headers })).status()).toBe(200);
+      if (publish)
+        expect((await page.request.post(`${base}/editions/${number}/publish`, { headers })).status()).toBe(200);
     };
     // Real edition titles are long: the edition pickers must not widen the page.
     const long = 'گزارش مرحلهٔ شناخت با اصلاحات کمیتهٔ برنامه‌ریزی شهری و پیشنهادهای شهروندان';
     await edition(`${long}، ویراست نخست`, `پیاده‌راه‌ها نوسازی می‌شوند. پیوست: ${LONG_WORD}`, true);
-    await edition(`${long}، ویراست دوم`, `پیاده‌راه‌ها و میدان‌ها نوسازی می‌شوند. پیوست: ${LONG_WORD}/v2`, true, 'پایان تازه');
+    await edition(
+      `${long}، ویراست دوم`,
+      `پیاده‌راه‌ها و میدان‌ها نوسازی می‌شوند. پیوست: ${LONG_WORD}/v2`,
+      true,
+      'پایان تازه',
+    );
     await edition(`${long}، ویراست سوم`, 'پیش‌نویس', false);
     return id;
   }
@@ -116,7 +122,9 @@ describe('usability on a 390 px phone and from the keyboard', () => {
     expect(marker).toBe('persian');
     // The table still scrolls sideways, inside its own container.
     const wrap = planner.locator('.c-editor__table').first().locator('xpath=..');
-    expect(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto')).toBe(true);
+    expect(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto')).toBe(
+      true,
+    );
   });
 
   it('places a problem from the keyboard: focus the map, arrows move it under the crosshair, Enter places the point', async () => {
@@ -136,7 +144,10 @@ describe('usability on a 390 px phone and from the keyboard', () => {
     const before = await citizen.evaluate(() => document.querySelector('.leaflet-map-pane')?.getAttribute('style'));
     await citizen.keyboard.press('ArrowUp');
     await citizen.keyboard.press('ArrowRight');
-    await citizen.waitForFunction((style) => document.querySelector('.leaflet-map-pane')?.getAttribute('style') !== style, before);
+    await citizen.waitForFunction(
+      (style) => document.querySelector('.leaflet-map-pane')?.getAttribute('style') !== style,
+      before,
+    );
     await citizen.keyboard.press('Enter');
     await citizen.getByText('مکان انتخاب شد.').waitFor();
     await citizen.getByRole('status').filter({ hasText: 'مکان در مرکز نقشه انتخاب شد.' }).waitFor();
@@ -161,13 +172,19 @@ describe('usability on a 390 px phone and from the keyboard', () => {
     const marker = page.locator('.leaflet-marker-icon[role="button"]').first();
     await marker.waitFor();
     await marker.focus();
-    expect(await marker.evaluate((e) => e === document.activeElement && e.tabIndex === 0 && !!e.getAttribute('title'))).toBe(true);
+    expect(
+      await marker.evaluate((e) => e === document.activeElement && e.tabIndex === 0 && !!e.getAttribute('title')),
+    ).toBe(true);
     const isPoint = await marker.evaluate((e) => e.classList.contains('problem-point'));
     const markers = await page.evaluate(() => document.querySelector('.leaflet-marker-pane')?.innerHTML);
     await page.keyboard.press('Enter');
     // A point opens its problem; a cluster zooms in, so other markers take its place.
     if (isPoint) await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
-    else await page.waitForFunction((before) => document.querySelector('.leaflet-marker-pane')?.innerHTML !== before, markers);
+    else
+      await page.waitForFunction(
+        (before) => document.querySelector('.leaflet-marker-pane')?.innerHTML !== before,
+        markers,
+      );
     await page.context().close();
   });
 });

@@ -25,7 +25,10 @@ describe('text people typed keeps its own direction', () => {
 
   it('isolates an English problem title in the Persian list', async () => {
     mockFetch({
-      'GET /api/orgs/isfahan/problems': { status: 200, body: { items: [{ ...PROBLEM, title: 'Broken lamp at 5th St.' }], nextCursor: null } },
+      'GET /api/orgs/isfahan/problems': {
+        status: 200,
+        body: { items: [{ ...PROBLEM, title: 'Broken lamp at 5th St.' }], nextCursor: null },
+      },
     });
     renderWithApp(<ProblemList organization={ORG} filters={{}} />);
     expect(await screen.findByText('Broken lamp at 5th St.')).toHaveAttribute('dir', 'auto');

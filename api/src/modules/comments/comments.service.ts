@@ -287,7 +287,12 @@ export class CommentsService {
    * A moderator has read a comment's reports and keeps the comment: the reports are cleared (it
    * leaves the reported queue) and the audit log records how many, for which reasons, and why.
    */
-  async dismissReports(organization: Organization, actor: Actor, commentId: string, reason: string | undefined): Promise<void> {
+  async dismissReports(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    reason: string | undefined,
+  ): Promise<void> {
     const orgId = organization.id;
     await this.repository.db.transaction(async (m) => {
       const comment = await this.repository.stateOf(m, orgId, commentId);
@@ -393,7 +398,13 @@ export class CommentsService {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const links = await Promise.all(
-      page.map((r) => this.targets.get(r.targetType)?.locate?.(organization, r.targetId, r.id).catch(() => null) ?? null),
+      page.map(
+        (r) =>
+          this.targets
+            .get(r.targetType)
+            ?.locate?.(organization, r.targetId, r.id)
+            .catch(() => null) ?? null,
+      ),
     );
     return {
       items: page.map((r, i) => ({

@@ -88,7 +88,9 @@ export class ConsultationCommentTargets {
       onChanged: () => this.cache.forget(),
       locate: async (organization, editionId) => {
         const edition = await this.repository.editionTarget(organization.id, editionId);
-        return edition ? `/${organization.slug}/consultations/${edition.activityId}?edition=${edition.editionNumber}#comments` : null;
+        return edition
+          ? `/${organization.slug}/consultations/${edition.activityId}?edition=${edition.editionNumber}#comments`
+          : null;
       },
       outcomes: {
         describe: async (organizationId, editionId) => {

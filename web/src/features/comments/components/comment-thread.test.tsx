@@ -124,14 +124,17 @@ describe('CommentThread', () => {
       'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [first, second], nextCursor: null, total: 2 } },
     });
     const scrolled = jest.spyOn(Element.prototype, 'scrollIntoView');
-    renderWithApp(<CommentThread slug="isfahan" targetType="problem" targetId={PROBLEM.id} />, `/isfahan/problems/${PROBLEM.id}#comment-${second.id}`);
+    renderWithApp(
+      <CommentThread slug="isfahan" targetType="problem" targetId={PROBLEM.id} />,
+      `/isfahan/problems/${PROBLEM.id}#comment-${second.id}`,
+    );
 
     const item = (await screen.findByText('دیدگاه گزارش‌شده')).closest('li') as HTMLElement;
     expect(item).toHaveAttribute('id', `comment-${second.id}`);
     expect(item).toHaveClass('comment--linked');
     expect(item).toHaveFocus();
     expect(scrolled.mock.contexts).toContain(item);
-    expect((screen.getByText('دیدگاه نخست').closest('li') as HTMLElement)).not.toHaveClass('comment--linked');
+    expect(screen.getByText('دیدگاه نخست').closest('li') as HTMLElement).not.toHaveClass('comment--linked');
     scrolled.mockRestore();
   });
 });

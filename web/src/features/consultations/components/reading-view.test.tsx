@@ -124,8 +124,14 @@ describe('ReadingView', () => {
     const { unmount } = renderWithApp(<ReadingView slug="isfahan" consultation={consultation} />);
 
     const trail = screen.getByRole('navigation', { name: 'مسیر' });
-    expect(await within(trail).findByRole('link', { name: 'برنامه توسعه شهر اصفهان' })).toHaveAttribute('href', `/isfahan/plans/${plan.id}`);
-    expect(within(trail).getByRole('link', { name: 'مرحله شناخت' })).toHaveAttribute('href', `/isfahan/plans/${plan.id}/stages/${base.activity.stageId}`);
+    expect(await within(trail).findByRole('link', { name: 'برنامه توسعه شهر اصفهان' })).toHaveAttribute(
+      'href',
+      `/isfahan/plans/${plan.id}`,
+    );
+    expect(within(trail).getByRole('link', { name: 'مرحله شناخت' })).toHaveAttribute(
+      'href',
+      `/isfahan/plans/${plan.id}/stages/${base.activity.stageId}`,
+    );
     // 20 May 2026 23:59 in Tehran is 30 Ordibehesht 1405.
     expect(screen.getByText('مهلت دیدگاه تا').closest('p')).toHaveTextContent('۳۰ اردیبهشت ۱۴۰۵');
 

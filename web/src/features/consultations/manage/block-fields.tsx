@@ -172,7 +172,8 @@ function ImageFields({
           const file = event.target.files?.[0];
           if (file)
             upload.mutate(file, {
-              onSuccess: (attachment) => onChange({ ...block, attachmentId: attachment.id, previewUrl: attachment.url }),
+              onSuccess: (attachment) =>
+                onChange({ ...block, attachmentId: attachment.id, previewUrl: attachment.url }),
             });
         }}
       />

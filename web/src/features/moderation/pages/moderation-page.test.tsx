@@ -5,7 +5,11 @@ import { CITIZEN_SESSION, PROBLEM } from '@/features/problems/test-fixtures';
 import { mockFetch, renderWithApp } from '../../../../test/render';
 import { CommentQueue, ProblemQueue } from './moderation-page';
 
-jest.mock('@/lib/socket-client', () => ({ getSocket: () => new Promise(() => {}), reconnectSocket: () => {}, closeSocket: () => {} }));
+jest.mock('@/lib/socket-client', () => ({
+  getSocket: () => new Promise(() => {}),
+  reconnectSocket: () => {},
+  closeSocket: () => {},
+}));
 
 const COMMENT_ID = '0c000000-0000-4000-8000-000000000001';
 const BLOCK_ID = '0c000000-0000-4000-8000-0000000000b1';
@@ -66,7 +70,13 @@ describe('moderation queues', () => {
 
   it('shows each problem with its author and the start of its text, and merges a duplicate from the queue', async () => {
     const KEPT = '0e000000-0000-4000-8000-0000000000aa';
-    const queued = { ...PROBLEM, author: { id: '0b000000-0000-4000-8000-000000000002', displayName: 'مریم' }, isAnonymous: true, isHidden: false, hiddenReason: null };
+    const queued = {
+      ...PROBLEM,
+      author: { id: '0b000000-0000-4000-8000-000000000002', displayName: 'مریم' },
+      isAnonymous: true,
+      isHidden: false,
+      hiddenReason: null,
+    };
     const fetchMock = mockFetch({
       'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
       'GET /api/orgs/isfahan/moderation/problems': { status: 200, body: { items: [queued], nextCursor: null } },

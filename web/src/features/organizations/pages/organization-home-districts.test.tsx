@@ -20,7 +20,13 @@ describe('the districts on the home page', () => {
       'GET /api/orgs/isfahan/plans': { status: 200, body: [] },
     });
     renderRoutes(
-      [{ path: '/:slug', element: <Outlet context={{ organization }} />, children: [{ index: true, element: <OrganizationHomePage /> }] }],
+      [
+        {
+          path: '/:slug',
+          element: <Outlet context={{ organization }} />,
+          children: [{ index: true, element: <OrganizationHomePage /> }],
+        },
+      ],
       '/isfahan',
     );
     const section = screen.getByRole('heading', { level: 2, name: 'مناطق شهرداری' }).closest('section') as HTMLElement;

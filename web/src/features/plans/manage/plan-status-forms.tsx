@@ -105,7 +105,7 @@ export function RevisionForm({ slug, planId }: { slug: string; planId: string })
             className="field--year"
             value={field.value}
             // null, not undefined: for undefined the controller would show the default year again.
-          onChange={(year) => field.onChange(year)}
+            onChange={(year) => field.onChange(year)}
             onBlur={field.onBlur}
             error={fieldErrorMessage(t, errors.year, 'manage:fieldErrors.year')}
           />
