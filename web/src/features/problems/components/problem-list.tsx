@@ -32,8 +32,8 @@ export function ProblemList({ organization, filters }: { organization: TOrganiza
                 <ProblemStatusBadge status={problem.status} />
                 <span className="muted">{nameOf(organization.themes, problem.themeId, locale)}</span>
                 {problem.districtId && <span className="muted">{nameOf(organization.districts, problem.districtId, locale)}</span>}
-                <span className="muted">{t('list.supports', { number: formatNumber(problem.supportCount, locale) })}</span>
-                <span className="muted">{t('list.comments', { number: formatNumber(problem.commentCount, locale) })}</span>
+                <span className="muted">{t('list.supports', { count: problem.supportCount, number: formatNumber(problem.supportCount, locale) })}</span>
+                <span className="muted">{t('list.comments', { count: problem.commentCount, number: formatNumber(problem.commentCount, locale) })}</span>
                 <span className="muted">
                   <DateText value={problem.createdAt} />
                 </span>

@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { changeLocale } from '@/app/i18n';
 import { useProblem } from '../api/use-problems';
+import { ProblemList } from './problem-list';
 import { SupportButton } from './support-button';
 import { CITIZEN_SESSION, ORG, PROBLEM } from '../test-fixtures';
 import { mockFetch, renderWithApp } from '../../../../test/render';
@@ -106,5 +107,20 @@ describe('SupportButton', () => {
     mockFetch({ 'GET /api/auth/session': { status: 200, body: { account: null, memberships: [], csrfToken: null } } });
     renderWithApp(<SupportButton slug="isfahan" problemId={PROBLEM.id} supportCount={count} isSupported={false} canSupport={false} />);
     expect(screen.getByTestId('support-count')).toHaveTextContent(text);
+  });
+});
+
+describe('counts in the problem list', () => {
+  it('agree with the number in Arabic (one, two, few, many)', async () => {
+    await changeLocale('ar');
+    mockFetch({
+      'GET /api/orgs/isfahan/problems': {
+        status: 200,
+        body: { items: [{ ...PROBLEM, supportCount: 2, commentCount: 11 }], nextCursor: null },
+      },
+    });
+    renderWithApp(<ProblemList organization={ORG} filters={{}} />);
+    expect(await screen.findByText('دعمان')).toBeInTheDocument();
+    expect(screen.getByText('١١ تعليقًا')).toBeInTheDocument();
   });
 });
