@@ -9,10 +9,12 @@ const PLANNER = { email: 'planner@demo.hamandishi.ir', password: 'hamandishi-dem
 const TINY_PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF', 'latin1');
 const DAY_MS = 86_400_000;
 
-/** A day `days` from today, as the planner types it in Persian: ۱۴۰۵/۰۲/۱۵. */
-function jalaliInPersian(days: number): string {
+/** Types a day `days` from today into a date field as a planner does: Jalali day, month and year in Persian digits. */
+async function fillJalaliDay(field: Locator, days: number): Promise<void> {
   const { year, month, day } = toJalali(new Date(Date.now() + days * DAY_MS), 'Asia/Tehran');
-  return toPersianDigits(`${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`);
+  await field.getByRole('textbox', { name: 'روز' }).fill(toPersianDigits(String(day)));
+  await field.getByRole('combobox', { name: 'ماه' }).selectOption(String(month));
+  await field.getByRole('textbox', { name: 'سال' }).fill(toPersianDigits(String(year)));
 }
 
 /** The <details> whose summary reads `summary` (forms the manage page keeps folded). */
@@ -27,8 +29,8 @@ async function addStage(page: Page, title: string, startsIn: number, endsIn: num
   if (!(await form.evaluate((element) => (element as HTMLDetailsElement).open)))
     await form.locator('summary').first().click();
   await form.getByRole('group', { name: 'عنوان مرحله' }).getByRole('textbox', { name: 'به فارسی' }).fill(title);
-  await form.getByLabel('تاریخ آغاز').fill(jalaliInPersian(startsIn));
-  await form.getByLabel('تاریخ پایان').fill(jalaliInPersian(endsIn));
+  await fillJalaliDay(form.getByRole('group', { name: 'تاریخ آغاز' }), startsIn);
+  await fillJalaliDay(form.getByRole('group', { name: 'تاریخ پایان' }), endsIn);
   await form.getByRole('button', { name: 'افزودن مرحله', exact: true }).click();
   await page.getByRole('heading', { level: 3, name: new RegExp(title) }).waitFor();
 }

@@ -103,6 +103,59 @@ describe('comment reports and moderation', () => {
     });
   });
 
+  describe('dismissing reports', () => {
+    const dismiss = (p: Person, id: string, body: Record<string, unknown> = {}) => p.client.post(`${path()}/${id}/dismiss-reports`, body);
+
+    it('keeps the comment, takes it out of the reported queue and records who dismissed what in the audit log', async () => {
+      const comment = await post(author, 'نقد تند ولی مجاز');
+      const second = await personWithRoles(t, org, ['citizen']);
+      await reporter.client.post(`${path()}/${comment.id}/report`, { reason: 'offensive' });
+      await second.client.post(`${path()}/${comment.id}/report`, { reason: 'spam' });
+      const reported = async () => (await moderator.client.get(queuePath('?limit=100'))).body.items.map((c: { id: string }) => c.id);
+      expect(await reported()).toContain(comment.id);
+
+      expect((await dismiss(author, comment.id)).status).toBe(403);
+      expect((await dismiss(moderator, comment.id, { reason: 'x'.repeat(1001) })).status).toBe(400);
+      expect(await reported()).toContain(comment.id);
+
+      const res = await dismiss(moderator, comment.id, { reason: 'نقد است، نه توهین' });
+      expect(res.status).toBe(204);
+      expect(await reported()).not.toContain(comment.id);
+      expect(await shown(new TestClient(t.url), comment.id)).toMatchObject({ isHidden: false, body: 'نقد تند ولی مجاز' });
+      const audit = await t.db.query(
+        `SELECT action, actor_id AS "actorId", before, after FROM audit_entry WHERE entity_type = 'comment' AND entity_id = $1`,
+        [comment.id],
+      );
+      expect(audit).toEqual([
+        {
+          action: 'comment.reports_dismissed',
+          actorId: moderator.accountId,
+          before: { reportCount: 2, reasonCounts: { offensive: 1, spam: 1 } },
+          after: { reportCount: 0, reason: 'نقد است، نه توهین' },
+        },
+      ]);
+
+      // nothing left to dismiss; a new report brings it back to the queue
+      const again = await dismiss(moderator, comment.id);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('comments.no_reports');
+      const third = await personWithRoles(t, org, ['citizen']);
+      await third.client.post(`${path()}/${comment.id}/report`, { reason: 'spam' });
+      expect(await reported()).toContain(comment.id);
+    });
+
+    it('answers 404 for a comment of another municipality or no comment at all', async () => {
+      const elsewhere = await personWithRoles(t, otherOrg, ['moderator']);
+      const comment = await post(author, 'گزارش‌شده');
+      await reporter.client.post(`${path()}/${comment.id}/report`, { reason: 'spam' });
+      const foreign = await elsewhere.client.post(`${path(otherOrg.slug)}/${comment.id}/dismiss-reports`, {});
+      expect(foreign.status).toBe(404);
+      expect((await dismiss(moderator, 'not-a-uuid')).status).toBe(404);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM comment_report WHERE comment_id = $1`, [comment.id]);
+      expect(n).toBe(1);
+    });
+  });
+
   describe('hide and restore', () => {
     it('hides with a reason: the public sees a notice, moderators the text; history, audit and counter follow', async () => {
       const comment = await post(author, 'شماره تلفن همسایه: ۰۹۱۲۱۲۳۴۵۶۷');

@@ -123,6 +123,39 @@ describe('commenting on a consultation', () => {
     expect(after).toBe(before);
   });
 
+  it('links each comment of the moderator queue to its place: the paragraph of the consultation, the comment on its problem', async () => {
+    const moderator = await member(t, org, ['moderator'], 'ناظر');
+    const onParagraph = await comments(citizen.client, {
+      targetType: 'paragraph',
+      targetId: block(LIGHTS).id,
+      body: 'نورپردازی کم است.',
+    });
+    expect(onParagraph.status).toBe(201);
+    const { activityId: collection, planId, stageId } = await buildProblemCollection(t.db, org.id);
+    const problem = await buildProblem(t.db, {
+      organizationId: org.id,
+      planId,
+      stageId,
+      activityId: collection,
+      themeId: org.themeIds[0],
+      districtId: org.districtIds[0],
+    });
+    const onProblem = await comments(citizen.client, {
+      targetType: 'problem',
+      targetId: problem.id,
+      body: 'من هم دیده‌ام.',
+    });
+    expect(onProblem.status).toBe(201);
+
+    const queue = await moderator.client.get(`/api/orgs/${org.slug}/moderation/comments?filter=newest&limit=100`);
+    expect(queue.status).toBe(200);
+    const linkOf = (id: string) => queue.body.items.find((c: { id: string }) => c.id === id)?.link;
+    expect(linkOf(onParagraph.body.id)).toBe(
+      `/${org.slug}/consultations/${activityId}?edition=1#p-${block(LIGHTS).anchor}`,
+    );
+    expect(linkOf(onProblem.body.id)).toBe(`/${org.slug}/problems/${problem.id}#comment-${onProblem.body.id}`);
+  });
+
   it('keeps script out of comments: the HTML shown is escaped', async () => {
     const res = await comments(citizen.client, {
       targetType: 'document',

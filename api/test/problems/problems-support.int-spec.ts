@@ -109,4 +109,36 @@ describe('supporting a problem ("me too")', () => {
     const anonymous = await new TestClient(t.url).put(`/api/orgs/${org.slug}/problems/${kept.id}/support`);
     expect(anonymous.status).toBe(401);
   });
+
+  it('tells the page why a reader cannot support: their own report, a block, a merged problem', async () => {
+    const author = await member(t, org);
+    const own = await author.client.post(
+      `/api/orgs/${org.slug}/activities/${collection.activityId}/problems`,
+      problemBody(org),
+    );
+    const page = (client: TestClient, id: string) => client.get(`/api/orgs/${org.slug}/problems/${id}`);
+    expect((await page(author.client, own.body.id)).body).toMatchObject({
+      canSupport: false,
+      cannotSupportReason: 'own_problem',
+    });
+
+    const other = await member(t, org);
+    expect((await page(other.client, own.body.id)).body).toMatchObject({ canSupport: true, cannotSupportReason: null });
+    expect((await page(new TestClient(t.url), own.body.id)).body).toMatchObject({
+      canSupport: false,
+      cannotSupportReason: null,
+    });
+
+    const kept = await buildProblem(t.db, where());
+    const merged = await buildProblem(t.db, where());
+    await t.db.query(`UPDATE problem SET status = 'merged', merged_into_id = $2 WHERE id = $1`, [merged.id, kept.id]);
+    expect((await page(other.client, merged.id)).body.cannotSupportReason).toBe('merged');
+
+    const blocked = await member(t, org);
+    await t.db.query(`INSERT INTO member_block (organization_id, account_id, reason) VALUES ($1, $2, 'spam')`, [
+      org.id,
+      blocked.accountId,
+    ]);
+    expect((await page(blocked.client, kept.id)).body.cannotSupportReason).toBe('blocked');
+  });
 });

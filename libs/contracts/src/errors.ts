@@ -96,6 +96,7 @@ export const ERROR_CODES = [
   'comments.passage_mismatch',
   'comments.passage_not_supported',
   'comments.outcome_not_supported',
+  'comments.no_reports',
   // consultations
   'consultations.not_consultation',
   'consultations.no_edition',

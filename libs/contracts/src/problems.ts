@@ -110,6 +110,9 @@ export const ZProblemStatusChange = z.object({
 });
 
 /** GET /api/orgs/:slug/problems/:problemId */
+/** Why a signed-in reader cannot support a problem (see ZProblem.cannotSupportReason). */
+export const PROBLEM_CANNOT_SUPPORT_REASONS = ['own_problem', 'blocked', 'merged', 'hidden'] as const;
+
 export const ZProblem = ZProblemListItem.extend({
   description: z.string(),
   activityId: ZUuid,
@@ -125,6 +128,12 @@ export const ZProblem = ZProblemListItem.extend({
   isHidden: z.boolean(),
   isSupported: z.boolean(),
   canSupport: z.boolean(),
+  /**
+   * Why a signed-in reader cannot say "me too", so the page can say so beside the disabled
+   * button: their own report, a block, or a problem merged into another. Null when they can
+   * (or are signed out, when the button leads to sign-in).
+   */
+  cannotSupportReason: z.enum(PROBLEM_CANNOT_SUPPORT_REASONS).nullable(),
 });
 /** A problem page. */
 export type TProblem = z.infer<typeof ZProblem>;

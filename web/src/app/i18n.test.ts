@@ -33,6 +33,14 @@ beforeAll(async () => {
   }
 });
 
+// i18next's plural suffixes: each language has its own set (fa and en two, ar six).
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** The keys of a catalog with plural forms folded into one, sorted. */
+function baseKeys(catalog: unknown): string[] {
+  return [...new Set(leafKeys(catalog).map((key) => key.replace(PLURAL, '')))].sort();
+}
+
 describe('translation catalogs', () => {
   it.each(LOCALES)('has a non-empty %s text for every API error code', (locale) => {
     const missing = ERROR_CODES.filter((code) => {
@@ -51,9 +59,21 @@ describe('translation catalogs', () => {
 
   it('has the same keys in Persian, Arabic and English for every namespace', () => {
     for (const ns of NAMESPACES) {
-      const fa = leafKeys(catalogs.fa[ns]).sort();
-      expect(leafKeys(catalogs.ar[ns]).sort()).toEqual(fa);
-      expect(leafKeys(catalogs.en[ns]).sort()).toEqual(fa);
+      const fa = baseKeys(catalogs.fa[ns]);
+      expect(baseKeys(catalogs.ar[ns])).toEqual(fa);
+      expect(baseKeys(catalogs.en[ns])).toEqual(fa);
+    }
+  });
+
+  it.each(LOCALES)('gives every counted %s text each plural form the language has (Arabic has six)', (locale) => {
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const ns of NAMESPACES) {
+      const keys = leafKeys(catalogs[locale][ns]);
+      const counted = new Set(keys.filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
+      for (const base of counted) {
+        const missing = categories.filter((category) => !keys.includes(`${base}_${category}`));
+        expect({ key: `${ns}:${base}`, missing }).toEqual({ key: `${ns}:${base}`, missing: [] });
+      }
     }
   });
 

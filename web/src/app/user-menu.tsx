@@ -2,6 +2,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { buttonClassName } from '@/components/button';
+import { UserIcon } from '@/components/icons';
 import { useToast } from '@/components/toast';
 import { useSignOut } from '@/features/identity/api/use-auth-mutations';
 import { useOrganizationSlug } from './use-organization-slug';
@@ -36,7 +37,7 @@ export default function UserMenu({ name, profilePath, managePath, moderationPath
         className={buttonClassName({ variant: 'ghost', size: 'sm' })}
         aria-label={t('header.userMenu', { name })}
       >
-        <span aria-hidden="true">👤</span>
+        <UserIcon />
         <span>{name}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

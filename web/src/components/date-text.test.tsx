@@ -20,4 +20,10 @@ describe('DateText', () => {
     const { container } = render(<DateText value="not a date" />);
     expect(container).toBeEmptyDOMElement();
   });
+
+  it('names the month in English short dates, so 12 February is not read as 2 December', async () => {
+    await changeLocale('en');
+    render(<DateText value="2026-02-12T08:00:00Z" />);
+    expect(screen.getByText('12 Feb 2026')).toBeInTheDocument();
+  });
 });

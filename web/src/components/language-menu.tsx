@@ -4,6 +4,7 @@ import type { Locale } from '@hamandishi/contracts';
 import { LOCALE_NAMES } from '@/app/i18n';
 import { isLocale, LOCALES } from '@/lib/locale';
 import { buttonClassName } from './button';
+import { GlobeIcon } from './icons';
 
 export type LanguageMenuProps = {
   onChange: (locale: Locale) => void;
@@ -24,7 +25,7 @@ export default function LanguageMenu({ onChange, defaultOpen = false }: Language
         className={buttonClassName({ variant: 'ghost', size: 'sm' })}
         aria-label={t('language.current', { name: LOCALE_NAMES[current] })}
       >
-        <span aria-hidden="true">🌐</span>
+        <GlobeIcon />
         <span lang={current}>{LOCALE_NAMES[current]}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

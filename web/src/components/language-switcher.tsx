@@ -4,6 +4,7 @@ import type { Locale } from '@hamandishi/contracts';
 import { LOCALE_NAMES } from '@/app/i18n';
 import { isLocale } from '@/lib/locale';
 import { buttonClassName } from './button';
+import { GlobeIcon } from './icons';
 
 // The Radix menu (with its positioning and focus code, ~20 KB compressed) is not needed to show a
 // page: a look-alike button stands in until the visitor points at, focuses or presses it.
@@ -31,7 +32,7 @@ export function LanguageSwitcher({ onChange }: LanguageSwitcherProps) {
       onFocus={() => void loadMenu()}
       onClick={() => setIsPressed(true)}
     >
-      <span aria-hidden="true">🌐</span>
+      <GlobeIcon />
       <span lang={current}>{LOCALE_NAMES[current]}</span>
     </button>
   );

@@ -19,12 +19,11 @@ function dateFormat(locale: Locale, style: 'short' | 'long', timeZone?: string):
   const key = `${locale}:${style}:${timeZone ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(
-      DATE_LOCALES[locale],
-      style === 'short'
-        ? { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }
-        : { year: 'numeric', month: 'long', day: 'numeric', timeZone },
-    );
+    // English short dates name the month ("12 Feb 2026"): 02/12/2026 reads as two different days
+    // to British and American readers. Jalali dates keep the familiar ۱۴۰۵/۰۱/۱۵.
+    const short: Intl.DateTimeFormatOptions =
+      locale === 'en' ? { dateStyle: 'medium', timeZone } : { year: 'numeric', month: '2-digit', day: '2-digit', timeZone };
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], style === 'short' ? short : { year: 'numeric', month: 'long', day: 'numeric', timeZone });
     dateFormats.set(key, format);
   }
   return format;

@@ -20,7 +20,7 @@ import { CurrentActor, CurrentMembership, CurrentOrganization, Roles } from '../
 import type { MembershipRow } from '../identity/memberships.repository';
 import type { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { ZMarkOfficial, ZModerationQueuePage, ZModerationQueueQuery } from './comments.schemas';
+import { ZDismissReports, ZMarkOfficial, ZModerationQueuePage, ZModerationQueueQuery } from './comments.schemas';
 import { CommentsService } from './comments.service';
 
 /** A comment id that must be a UUID; anything else is simply not found. */
@@ -114,6 +114,19 @@ export class CommentsController {
     @Body() input: z.output<typeof ZModerationReason>,
   ) {
     return this.comments.restore(org, actor, commentId, input.reason);
+  }
+
+  @Post('comments/:commentId/dismiss-reports')
+  @HttpCode(204)
+  @Roles(...MODERATOR)
+  @Endpoint({ summary: 'Keep a reported comment and clear its reports, with an optional note (moderator)', body: ZDismissReports, status: 204, tags })
+  async dismissReports(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @CommentId() commentId: string,
+    @Body() input: z.output<typeof ZDismissReports>,
+  ) {
+    await this.comments.dismissReports(org, actor, commentId, input.reason);
   }
 
   @Post('comments/:commentId/official')

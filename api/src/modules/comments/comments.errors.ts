@@ -18,5 +18,6 @@ export const CommentErrors = {
   passageMismatch: () =>
     new AppError('comments.passage_mismatch', 400, 'The quoted passage does not match the text at that position', { passage: 'invalid_value' }),
   outcomeNotSupported: () => new AppError('comments.outcome_not_supported', 400, 'Outcomes are recorded for consultation comments only'),
+  noReports: () => new AppError('comments.no_reports', 409, 'The comment has no reports to dismiss'),
   notHidden: () => new AppError('comments.not_hidden', 409, 'The comment is not hidden'),
 };

@@ -338,6 +338,27 @@ export class CommentsRepository {
     );
   }
 
+  /**
+   * Clears a comment's reports once a moderator has read them and kept the comment; answers what
+   * was cleared (the count and the reasons) for the audit log. The rows go, like Decidim's
+   * "unreport": the audit entry keeps the record, and a later report brings the comment back.
+   */
+  async deleteReports(
+    q: Queryable,
+    organizationId: string,
+    commentId: string,
+  ): Promise<{ count: number; reasons: Partial<Record<ReportReason, number>> }> {
+    // A CTE so the driver returns the rows (a bare DELETE ... RETURNING comes back as [rows, count]).
+    const rows: { reason: ReportReason }[] = await q.query(
+      `WITH gone AS (DELETE FROM comment_report WHERE organization_id = $1 AND comment_id = $2 RETURNING reason)
+       SELECT reason FROM gone`,
+      [organizationId, commentId],
+    );
+    const reasons: Partial<Record<ReportReason, number>> = {};
+    for (const { reason } of rows) reasons[reason] = (reasons[reason] ?? 0) + 1;
+    return { count: rows.length, reasons };
+  }
+
   async setOfficial(q: Queryable, organizationId: string, commentId: string, isOfficial: boolean): Promise<void> {
     await q.query(`UPDATE comment SET is_official = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, commentId, isOfficial]);
   }

@@ -23,6 +23,8 @@ export const ZModerationQueueItem = z.intersection(
   z.object({
     targetType: z.string(),
     targetId: ZUuid,
+    /** The comment in its place in the web app (problem page, consultation paragraph); null when that is gone. */
+    link: z.string().nullable(),
     reportCount: z.number().int(),
     reportReasons: z.array(z.enum(REPORT_REASONS)),
     reasonCounts: z.partialRecord(z.enum(REPORT_REASONS), z.number().int()),
@@ -30,6 +32,9 @@ export const ZModerationQueueItem = z.intersection(
     lastReportedAt: z.string().nullable(),
   }),
 );
+
+/** POST /api/orgs/:slug/comments/:commentId/dismiss-reports: keep the comment, clear its reports; a note is optional. */
+export const ZDismissReports = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 
 /** A page of the moderator queue. */
 export const ZModerationQueuePage = z.object({ items: z.array(ZModerationQueueItem), nextCursor: z.string().nullable() });

@@ -71,6 +71,11 @@ export type CommentTargetHandler = {
    * the answer (gone, hidden) is listed without a place.
    */
   places?(organization: { id: string; slug: string }, targetIds: string[]): Promise<Map<string, TCommentPlace>>;
+  /**
+   * Where one of the target's comments is read in place (a path of the web app, with its
+   * anchor), so moderators judge a comment with what it answers; null when it is gone.
+   */
+  locate?(organization: { id: string; slug: string }, targetId: string, commentId: string): Promise<string | null>;
 };
 
 /** Where a comment was written, for its author's list. */
@@ -284,6 +289,34 @@ export class CommentsService {
     return this.moderate(organization, actor, commentId, false, reason);
   }
 
+  /**
+   * A moderator has read a comment's reports and keeps the comment: the reports are cleared (it
+   * leaves the reported queue) and the audit log records how many, for which reasons, and why.
+   */
+  async dismissReports(
+    organization: Organization,
+    actor: Actor,
+    commentId: string,
+    reason: string | undefined,
+  ): Promise<void> {
+    const orgId = organization.id;
+    await this.repository.db.transaction(async (m) => {
+      const comment = await this.repository.stateOf(m, orgId, commentId);
+      if (!comment) throw CommentErrors.notFound();
+      const dismissed = await this.repository.deleteReports(m, orgId, commentId);
+      if (dismissed.count === 0) throw CommentErrors.noReports();
+      await this.audit.record(m, {
+        organizationId: orgId,
+        actorId: actor.accountId,
+        action: 'comment.reports_dismissed',
+        entityType: 'comment',
+        entityId: commentId,
+        before: { reportCount: dismissed.count, reasonCounts: dismissed.reasons },
+        after: { reportCount: 0, reason: reason ? normalizePersian(reason) : null },
+      });
+    });
+  }
+
   /** A planner marks (or unmarks) a comment as the municipality's official answer. */
   async markOfficial(
     organization: Organization,
@@ -411,11 +444,21 @@ export class CommentsService {
     const rows = await this.repository.queue(organization.id, query.filter, actor.accountId, after, query.limit);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
+    const links = await Promise.all(
+      page.map(
+        (r) =>
+          this.targets
+            .get(r.targetType)
+            ?.locate?.(organization, r.targetId, r.id)
+            .catch(() => null) ?? null,
+      ),
+    );
     return {
-      items: page.map((r) => ({
+      items: page.map((r, i) => ({
         ...commentView(r, true),
         targetType: r.targetType,
         targetId: r.targetId,
+        link: links[i] ?? null,
         reportCount: r.reportCount,
         reportReasons: REPORT_REASONS.filter((reason) => r.reasons?.[reason]),
         reasonCounts: r.reasons ?? {},

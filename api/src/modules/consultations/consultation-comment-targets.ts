@@ -61,6 +61,14 @@ export class ConsultationCommentTargets {
           const at = latest ?? { number: block.editionNumber, anchor: block.anchor };
           return { activityId: block.activityId, place: `?edition=${at.number}#p-${at.anchor}` };
         }),
+      locate: async (organization, blockId) => {
+        const block = await this.repository.blockTarget(organization.id, blockId);
+        if (!block) return null;
+        // The paragraph's newest version carries this comment's thread.
+        const latest = await this.repository.latestVersionOf(organization.id, block.lineageId);
+        const at = latest ?? { number: block.editionNumber, anchor: block.anchor };
+        return `/${organization.slug}/consultations/${block.activityId}?edition=${at.number}#p-${at.anchor}`;
+      },
       outcomes: {
         describe: async (organizationId, blockId) => {
           const block = (await this.repository.blockTarget(organizationId, blockId))!;
@@ -91,6 +99,12 @@ export class ConsultationCommentTargets {
           const edition = await this.repository.editionTarget(organization.id, editionId);
           return edition && { activityId: edition.activityId, place: `?edition=${edition.editionNumber}#comments` };
         }),
+      locate: async (organization, editionId) => {
+        const edition = await this.repository.editionTarget(organization.id, editionId);
+        return edition
+          ? `/${organization.slug}/consultations/${edition.activityId}?edition=${edition.editionNumber}#comments`
+          : null;
+      },
       outcomes: {
         describe: async (organizationId, editionId) => {
           const edition = (await this.repository.editionTarget(organizationId, editionId))!;

@@ -243,8 +243,19 @@ export class ProblemsService {
     if (row.isHidden && !isModerator) throw ProblemErrors.notFound();
     const [photos, history] = await Promise.all([this.repository.photosOf(row.id), this.repository.historyOf(row.id)]);
     const showAuthor = row.authorId && row.authorName !== null && (!row.isAnonymous || isModerator);
-    const canSupport =
-      !!actor && !row.viewerBlocked && !row.isHidden && row.status !== 'merged' && row.authorId !== actor.accountId;
+    // The first reason that applies; the page says it beside the disabled "me too".
+    const cannotSupportReason: TProblem['cannotSupportReason'] = !actor
+      ? null
+      : row.authorId === actor.accountId
+        ? 'own_problem'
+        : row.viewerBlocked
+          ? 'blocked'
+          : row.status === 'merged'
+            ? 'merged'
+            : row.isHidden
+              ? 'hidden'
+              : null;
+    const canSupport = !!actor && cannotSupportReason === null;
     return {
       ...this.listItem(org, { ...row, photoId: photos[0]?.id ?? null, createdKey: '' }),
       description: row.description,
@@ -273,6 +284,7 @@ export class ProblemsService {
       isHidden: row.isHidden,
       isSupported: row.isSupported,
       canSupport,
+      cannotSupportReason,
     };
   }
 
@@ -613,6 +625,9 @@ export class ProblemsService {
             .map((r) => [r.id, { title: { fa: r.title }, link: `/${organization.slug}/problems/${r.id}` }]),
         );
       },
+      // The problem page gives each comment the id `comment-<id>`.
+      locate: async (organization: { id: string; slug: string }, problemId: string, commentId: string) =>
+        `/${organization.slug}/problems/${problemId}#comment-${commentId}`,
     };
   }
 

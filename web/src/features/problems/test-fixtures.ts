@@ -61,4 +61,5 @@ export const PROBLEM: TProblem = {
   isHidden: false,
   isSupported: false,
   canSupport: true,
+  cannotSupportReason: null,
 };

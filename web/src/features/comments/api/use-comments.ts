@@ -8,6 +8,8 @@ export type TCommentPage = { items: TComment[]; nextCursor: string | null; threa
 export type TModerationComment = TComment & {
   targetType?: CommentTarget;
   targetId?: string;
+  /** The comment in its place (problem page or consultation paragraph), from the server. */
+  link?: string | null;
   reportCount?: number;
   reportReasons?: string[];
 };
@@ -98,6 +100,16 @@ export function useModerationComments(slug: string, filter: 'reported' | 'newest
         { signal },
       ),
     select: (answer) => (Array.isArray(answer) ? answer : answer.items),
+  });
+}
+
+/** A moderator keeps a reported comment and clears its reports (an optional note goes to the audit log). */
+export function useDismissReports(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
+      api.post<unknown>(`${org(slug)}/comments/${encodeURIComponent(id)}/dismiss-reports`, reason ? { reason } : {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['comments', slug] }),
   });
 }
 

@@ -121,4 +121,26 @@ describe('CommentThread', () => {
       reason: 'با قانون بالادستی همخوان نیست',
     });
   });
+
+  it('brings the comment a link points to (#comment-<id>) into view and focus, as the moderation queue links it', async () => {
+    const first = comment(1, 0, 'دیدگاه نخست');
+    const second = comment(5, 0, 'دیدگاه گزارش‌شده', { parentId: null });
+    mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
+      'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [first, second], nextCursor: null, total: 2 } },
+    });
+    const scrolled = jest.spyOn(Element.prototype, 'scrollIntoView');
+    renderWithApp(
+      <CommentThread slug="isfahan" targetType="problem" targetId={PROBLEM.id} />,
+      `/isfahan/problems/${PROBLEM.id}#comment-${second.id}`,
+    );
+
+    const item = (await screen.findByText('دیدگاه گزارش‌شده')).closest('li') as HTMLElement;
+    expect(item).toHaveAttribute('id', `comment-${second.id}`);
+    expect(item).toHaveClass('comment--linked');
+    expect(item).toHaveFocus();
+    expect(scrolled.mock.contexts).toContain(item);
+    expect(screen.getByText('دیدگاه نخست').closest('li') as HTMLElement).not.toHaveClass('comment--linked');
+    scrolled.mockRestore();
+  });
 });

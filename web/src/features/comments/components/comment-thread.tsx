@@ -199,16 +199,36 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
   const vote = (value: 1 | -1) =>
     actions.vote.mutate({ id: comment.id, value: comment.myVote === value ? 0 : value }, { onError });
 
+  // A link to `#comment-<id>` (the moderation queue, a notification) brings this comment into view.
+  const location = useLocation();
+  const isLinked = location.hash === `#comment-${comment.id}`;
+  const itemRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!isLinked) return;
+    itemRef.current?.scrollIntoView({ block: 'center' });
+    itemRef.current?.focus({ preventScroll: true });
+  }, [isLinked]);
+
   return (
     <li
-      className={['comment', comment.isOfficial && 'comment--official', comment.isHidden && 'comment--hidden']
+      ref={itemRef}
+      id={`comment-${comment.id}`}
+      tabIndex={isLinked ? -1 : undefined}
+      className={[
+        'comment',
+        comment.isOfficial && 'comment--official',
+        comment.isHidden && 'comment--hidden',
+        isLinked && 'comment--linked',
+      ]
         .filter(Boolean)
         .join(' ')}
       data-depth={comment.depth}
     >
       <article aria-label={author}>
         <header className="comment__header">
-          <strong>{author}</strong>
+          <bdi dir="auto">
+            <strong>{author}</strong>
+          </bdi>
           {comment.isOfficial && <span className="badge badge--success">{t('official')}</span>}
           {comment.alignment && (
             <span className={`chip chip--${comment.alignment}`}>{t(`alignment.${comment.alignment}`)}</span>
@@ -252,7 +272,7 @@ function CommentItem({ comment, context }: { comment: TComment; context: Context
           />
         ) : (
           // bodyHtml is sanitised by the server; never render `body` as HTML.
-          <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
+          <div className="comment__body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
         )}
         {comment.outcome && <CommentOutcome outcome={comment.outcome} />}
         {!comment.isHidden && mode !== 'edit' && (

@@ -106,4 +106,53 @@ describe('ReadingView', () => {
     expect(await screen.findByRole('link', { name: 'برای نوشتن دیدگاه وارد شوید.' })).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });
+
+  it('leads back to the plan and stage, says when comments close, and tells a commenter that text can be selected (until dismissed)', async () => {
+    const base = consultationFixture();
+    const consultation = consultationFixture({ activity: { ...base.activity, closesAt: '2026-05-20T20:29:59.000Z' } });
+    const plan = {
+      id: base.activity.planId,
+      title: { fa: 'برنامه توسعه شهر اصفهان' },
+      stages: [{ id: base.activity.stageId, title: { fa: 'مرحله شناخت' } }],
+    };
+    mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
+      'GET /api/orgs/isfahan/comments': emptyThread,
+      [`GET /api/orgs/isfahan/plans/${base.activity.planId}`]: { status: 200, body: plan },
+    });
+    const user = userEvent.setup();
+    const { unmount } = renderWithApp(<ReadingView slug="isfahan" consultation={consultation} />);
+
+    const trail = screen.getByRole('navigation', { name: 'مسیر' });
+    expect(await within(trail).findByRole('link', { name: 'برنامه توسعه شهر اصفهان' })).toHaveAttribute(
+      'href',
+      `/isfahan/plans/${plan.id}`,
+    );
+    expect(within(trail).getByRole('link', { name: 'مرحله شناخت' })).toHaveAttribute(
+      'href',
+      `/isfahan/plans/${plan.id}/stages/${base.activity.stageId}`,
+    );
+    // 20 May 2026 23:59 in Tehran is 30 Ordibehesht 1405.
+    expect(screen.getByText('مهلت دیدگاه تا').closest('p')).toHaveTextContent('۳۰ اردیبهشت ۱۴۰۵');
+
+    const hint = await screen.findByRole('note');
+    expect(hint).toHaveTextContent('آن را انتخاب کنید');
+    expect(hint).toHaveTextContent('«دیدگاه دربارهٔ این بخش»');
+    await user.click(within(hint).getByRole('button', { name: 'فهمیدم' }));
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    unmount();
+    renderWithApp(<ReadingView slug="isfahan" consultation={consultation} />);
+    await screen.findByRole('navigation', { name: 'مسیر' });
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('shows no selection hint to a visitor who cannot comment', async () => {
+    mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
+      'GET /api/orgs/isfahan/comments': emptyThread,
+    });
+    renderWithApp(<ReadingView slug="isfahan" consultation={consultationFixture({ canComment: false })} />);
+    await screen.findAllByTestId('document-block');
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
 });

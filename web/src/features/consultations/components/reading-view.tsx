@@ -7,6 +7,7 @@ import { Alert, Button, DateText, EmptyState } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { CommentThread } from '@/features/comments/components/comment-thread';
 import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
+import { usePlan } from '@/features/plans/api/use-plans';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
@@ -96,7 +97,10 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
     <article className={['c-reading', openBlockData && 'c-reading--with-panel'].filter(Boolean).join(' ')}>
       <div className="c-reading__main stack">
         <header className="stack c-reading__header">
-          <h1>{title}</h1>
+          <Breadcrumb slug={slug} planId={activity.planId} stageId={activity.stageId} />
+          <h1>
+            <bdi dir="auto">{title}</bdi>
+          </h1>
           {edition && (
             <p className="c-reading__meta">
               <span className="badge badge--info">
@@ -109,6 +113,11 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
                   {t('reading.publishedOn')} <DateText value={edition.publishedAt} />
                 </>
               )}
+            </p>
+          )}
+          {activity.isOpen && activity.closesAt && (
+            <p className="c-reading__closes">
+              <strong>{t('reading.closesOn')}</strong> <DateText value={activity.closesAt} style="long" />
             </p>
           )}
           {(activity.opensAt || activity.closesAt) && (
@@ -142,6 +151,7 @@ export function ReadingView({ slug, consultation }: ReadingViewProps) {
         {edition ? (
           <>
             <Toolbar slug={slug} consultation={consultation} />
+            {consultation.canComment && roles.isSignedIn && edition.isLatest && <SelectionHint />}
             {edition.changeSummary && (
               <section className="c-summary" aria-labelledby="c-summary-title">
                 <h2 id="c-summary-title">{t('reading.changeSummary')}</h2>
@@ -271,5 +281,60 @@ function Toolbar({ slug, consultation }: { slug: string; consultation: TConsulta
         </Link>
       )}
     </div>
+  );
+}
+
+const HINT_DISMISSED_KEY = 'hm_passage_hint_dismissed';
+
+/** Tells those who can comment that a passage can be selected; once dismissed, it stays away on this device. */
+function SelectionHint() {
+  const { t } = useTranslation(CONSULTATIONS_NS);
+  const [isDismissed, setIsDismissed] = useState(() => {
+    try {
+      return globalThis.localStorage?.getItem(HINT_DISMISSED_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  if (isDismissed) return null;
+  const handleDismiss = () => {
+    setIsDismissed(true);
+    try {
+      globalThis.localStorage?.setItem(HINT_DISMISSED_KEY, '1');
+    } catch {
+      // Private mode: the hint simply comes back next time.
+    }
+  };
+  return (
+    <div className="c-hint" role="note">
+      <p>{t('reading.selectionHint', { button: t('passage.button') })}</p>
+      <Button size="sm" variant="ghost" onClick={handleDismiss}>
+        {t('reading.dismissHint')}
+      </Button>
+    </div>
+  );
+}
+
+/** The way back: the plan and the stage this consultation belongs to. */
+function Breadcrumb({ slug, planId, stageId }: { slug: string; planId: string; stageId: string }) {
+  const { t } = useTranslation(CONSULTATIONS_NS);
+  const locale = useLocale();
+  const plan = usePlan(slug, planId);
+  const stage = plan.data?.stages.find((item) => item.id === stageId);
+  return (
+    <nav aria-label={t('reading.breadcrumb')} className="breadcrumb">
+      <ol>
+        <li>
+          <Link to={`/${slug}/plans/${planId}`}>
+            {plan.data ? <bdi dir="auto">{pickLocalized(plan.data.title, locale)}</bdi> : t('reading.plan')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`/${slug}/plans/${planId}/stages/${stageId}`}>
+            {stage ? <bdi dir="auto">{pickLocalized(stage.title, locale)}</bdi> : t('reading.stage')}
+          </Link>
+        </li>
+      </ol>
+    </nav>
   );
 }

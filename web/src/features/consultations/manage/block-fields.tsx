@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, TextField } from '@/components';
+import { Alert, Button, FileField, TextField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
@@ -160,31 +160,23 @@ function ImageFields({
   onChange: (block: EditorBlock) => void;
 }) {
   const { t } = useTranslation([CONSULTATIONS_NS, 'errors']);
-  const id = useId();
   const upload = useUploadImage(slug, activityId);
   return (
     <div className="stack">
       {block.previewUrl && <img className="c-editor__preview" src={block.previewUrl} alt={block.alt} />}
       {block.attachmentId && !block.previewUrl && <p className="muted">{t('manage.editor.imageAttached')}</p>}
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-file`}>
-          {t('manage.editor.imageFile')}
-        </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          className="field__file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file)
-              upload.mutate(file, {
-                onSuccess: (attachment) =>
-                  onChange({ ...block, attachmentId: attachment.id, previewUrl: attachment.url }),
-              });
-          }}
-        />
-      </div>
+      <FileField
+        label={t('manage.editor.imageFile')}
+        accept="image/png,image/jpeg,image/webp"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file)
+            upload.mutate(file, {
+              onSuccess: (attachment) =>
+                onChange({ ...block, attachmentId: attachment.id, previewUrl: attachment.url }),
+            });
+        }}
+      />
       {upload.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(upload.error))}</Alert>}
       <TextField
         label={t('manage.editor.alt')}

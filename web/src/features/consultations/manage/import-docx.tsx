@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES } from '@hamandishi/contracts';
-import { Alert, Button, TextField, useToast } from '@/components';
+import { Alert, Button, FileField, TextField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf } from '@/lib/errors';
 import { useEditionActions } from '../api/use-consultations';
@@ -11,7 +11,6 @@ import { CONSULTATIONS_NS } from '../consultations-i18n';
 export function ImportDocx({ slug, activityId }: { slug: string; activityId: string }) {
   const { t } = useTranslation([CONSULTATIONS_NS, 'errors']);
   const toast = useToast();
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const actions = useEditionActions(slug, activityId);
   const [file, setFile] = useState<File | null>(null);
@@ -37,27 +36,18 @@ export function ImportDocx({ slug, activityId }: { slug: string; activityId: str
   return (
     <div className="card stack">
       <h3>{t('manage.import.title')}</h3>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-file`}>
-          {t('manage.import.file')}
-        </label>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          type="file"
-          className="field__file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => {
-            setClientError(null);
-            actions.importDocx.reset();
-            setFile(event.target.files?.[0] ?? null);
-          }}
-        />
-        <p className="field__hint" id={`${id}-hint`}>
-          {t('manage.import.hint')}
-        </p>
-      </div>
+      <FileField
+        ref={input}
+        label={t('manage.import.file')}
+        hint={t('manage.import.hint')}
+        fileName={file?.name ?? null}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        onChange={(event) => {
+          setClientError(null);
+          actions.importDocx.reset();
+          setFile(event.target.files?.[0] ?? null);
+        }}
+      />
       <TextField
         label={t('manage.import.editionTitle')}
         value={title}

@@ -1,21 +1,22 @@
 import '@/features/problems/problems.css';
 import { useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { Alert, Button, PageHeader, Spinner, Tabs, useToast } from '@/components';
+import { Trans, useTranslation } from 'react-i18next';
+import { excerpt } from '@hamandishi/text';
+import { Alert, Button, DateText, Dialog, DialogClose, PageHeader, Spinner, Tabs, TextField, UserText, useToast } from '@/components';
 import { ErrorView } from '@/app/error-page';
 import { translateErrorCode } from '@/app/i18n';
-import { useModerateComment, useModerationComments, type TModerationComment } from '@/features/comments/api/use-comments';
+import { useDismissReports, useModerateComment, useModerationComments, type TModerationComment } from '@/features/comments/api/use-comments';
 import { ReasonDialog } from '@/features/comments/components/comment-thread';
 import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { useHideProblem, useModerationProblems, useRestoreProblem, type TModerationProblem } from '@/features/problems/api/use-problems';
 import { ProblemStatusBadge } from '@/features/problems/components/problem-bits';
+import { MergeProblemForm } from '@/features/problems/components/problem-staff-forms';
 import { PROBLEMS_NS } from '@/features/problems/problems-i18n';
 import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { DateText } from '@/components';
 import { usePageTitle } from '@/app/use-page-title';
 
 /** `/:slug/moderation`: reported and new problems and comments, for moderators. */
@@ -42,7 +43,7 @@ export default function ModerationPage() {
   );
 }
 
-function ProblemQueue({ slug }: { slug: string }) {
+export function ProblemQueue({ slug }: { slug: string }) {
   const { t } = useTranslation([PROBLEMS_NS, 'errors']);
   const [isHiddenOnly, setIsHiddenOnly] = useState(false);
   const query = useModerationProblems(slug, isHiddenOnly);
@@ -74,11 +75,28 @@ function ProblemQueueItem({ slug, problem }: { slug: string; problem: TModeratio
   const hide = useHideProblem(slug, problem.id);
   const restore = useRestoreProblem(slug, problem.id);
   const [isOpen, setIsOpen] = useState(false);
+  const [isMerging, setIsMerging] = useState(false);
   const action = problem.isHidden ? restore : hide;
   return (
     <li className="problem-list__item">
       <div className="problem-list__body">
-        <Link to={`/${slug}/problems/${problem.id}`}>{problem.title}</Link>
+        <Link to={`/${slug}/problems/${problem.id}`}>
+          <UserText>{problem.title}</UserText>
+        </Link>
+        {/* Who wrote it and how it starts: enough to judge most reports without opening each. */}
+        <div className="problem-list__meta">
+          {problem.author && (
+            <span>
+              <Trans t={t} i18nKey="queue.by" values={{ name: problem.author.displayName }} components={{ name: <UserText /> }} />
+            </span>
+          )}
+          {problem.isAnonymous && <span className="badge badge--neutral">{t('queue.anonymousBadge')}</span>}
+        </div>
+        {problem.description && (
+          <UserText as="p" className="problem-list__excerpt">
+            {excerpt(problem.description, 200)}
+          </UserText>
+        )}
         <div className="problem-list__meta">
           <ProblemStatusBadge status={problem.status} />
           {problem.isHidden && <span className="badge badge--neutral">{t('queue.hiddenBadge')}</span>}
@@ -91,11 +109,27 @@ function ProblemQueueItem({ slug, problem }: { slug: string; problem: TModeratio
           <Button size="sm" variant={problem.isHidden ? 'secondary' : 'danger'} onClick={() => setIsOpen(true)}>
             {t(problem.isHidden ? 'moderation.restore' : 'moderation.hide')}
           </Button>
-          <Link className="btn btn--ghost btn--sm" to={`/${slug}/problems/${problem.id}`}>
-            {t('moderation.merge')}
-          </Link>
+          {problem.status !== 'merged' && (
+            <Button size="sm" variant="ghost" onClick={() => setIsMerging(true)}>
+              {t('moderation.merge')}
+            </Button>
+          )}
         </div>
       </div>
+      {isMerging && (
+        <Dialog
+          isOpen
+          onOpenChange={(open) => !open && setIsMerging(false)}
+          title={t('queue.mergeTitle', { title: problem.title })}
+          actions={
+            <DialogClose asChild>
+              <Button variant="ghost">{t('common:actions.cancel')}</Button>
+            </DialogClose>
+          }
+        >
+          <MergeProblemForm slug={slug} problemId={problem.id} onMerged={() => setIsMerging(false)} />
+        </Dialog>
+      )}
       {isOpen && (
         <ReasonDialog
           title={t(problem.isHidden ? 'moderation.restore' : 'moderation.hide')}
@@ -119,7 +153,7 @@ function ProblemQueueItem({ slug, problem }: { slug: string; problem: TModeratio
   );
 }
 
-function CommentQueue({ slug }: { slug: string }) {
+export function CommentQueue({ slug }: { slug: string }) {
   const { t } = useTranslation([PROBLEMS_NS, 'errors']);
   const [filter, setFilter] = useState<'reported' | 'newest'>('reported');
   const query = useModerationComments(slug, filter);
@@ -152,13 +186,15 @@ function CommentQueueItem({ slug, comment }: { slug: string; comment: TModeratio
   const toast = useToast();
   const moderate = useModerateComment(slug);
   const [isOpen, setIsOpen] = useState(false);
+  const [isDismissing, setIsDismissing] = useState(false);
   const action = comment.isHidden ? 'restore' : 'hide';
+  const place = comment.link ?? (comment.targetType === 'problem' && comment.targetId ? `/${slug}/problems/${comment.targetId}#comment-${comment.id}` : null);
   return (
     <li className="problem-list__item">
       <div className="problem-list__body">
-        <strong>{comment.author?.displayName ?? ''}</strong>
+        <UserText as="strong">{comment.author?.displayName ?? ''}</UserText>
         {/* bodyHtml is sanitised by the server. */}
-        <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
+        <div className="comment__body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? '' }} />
         <div className="problem-list__meta">
           {comment.isHidden && <span className="badge badge--neutral">{t('queue.hiddenBadge')}</span>}
           {comment.reportCount !== undefined && <span className="muted">{t('queue.reports', { number: formatNumber(comment.reportCount, locale) })}</span>}
@@ -171,14 +207,20 @@ function CommentQueueItem({ slug, comment }: { slug: string; comment: TModeratio
           <span className="muted">
             <DateText value={comment.createdAt} />
           </span>
-          {comment.targetType === 'problem' && comment.targetId && <Link to={`/${slug}/problems/${comment.targetId}`}>{t('queue.open')}</Link>}
+          {place && <Link to={place}>{t('queue.openInPlace')}</Link>}
         </div>
-        <div>
+        <div className="comment__actions">
           <Button size="sm" variant={comment.isHidden ? 'secondary' : 'danger'} onClick={() => setIsOpen(true)}>
             {t(comment.isHidden ? 'moderation.restore' : 'moderation.hide')}
           </Button>
+          {!comment.isHidden && (comment.reportCount ?? 0) > 0 && (
+            <Button size="sm" variant="ghost" onClick={() => setIsDismissing(true)}>
+              {t('queue.dismiss')}
+            </Button>
+          )}
         </div>
       </div>
+      {isDismissing && <DismissReportsDialog slug={slug} commentId={comment.id} onClose={() => setIsDismissing(false)} />}
       {isOpen && (
         <ReasonDialog
           title={t(`moderation.${action}`)}
@@ -199,5 +241,47 @@ function CommentQueueItem({ slug, comment }: { slug: string; comment: TModeratio
         />
       )}
     </li>
+  );
+}
+
+/** Keeps a reported comment and clears its reports, with an optional note for the audit log. */
+function DismissReportsDialog({ slug, commentId, onClose }: { slug: string; commentId: string; onClose: () => void }) {
+  const { t } = useTranslation([PROBLEMS_NS, 'common', 'errors']);
+  const toast = useToast();
+  const dismiss = useDismissReports(slug);
+  const [note, setNote] = useState('');
+  return (
+    <Dialog
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      title={t('queue.dismissTitle')}
+      description={t('queue.dismissHelp')}
+      actions={
+        <>
+          <DialogClose asChild>
+            <Button variant="ghost">{t('common:actions.cancel')}</Button>
+          </DialogClose>
+          <Button
+            isLoading={dismiss.isPending}
+            onClick={() =>
+              dismiss.mutate(
+                { id: commentId, reason: note.trim() || undefined },
+                {
+                  onSuccess: () => {
+                    onClose();
+                    toast.show({ title: t('queue.dismissed'), variant: 'success' });
+                  },
+                  onError: (e) => toast.show({ title: translateErrorCode(t, errorCodeOf(e)), variant: 'danger' }),
+                },
+              )
+            }
+          >
+            {t('queue.dismiss')}
+          </Button>
+        </>
+      }
+    >
+      <TextField label={t('queue.dismissNote')} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+    </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TNotification, TNotificationEvent } from '@hamandishi/contracts';
 import { buttonClassName } from '@/components/button';
 import { DateText } from '@/components/date-text';
+import { BellIcon } from '@/components/icons';
 import { useToast } from '@/components/toast';
 import { formatNumber } from '@/lib/format';
 import { queryKeys } from '@/lib/query-client';
@@ -36,7 +37,7 @@ export function NotificationBell({ accountId }: NotificationBellProps) {
           className={buttonClassName({ variant: 'ghost', size: 'sm', className: 'bell' })}
           aria-label={label}
         >
-          <span aria-hidden="true">🔔</span>
+          <BellIcon />
           {unread > 0 && (
             <span className="bell__count" aria-hidden="true">
               {count}

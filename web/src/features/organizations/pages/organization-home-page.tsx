@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { toAsciiDigits } from '@hamandishi/text';
 import { useTranslation } from 'react-i18next';
 import type { ActivityType, TOpenActivity } from '@hamandishi/contracts';
 import { buttonClassName, DateText, Spinner } from '@/components';
@@ -102,14 +103,18 @@ export default function OrganizationHomePage() {
           <p className="muted">{t('home.noDistricts')}</p>
         ) : (
           <ul className="district-list">
-            {districts.map((district) => (
-              <li key={district.id}>
-                <span className="district-list__number">
-                  {t('home.districtNumber', { number: formatNumber(district.number, locale) })}
-                </span>
-                {pickLocalized(district.name, locale)}
-              </li>
-            ))}
+            {districts.map((district) => {
+              const label = t('home.districtNumber', { number: formatNumber(district.number, locale) });
+              const districtName = pickLocalized(district.name, locale);
+              // Many cities name districts by number ("District 1"): then the name says it once.
+              const isNumberName = toAsciiDigits(districtName).trim() === toAsciiDigits(label).trim();
+              return (
+                <li key={district.id}>
+                  {!isNumberName && <span className="district-list__number">{label}</span>}
+                  {districtName}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

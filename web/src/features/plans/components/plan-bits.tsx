@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PlanStatus, StageStatus, TParticipation } from '@hamandishi/contracts';
+import type { PlanStatus, StageStatus, TActivity, TParticipation } from '@hamandishi/contracts';
 import { DateText } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
@@ -77,4 +77,19 @@ export function ParticipationText({ participation }: { participation: TParticipa
     return <>{t('audiences.roles', { roles })}</>;
   }
   return <>{t(`audiences.${participation.audience}`)}</>;
+}
+
+/**
+ * Where citizens take part in an activity, or null for types without a page of their own yet:
+ * a consultation's reading view, a problem collection's map (where problems are seen and reported).
+ */
+export function activityPath(slug: string, activity: Pick<TActivity, 'id' | 'type'>): string | null {
+  switch (activity.type) {
+    case 'consultation':
+      return `/${slug}/consultations/${activity.id}`;
+    case 'problem_collection':
+      return `/${slug}/problems`;
+    default:
+      return null;
+  }
 }

@@ -1,7 +1,7 @@
 import '../plans.css';
 import { useTranslation } from 'react-i18next';
 import type { TPlanSummary } from '@hamandishi/contracts';
-import { Card } from '@/components';
+import { Card, UserText } from '@/components';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { PlanStatusBadge, YearRange } from './plan-bits';
@@ -17,7 +17,11 @@ export function PlanList({ slug, plans, headingLevel = 3, basePath }: PlanListPr
     <ul className="grid" aria-label={t('list.listLabel')}>
       {plans.map((plan) => (
         <li key={plan.id}>
-          <Card title={pickLocalized(plan.title, locale)} to={`${base}/${plan.id}`} headingLevel={headingLevel}>
+          <Card
+            title={<UserText>{pickLocalized(plan.title, locale)}</UserText>}
+            to={`${base}/${plan.id}`}
+            headingLevel={headingLevel}
+          >
             <PlanStatusBadge status={plan.status} />
             <p className="muted">{t(`kinds.${plan.kind}`)}</p>
             <p className="plan-card__horizon">

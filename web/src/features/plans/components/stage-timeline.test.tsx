@@ -90,7 +90,14 @@ describe('StageTimeline', () => {
     await changeLocale('en');
     renderTimeline();
     expect(screen.getByRole('heading', { name: 'Analysis' })).toBeInTheDocument();
-    expect(screen.getByText('21/03/2026')).toBeInTheDocument();
+    // The month by name: 03/04/2026 is 3 April to some readers and March 4 to others.
+    expect(screen.getByText('21 Mar 2026')).toBeInTheDocument();
     expect(screen.getByText(/current stage/)).toBeInTheDocument();
+  });
+
+  it('links each open activity to where people take part: the problems map for a problem collection', () => {
+    renderTimeline();
+    const current = screen.getByRole('heading', { name: 'تحلیل' }).closest('li') as HTMLElement;
+    expect(within(current).getByRole('link', { name: 'ثبت مسائل محله' })).toHaveAttribute('href', '/isfahan/problems');
   });
 });

@@ -4,7 +4,7 @@ import type { TActivity, TStage } from '@hamandishi/contracts';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
-import { DateRange, StageStatusBadge } from './plan-bits';
+import { activityPath, DateRange, StageStatusBadge } from './plan-bits';
 
 export type StageTimelineProps = {
   slug: string;
@@ -70,14 +70,11 @@ export function StageTimeline({ slug, planId, stages, currentStageId }: StageTim
 function OpenActivity({ slug, activity }: { slug: string; activity: TActivity }) {
   const { t } = useTranslation('plans');
   const locale = useLocale();
+  const path = activityPath(slug, activity);
   return (
     <li>
       <span className="activity-chips__type">{t(`activityTypes.${activity.type}`)}</span>
-      {activity.type === 'consultation' ? (
-        <Link to={`/${slug}/consultations/${activity.id}`}>{pickLocalized(activity.title, locale)}</Link>
-      ) : (
-        <span>{pickLocalized(activity.title, locale)}</span>
-      )}
+      {path ? <Link to={path}>{pickLocalized(activity.title, locale)}</Link> : <span>{pickLocalized(activity.title, locale)}</span>}
       <span className="muted">
         <DateRange start={activity.opensAt} end={activity.closesAt} />
       </span>

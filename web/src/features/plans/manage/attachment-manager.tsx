@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type TAttachment } from '@hamandishi/contracts';
-import { Alert, Button, useToast } from '@/components';
+import { Alert, Button, FileField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf } from '@/lib/errors';
 import { useDeleteAttachment, useUploadAttachment, type AttachmentOwner } from './use-manage-plans';
@@ -16,7 +16,6 @@ export function AttachmentManager({ slug, owner, attachments, label }: Attachmen
   const upload = useUploadAttachment(slug);
   const remove = useDeleteAttachment(slug);
   const input = useRef<HTMLInputElement>(null);
-  const uid = useId();
   const [file, setFile] = useState<File | null>(null);
   const [clientError, setClientError] = useState<string | null>(null);
   const error = clientError ?? (upload.error ? errorCodeOf(upload.error) : remove.error ? errorCodeOf(remove.error) : null);
@@ -62,27 +61,18 @@ export function AttachmentManager({ slug, owner, attachments, label }: Attachmen
         </ul>
       )}
       {error && <Alert variant="danger">{translateErrorCode(t, error)}</Alert>}
-      <div className="field">
-        <label className="field__label" htmlFor={`${uid}-file`}>
-          {label}
-        </label>
-        <input
-          ref={input}
-          id={`${uid}-file`}
-          type="file"
-          className="field__file"
-          accept={ATTACHMENT_TYPES.join(',')}
-          aria-describedby={`${uid}-hint`}
-          onChange={(event) => {
-            setClientError(null);
-            upload.reset();
-            setFile(event.target.files?.[0] ?? null);
-          }}
-        />
-        <p className="field__hint" id={`${uid}-hint`}>
-          {t('attachments.hint')}
-        </p>
-      </div>
+      <FileField
+        ref={input}
+        label={label}
+        hint={t('attachments.hint')}
+        fileName={file?.name ?? null}
+        accept={ATTACHMENT_TYPES.join(',')}
+        onChange={(event) => {
+          setClientError(null);
+          upload.reset();
+          setFile(event.target.files?.[0] ?? null);
+        }}
+      />
       <div>
         <Button variant="secondary" size="sm" disabled={!file} isLoading={upload.isPending} onClick={handleUpload}>
           {t('attachments.upload')}

@@ -1,11 +1,9 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { FieldError, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert, TextField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf, fieldErrorMessage } from '@/lib/errors';
-import { useLocale } from '@/lib/use-locale';
-import { formatJalaliDay, isIsoDay, parseJalaliDay } from './form-helpers';
 import { MANAGE_NS } from './manage-i18n';
 
 type ErrorLike = Pick<FieldError, 'message' | 'type'> | undefined;
@@ -72,66 +70,6 @@ export function LocalizedTextFields({ form, name, legend, isMultiline = false }:
         );
       })}
     </fieldset>
-  );
-}
-
-export type DayFieldProps = {
-  label: ReactNode;
-  /** An ISO day `YYYY-MM-DD`, '' for none, or the text typed when it is not a real day yet. */
-  value: string;
-  onChange: (value: string) => void;
-  error?: ReactNode;
-  hint?: ReactNode;
-};
-
-/** A calendar day: typed in Jalali (`۱۴۰۵/۰۱/۱۵`) in Persian and Arabic, a Gregorian date picker in English. */
-export function DayField({ label, value, onChange, error, hint }: DayFieldProps) {
-  const { t } = useTranslation(MANAGE_NS);
-  const locale = useLocale();
-  const emitted = useRef(value);
-  const [text, setText] = useState(() => (isIsoDay(value) ? formatJalaliDay(value, locale) : value));
-
-  // A reset from outside (or a language switch) rewrites the text; our own changes do not.
-  useEffect(() => {
-    if (value !== emitted.current) {
-      emitted.current = value;
-      setText(isIsoDay(value) ? formatJalaliDay(value, locale) : value);
-    }
-  }, [value, locale]);
-
-  if (locale === 'en') {
-    return (
-      <TextField
-        label={label}
-        type="date"
-        value={isIsoDay(value) ? value : ''}
-        error={error}
-        hint={hint}
-        isLtr
-        onChange={(event) => {
-          emitted.current = event.target.value;
-          onChange(event.target.value);
-        }}
-      />
-    );
-  }
-  return (
-    <TextField
-      label={label}
-      value={text}
-      inputMode="numeric"
-      placeholder={t('fields.dayPlaceholder')}
-      hint={hint ?? t('fields.dayHint')}
-      error={error}
-      isLtr
-      onChange={(event) => {
-        const typed = event.target.value;
-        setText(typed);
-        const day = typed.trim() === '' ? '' : (parseJalaliDay(typed) ?? typed);
-        emitted.current = day;
-        onChange(day);
-      }}
-    />
   );
 }
 

@@ -1,37 +1,4 @@
-import { fromJalali, isValidJalali, toAsciiDigits, toJalali } from '@hamandishi/text';
-import type { Locale, TLocalizedText } from '@hamandishi/contracts';
-import { formatNumber } from '@/lib/format';
-
-/** A year typed with any digits ("۱۴۰۵") as a number; an empty field as undefined (the schema says it is required). */
-export function parseYear(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  const text = toAsciiDigits(String(value ?? '')).trim();
-  if (text === '') return undefined;
-  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
-}
-
-/** Like `parseYear`, but an empty field means "no year" (null). */
-export function parseOptionalYear(value: unknown): number | null {
-  return parseYear(value) ?? null;
-}
-
-/** `۱۴۰۵/۰۱/۱۵` (any digits, / - or . between) as the ISO day `2026-04-04`; null when it is not a real Jalali day. */
-export function parseJalaliDay(text: string): string | null {
-  const match = /^(\d{3,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(toAsciiDigits(text).trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isValidJalali(year, month, day)) return null;
-  return fromJalali(year, month, day).toISOString().slice(0, 10);
-}
-
-/** An ISO day written in Jalali with the locale's digits: `۱۴۰۵/۰۱/۱۵`. */
-export function formatJalaliDay(isoDay: string, locale: Locale): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDay) || Number.isNaN(date.getTime())) return '';
-  const { year, month, day } = toJalali(date);
-  const pad = (n: number) => formatNumber(n, locale).padStart(2, formatNumber(0, locale));
-  return `${formatNumber(year, locale)}/${pad(month)}/${pad(day)}`;
-}
+import type { TLocalizedText } from '@hamandishi/contracts';
 
 /** Whether a string is an ISO calendar day. */
 export function isIsoDay(value: string): boolean {

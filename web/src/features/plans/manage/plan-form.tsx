@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PLAN_KINDS, ZCreatePlan, type TCreatePlan, type TPlanSummary } from '@hamandishi/contracts';
 import { jalaliYear } from '@hamandishi/text';
-import { Button, Select, TextField } from '@/components';
+import { Button, Select, YearField } from '@/components';
 import { applyServerFieldErrors, fieldErrorMessage } from '@/lib/errors';
-import { compactLocalized, localizedDefaults, parseYear } from './form-helpers';
+import { compactLocalized, localizedDefaults } from './form-helpers';
 import { errorAt, LocalizedTextFields, SaveError } from './fields';
 import { MANAGE_NS } from './manage-i18n';
 
@@ -58,13 +58,20 @@ export function PlanForm({ plan, onSubmit, submitLabel, error }: PlanFormProps) 
   });
 
   const yearField = (path: 'strategicHorizon.from' | 'strategicHorizon.to' | 'operationalHorizon.from' | 'operationalHorizon.to', label: string) => (
-    <TextField
-      label={label}
-      inputMode="numeric"
-      isLtr
-      className="field--year"
-      error={fieldErrorMessage(t, errorAt(errors, path), 'manage:fieldErrors.year')}
-      {...form.register(path, { setValueAs: parseYear })}
+    <Controller
+      control={form.control}
+      name={path}
+      render={({ field }) => (
+        <YearField
+          label={label}
+          className="field--year"
+          value={field.value}
+          // null, not undefined: for undefined the controller would show the default year again.
+          onChange={(year) => field.onChange(year)}
+          onBlur={field.onBlur}
+          error={fieldErrorMessage(t, errorAt(errors, path), 'manage:fieldErrors.year')}
+        />
+      )}
     />
   );
 

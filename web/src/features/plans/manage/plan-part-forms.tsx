@@ -13,13 +13,13 @@ import {
   type TUpstreamDocument,
 } from '@hamandishi/contracts';
 import { toAsciiDigits } from '@hamandishi/text';
-import { Button, Select, TextField } from '@/components';
+import { Button, Select, TextField, YearField } from '@/components';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { applyServerFieldErrors, fieldErrorMessage } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
-import { compactLocalized, localizedDefaults, parseOptionalYear } from './form-helpers';
+import { compactLocalized, localizedDefaults } from './form-helpers';
 import { errorAt, LocalizedTextFields, SaveError } from './fields';
 import { MANAGE_NS } from './manage-i18n';
 
@@ -191,13 +191,19 @@ export function UpstreamDocumentForm({ document, onSubmit, submitLabel, error }:
       />
       <LocalizedTextFields form={form} name="title" legend={t('upstream.fields.title')} />
       <TextField label={t('upstream.fields.issuer')} error={fieldErrorMessage(t, errors.issuer)} {...form.register('issuer')} />
-      <TextField
-        label={t('upstream.fields.year')}
-        hint={t('upstream.fields.yearHint')}
-        inputMode="numeric"
-        isLtr
-        error={fieldErrorMessage(t, errors.year, 'manage:fieldErrors.year')}
-        {...form.register('year', { setValueAs: parseOptionalYear })}
+      <Controller
+        control={form.control}
+        name="year"
+        render={({ field }) => (
+          <YearField
+            label={t('upstream.fields.year')}
+            hint={t('upstream.fields.yearHint')}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            error={fieldErrorMessage(t, errors.year, 'manage:fieldErrors.year')}
+          />
+        )}
       />
       <TextField
         label={t('upstream.fields.url')}

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PLAN_TRANSITIONS, ZChangePlanStatus, ZCreatePlanRevision, type TPlan } from '@hamandishi/contracts';
 import { jalaliYear } from '@hamandishi/text';
-import { Button, Select, TextField, useToast } from '@/components';
+import { Button, Select, useToast, YearField } from '@/components';
 import { applyServerFieldErrors, fieldErrorMessage } from '@/lib/errors';
 import { useChangePlanStatus, useCreateRevision } from './use-manage-plans';
-import { parseYear } from './form-helpers';
 import { SaveError } from './fields';
 import { MANAGE_NS } from './manage-i18n';
 
@@ -97,13 +96,20 @@ export function RevisionForm({ slug, planId }: { slug: string; planId: string })
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
       <SaveError error={create.error} />
-      <TextField
-        label={t('revision.year')}
-        inputMode="numeric"
-        isLtr
-        className="field--year"
-        error={fieldErrorMessage(t, errors.year, 'manage:fieldErrors.year')}
-        {...form.register('year', { setValueAs: parseYear })}
+      <Controller
+        control={form.control}
+        name="year"
+        render={({ field }) => (
+          <YearField
+            label={t('revision.year')}
+            className="field--year"
+            value={field.value}
+            // null, not undefined: for undefined the controller would show the default year again.
+            onChange={(year) => field.onChange(year)}
+            onBlur={field.onBlur}
+            error={fieldErrorMessage(t, errors.year, 'manage:fieldErrors.year')}
+          />
+        )}
       />
       <div className="field">
         <label className="field__label" htmlFor={`${uid}-summary`}>

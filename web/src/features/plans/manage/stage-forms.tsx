@@ -4,10 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ACTIVITY_TYPES, ROLES, ZCreateActivity, ZCreateStage, type Role, type TActivity, type TCreateActivity, type TCreateStage, type TStage } from '@hamandishi/contracts';
-import { Button, Select } from '@/components';
+import { Button, DateField, Select } from '@/components';
 import { applyServerFieldErrors, fieldErrorMessage } from '@/lib/errors';
 import { compactLocalized, dayToInstant, instantToDay, isIsoDay, localizedDefaults } from './form-helpers';
-import { DayField, errorAt, LocalizedTextFields, SaveError } from './fields';
+import { errorAt, LocalizedTextFields, SaveError } from './fields';
 import { MANAGE_NS } from './manage-i18n';
 
 type StageInput = z.input<typeof ZCreateStage>;
@@ -54,7 +54,7 @@ export function StageForm({ stage, onSubmit, submitLabel, error }: StageFormProp
             control={form.control}
             name={name}
             render={({ field, fieldState }) => (
-              <DayField
+              <DateField
                 label={t(`stage.fields.${name}`)}
                 value={field.value}
                 onChange={field.onChange}
@@ -118,7 +118,7 @@ export function ActivityForm({ activity, onSubmit, submitLabel, error }: Activit
       control={form.control}
       name={name}
       render={({ field, fieldState }) => (
-        <DayField
+        <DateField
           label={t(`activity.fields.${name}`)}
           hint={t('activity.fields.windowHint')}
           value={field.value ? (isIsoDay(field.value.slice(0, 10)) && field.value.length > 10 ? instantToDay(field.value) : field.value) : ''}

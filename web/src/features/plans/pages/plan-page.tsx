@@ -2,7 +2,7 @@ import '../plans.css';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPlan } from '@hamandishi/contracts';
-import { DateText } from '@/components';
+import { DateText, UserText } from '@/components';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
@@ -36,7 +36,9 @@ function PlanView({ slug, plan }: { slug: string; plan: TPlan }) {
       <header className="plan-header">
         {plan.coverUrl && <img className="plan-header__cover" src={plan.coverUrl} alt="" />}
         <p className="plan-header__kicker">{t(`kinds.${plan.kind}`)}</p>
-        <h1>{title}</h1>
+        <h1>
+          <UserText>{title}</UserText>
+        </h1>
         <div className="plan-header__meta">
           <PlanStatusBadge status={plan.status} />
           <FollowButton slug={slug} target={{ type: 'plan', id: plan.id }} isFollowing={plan.isFollowing} followerCount={plan.followerCount} />
@@ -51,7 +53,11 @@ function PlanView({ slug, plan }: { slug: string; plan: TPlan }) {
             <YearRange range={plan.operationalHorizon} />
           </dd>
         </dl>
-        {summary && <p className="plan-header__summary">{summary}</p>}
+        {summary && (
+          <UserText as="p" className="plan-header__summary">
+            {summary}
+          </UserText>
+        )}
       </header>
 
       <section aria-labelledby="timeline-title">
@@ -130,7 +136,7 @@ function PlanView({ slug, plan }: { slug: string; plan: TPlan }) {
               .map((revision) => (
                 <li key={revision.id}>
                   <h3 className="card__title">{t('plan.revisionYear', { year: formatNumber(revision.year, locale) })}</h3>
-                  <p>{revision.summary}</p>
+                  <UserText as="p">{revision.summary}</UserText>
                 </li>
               ))}
           </ul>

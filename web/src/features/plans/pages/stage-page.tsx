@@ -9,7 +9,7 @@ import { useLocale } from '@/lib/use-locale';
 import { useStage } from '../api/use-plans';
 import { AttachmentList } from '../components/attachment-list';
 import { FollowButton } from '../components/follow-button';
-import { Badge, DateRange, ParticipationText, StageStatusBadge } from '../components/plan-bits';
+import { activityPath, Badge, DateRange, ParticipationText, StageStatusBadge } from '../components/plan-bits';
 import { QueryView } from '../components/query-view';
 import { usePageTitle } from '@/app/use-page-title';
 
@@ -74,6 +74,13 @@ function StageView({ slug, planId, stage }: { slug: string; planId: string; stag
                   </dd>
                 </dl>
                 {activity.description && <p>{pickLocalized(activity.description, locale)}</p>}
+                {activity.type === 'problem_collection' && (
+                  <p className="activity-actions">
+                    <Link className="btn btn--primary btn--sm" to={activityPath(slug, activity) ?? `/${slug}/problems`}>
+                      {t('stage.openProblems', { title: pickLocalized(activity.title, locale) })}
+                    </Link>
+                  </p>
+                )}
                 {activity.type === 'consultation' && (
                   <p className="activity-actions">
                     <Link className="btn btn--primary btn--sm" to={`/${slug}/consultations/${activity.id}`}>

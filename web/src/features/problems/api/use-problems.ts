@@ -192,7 +192,15 @@ export const useHideProblem = (slug: string, problemId: string) => useProblemAct
 export const useRestoreProblem = (slug: string, problemId: string) => useProblemAction<{ reason: string }>(slug, problemId, 'restore');
 
 /** A problem waiting for a moderator, with how often it was reported. */
-export type TModerationProblem = TProblemListItem & { isHidden?: boolean; hiddenReason?: string | null; reportCount?: number; author?: { displayName: string } | null };
+export type TModerationProblem = TProblemListItem & {
+  isHidden?: boolean;
+  hiddenReason?: string | null;
+  reportCount?: number;
+  /** Shown to moderators even when the problem is anonymous to everyone else. */
+  author?: { displayName: string } | null;
+  isAnonymous?: boolean;
+  description?: string;
+};
 
 /** GET /api/orgs/:slug/moderation/problems */
 export function useModerationProblems(slug: string, isHiddenOnly: boolean) {

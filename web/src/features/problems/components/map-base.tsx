@@ -1,8 +1,8 @@
 // Everything Leaflet lives behind this module: only the lazy map chunks import it.
 import 'leaflet/dist/leaflet.css';
 import '../problems-map.css';
-import { useMemo, useState } from 'react';
-import { AttributionControl, GeoJSON, TileLayer, ZoomControl } from 'react-leaflet';
+import { useEffect, useMemo, useState } from 'react';
+import { AttributionControl, GeoJSON, TileLayer, useMap, ZoomControl } from 'react-leaflet';
 import type { FeatureCollection } from 'geojson';
 import type { TDistrict } from '@hamandishi/contracts';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,21 @@ export function useIsRtl(): boolean {
   return locale === 'fa' || locale === 'ar';
 }
 
+/**
+ * Names the map's focusable container for screen readers (react-leaflet's MapContainer passes
+ * only id, class and style to its element, so `aria-label` given to it is dropped).
+ */
+export function MapLabel({ label, describedBy }: { label: string; describedBy?: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const container = map.getContainer();
+    container.setAttribute('aria-label', label);
+    if (describedBy) container.setAttribute('aria-describedby', describedBy);
+    else container.removeAttribute('aria-describedby');
+  }, [map, label, describedBy]);
+  return null;
+}
+
 /** Tiles, zoom and attribution placed for the reading direction; a note when tiles fail to load. */
 export function BaseLayers({ isZoomable = true }: { isZoomable?: boolean }) {
   const { t } = useTranslation(PROBLEMS_NS);
@@ -25,10 +40,11 @@ export function BaseLayers({ isZoomable = true }: { isZoomable?: boolean }) {
   return (
     <>
       <TileLayer url={MAP_TILE_URL} attribution={MAP_TILE_ATTRIBUTION} eventHandlers={{ tileerror: () => setHasTileError(true) }} />
-      {isZoomable && <ZoomControl position={isRtl ? 'topright' : 'topleft'} />}
+      {isZoomable && <ZoomControl position={isRtl ? 'topright' : 'topleft'} zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />}
       <AttributionControl position={isRtl ? 'bottomleft' : 'bottomright'} prefix={false} />
       {hasTileError && (
-        <p className="problem-map__notice" role="status">
+        // The map itself is laid out left-to-right (Leaflet's geometry); its notices follow the page.
+        <p className="problem-map__notice" role="status" dir={isRtl ? 'rtl' : 'ltr'}>
           {t('map.tilesFailed')}
         </p>
       )}

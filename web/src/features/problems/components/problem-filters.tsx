@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_CAPACITIES, PROBLEM_STATUSES, type TOrganization, type TProblemFilters } from '@hamandishi/contracts';
-import { Button, Select, TextField } from '@/components';
+import { Button, DateField, INVALID_DATE, Select, TextField } from '@/components';
 import { useLocale } from '@/lib/use-locale';
 import { PROBLEMS_NS } from '../problems-i18n';
 import { districtOptions, themeOptions } from './problem-bits';
@@ -45,8 +45,9 @@ export function ProblemFilters({ organization, value, onChange }: ProblemFilters
         options={[any, ...PROBLEM_CAPACITIES.map((c) => ({ value: c, label: t(`capacities.${c}`) }))]}
         onValueChange={(v) => set({ capacity: pick(v) as TProblemFilters['capacity'] })}
       />
-      <TextField label={t('filters.from')} type="date" isLtr value={value.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
-      <TextField label={t('filters.to')} type="date" isLtr value={value.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+      {/* A half-typed date filters nothing yet; the field itself says when it is not a real day. */}
+      <DateField label={t('filters.from')} value={value.from ?? ''} onChange={(day) => day !== INVALID_DATE && set({ from: day || undefined })} />
+      <DateField label={t('filters.to')} value={value.to ?? ''} onChange={(day) => day !== INVALID_DATE && set({ to: day || undefined })} />
       <div className="problem-filters__actions">
         <Button type="submit" variant="secondary" size="sm">
           {t('filters.apply')}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TOrganization, TProblemFilters } from '@hamandishi/contracts';
-import { Alert, Button, DateText, Spinner } from '@/components';
+import { Alert, Button, DateText, Spinner, UserText } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { useProblemList } from '../api/use-problems';
@@ -32,13 +32,15 @@ export function ProblemList({ organization, filters, mineOf = null }: ProblemLis
           <li key={problem.id} className="problem-list__item">
             {problem.thumbUrl && <img className="problem-list__thumb" src={problem.thumbUrl} alt="" loading="lazy" />}
             <div className="problem-list__body">
-              <Link to={`/${organization.slug}/problems/${problem.id}`}>{problem.title}</Link>
+              <Link to={`/${organization.slug}/problems/${problem.id}`}>
+                <UserText>{problem.title}</UserText>
+              </Link>
               <div className="problem-list__meta">
                 <ProblemStatusBadge status={problem.status} />
                 <span className="muted">{nameOf(organization.themes, problem.themeId, locale)}</span>
                 {problem.districtId && <span className="muted">{nameOf(organization.districts, problem.districtId, locale)}</span>}
-                <span className="muted">{t('list.supports', { number: formatNumber(problem.supportCount, locale) })}</span>
-                <span className="muted">{t('list.comments', { number: formatNumber(problem.commentCount, locale) })}</span>
+                <span className="muted">{t('list.supports', { count: problem.supportCount, number: formatNumber(problem.supportCount, locale) })}</span>
+                <span className="muted">{t('list.comments', { count: problem.commentCount, number: formatNumber(problem.commentCount, locale) })}</span>
                 <span className="muted">
                   <DateText value={problem.createdAt} />
                 </span>

@@ -78,13 +78,8 @@ export function ModerateProblemForm({ slug, problem }: StaffProps) {
   const toast = useToast();
   const hide = useHideProblem(slug, problem.id);
   const restore = useRestoreProblem(slug, problem.id);
-  const merge = useMergeProblem(slug, problem.id);
   const [reason, setReason] = useState('');
-  const [intoId, setIntoId] = useState('');
-  const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const candidates = useProblemList(slug, { q: query.trim() || undefined }, query.trim().length >= 3);
-  const found = query.trim().length >= 3 ? (candidates.data?.pages[0]?.items ?? []).filter((p) => p.id !== problem.id).slice(0, 5) : [];
   const onError = (e: unknown) => setError(translateErrorCode(t, errorCodeOf(e)));
 
   const handleVisibility = (event: FormEvent) => {
@@ -98,14 +93,6 @@ export function ModerateProblemForm({ slug, problem }: StaffProps) {
     );
   };
 
-  const handleMerge = (event: FormEvent) => {
-    event.preventDefault();
-    const id = intoId.trim();
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return setError(t('errors:field.invalid_format'));
-    setError(null);
-    merge.mutate({ intoId: id, reason: reason.trim() || undefined }, { onSuccess: () => toast.show({ title: t('moderation.merged'), variant: 'success' }), onError });
-  };
-
   return (
     <section className="stack card" aria-labelledby="moderation-title">
       <h2 id="moderation-title">{t('moderation.title')}</h2>
@@ -117,30 +104,70 @@ export function ModerateProblemForm({ slug, problem }: StaffProps) {
           </Button>
         </div>
       </form>
-      {problem.status !== 'merged' && (
-        <form className="stack" onSubmit={handleMerge} aria-labelledby="merge-title">
-          <h3 id="merge-title">{t('moderation.merge')}</h3>
-          <TextField label={t('moderation.mergeSearch')} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-          {found.length > 0 && (
-            <ul className="similar__list">
-              {found.map((p) => (
-                <li key={p.id}>
-                  <Button variant="ghost" size="sm" onClick={() => setIntoId(p.id)} aria-pressed={intoId === p.id}>
-                    {t('moderation.mergePick', { title: p.title })}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <TextField label={t('moderation.mergeInto')} isLtr value={intoId} onChange={(e) => setIntoId(e.target.value)} />
-          <div className="form-footer">
-            <Button type="submit" variant="secondary" isLoading={merge.isPending}>
-              {t('moderation.mergeSubmit')}
-            </Button>
-          </div>
-        </form>
-      )}
       {error && <Alert variant="danger">{error}</Alert>}
+      {problem.status !== 'merged' && <MergeProblemForm slug={slug} problemId={problem.id} />}
     </section>
+  );
+}
+
+export type MergeProblemFormProps = { slug: string; problemId: string; onMerged?: () => void };
+
+/**
+ * Merges a duplicate into the problem it repeats, found by its title: the same form on the
+ * problem page and in the moderation queue.
+ */
+export function MergeProblemForm({ slug, problemId, onMerged }: MergeProblemFormProps) {
+  const { t } = useTranslation([PROBLEMS_NS, 'errors']);
+  const toast = useToast();
+  const merge = useMergeProblem(slug, problemId);
+  const [reason, setReason] = useState('');
+  const [intoId, setIntoId] = useState('');
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const titleId = `merge-title-${problemId}`;
+  const candidates = useProblemList(slug, { q: query.trim() || undefined }, query.trim().length >= 3);
+  const found = query.trim().length >= 3 ? (candidates.data?.pages[0]?.items ?? []).filter((p) => p.id !== problemId).slice(0, 5) : [];
+
+  const handleMerge = (event: FormEvent) => {
+    event.preventDefault();
+    const id = intoId.trim();
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return setError(t('errors:field.invalid_format'));
+    setError(null);
+    merge.mutate(
+      { intoId: id, reason: reason.trim() || undefined },
+      {
+        onSuccess: () => {
+          toast.show({ title: t('moderation.merged'), variant: 'success' });
+          onMerged?.();
+        },
+        onError: (e) => setError(translateErrorCode(t, errorCodeOf(e))),
+      },
+    );
+  };
+
+  return (
+    <form className="stack" onSubmit={handleMerge} aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('moderation.merge')}</h3>
+      <TextField label={t('moderation.mergeSearch')} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {found.length > 0 && (
+        <ul className="similar__list">
+          {found.map((p) => (
+            <li key={p.id}>
+              <Button variant="ghost" size="sm" onClick={() => setIntoId(p.id)} aria-pressed={intoId === p.id}>
+                {t('moderation.mergePick', { title: p.title })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <TextField label={t('moderation.mergeInto')} isLtr value={intoId} onChange={(e) => setIntoId(e.target.value)} />
+      <TextField label={t('moderation.mergeReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {error && <Alert variant="danger">{error}</Alert>}
+      <div className="form-footer">
+        <Button type="submit" variant="secondary" isLoading={merge.isPending}>
+          {t('moderation.mergeSubmit')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -8,15 +8,29 @@ import { renderWithApp } from '../../../../test/render';
 
 // react-leaflet ships ES modules only and draws on a canvas jsdom lacks: a DOM stand-in keeps
 // our own markup (markers, tooltips, click handlers) under test.
-const fakeMap = { setView: jest.fn(), getZoom: () => 12, getBounds: () => ({ getWest: () => 51.6, getSouth: () => 32.6, getEast: () => 51.7, getNorth: () => 32.7 }) };
+const fakeMap = { setView: jest.fn(), getZoom: () => 12, getContainer: () => document.createElement('div'), getBounds: () => ({ getWest: () => 51.6, getSouth: () => 32.6, getEast: () => 51.7, getNorth: () => 32.7 }) };
+type FakeMarkerProps = {
+  title?: string;
+  keyboard?: boolean;
+  icon: { options: { html?: string } };
+  eventHandlers?: { click?: () => void; keypress?: (event: { originalEvent: { key: string } }) => void };
+};
+// Leaflet's Marker with `keyboard: true` is a focusable role=button named by its title; the
+// stand-in renders the same so what a keyboard user meets is under test.
 jest.mock('react-leaflet', () => ({
   MapContainer: ({ children }: { children: ReactNode }) => <div data-testid="map">{children}</div>,
-  CircleMarker: ({ children, eventHandlers }: { children?: ReactNode; eventHandlers?: { click?: () => void } }) => (
-    <div className="circle-marker" onClick={() => eventHandlers?.click?.()}>
-      {children}
-    </div>
+  CircleMarker: () => <div className="circle-marker" />,
+  Marker: ({ title, keyboard, icon, eventHandlers }: FakeMarkerProps) => (
+    <div
+      role={keyboard ? 'button' : undefined}
+      tabIndex={keyboard ? 0 : undefined}
+      title={title}
+      className="leaflet-marker-icon"
+      onClick={() => eventHandlers?.click?.()}
+      onKeyDown={(event) => eventHandlers?.keypress?.({ originalEvent: { key: event.key } })}
+      dangerouslySetInnerHTML={{ __html: icon.options.html ?? '' }}
+    />
   ),
-  Tooltip: ({ children, className }: { children: ReactNode; className?: string }) => <div className={`leaflet-tooltip ${className ?? ''}`}>{children}</div>,
   TileLayer: () => null,
   ZoomControl: () => null,
   AttributionControl: () => null,
@@ -35,10 +49,10 @@ describe('cluster markers', () => {
   it('label a cluster with its count in Persian digits on the map', () => {
     renderWithApp(<ProblemsMap organization={ORG} view={VIEW} heat={undefined} isHeatShown={false} onViewportChange={() => {}} />);
     const label = screen.getByText('۱۲۸');
-    expect(label.closest('.leaflet-tooltip')).toHaveClass('cluster-label');
+    expect(label).toHaveClass('cluster-label');
     expect(screen.queryByText('128')).not.toBeInTheDocument();
     // A click on a cluster zooms in on it.
-    fireEvent.click(label.closest('.circle-marker') as HTMLElement);
+    fireEvent.click(label.closest('.leaflet-marker-icon') as HTMLElement);
     expect(fakeMap.setView).toHaveBeenCalledWith([32.65, 51.67], 14);
   });
 
@@ -51,5 +65,21 @@ describe('cluster markers', () => {
     await changeLocale('en');
     renderWithApp(<ProblemsMap organization={ORG} view={VIEW} heat={undefined} isHeatShown={false} onViewportChange={() => {}} />);
     expect(screen.getByText('128')).toBeInTheDocument();
+  });
+});
+
+describe('markers from the keyboard', () => {
+  it('are focusable buttons named for what they are; Enter opens a problem or zooms into a cluster', async () => {
+    fakeMap.setView.mockClear();
+    const { router } = renderWithApp(<ProblemsMap organization={ORG} view={VIEW} heat={undefined} isHeatShown={false} onViewportChange={() => {}} />, '/isfahan/problems');
+    const cluster = screen.getByRole('button', { name: '۱۲۸ مسئله در این نقطه؛ برای دیدن جزئیات بزرگ‌نمایی کنید' });
+    const point = screen.getByRole('button', { name: 'مسئله: حمل‌ونقل، ثبت‌شده' });
+    expect(point).toHaveAttribute('tabindex', '0');
+    point.focus();
+    expect(point).toHaveFocus();
+    fireEvent.keyDown(cluster, { key: 'Enter' });
+    expect(fakeMap.setView).toHaveBeenCalledWith([32.65, 51.67], 14);
+    fireEvent.keyDown(point, { key: 'Enter' });
+    expect(router.state.location.pathname).toBe(`/isfahan/problems/${VIEW.points[0].id}`);
   });
 });

@@ -1,15 +1,16 @@
-import { useEffect, useRef } from 'react';
-import { CircleMarker, MapContainer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import type { LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
+import { useEffect, useMemo, useRef } from 'react';
+import { CircleMarker, MapContainer, Marker, useMap, useMapEvents } from 'react-leaflet';
+import { divIcon, type LatLngBoundsExpression, type LeafletKeyboardEvent, type Map as LeafletMap } from 'leaflet';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProblemStatus, TMapView, TOrganization } from '@hamandishi/contracts';
+import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import type { THeatView, TViewport } from '../api/use-problems';
 import { clusterLabel, clusterRadius, zoomIntoCluster } from '../lib/cluster';
 import { VIEWPORT_DEBOUNCE_MS } from '../lib/map-config';
 import { PROBLEMS_NS } from '../problems-i18n';
-import { BaseLayers, DistrictBoundaries } from './map-base';
+import { BaseLayers, DistrictBoundaries, MapLabel } from './map-base';
 
 /** Marker colours per status; the list and the problem page repeat the status in words. */
 export const STATUS_COLORS: Record<ProblemStatus, string> = {
@@ -37,7 +38,9 @@ function ViewportWatcher({ onViewportChange }: { onViewportChange: (viewport: TV
     timer.current = setTimeout(() => {
       const b = map.getBounds();
       const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
-      const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(5)).join(',');
+      const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)]
+        .map((v) => v.toFixed(5))
+        .join(',');
       onViewportChange({ bbox, zoom: Math.round(map.getZoom()) });
     }, VIEWPORT_DEBOUNCE_MS);
   };
@@ -49,28 +52,73 @@ function ViewportWatcher({ onViewportChange }: { onViewportChange: (viewport: TV
   return null;
 }
 
+// Markers are HTML (divIcon), not SVG circles: Leaflet makes them focusable buttons
+// (`keyboard: true` gives tabindex 0 and role=button), named by their title.
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const isActivation = (event: LeafletKeyboardEvent) =>
+  event.originalEvent.key === 'Enter' || event.originalEvent.key === ' ';
+
 function ClusterMarker({ lat, lng, count }: { lat: number; lng: number; count: number }) {
+  const { t } = useTranslation(PROBLEMS_NS);
   const locale = useLocale();
   const map = useMap();
   const label = clusterLabel(count, locale);
+  const size = clusterRadius(count) * 2;
+  const title = t('map.clusterTitle', { number: label });
+  // The count is what the eye reads; the button's name is the whole sentence.
+  const icon = useMemo(
+    () =>
+      divIcon({
+        className: 'cluster-marker',
+        html: `<span class="cluster-label" aria-hidden="true">${escapeHtml(label)}</span><span class="visually-hidden">${escapeHtml(title)}</span>`,
+        iconSize: [size, size],
+      }),
+    [label, title, size],
+  );
+  const zoomIn = () => map.setView([lat, lng], zoomIntoCluster(map.getZoom()));
   return (
-    <CircleMarker
-      center={[lat, lng]}
-      radius={clusterRadius(count)}
-      pathOptions={{ color: '#115e59', weight: 2, fillColor: '#0d9488', fillOpacity: 0.85 }}
-      eventHandlers={{ click: () => map.setView([lat, lng], zoomIntoCluster(map.getZoom())) }}
-    >
-      <Tooltip permanent direction="center" className="cluster-label" interactive={false}>
-        {label}
-      </Tooltip>
-    </CircleMarker>
+    <Marker
+      position={[lat, lng]}
+      icon={icon}
+      keyboard
+      title={title}
+      eventHandlers={{ click: zoomIn, keypress: (event) => isActivation(event) && zoomIn() }}
+    />
+  );
+}
+
+function PointMarker({ point, organization }: { point: TMapView['points'][number]; organization: TOrganization }) {
+  const { t } = useTranslation(PROBLEMS_NS);
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const icon = useMemo(
+    () =>
+      divIcon({
+        className: 'problem-point',
+        html: `<span style="background:${STATUS_COLORS[point.status]}"></span>`,
+        iconSize: [18, 18],
+      }),
+    [point.status],
+  );
+  const theme = organization.themes.find((item) => item.id === point.themeId);
+  const open = () => void navigate(`/${organization.slug}/problems/${point.id}`);
+  return (
+    <Marker
+      position={[point.lat, point.lng]}
+      icon={icon}
+      keyboard
+      title={t('map.pointTitle', {
+        theme: theme ? pickLocalized(theme.name, locale) : '',
+        status: t(`statuses.${point.status}`),
+      })}
+      eventHandlers={{ click: open, keypress: (event) => isActivation(event) && open() }}
+    />
   );
 }
 
 /** The citizens' map: district outlines, clusters and points from the server, an optional heat layer. */
 export default function ProblemsMap({ organization, view, heat, isHeatShown, onViewportChange }: ProblemsMapProps) {
   const { t } = useTranslation(PROBLEMS_NS);
-  const navigate = useNavigate();
   const maxWeight = Math.max(1, ...(heat?.cells.map((c) => c[2]) ?? [1]));
   const bounds = boundsOf(organization);
 
@@ -83,35 +131,31 @@ export default function ProblemsMap({ organization, view, heat, isHeatShown, onV
         zoomControl={false}
         attributionControl={false}
         className="problem-map__canvas"
-        aria-label={t('map.label')}
       >
         <BaseLayers />
+        <MapLabel label={t('map.label')} />
         <DistrictBoundaries districts={organization.districts} />
         <ViewportWatcher onViewportChange={onViewportChange} />
-        {isHeatShown
-          ? heat?.cells.map(([lat, lng, weight]) => (
-              <CircleMarker
-                key={`${lat}:${lng}`}
-                center={[lat, lng]}
-                radius={10 + 20 * (weight / maxWeight)}
-                interactive={false}
-                pathOptions={{ stroke: false, fillColor: '#dc2626', fillOpacity: 0.15 + 0.45 * (weight / maxWeight) }}
-              />
-            ))
-          : (
-              <>
-                {view?.clusters.map((c) => <ClusterMarker key={`${c.lat}:${c.lng}:${c.count}`} {...c} />)}
-                {view?.points.map((p) => (
-                  <CircleMarker
-                    key={p.id}
-                    center={[p.lat, p.lng]}
-                    radius={8}
-                    pathOptions={{ color: '#ffffff', weight: 2, fillColor: STATUS_COLORS[p.status], fillOpacity: 1 }}
-                    eventHandlers={{ click: () => void navigate(`/${organization.slug}/problems/${p.id}`) }}
-                  />
-                ))}
-              </>
-            )}
+        {isHeatShown ? (
+          heat?.cells.map(([lat, lng, weight]) => (
+            <CircleMarker
+              key={`${lat}:${lng}`}
+              center={[lat, lng]}
+              radius={10 + 20 * (weight / maxWeight)}
+              interactive={false}
+              pathOptions={{ stroke: false, fillColor: '#dc2626', fillOpacity: 0.15 + 0.45 * (weight / maxWeight) }}
+            />
+          ))
+        ) : (
+          <>
+            {view?.clusters.map((c) => (
+              <ClusterMarker key={`${c.lat}:${c.lng}:${c.count}`} {...c} />
+            ))}
+            {view?.points.map((p) => (
+              <PointMarker key={p.id} point={p} organization={organization} />
+            ))}
+          </>
+        )}
       </MapContainer>
     </div>
   );
@@ -120,7 +164,8 @@ export default function ProblemsMap({ organization, view, heat, isHeatShown, onV
 function boundsOf(organization: TOrganization): LatLngBoundsExpression | undefined {
   const points: [number, number][] = [];
   for (const district of organization.districts) {
-    const rings = district.boundary?.type === 'Polygon' ? [district.boundary.coordinates] : (district.boundary?.coordinates ?? []);
+    const rings =
+      district.boundary?.type === 'Polygon' ? [district.boundary.coordinates] : (district.boundary?.coordinates ?? []);
     for (const polygon of rings) for (const [lng, lat] of polygon[0] ?? []) points.push([lat, lng]);
   }
   if (points.length < 2) return undefined;

@@ -1,5 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
+import { changeLocale } from '@/app/i18n';
 import { useProblem } from '../api/use-problems';
+import { ProblemList } from './problem-list';
 import { SupportButton } from './support-button';
 import { CITIZEN_SESSION, ORG, PROBLEM } from '../test-fixtures';
 import { mockFetch, renderWithApp } from '../../../../test/render';
@@ -34,6 +36,7 @@ function Harness() {
       supportCount={problem.data.supportCount}
       isSupported={problem.data.isSupported}
       canSupport={problem.data.canSupport}
+      cannotSupportReason={problem.data.cannotSupportReason}
       isLive
     />
   );
@@ -77,5 +80,47 @@ describe('SupportButton', () => {
     expect(await screen.findByText('۴ نفر حمایت کرده‌اند')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'من هم' })).toHaveAttribute('aria-pressed', 'true'));
     expect(fetchMock.mock.calls.some(([url, init]) => String(url).endsWith('/support') && init?.method === 'PUT')).toBe(true);
+  });
+
+  it('says why "me too" is disabled on one’s own problem', async () => {
+    const own = { ...PROBLEM, canSupport: false, cannotSupportReason: 'own_problem' as const };
+    mockFetch({
+      [`GET /api/orgs/isfahan/problems/${PROBLEM.id}`]: { status: 200, body: own },
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION },
+    });
+    renderWithApp(<Harness />);
+    const reason = await screen.findByText('این مسئله را خودتان گزارش کرده‌اید؛ «من هم» برای دیگران است.');
+    const button = screen.getByRole('button', { name: 'من هم' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-describedby', reason.id);
+  });
+
+  it.each([
+    [0, 'لم يدعمها أحد بعد'],
+    [1, 'يدعمها شخص واحد'],
+    [2, 'يدعمها شخصان'],
+    [3, 'يدعمها ٣ أشخاص'],
+    [11, 'يدعمها ١١ شخصًا'],
+    [100, 'يدعمها ١٠٠ شخص'],
+  ])('makes the Arabic count agree with %i', async (count, text) => {
+    await changeLocale('ar');
+    mockFetch({ 'GET /api/auth/session': { status: 200, body: { account: null, memberships: [], csrfToken: null } } });
+    renderWithApp(<SupportButton slug="isfahan" problemId={PROBLEM.id} supportCount={count} isSupported={false} canSupport={false} />);
+    expect(screen.getByTestId('support-count')).toHaveTextContent(text);
+  });
+});
+
+describe('counts in the problem list', () => {
+  it('agree with the number in Arabic (one, two, few, many)', async () => {
+    await changeLocale('ar');
+    mockFetch({
+      'GET /api/orgs/isfahan/problems': {
+        status: 200,
+        body: { items: [{ ...PROBLEM, supportCount: 2, commentCount: 11 }], nextCursor: null },
+      },
+    });
+    renderWithApp(<ProblemList organization={ORG} filters={{}} />);
+    expect(await screen.findByText('دعمان')).toBeInTheDocument();
+    expect(screen.getByText('١١ تعليقًا')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TProblem } from '@hamandishi/contracts';
 import { Button, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { useSession } from '@/features/identity/api/use-session';
@@ -16,12 +18,14 @@ export type SupportButtonProps = {
   supportCount: number;
   isSupported: boolean;
   canSupport: boolean;
+  /** Why the signed-in reader cannot support (their own report, a block…): said beside the disabled button. */
+  cannotSupportReason?: TProblem['cannotSupportReason'];
   /** Join the problem's room for live counts (the problem page does; lists of suggestions do not). */
   isLive?: boolean;
 };
 
 /** "Me too": toggles one's support; the count follows everyone's supports live. */
-export function SupportButton({ slug, problemId, supportCount, isSupported, canSupport, isLive = false }: SupportButtonProps) {
+export function SupportButton({ slug, problemId, supportCount, isSupported, canSupport, cannotSupportReason = null, isLive = false }: SupportButtonProps) {
   const { t } = useTranslation([PROBLEMS_NS, 'errors']);
   const locale = useLocale();
   const navigate = useNavigate();
@@ -30,6 +34,7 @@ export function SupportButton({ slug, problemId, supportCount, isSupported, canS
   const { data: session } = useSession();
   const support = useSupport(slug, problemId);
   const write = useWriteSupportCount(slug);
+  const reasonId = useId();
 
   useSocketEffect(
     isLive,
@@ -61,20 +66,29 @@ export function SupportButton({ slug, problemId, supportCount, isSupported, canS
     });
   };
 
+  const isDisabled = !canSupport && Boolean(session?.account) && !isSupported;
+
   return (
     <div className="support">
       <Button
         variant={isSupported ? 'secondary' : 'primary'}
         aria-pressed={isSupported}
         isLoading={support.isPending}
-        disabled={!canSupport && Boolean(session?.account) && !isSupported}
+        disabled={isDisabled}
+        aria-describedby={isDisabled && cannotSupportReason ? reasonId : undefined}
         onClick={handleClick}
       >
         {t('support.action')}
       </Button>
+      {/* Count words agree with the number (Arabic has six plural forms): i18next picks the form from `count`. */}
       <span className="muted" aria-live="polite" data-testid="support-count">
-        {t('support.count', { number: formatNumber(supportCount, locale) })}
+        {t('support.count', { count: supportCount, number: formatNumber(supportCount, locale) })}
       </span>
+      {isDisabled && cannotSupportReason && (
+        <p id={reasonId} className="muted support__reason">
+          {t(`support.cannot.${cannotSupportReason}`)}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TProblem } from '@hamandishi/contracts';
-import { Alert, DateText, Spinner } from '@/components';
+import { Alert, DateText, Spinner, UserText } from '@/components';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { usePlan } from '@/features/plans/api/use-plans';
 import { QueryView } from '@/features/plans/components/query-view';
@@ -66,7 +66,9 @@ function ProblemView({ problem }: { problem: TProblem }) {
         <Link to={`/${slug}/problems`}>{t('page.backToMap')}</Link>
       </p>
       <header className="problem-page__header">
-        <h1>{problem.title}</h1>
+        <h1>
+          <UserText>{problem.title}</UserText>
+        </h1>
         <div className="problem-page__meta">
           <ProblemStatusBadge status={problem.status} />
           <SupportButton
@@ -75,6 +77,7 @@ function ProblemView({ problem }: { problem: TProblem }) {
             supportCount={problem.supportCount}
             isSupported={problem.isSupported}
             canSupport={problem.canSupport}
+            cannotSupportReason={problem.cannotSupportReason}
             isLive
           />
         </div>
@@ -91,7 +94,7 @@ function ProblemView({ problem }: { problem: TProblem }) {
       <dl className="details-list">
         <dt>{t('page.author')}</dt>
         <dd>
-          {problem.author ? problem.author.displayName : t('page.anonymous')}
+          {problem.author ? <UserText>{problem.author.displayName}</UserText> : t('page.anonymous')}
           {problem.onBehalfOf && ` · ${t('page.onBehalfOf', { name: problem.onBehalfOf })}`}
         </dd>
         <dt>{t('page.capacity')}</dt>
@@ -118,7 +121,9 @@ function ProblemView({ problem }: { problem: TProblem }) {
 
       <section aria-labelledby="description-title">
         <h2 id="description-title">{t('page.description')}</h2>
-        <p style={{ whiteSpace: 'pre-line' }}>{problem.description}</p>
+        <UserText as="p" className="user-text--lines">
+          {problem.description}
+        </UserText>
       </section>
 
       {problem.photos.length > 0 && (

@@ -69,7 +69,7 @@ export default function ProblemsPage() {
               {t('map.label')}
             </h2>
             <p className="muted" aria-live="polite">
-              {map.data && !isHeatShown ? t('map.total', { number: formatNumber(map.data.total, locale) }) : ''}
+              {map.data && !isHeatShown ? t('map.total', { count: map.data.total, number: formatNumber(map.data.total, locale) }) : ''}
             </p>
             <label className="heat-toggle checkbox">
               <input type="checkbox" checked={isHeatShown} onChange={(e) => setIsHeatShown(e.target.checked)} />
