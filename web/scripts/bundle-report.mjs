@@ -26,6 +26,7 @@ const PAGES = [
     path: '/',
     budgetKb: 150,
     chunks: ['src/features/organizations/pages/organizations-page.tsx'],
+    fetches: ['/api/orgs'],
   },
   {
     name: 'home: a municipality (/:slug)',
@@ -38,7 +39,7 @@ const PAGES = [
     // The API answers the page asks for before it can show anything, exactly as the app spells
     // them (a preload is only used by a request for the very same URL): the server names them in
     // the HTML, so they arrive with the code instead of one round trip after it has run.
-    fetches: ['/api/orgs/:slug'],
+    fetches: ['/api/orgs/:slug', '/api/orgs/:slug/plans'],
   },
   {
     name: 'map: problems (/:slug/problems)',
