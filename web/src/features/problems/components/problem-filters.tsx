@@ -30,9 +30,25 @@ export function ProblemFilters({ organization, value, onChange }: ProblemFilters
 
   return (
     <form className="problem-filters" role="search" aria-label={t('filters.title')} onSubmit={handleSearch}>
-      <TextField label={t('filters.q')} type="search" value={q} onChange={(e) => setQ(e.target.value)} onBlur={() => set({ q: q.trim() || undefined })} />
-      <Select label={t('filters.theme')} value={value.themeId ?? ANY} options={[any, ...themeOptions(organization, locale)]} onValueChange={(v) => set({ themeId: pick(v) })} />
-      <Select label={t('filters.district')} value={value.districtId ?? ANY} options={[any, ...districtOptions(organization, locale)]} onValueChange={(v) => set({ districtId: pick(v) })} />
+      <TextField
+        label={t('filters.q')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onBlur={() => set({ q: q.trim() || undefined })}
+      />
+      <Select
+        label={t('filters.theme')}
+        value={value.themeId ?? ANY}
+        options={[any, ...themeOptions(organization, locale)]}
+        onValueChange={(v) => set({ themeId: pick(v) })}
+      />
+      <Select
+        label={t('filters.district')}
+        value={value.districtId ?? ANY}
+        options={[any, ...districtOptions(organization, locale)]}
+        onValueChange={(v) => set({ districtId: pick(v) })}
+      />
       <Select
         label={t('filters.status')}
         value={value.status ?? ANY}
@@ -65,16 +81,4 @@ export function ProblemFilters({ organization, value, onChange }: ProblemFilters
       </div>
     </form>
   );
-}
-
-const FILTER_KEYS = ['themeId', 'districtId', 'status', 'capacity', 'from', 'to', 'q'] as const;
-
-/** Reads the filters from the address (so a filtered map can be shared). */
-export function filtersFromSearch(params: URLSearchParams): TProblemFilters {
-  const filters: Record<string, string> = {};
-  for (const key of FILTER_KEYS) {
-    const v = params.get(key);
-    if (v) filters[key] = v;
-  }
-  return filters as TProblemFilters;
 }

@@ -8,14 +8,17 @@ import { useCurrentOrganization } from '@/features/organizations/pages/organizat
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { filtersToParams, useProblemHeat, useProblemMap, type TViewport } from '../api/use-problems';
-import { filtersFromSearch, ProblemFilters } from '../components/problem-filters';
 import { ProblemList } from '../components/problem-list';
+import { filtersFromSearch } from '../lib/filters-from-search';
 import { PROBLEMS_NS } from '../problems-i18n';
 import { usePageTitle } from '@/app/use-page-title';
 import { useSession } from '@/features/identity/api/use-session';
 
 // Leaflet and its CSS are fetched only when the map is drawn.
 const ProblemsMap = lazy(() => import('../components/problems-map'));
+// The filter form (Radix selects, zod) is fetched when its panel opens: folded on a first visit,
+// it would otherwise share a slow phone's link with the map it is folded to make room for.
+const ProblemFilters = lazy(() => import('../components/problem-filters').then((m) => ({ default: m.ProblemFilters })));
 
 /** `/:slug/problems`: the map of problems with its filters, and the same problems as a list. */
 export default function ProblemsPage() {
@@ -26,6 +29,7 @@ export default function ProblemsPage() {
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const hasFilters = Object.keys(filters).length > 0;
+  const [isFiltersOpen, setIsFiltersOpen] = useState(hasFilters);
   const [viewport, setViewport] = useState<TViewport | null>(null);
   const [isHeatShown, setIsHeatShown] = useState(false);
   const map = useProblemMap(organization.slug, filters, viewport, !isHeatShown);
@@ -58,9 +62,22 @@ export default function ProblemsPage() {
         }
       />
       {/* Folded on phones so the map comes first; open while any filter is set. */}
-      <details className="problem-filters-panel" open={hasFilters || undefined}>
+      <details
+        className="problem-filters-panel"
+        open={hasFilters || undefined}
+        onToggle={(event) => setIsFiltersOpen(event.currentTarget.open)}
+      >
         <summary>{t('filters.title')}</summary>
-        <ProblemFilters key={hasFilters ? 'set' : 'empty'} organization={organization} value={filters} onChange={handleFiltersChange} />
+        {(isFiltersOpen || hasFilters) && (
+          <Suspense fallback={<Spinner />}>
+            <ProblemFilters
+              key={hasFilters ? 'set' : 'empty'}
+              organization={organization}
+              value={filters}
+              onChange={handleFiltersChange}
+            />
+          </Suspense>
+        )}
       </details>
       <div className="problems-layout">
         <section aria-labelledby="map-title" className="stack">
@@ -84,7 +101,13 @@ export default function ProblemsPage() {
               </div>
             }
           >
-            <ProblemsMap organization={organization} view={map.data} heat={heat.data} isHeatShown={isHeatShown} onViewportChange={handleViewportChange} />
+            <ProblemsMap
+              organization={organization}
+              view={map.data}
+              heat={heat.data}
+              isHeatShown={isHeatShown}
+              onViewportChange={handleViewportChange}
+            />
           </Suspense>
         </section>
         <section aria-labelledby="list-title" className="problems-layout__list stack">
