@@ -18,8 +18,8 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs', '**/*.js', 'scripts/**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', performance: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

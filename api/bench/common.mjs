@@ -87,7 +87,7 @@ export async function load({ concurrency, seconds, warmupSeconds = 2, task }) {
         while (performance.now() < until) {
           const i = n++;
           const t0 = performance.now();
-          let good = false;
+          let good;
           try {
             good = await task(i);
           } catch {

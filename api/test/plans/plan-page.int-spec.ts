@@ -40,8 +40,6 @@ describe('the plan page', () => {
     expect(body.stages.flatMap((s) => s.activities)).toHaveLength(40);
     expect(forLarge.length).toBe(forSmall.length);
     expect(forLarge.length).toBeLessThanOrEqual(14);
-    // eslint-disable-next-line no-console
-    console.log(`plan page: ${forLarge.length} queries\n${forLarge.join('\n')}`);
   });
 
   it('seeds the demo plan once, with its first phase open now', async () => {

@@ -11,6 +11,7 @@ export function sanitizeFilename(input: string): string {
   const base = input.normalize('NFC').split(/[/\\]/).pop() ?? '';
   const cleaned = base
     // C0/C1 controls, bidi embeddings/overrides/isolates, BOM; ZWNJ (U+200C) and ZWJ stay.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
