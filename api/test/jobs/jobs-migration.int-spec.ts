@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
+import { JobsOnPgBoss1764200000000 } from '../../../migrations/1764200000000-JobsOnPgBoss';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { withDatabase } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/migrate';
@@ -25,7 +26,7 @@ describe('moving the job queue to pg-boss', () => {
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
   it('keeps waiting deliveries and stage openings, drops finished and exhausted rows and the old self-rescheduling ones', async () => {
-    const before = new DataSource(dataSourceOptions(url, { entities: [], migrations: MIGRATIONS.slice(0, -1) }));
+    const before = new DataSource(dataSourceOptions(url, { entities: [], migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(JobsOnPgBoss1764200000000)) }));
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     const inAWeek = new Date(Date.now() + 7 * 86_400_000);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeForSearch } from '@hamandishi/text';
 import { ALIGNMENTS } from './comments';
 import { pageOf, ZLocale, ZLocalizedText, ZUuid } from './common';
-import { textBlock, textLine, textVerbatim } from './text';
+import { textBlock, textLine, textToken, textVerbatim } from './text';
 
 // Consultations: a stage report with editions, read and commented paragraph by paragraph.
 // Routes live under /api/orgs/:slug/consultations/:activityId (see docs/api.md).
@@ -364,13 +364,10 @@ export const ZSectionCommittee = z.strictObject({ committeeId: ZUuid.nullable() 
 
 /** GET /consultations/:activityId/comments/search?q=&cursor= (planner) */
 export const ZCommentSearchQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(200)
+  q: textLine({ max: 200 })
     // Two letters once folded: a term of invisible marks or diacritics alone would match everything.
     .refine((q) => normalizeForSearch(q).replace(/\s/g, '').length >= 2, { message: 'too_short' }),
-  cursor: z.string().max(200).optional(),
+  cursor: textToken({ max: 200 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

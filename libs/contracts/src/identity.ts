@@ -115,7 +115,7 @@ export type TEmailSignUpRequested = z.infer<typeof ZEmailSignUpRequested>;
 export const ZVerifyEmailSignUp = z.strictObject({
   email: ZEmail,
   code: ZOneTimeCode,
-  organization: z.string().max(64).optional(),
+  organization: textToken({ max: 64 }).optional(),
 });
 /** POST /api/auth/email/sign-up/verify */
 export type TVerifyEmailSignUp = z.input<typeof ZVerifyEmailSignUp>;

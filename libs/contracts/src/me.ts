@@ -3,12 +3,13 @@ import { COMMENT_OUTCOMES, COMMENT_TARGETS } from './comments';
 import { pageOf, ZLocalizedText, ZUuid } from './common';
 import { FOLLOW_TARGETS, PLAN_STATUSES, STAGE_STATUSES } from './plans';
 import { PROBLEM_STATUSES } from './problems';
+import { textToken } from './text';
 
 // "My activity": what one person did in one municipality, and what became of each.
 
 /** GET /api/orgs/:slug/me/problems|supports|comments: keyset pages, newest first. */
 export const ZMyActivityQuery = z.strictObject({
-  cursor: z.string().max(500).optional(),
+  cursor: textToken({ max: 500 }).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 /** A page query of my activity. */

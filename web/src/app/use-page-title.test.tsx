@@ -8,6 +8,7 @@ import { mockFetch, renderRoutes } from '../../test/render';
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => new Promise(() => {}),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

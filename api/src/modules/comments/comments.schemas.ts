@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_REASONS, textToken, ZComment, ZUuid } from '@hamandishi/contracts';
+import { REPORT_REASONS, textBlock, textToken, ZComment, ZUuid } from '@hamandishi/contracts';
 
 // Schemas of the moderator-side routes, which only the API and the moderation screen use.
 
@@ -34,7 +34,7 @@ export const ZModerationQueueItem = z.intersection(
 );
 
 /** POST /api/orgs/:slug/comments/:commentId/dismiss-reports: keep the comment, clear its reports; a note is optional. */
-export const ZDismissReports = z.strictObject({ reason: z.string().trim().max(1000).optional() });
+export const ZDismissReports = z.strictObject({ reason: textBlock({ max: 1000 }).optional() });
 
 /** A page of the moderator queue. */
 export const ZModerationQueuePage = z.object({ items: z.array(ZModerationQueueItem), nextCursor: z.string().nullable() });

@@ -8,6 +8,7 @@ import { mockFetch, renderWithApp } from '../../../../test/render';
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => Promise.resolve({ connected: false, on: () => {}, off: () => {}, emit: () => {} }),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

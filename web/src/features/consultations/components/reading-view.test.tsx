@@ -8,6 +8,7 @@ import { ReadingView } from './reading-view';
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => Promise.resolve({ connected: false, on: () => {}, off: () => {}, emit: () => {} }),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

@@ -8,6 +8,7 @@ import { CommentQueue, ProblemQueue } from './moderation-page';
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => new Promise(() => {}),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

@@ -19,6 +19,7 @@ const fakeSocket = {
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => Promise.resolve(fakeSocket),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

@@ -7,6 +7,7 @@ import { mockFetch, renderRoutes } from '../../../../test/render';
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => new Promise(() => {}),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

@@ -19,7 +19,12 @@ const fakeSocket = {
   off: (event: string, handler: Handler) => handlers.get(event)?.delete(handler),
   emit: (event: string, payload: unknown) => emitted.push([event, payload]),
 };
-jest.mock('@/lib/socket-client', () => ({ getSocket: () => Promise.resolve(fakeSocket), reconnectSocket: () => {}, closeSocket: () => {} }));
+jest.mock('@/lib/socket-client', () => ({
+  getSocket: () => Promise.resolve(fakeSocket),
+  reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
+  closeSocket: () => {},
+}));
 
 function serverEmits(event: string, payload: unknown) {
   handlers.get(event)?.forEach((handler) => handler(payload));
@@ -62,7 +67,9 @@ describe('SupportButton', () => {
     expect(await screen.findByText('۴ نفر حمایت کرده‌اند')).toHaveAttribute('aria-live', 'polite');
 
     // Another problem's event is not ours.
-    act(() => serverEmits('problem.support_changed', { problemId: '0e000000-0000-4000-8000-000000000009', supportCount: 40 }));
+    act(() =>
+      serverEmits('problem.support_changed', { problemId: '0e000000-0000-4000-8000-000000000009', supportCount: 40 }),
+    );
     expect(screen.getByText('۴ نفر حمایت کرده‌اند')).toBeInTheDocument();
   });
 
@@ -70,7 +77,10 @@ describe('SupportButton', () => {
     const fetchMock = mockFetch({
       [`GET /api/orgs/isfahan/problems/${PROBLEM.id}`]: { status: 200, body: PROBLEM },
       'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
-      [`PUT /api/orgs/isfahan/problems/${PROBLEM.id}/support`]: { status: 200, body: { supported: true, supportCount: 4 } },
+      [`PUT /api/orgs/isfahan/problems/${PROBLEM.id}/support`]: {
+        status: 200,
+        body: { supported: true, supportCount: 4 },
+      },
     });
     renderWithApp(<Harness />);
     const button = await screen.findByRole('button', { name: 'من هم' });
@@ -79,7 +89,9 @@ describe('SupportButton', () => {
     act(() => button.click());
     expect(await screen.findByText('۴ نفر حمایت کرده‌اند')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'من هم' })).toHaveAttribute('aria-pressed', 'true'));
-    expect(fetchMock.mock.calls.some(([url, init]) => String(url).endsWith('/support') && init?.method === 'PUT')).toBe(true);
+    expect(fetchMock.mock.calls.some(([url, init]) => String(url).endsWith('/support') && init?.method === 'PUT')).toBe(
+      true,
+    );
   });
 
   it('says why "me too" is disabled on one’s own problem', async () => {
@@ -105,7 +117,15 @@ describe('SupportButton', () => {
   ])('makes the Arabic count agree with %i', async (count, text) => {
     await changeLocale('ar');
     mockFetch({ 'GET /api/auth/session': { status: 200, body: { account: null, memberships: [], csrfToken: null } } });
-    renderWithApp(<SupportButton slug="isfahan" problemId={PROBLEM.id} supportCount={count} isSupported={false} canSupport={false} />);
+    renderWithApp(
+      <SupportButton
+        slug="isfahan"
+        problemId={PROBLEM.id}
+        supportCount={count}
+        isSupported={false}
+        canSupport={false}
+      />,
+    );
     expect(screen.getByTestId('support-count')).toHaveTextContent(text);
   });
 });

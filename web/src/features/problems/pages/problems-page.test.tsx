@@ -20,6 +20,7 @@ jest.mock('../components/problem-filters', () => {
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => new Promise(() => {}),
   reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
   closeSocket: () => {},
 }));
 

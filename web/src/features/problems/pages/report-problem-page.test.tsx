@@ -14,15 +14,34 @@ jest.mock('../components/location-picker', () => ({
     </button>
   ),
 }));
-jest.mock('@/lib/socket-client', () => ({ getSocket: () => new Promise(() => {}), reconnectSocket: () => {}, closeSocket: () => {} }));
+jest.mock('@/lib/socket-client', () => ({
+  getSocket: () => new Promise(() => {}),
+  reconnectSocket: () => {},
+  whenSocketOpens: () => () => {},
+  closeSocket: () => {},
+}));
 
 const ACTIVITY_ID = '0f000000-0000-4000-8000-000000000001';
-const PHOTO = { id: '0a100000-0000-4000-8000-000000000001', url: '/p/1.jpg', thumbUrl: '/p/1-thumb.jpg', width: 800, height: 600 };
+const PHOTO = {
+  id: '0a100000-0000-4000-8000-000000000001',
+  url: '/p/1.jpg',
+  thumbUrl: '/p/1-thumb.jpg',
+  width: 800,
+  height: 600,
+};
 
 describe('ReportProblemForm', () => {
   it('restores the unsent report from this device, photos included, and sends it with the draft’s idempotency key', async () => {
     const draft: ProblemDraft = {
-      values: { title: 'چاله در پیاده‌رو', description: 'یک چالهٔ بزرگ کنار ایستگاه اتوبوس.', themeId: ORG.themes[0].id, location: { lat: 32.65, lng: 51.67 }, capacity: 'citizen', isAnonymous: true, photoIds: [PHOTO.id] },
+      values: {
+        title: 'چاله در پیاده‌رو',
+        description: 'یک چالهٔ بزرگ کنار ایستگاه اتوبوس.',
+        themeId: ORG.themes[0].id,
+        location: { lat: 32.65, lng: 51.67 },
+        capacity: 'citizen',
+        isAnonymous: true,
+        photoIds: [PHOTO.id],
+      },
       photos: [PHOTO],
       isDistrictOnly: false,
       idempotencyKey: 'a0000000-0000-4000-8000-00000000abcd',
@@ -32,10 +51,16 @@ describe('ReportProblemForm', () => {
     const fetchMock = mockFetch({
       'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
       'GET /api/orgs/isfahan/problems/similar': { status: 200, body: [] },
-      [`POST /api/orgs/isfahan/activities/${ACTIVITY_ID}/problems`]: { status: 201, body: { id: '0e000000-0000-4000-8000-000000000001' } },
+      [`POST /api/orgs/isfahan/activities/${ACTIVITY_ID}/problems`]: {
+        status: 201,
+        body: { id: '0e000000-0000-4000-8000-000000000001' },
+      },
     });
     const user = userEvent.setup();
-    const { router } = renderWithApp(<ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen']} />, '/isfahan/problems/new');
+    const { router } = renderWithApp(
+      <ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen']} />,
+      '/isfahan/problems/new',
+    );
 
     expect(screen.getByText('پیش‌نویس ذخیره‌شدهٔ شما بازیابی شد.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'عنوان' })).toHaveValue('چاله در پیاده‌رو');
@@ -46,22 +71,34 @@ describe('ReportProblemForm', () => {
 
     // Every change is kept as it is typed.
     await user.type(screen.getByRole('textbox', { name: 'عنوان' }), ' چهارباغ');
-    expect(JSON.parse(window.localStorage.getItem(draftKey(ORG.slug)) ?? '{}').values.title).toBe('چاله در پیاده‌رو چهارباغ');
+    expect(JSON.parse(window.localStorage.getItem(draftKey(ORG.slug)) ?? '{}').values.title).toBe(
+      'چاله در پیاده‌رو چهارباغ',
+    );
 
     await user.click(screen.getByRole('button', { name: 'ثبت مسئله' }));
     await screen.findByText('مسئلهٔ شما ثبت شد.');
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect((post?.[1]?.headers as Record<string, string>)['idempotency-key']).toBe(draft.idempotencyKey);
-    expect(JSON.parse(String(post?.[1]?.body))).toMatchObject({ title: 'چاله در پیاده‌رو چهارباغ', photoIds: [PHOTO.id], location: { lat: 32.65, lng: 51.67 }, isAnonymous: true });
+    expect(JSON.parse(String(post?.[1]?.body))).toMatchObject({
+      title: 'چاله در پیاده‌رو چهارباغ',
+      photoIds: [PHOTO.id],
+      location: { lat: 32.65, lng: 51.67 },
+      isAnonymous: true,
+    });
     expect(window.localStorage.getItem(draftKey(ORG.slug))).toBeNull();
     expect(router.state.location.pathname).toBe('/isfahan/problems/0e000000-0000-4000-8000-000000000001');
   });
 
   it('names every missing field at once, in words, when the empty form is sent', async () => {
     window.localStorage.clear();
-    const fetchMock = mockFetch({ 'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' } });
+    const fetchMock = mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
+    });
     const user = userEvent.setup();
-    renderWithApp(<ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen']} />, '/isfahan/problems/new');
+    renderWithApp(
+      <ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen']} />,
+      '/isfahan/problems/new',
+    );
 
     await user.click(screen.getByRole('button', { name: 'ثبت مسئله' }));
 
