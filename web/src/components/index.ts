@@ -14,6 +14,7 @@ export { PageHeader } from './page-header';
 export { Select, type SelectOption } from './select';
 export { Spinner } from './spinner';
 export { Table, type TableColumn } from './table';
+export { TableScroll } from './table-scroll';
 export { Tabs } from './tabs';
 export { UserText } from './user-text';
 export { TextField } from './text-field';

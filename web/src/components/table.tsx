@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from './table-scroll';
 
 export type TableColumn<T> = { key: string; header: ReactNode; render: (row: T) => ReactNode; isRowHeader?: boolean };
 
 export type TableProps<T> = {
-  caption: ReactNode;
+  caption: string;
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
@@ -12,7 +13,7 @@ export type TableProps<T> = {
 /** A plain data table with a caption, column headers and row headers. */
 export function Table<T>({ caption, columns, rows, rowKey }: TableProps<T>) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>
@@ -40,6 +41,6 @@ export function Table<T>({ caption, columns, rows, rowKey }: TableProps<T>) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TDocumentBlock, TPassage } from '@hamandishi/contracts';
+import { TableScroll } from '@/components/table-scroll';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { CONSULTATIONS_NS } from '../consultations-i18n';
@@ -75,6 +76,7 @@ function BlockContent({
   block: TDocumentBlock;
   highlight: Pick<TPassage, 'start' | 'end'> | null;
 }) {
+  const { t } = useTranslation(CONSULTATIONS_NS);
   switch (block.kind) {
     case 'paragraph': {
       // The raw text in one element, nothing normalised, so selection offsets map 1:1 to `text`.
@@ -100,7 +102,7 @@ function BlockContent({
     }
     case 'table':
       return (
-        <div className="table-wrap">
+        <TableScroll label={t('block.table')}>
           <table className="table c-block__table">
             <tbody>
               {(block.rows ?? []).map((row, r) => (
@@ -112,7 +114,7 @@ function BlockContent({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       );
     case 'image':
       return block.image ? (

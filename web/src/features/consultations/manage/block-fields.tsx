@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, FileField, TextField } from '@/components';
+import { Alert, Button, FileField, TableScroll, TextField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
@@ -103,7 +103,7 @@ export function BlockFields({ slug, activityId, block, onChange }: BlockFieldsPr
     case 'table':
       return (
         <div className="stack">
-          <div className="table-wrap">
+          <TableScroll label={t('block.table')}>
             <table className="c-editor__table">
               <tbody>
                 {block.rows.map((row, r) => (
@@ -132,7 +132,7 @@ export function BlockFields({ slug, activityId, block, onChange }: BlockFieldsPr
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <div className="comment__actions">
             <Button size="sm" variant="ghost" onClick={() => onChange({ ...block, rows: addTableRow(block.rows) })}>
               {t('manage.editor.addRow')}

@@ -8,7 +8,7 @@ import {
   type TConsultationReport,
   type TEditionSummary,
 } from '@hamandishi/contracts';
-import { Alert, Button, DateText, TextField, useToast } from '@/components';
+import { Alert, Button, DateText, TableScroll, TextField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { QueryView } from '@/features/plans/components/query-view';
 import { errorCodeOf } from '@/lib/errors';
@@ -155,7 +155,7 @@ function Report({ slug, activityId, report }: { slug: string; activityId: string
           {t('reading.print')}
         </Button>
       </div>
-      <div className="table-wrap">
+      <TableScroll label={t('manage.report.countsCaption')}>
         <table className="table c-report__table">
           <caption className="visually-hidden">{t('manage.report.countsCaption')}</caption>
           <thead>
@@ -205,11 +205,11 @@ function Report({ slug, activityId, report }: { slug: string; activityId: string
               row('dropped', t('manage.report.dropped'), report.droppedParagraphs)}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section className="stack" aria-labelledby="c-committees">
         <h3 id="c-committees">{t('manage.report.committeesTitle')}</h3>
-        <div className="table-wrap">
+        <TableScroll label={t('manage.report.committeesCaption')}>
           <table className="table c-report__table">
             <caption className="visually-hidden">{t('manage.report.committeesCaption')}</caption>
             <thead>
@@ -237,7 +237,7 @@ function Report({ slug, activityId, report }: { slug: string; activityId: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="stack" aria-labelledby="c-top-amendments">
