@@ -6,20 +6,16 @@ import { z } from 'zod';
 import { ZEmailSignIn, ZEmailSignUp, ZVerifyEmailSignUp, type TEmailSignUpRequested } from '@hamandishi/contracts';
 import { Alert, Button, TextField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
-import { formatNumber } from '@/lib/format';
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
-import { isLocale } from '@/lib/locale';
 import { useEmailSignIn, useEmailSignUp, useVerifyEmailSignUp } from '../api/use-auth-mutations';
 import { useAuthRedirect } from './use-auth-redirect';
+import { CodeStepFields, isolate } from './code-step-fields';
 import { useCountdown } from './use-countdown';
 
 // The municipality comes from the address, not from the form.
 const ZSignInFields = ZEmailSignIn.omit({ organization: true });
 const ZSignUpFields = ZEmailSignUp.omit({ organization: true });
 const ZEmailCodeStep = ZVerifyEmailSignUp.pick({ code: true });
-
-/** Keeps a left-to-right address readable inside right-to-left text. */
-const isolate = (text: string) => `\u2066${text}\u2069`;
 
 export type EmailFormProps = { organizationSlug: string };
 
@@ -75,8 +71,7 @@ export function EmailSignInForm({ organizationSlug }: EmailFormProps) {
  * notice instead of a code), so the second step says both.
  */
 export function EmailSignUpForm({ organizationSlug }: EmailFormProps) {
-  const { t, i18n } = useTranslation(['identity', 'errors']);
-  const locale = isLocale(i18n.language) ? i18n.language : 'fa';
+  const { t } = useTranslation(['identity', 'errors']);
   const signUp = useEmailSignUp();
   const verify = useVerifyEmailSignUp();
   const redirect = useAuthRedirect(organizationSlug);
@@ -136,36 +131,22 @@ export function EmailSignUpForm({ organizationSlug }: EmailFormProps) {
           <Alert variant="danger">{translateErrorCode(t, errorCodeOf(verify.error))}</Alert>
         )}
         {signUp.error && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(signUp.error))}</Alert>}
-        <TextField
-          label={t('fields.code.label')}
+        <CodeStepFields
           hint={t('emailSignUp.codeHint', { email })}
-          error={fieldErrorMessage(t, codeForm.formState.errors.code, 'identity:fields.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={16}
-          isLtr
-          autoFocus
-          {...codeForm.register('code')}
+          error={codeForm.formState.errors.code}
+          registration={codeForm.register('code')}
+          submitLabel={t('actions.verifySignUp')}
+          isVerifying={verify.isPending}
+          secondsLeft={seconds}
+          onResend={handleResend}
+          isResending={signUp.isPending}
+          changeLabel={t('emailSignUp.changeEmail')}
+          onChange={() => {
+            setSent(null);
+            codeForm.reset();
+            verify.reset();
+          }}
         />
-        <Button type="submit" isBlock isLoading={verify.isPending}>
-          {t('actions.verifySignUp')}
-        </Button>
-        <div className="form-footer">
-          <Button variant="ghost" size="sm" onClick={handleResend} disabled={seconds > 0} isLoading={signUp.isPending}>
-            {seconds > 0 ? t('actions.resendIn', { seconds: formatNumber(seconds, locale) }) : t('actions.resend')}
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => {
-              setSent(null);
-              codeForm.reset();
-              verify.reset();
-            }}
-          >
-            {t('emailSignUp.changeEmail')}
-          </Button>
-        </div>
       </form>
     );
   }

@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { ZVerifyCode, type TCodeRequested } from '@hamandishi/contracts';
 import { Alert, Button, TextField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
-import { formatNumber } from '@/lib/format';
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
-import { isLocale } from '@/lib/locale';
 import { useRequestCode, useVerifyCode } from '../api/use-auth-mutations';
 import { useAuthRedirect } from './use-auth-redirect';
+import { CodeStepFields, isolate } from './code-step-fields';
 import { useCountdown } from './use-countdown';
 
 // Step 1 of sign-in needs only the number; sign-up also asks for the name shown to others.
@@ -23,15 +22,11 @@ type StartOutput = z.output<typeof ZSignInStart>;
 type CodeInput = z.input<typeof ZCodeStep>;
 type CodeOutput = z.output<typeof ZCodeStep>;
 
-/** Keeps a left-to-right number readable inside right-to-left text. */
-const isolate = (text: string) => `\u2066${text}\u2069`;
-
 export type MobileCodeFormProps = { mode: 'sign-in' | 'sign-up'; organizationSlug: string };
 
 /** Mobile number → SMS code → signed in (and signed up, when the number is new). */
 export function MobileCodeForm({ mode, organizationSlug }: MobileCodeFormProps) {
-  const { t, i18n } = useTranslation(['identity', 'errors', 'common']);
-  const locale = isLocale(i18n.language) ? i18n.language : 'fa';
+  const { t } = useTranslation(['identity', 'errors', 'common']);
   const requestCode = useRequestCode();
   const verifyCode = useVerifyCode();
   const redirect = useAuthRedirect(organizationSlug);
@@ -39,7 +34,11 @@ export function MobileCodeForm({ mode, organizationSlug }: MobileCodeFormProps) 
   const [sent, setSent] = useState<{ mobile: string; displayName?: string; answer: TCodeRequested } | null>(null);
 
   const startForm = useForm<StartInput, unknown, StartOutput>({
-    resolver: zodResolver(mode === 'sign-up' ? ZSignUpStart : ZSignInStart) as Resolver<StartInput, unknown, StartOutput>,
+    resolver: zodResolver(mode === 'sign-up' ? ZSignUpStart : ZSignInStart) as Resolver<
+      StartInput,
+      unknown,
+      StartOutput
+    >,
     // An unregistered displayName stays undefined, so the optional rule lets sign-in through.
     defaultValues: mode === 'sign-up' ? { mobile: '', displayName: '' } : { mobile: '' },
   });
@@ -127,36 +126,22 @@ export function MobileCodeForm({ mode, organizationSlug }: MobileCodeFormProps) 
         <Alert variant="danger">{translateErrorCode(t, errorCodeOf(verifyCode.error))}</Alert>
       )}
       {requestCode.error && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(requestCode.error))}</Alert>}
-      <TextField
-        label={t('fields.code.label')}
+      <CodeStepFields
         hint={t('fields.code.hint', { mobile: isolate(sent.answer.maskedMobile) })}
-        error={fieldErrorMessage(t, errors.code, 'identity:fields.code')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={16}
-        isLtr
-        autoFocus
-        {...codeForm.register('code')}
+        error={errors.code}
+        registration={codeForm.register('code')}
+        submitLabel={t(mode === 'sign-up' ? 'actions.verifySignUp' : 'actions.verifySignIn')}
+        isVerifying={verifyCode.isPending}
+        secondsLeft={seconds}
+        onResend={handleResend}
+        isResending={requestCode.isPending}
+        changeLabel={t('actions.changeMobile')}
+        onChange={() => {
+          setSent(null);
+          codeForm.reset();
+          verifyCode.reset();
+        }}
       />
-      <Button type="submit" isBlock isLoading={verifyCode.isPending}>
-        {t(mode === 'sign-up' ? 'actions.verifySignUp' : 'actions.verifySignIn')}
-      </Button>
-      <div className="form-footer">
-        <Button variant="ghost" size="sm" onClick={handleResend} disabled={seconds > 0} isLoading={requestCode.isPending}>
-          {seconds > 0 ? t('actions.resendIn', { seconds: formatNumber(seconds, locale) }) : t('actions.resend')}
-        </Button>
-        <Button
-          variant="ghost"
-          size="sm"
-          onClick={() => {
-            setSent(null);
-            codeForm.reset();
-            verifyCode.reset();
-          }}
-        >
-          {t('actions.changeMobile')}
-        </Button>
-      </div>
     </form>
   );
 }
