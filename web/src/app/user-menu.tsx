@@ -23,8 +23,10 @@ export default function UserMenu({ name, profilePath, managePath, moderationPath
   const slug = useOrganizationSlug();
 
   const handleSignOut = () => {
-    // Leave first: a page that needs a session would otherwise bounce to sign-in as it ends.
-    void navigate(slug ? `/${slug}` : '/');
+    // Leave first: a page that needs a session would otherwise bounce to sign-in as it ends. Flushed,
+    // not a transition: a transition would keep that page on screen (and reacting to the session)
+    // until the next page's chunk arrives, which on a slow network is after the sign-out answer.
+    void navigate(slug ? `/${slug}` : '/', { flushSync: true });
     signOut.mutate(undefined, {
       onSuccess: () => toast.show({ title: t('toast.signedOut'), variant: 'success' }),
       onError: () => toast.show({ title: t('errors:generic'), variant: 'danger' }),
