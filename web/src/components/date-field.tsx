@@ -126,22 +126,16 @@ export function DateField({ label, value, onChange, error, hint }: DateFieldProp
     <fieldset className="field date-field" aria-describedby={describedBy}>
       <legend className="field__label">{label}</legend>
       <div className="date-field__parts">
-        <div className="date-field__part date-field__part--day">
-          <label className="date-field__label" htmlFor={`${id}-day`}>
-            {t('dateField.day')}
-          </label>
-          <input
-            id={`${id}-day`}
-            className="field__input"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={2}
-            placeholder={placeholder(example.day)}
-            value={parts.day}
-            aria-invalid={shownError ? true : undefined}
-            onChange={(event) => update({ day: event.target.value })}
-          />
-        </div>
+        <DatePartInput
+          id={`${id}-day`}
+          part="day"
+          label={t('dateField.day')}
+          maxLength={2}
+          placeholder={placeholder(example.day)}
+          value={parts.day}
+          isInvalid={Boolean(shownError)}
+          onChange={(day) => update({ day })}
+        />
         <div className="date-field__part date-field__part--month">
           <label className="date-field__label" htmlFor={`${id}-month`}>
             {t('dateField.month')}
@@ -161,22 +155,16 @@ export function DateField({ label, value, onChange, error, hint }: DateFieldProp
             ))}
           </select>
         </div>
-        <div className="date-field__part date-field__part--year">
-          <label className="date-field__label" htmlFor={`${id}-year`}>
-            {t('dateField.year')}
-          </label>
-          <input
-            id={`${id}-year`}
-            className="field__input"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={4}
-            placeholder={placeholder(example.year)}
-            value={parts.year}
-            aria-invalid={shownError ? true : undefined}
-            onChange={(event) => update({ year: event.target.value })}
-          />
-        </div>
+        <DatePartInput
+          id={`${id}-year`}
+          part="year"
+          label={t('dateField.year')}
+          maxLength={4}
+          placeholder={placeholder(example.year)}
+          value={parts.year}
+          isInvalid={Boolean(shownError)}
+          onChange={(year) => update({ year })}
+        />
       </div>
       <p id={hintId} className="field__hint">
         {hint ?? t(calendar === 'jalali' ? 'dateField.hintJalali' : 'dateField.hintGregorian')}
@@ -187,5 +175,38 @@ export function DateField({ label, value, onChange, error, hint }: DateFieldProp
         </p>
       )}
     </fieldset>
+  );
+}
+
+type DatePartInputProps = {
+  id: string;
+  part: 'day' | 'year';
+  label: string;
+  maxLength: number;
+  placeholder: string;
+  value: string;
+  isInvalid: boolean;
+  onChange: (value: string) => void;
+};
+
+/** The day or the year of a date field: a short numeric box with its own label. */
+function DatePartInput({ id, part, label, maxLength, placeholder, value, isInvalid, onChange }: DatePartInputProps) {
+  return (
+    <div className={`date-field__part date-field__part--${part}`}>
+      <label className="date-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="field__input"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={maxLength}
+        placeholder={placeholder}
+        value={value}
+        aria-invalid={isInvalid ? true : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
   );
 }
