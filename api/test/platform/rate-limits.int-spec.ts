@@ -84,6 +84,16 @@ describe('sign-up limits per address', () => {
     },
     MANY_SIGN_UPS_MS,
   );
+
+  it('counts one sign-up once in each of its windows, even where a 10-minute and an hourly window start together', async () => {
+    expect(await signUpFrom(t, '192.0.2.77')).toBe(200);
+    const rows: { hits: number }[] = await t.db.query(
+      `SELECT hits FROM rate_limit_counter WHERE bucket LIKE 'sign-up:address/%:192.0.2.77'`,
+    );
+    // Three windows (10 minutes, an hour, a day), one row each, one hit each; at the top of an
+    // hour the 10-minute and hourly windows used to share a row and count the hit twice.
+    expect(rows).toEqual([{ hits: 1 }, { hits: 1 }, { hits: 1 }]);
+  });
 });
 
 describe('a platform-wide sign-up budget', () => {

@@ -36,10 +36,9 @@ export class RateLimiter {
 
   /** Counts one hit without throwing; true when a window is now over its limit. */
   async count(name: RateLimitName, key: string): Promise<boolean> {
-    this.pruneNowAndThen();
     let over = false;
     for (const window of RATE_LIMITS[name] as readonly RateLimitWindow[]) {
-      const { hits, previous, elapsed } = await this.increment(`${name}:${key}`, window.seconds);
+      const { hits, previous, elapsed } = await this.increment(bucketOf(name, key, window), window.seconds);
       if (hits + previous * (1 - elapsed) > this.scaled(window)) over = true;
     }
     return over;
@@ -53,7 +52,7 @@ export class RateLimiter {
                 coalesce((SELECT hits FROM rate_limit_counter WHERE bucket = $1 AND window_start = w.start - make_interval(secs => $2)), 0) AS previous,
                 extract(epoch FROM now() - w.start) / $2 AS elapsed
          FROM (SELECT to_timestamp(floor(extract(epoch FROM now()) / $2) * $2) AS start) w`,
-        [`${name}:${key}`, window.seconds],
+        [bucketOf(name, key, window), window.seconds],
       );
       // At the limit counts as over: the next hit would be refused.
       if (row.hits + row.previous * (1 - Number(row.elapsed)) >= this.scaled(window)) return true;
@@ -63,10 +62,11 @@ export class RateLimiter {
 
   /** Forgets a key's counts (a success that ends a run of failures). */
   async clear(name: RateLimitName, key: string): Promise<void> {
-    await this.db.query(`DELETE FROM rate_limit_counter WHERE bucket = $1`, [`${name}:${key}`]);
+    const buckets = (RATE_LIMITS[name] as readonly RateLimitWindow[]).map((window) => bucketOf(name, key, window));
+    await this.db.query(`DELETE FROM rate_limit_counter WHERE bucket = ANY($1)`, [buckets]);
   }
 
-  /** Drops windows that ended long ago. */
+  /** Drops windows that ended long ago (the hourly housekeeping job calls it). */
   async prune(): Promise<void> {
     await this.db.query(`DELETE FROM rate_limit_counter WHERE window_start < now() - make_interval(secs => $1)`, [
       KEEP_SECONDS,
@@ -95,11 +95,13 @@ export class RateLimiter {
     if (window.fixed) return window.limit;
     return Math.ceil(window.limit * this.config.env.RATE_LIMIT_FACTOR);
   }
-
-  /** No job has to remember the cleanup: about one hit in a thousand does it, off the request's path. */
-  private pruneNowAndThen(): void {
-    if (Math.random() < 0.001) this.prune().catch(() => undefined);
-  }
 }
+
+/**
+ * One counter row per window size: a 10-minute and an hourly window both start at the top of the
+ * hour (and the hourly and daily ones at midnight), so sharing a bucket counted every hit twice
+ * there and halved the limit in the first minutes of each hour.
+ */
+const bucketOf = (name: RateLimitName, key: string, window: RateLimitWindow) => `${name}/${window.seconds}:${key}`;
 
 const rateLimited = () => new AppError('common.rate_limited', 429, 'Too many requests, try again later');
