@@ -33,6 +33,7 @@ export function Header() {
   const canPlan = Boolean(
     account?.isSuperadmin || membership?.roles.some((role) => role === 'planner' || role === 'admin'),
   );
+  const canAdminister = Boolean(account?.isSuperadmin || membership?.roles.includes('admin'));
   const organizationName = organization.data ? pickLocalized(organization.data.name, i18n.language) : null;
 
   return (
@@ -67,6 +68,7 @@ export function Header() {
                 profilePath={homeSlug ? `/${homeSlug}/profile` : null}
                 managePath={homeSlug && canPlan ? `/${homeSlug}/manage/plans` : null}
                 moderationPath={homeSlug && canModerate ? `/${homeSlug}/moderation` : null}
+                adminPath={homeSlug && canAdminister ? `/${homeSlug}/admin` : null}
               />
             </Suspense>
           ) : (

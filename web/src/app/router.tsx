@@ -28,6 +28,9 @@ const ConsultationDiffPage = lazyPage(() => import('@/features/consultations/pag
 const ManagePlansPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plans-page'));
 const ManagePlanPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plan-page'));
 const ManageConsultationPage = lazyPage(() => import('@/features/consultations/manage/manage-consultation-page'));
+// The administration area: its layout and each screen are chunks of their own.
+const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
+const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -57,6 +60,11 @@ export const routes: RouteObject[] = [
           { path: 'manage/plans', element: <ManagePlansPage /> },
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
           { path: 'manage/consultations/:activityId', element: <ManageConsultationPage /> },
+          {
+            path: 'admin',
+            element: <AdminLayout />,
+            children: [{ index: true, element: <AdminHomePage /> }],
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

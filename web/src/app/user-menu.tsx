@@ -12,10 +12,11 @@ export type UserMenuProps = {
   profilePath: string | null;
   managePath: string | null;
   moderationPath: string | null;
+  adminPath: string | null;
 };
 
 /** The signed-in person's menu in the header (its own chunk: anonymous visitors never load it). */
-export default function UserMenu({ name, profilePath, managePath, moderationPath }: UserMenuProps) {
+export default function UserMenu({ name, profilePath, managePath, moderationPath, adminPath }: UserMenuProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
@@ -57,6 +58,11 @@ export default function UserMenu({ name, profilePath, managePath, moderationPath
           {moderationPath && (
             <DropdownMenu.Item asChild className="menu__item">
               <Link to={moderationPath}>{t('header.moderation')}</Link>
+            </DropdownMenu.Item>
+          )}
+          {adminPath && (
+            <DropdownMenu.Item asChild className="menu__item">
+              <Link to={adminPath}>{t('header.admin')}</Link>
             </DropdownMenu.Item>
           )}
           <DropdownMenu.Separator className="menu__separator" />
