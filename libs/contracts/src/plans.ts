@@ -431,13 +431,22 @@ export const ZAuditEntry = z.object({
 /** One audit entry. */
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
-/** GET /api/orgs/:slug/audit: keyset-paginated, newest first, optionally for one entity type or entity. */
-export const ZAuditQuery = z.strictObject({
-  entityType: textToken({ min: 1, max: 64 }).optional(),
-  entityId: ZUuid.optional(),
-  cursor: textToken({ max: 500 }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+/**
+ * GET /api/orgs/:slug/audit: keyset-paginated, newest first, optionally for one entity type or
+ * entity, one actor (account id) and a range of calendar days (`from`..`to`, both inclusive, days in
+ * Tehran: the web converts the Jalali days it shows).
+ */
+export const ZAuditQuery = z
+  .strictObject({
+    entityType: textToken({ min: 1, max: 64 }).optional(),
+    entityId: ZUuid.optional(),
+    actorId: ZUuid.optional(),
+    from: ZDate.optional(),
+    to: ZDate.optional(),
+    cursor: textToken({ max: 500 }).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, { message: 'invalid_value', path: ['to'] });
 /** Audit log query. */
 export type TAuditQuery = z.input<typeof ZAuditQuery>;
 
@@ -445,3 +454,11 @@ export type TAuditQuery = z.input<typeof ZAuditQuery>;
 export const ZAuditPage = pageOf(ZAuditEntry);
 /** A page of audit entries. */
 export type TAuditPage = z.infer<typeof ZAuditPage>;
+
+/** GET /api/orgs/:slug/audit/facets: the entity types and actors that appear in the log, for its filters. */
+export const ZAuditFacets = z.object({
+  entityTypes: z.array(z.string()),
+  actors: z.array(ZPersonRef),
+});
+/** The audit log's filter choices. */
+export type TAuditFacets = z.infer<typeof ZAuditFacets>;

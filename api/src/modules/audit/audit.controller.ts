@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { z } from 'zod';
-import { ZAuditPage, ZAuditQuery } from '@hamandishi/contracts';
+import { ZAuditFacets, ZAuditPage, ZAuditQuery } from '@hamandishi/contracts';
 import { Endpoint } from '../../common/http/endpoint.decorator';
 import { CurrentOrganization, Roles } from '../identity/decorators';
 import type { Organization } from '../organizations/organization.entity';
@@ -15,5 +15,12 @@ export class AuditController {
   @Endpoint({ summary: 'The audit log (admin)', query: ZAuditQuery, response: ZAuditPage, tags: ['audit'] })
   list(@CurrentOrganization() organization: Organization, @Query() query: z.output<typeof ZAuditQuery>) {
     return this.audit.page(organization.id, query);
+  }
+
+  @Get('facets')
+  @Roles('admin')
+  @Endpoint({ summary: 'The entity types and actors in the audit log, for its filters (admin)', response: ZAuditFacets, tags: ['audit'] })
+  facets(@CurrentOrganization() organization: Organization) {
+    return this.audit.facets(organization.id);
   }
 }

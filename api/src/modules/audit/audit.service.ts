@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { TAuditPage } from '@hamandishi/contracts';
+import type { TAuditFacets, TAuditPage } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 
 /** What one audited change records. `before` is null for a creation, `after` null for a deletion. */
@@ -28,6 +28,20 @@ type AuditRow = {
   createdAtKey: string;
 };
 
+/** The calendar the audit screen's day filters mean (Iran keeps one zone, no DST since 2022). */
+const AUDIT_TIME_ZONE = 'Asia/Tehran';
+
+/** Filters of one page of the log; `from`/`to` are calendar days in Tehran, both inclusive. */
+export type AuditFilters = {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit: number;
+};
+
 /** The audit log: every planner/admin change, written in the same transaction as the change. */
 @Injectable()
 export class AuditService {
@@ -50,12 +64,10 @@ export class AuditService {
     );
   }
 
-  /** The organisation's log, newest first, keyset-paginated, optionally for one entity type / entity. */
-  async page(
-    organizationId: string,
-    query: { entityType?: string; entityId?: string; cursor?: string; limit: number },
-  ): Promise<TAuditPage> {
+  /** The organisation's log, newest first, keyset-paginated, filtered by entity, actor and days. */
+  async page(organizationId: string, query: AuditFilters): Promise<TAuditPage> {
     const after = query.cursor ? decodeCursor(query.cursor) : null;
+    // A day starts at midnight on Tehran's wall clock; `to` is inclusive, so the range ends where the next day starts.
     const rows: AuditRow[] = await this.db.query(
       `SELECT e.id, e.actor_id AS "actorId", a.display_name AS "actorName", e.action, e.entity_type AS "entityType",
               e.entity_id AS "entityId", e.before, e.after, e.created_at AS "createdAt",
@@ -64,9 +76,22 @@ export class AuditService {
        WHERE e.organization_id = $1
          AND ($2::text IS NULL OR e.entity_type = $2)
          AND ($3::uuid IS NULL OR e.entity_id = $3)
-         AND ($4::timestamptz IS NULL OR (e.created_at, e.id) < ($4::timestamptz, $5::uuid))
-       ORDER BY e.created_at DESC, e.id DESC LIMIT $6`,
-      [organizationId, query.entityType ?? null, query.entityId ?? null, after?.createdAt ?? null, after?.id ?? null, query.limit + 1],
+         AND ($4::uuid IS NULL OR e.actor_id = $4)
+         AND ($5::date IS NULL OR e.created_at >= ($5::date::timestamp AT TIME ZONE '${AUDIT_TIME_ZONE}'))
+         AND ($6::date IS NULL OR e.created_at < (($6::date + 1)::timestamp AT TIME ZONE '${AUDIT_TIME_ZONE}'))
+         AND ($7::timestamptz IS NULL OR (e.created_at, e.id) < ($7::timestamptz, $8::uuid))
+       ORDER BY e.created_at DESC, e.id DESC LIMIT $9`,
+      [
+        organizationId,
+        query.entityType ?? null,
+        query.entityId ?? null,
+        query.actorId ?? null,
+        query.from ?? null,
+        query.to ?? null,
+        after?.createdAt ?? null,
+        after?.id ?? null,
+        query.limit + 1,
+      ],
     );
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -86,6 +111,24 @@ export class AuditService {
           ? Buffer.from(JSON.stringify([last.createdAtKey, last.id])).toString('base64url')
           : null,
     };
+  }
+
+  /** The entity types and the actors that appear in the organisation's log: the screen's filter choices. */
+  async facets(organizationId: string): Promise<TAuditFacets> {
+    const [types, actors]: [{ entityType: string }[], { id: string; displayName: string }[]] = await Promise.all([
+      this.db.query(
+        `SELECT DISTINCT entity_type AS "entityType" FROM audit_entry WHERE organization_id = $1 ORDER BY entity_type`,
+        [organizationId],
+      ),
+      this.db.query(
+        `SELECT a.id, a.display_name AS "displayName"
+         FROM (SELECT DISTINCT actor_id FROM audit_entry WHERE organization_id = $1 AND actor_id IS NOT NULL) e
+         JOIN account a ON a.id = e.actor_id
+         ORDER BY a.display_name, a.id`,
+        [organizationId],
+      ),
+    ]);
+    return { entityTypes: types.map((t) => t.entityType), actors };
   }
 }
 
