@@ -4,6 +4,7 @@ import type { Role, TBoundary } from '@hamandishi/contracts';
 import { DEMO_THEMES } from './demo-themes';
 import { ISFAHAN_CENTER, demoDistricts } from './demo-districts';
 import { seedDemoConsultation } from './demo-consultation';
+import { seedDemoContent } from './demo-content';
 import { seedDemoPlan } from './demo-plan';
 
 /** The demo municipality's slug. */
@@ -44,6 +45,7 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await upsertAccounts(client, organizationId);
     await seedDemoPlan(client, organizationId);
     await seedDemoConsultation(client, organizationId);
+    await seedDemoContent(client, organizationId);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
