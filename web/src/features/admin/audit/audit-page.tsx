@@ -90,13 +90,14 @@ export default function AuditPage() {
             variant="ghost"
             size="sm"
             className="audit-entity__id"
-            aria-label={t('audit.onlyThisEntity', { type: entityTypeLabel(entry.entityType), id: entry.entityId.slice(0, 8) })}
             onClick={() => {
               setEntityType(entry.entityType);
               setEntityId(entry.entityId);
             }}
           >
             <bdi dir="ltr">#{entry.entityId.slice(0, 8)}</bdi>
+            {/* The visible name starts the accessible one (WCAG 2.5.3: say what you see). */}
+            <span className="visually-hidden"> {t('audit.onlyThisEntity')}</span>
           </Button>
         </span>
       ),
