@@ -44,7 +44,9 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(NUMBER_LOCALES[locale], { useGrouping: false }).format(value);
 }
 
-const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+// Persian and Arabic separate the day from the time with their own comma.
+const DATE_TIME_SEPARATOR: Record<Locale, string> = { fa: '، ', ar: '، ', en: ', ' };
 
 /**
  * An instant with its time of day in the reader's calendar (fa: ۱۴۰۵/۰۱/۱۵، ۱۴:۳۰), on Tehran's
@@ -53,14 +55,10 @@ const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatDateTime(value: Date | string | number, locale: Locale): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      locale === 'en'
-        ? { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }
-        : { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], { ...options, timeZone: 'Asia/Tehran' });
-    dateTimeFormats.set(locale, format);
+  let time = timeFormats.get(locale);
+  if (!time) {
+    time = new Intl.DateTimeFormat(NUMBER_LOCALES[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Tehran' });
+    timeFormats.set(locale, time);
   }
-  return format.format(date);
+  return `${formatDate(date, locale, 'short', 'Asia/Tehran')}${DATE_TIME_SEPARATOR[locale]}${time.format(date)}`;
 }

@@ -210,7 +210,10 @@ export async function seedDemoContent(client: Client, organizationId: string): P
   const supports: [string, string, Date][] = [];
   for (const p of problems) {
     if (p.status === 'merged') continue;
-    const wanted = Math.floor(Math.pow(random.next(), 2.2) * 40) + (p.status === 'accepted' || p.status === 'addressed' ? 6 : 0);
+    // A problem gathers support over its first weeks: yesterday's report has only a few.
+    const ageDays = (now - p.createdAt.getTime()) / DAY_MS;
+    const ripeness = Math.min(1, (ageDays + 2) / 21);
+    const wanted = Math.round((Math.pow(random.next(), 2.2) * 40 + (p.status === 'accepted' || p.status === 'addressed' ? 6 : 0)) * ripeness);
     for (const supporter of random.sample(citizens.filter((c) => c.id !== p.author.id), wanted)) {
       supports.push([p.id, supporter.id, between(p.createdAt.getTime(), now, random.next)]);
     }

@@ -134,8 +134,9 @@ export default function AuditPage() {
             ]}
           />
           <DateField label={t('audit.filters.from')} value={from} onChange={setFrom} error={fromError} />
-          <DateField label={t('audit.filters.to')} value={to} onChange={setTo} error={toError} hint={t('audit.filters.daysHint')} />
+          <DateField label={t('audit.filters.to')} value={to} onChange={setTo} error={toError} />
         </div>
+        <p className="muted">{t('audit.filters.daysHint')}</p>
         {entityId && (
           <p className="audit-filters__entity">
             {t('audit.filters.oneEntity', { type: entityTypeLabel(entityType), id: entityId.slice(0, 8) })}{' '}
