@@ -87,7 +87,7 @@ describe('admin: the audit log', () => {
     expect(when.startsWith(today)).toBe(true);
     expect(when).toMatch(/[۰-۹]{2}:[۰-۹]{2}$/);
     await row.getByText('مدیر سامانه').waitFor();
-    await row.getByText('برنامه', { exact: true }).waitFor();
+    await expect(row.getByRole('link', { name: 'برنامه', exact: true }).getAttribute('href')).resolves.toBe(`/${SLUG}/plans/${plan.id}`);
 
     // Its details show the renamed field: before → after, not raw JSON only.
     await row.locator('summary', { hasText: 'جزئیات' }).click();

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '@hamandishi/contracts';
 import {
@@ -15,6 +16,12 @@ import { auditDiff } from './audit-diff';
 
 /** The select's "no filter" choice (Radix selects cannot hold an empty value). */
 const ALL = 'all';
+
+/** The page of an audited item, for the kinds that have one of their own. */
+const ENTITY_PAGES: Partial<Record<string, (slug: string, id: string) => string>> = {
+  problem: (slug, id) => `/${slug}/problems/${id}`,
+  plan: (slug, id) => `/${slug}/plans/${id}`,
+};
 
 /** A code such as `upstream_document.created` read as words when the catalog has no translation. */
 function readable(code: string): string {
@@ -85,7 +92,11 @@ export default function AuditPage() {
       header: t('audit.columns.entity'),
       render: (entry) => (
         <span className="audit-entity">
-          <span>{entityTypeLabel(entry.entityType)}</span>{' '}
+          {ENTITY_PAGES[entry.entityType] ? (
+            <Link to={ENTITY_PAGES[entry.entityType]!(organization.slug, entry.entityId)}>{entityTypeLabel(entry.entityType)}</Link>
+          ) : (
+            <span>{entityTypeLabel(entry.entityType)}</span>
+          )}{' '}
           <Button
             variant="ghost"
             size="sm"
