@@ -35,10 +35,16 @@ export const ERROR_CODES = [
   'identity.account_not_found',
   'identity.membership_not_found',
   'identity.last_admin',
+  'identity.sign_in_method_disabled',
+  'identity.manager_needs_district',
   // organizations
   'organizations.not_found',
   'organizations.district_not_found',
   'organizations.theme_not_found',
+  'organizations.default_locale_not_offered',
+  'organizations.logo_invalid',
+  'organizations.logo_not_found',
+  'organizations.page_not_found',
   // plans
   'plans.not_found',
   'plans.plan_closed',
