@@ -160,6 +160,11 @@ export const FIELD_ERROR_CODES = [
   'invalid',
   // NUL, half a surrogate pair, or (in names and titles) a direction control: see text.ts.
   'invalid_characters',
+  // a brand colour under which white text reads below 4.5:1 (organization settings)
+  'low_contrast',
+  'duplicate',
+  // the languages offered leave out the municipality's default language
+  'default_locale_missing',
 ] as const;
 /** A per-field validation code. */
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
