@@ -136,10 +136,14 @@ export class MembershipsRepository {
     return row ?? null;
   }
 
-  /** Locks the organisation's memberships that hold `admin`, for the last-admin rule. */
+  /**
+   * Locks the organisation's memberships that hold `admin`, for the last-admin rule; always in the
+   * same order, so two admins acting on each other wait rather than deadlock.
+   */
   async lockAdmins(organizationId: string, manager: EntityManager): Promise<string[]> {
     const rows: { accountId: string }[] = await manager.query(
-      `SELECT account_id AS "accountId" FROM membership WHERE organization_id = $1 AND 'admin' = ANY(roles) FOR UPDATE`,
+      `SELECT account_id AS "accountId" FROM membership WHERE organization_id = $1 AND 'admin' = ANY(roles)
+       ORDER BY id FOR UPDATE`,
       [organizationId],
     );
     return rows.map((r) => r.accountId);
