@@ -17,7 +17,7 @@ export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];
 export const ZOrganizationPage = z.enum(ORGANIZATION_PAGES);
 
 /** Colours a municipality starts with (both readable under white text). */
-export const DEFAULT_BRANDING_COLORS = { primary: '#0f5c8a', accent: '#8a3b0f' } as const;
+export const DEFAULT_BRANDING_COLORS = { primary: '#0f766e', accent: '#1d4ed8' } as const;
 
 /** The least contrast ratio with white text a brand colour must reach (WCAG AA, normal text). */
 export const MIN_CONTRAST_WITH_WHITE = 4.5;

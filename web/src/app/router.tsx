@@ -31,6 +31,10 @@ const ManageConsultationPage = lazyPage(() => import('@/features/consultations/m
 // The administration area: its layout and each screen are chunks of their own.
 const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
 const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
+const AdminSettingsPage = lazyPage(() => import('@/features/admin/pages/settings-page'));
+const AdminMembersPage = lazyPage(() => import('@/features/admin/pages/members-page'));
+// The municipality's own pages (about, terms, privacy): light, public.
+const OrganizationTextPage = lazyPage(() => import('@/features/organizations/pages/organization-text-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -47,6 +51,9 @@ export const routes: RouteObject[] = [
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'about', element: <OrganizationTextPage /> },
+          { path: 'terms', element: <OrganizationTextPage /> },
+          { path: 'privacy', element: <OrganizationTextPage /> },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'plans/:planId/stages/:stageId', element: <StagePage /> },
@@ -63,7 +70,11 @@ export const routes: RouteObject[] = [
           {
             path: 'admin',
             element: <AdminLayout />,
-            children: [{ index: true, element: <AdminHomePage /> }],
+            children: [
+              { index: true, element: <AdminHomePage /> },
+              { path: 'settings', element: <AdminSettingsPage /> },
+              { path: 'members', element: <AdminMembersPage /> },
+            ],
           },
         ],
       },
