@@ -134,3 +134,26 @@ describe('sign-in with mobile and one-time code', () => {
     expect(screen.getByRole('link', { name: 'بازگشت به صفحه نخست' })).toHaveAttribute('href', '/');
   });
 });
+
+describe("sign-in offers only the municipality's methods", () => {
+  it('shows no e-mail tab where only mobile codes are allowed', async () => {
+    mockFetch({
+      'GET /api/orgs/isfahan': { status: 200, body: { ...isfahan, signInMethods: ['mobile_code'] } },
+      'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-123' },
+    });
+    renderSignIn();
+    expect(await screen.findByRole('textbox', { name: 'شماره همراه' })).toBeInTheDocument();
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /ایمیل/ })).not.toBeInTheDocument();
+  });
+
+  it('shows only the e-mail form where only e-mail is allowed', async () => {
+    mockFetch({
+      'GET /api/orgs/isfahan': { status: 200, body: { ...isfahan, signInMethods: ['email'] } },
+      'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-123' },
+    });
+    renderSignIn();
+    expect(await screen.findByRole('textbox', { name: /ایمیل/ })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'شماره همراه' })).not.toBeInTheDocument();
+  });
+});
