@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isObjectPayload, LOCALES, ZLocale } from './common';
-import { textBlock, textLine } from './text';
+import { textBlock, textLine, textToken } from './text';
 
 /** How people may sign in to a municipality. */
 export const SIGN_IN_METHODS = ['mobile_code', 'email'] as const;
@@ -38,9 +38,7 @@ export function contrastWithWhite(hex: string): number {
  * A brand colour, #rrggbb (stored lower-case). `invalid_format` for anything else; `low_contrast`
  * when white text on it would be hard to read (ratio below 4.5:1).
  */
-export const ZBrandColor = z
-  .string()
-  .trim()
+export const ZBrandColor = textToken({ max: 32 })
   .regex(HEX, 'invalid_format')
   .overwrite((v) => v.toLowerCase())
   .refine((v) => contrastWithWhite(v) >= MIN_CONTRAST_WITH_WHITE, 'low_contrast');
