@@ -249,6 +249,10 @@ describe('organisation settings and pages', () => {
     await boss.client.put(`/api/orgs/${city.slug}/settings`, validSettings({ signInMethods: ['email'] }));
     const client = new TestClient(t.url);
     const mobile = newMobile();
+    // refused before any SMS is sent when the municipality is named
+    const early = await client.post('/api/auth/code', { mobile, organization: city.slug });
+    expect(early.body.code).toBe('identity.sign_in_method_disabled');
+    expect((await client.get(`/api/dev/outbox?recipient=${encodeURIComponent(mobile)}`)).body).toEqual([]);
     await client.post('/api/auth/code', { mobile });
     const refused = await client.post('/api/auth/code/verify', {
       mobile,

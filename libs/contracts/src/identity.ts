@@ -63,7 +63,11 @@ export const ZOneTimeCode = z
 export const ZDisplayName = textLine({ min: 2, max: 80 });
 
 /** POST /api/auth/code: ask for a one-time code by SMS. */
-export const ZRequestCode = z.strictObject({ mobile: ZMobile });
+export const ZRequestCode = z.strictObject({
+  mobile: ZMobile,
+  /** The municipality (slug) signed into: refused before any SMS when it does not allow mobile codes. */
+  organization: textToken({ max: 64 }).optional(),
+});
 /** POST /api/auth/code */
 export type TRequestCode = z.input<typeof ZRequestCode>;
 /** Answer to a code request: where it went and when another may be asked for. */

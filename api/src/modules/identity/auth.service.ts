@@ -66,6 +66,7 @@ export class AuthService {
   /** Sends a sign-in code by SMS (to any well-formed number: a new one signs up with it). */
   async requestCode(input: z.output<typeof ZRequestCode>, request: AppRequest): Promise<TCodeRequested> {
     const mobile = input.mobile;
+    await this.organizationAllowing(input.organization, 'mobile_code');
     const account = await this.accounts.findByMobile(mobile);
     await this.throttleCodeRequest(
       mobile,

@@ -92,7 +92,7 @@ describe('sign-in with mobile and one-time code', () => {
 
     const code = await screen.findByRole('textbox', { name: 'کد یکبار مصرف' });
     const [[, requestInit]] = callsTo(fetchMock, 'POST', '/api/auth/code');
-    expect(JSON.parse(String(requestInit.body))).toEqual({ mobile: '+989123456789' });
+    expect(JSON.parse(String(requestInit.body))).toEqual({ mobile: '+989123456789', organization: 'isfahan' });
     expect(requestInit.headers).toMatchObject({ 'x-csrf-token': 'csrf-123' });
     expect(requestInit.credentials).toBe('same-origin');
     expect(screen.getByRole('button', { name: /ارسال دوباره کد تا ۶۰ ثانیه دیگر/ })).toBeDisabled();
