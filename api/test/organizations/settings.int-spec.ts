@@ -216,6 +216,15 @@ describe('organisation settings and pages', () => {
     expect((await new TestClient(t.url).get(`/api/orgs/${org.slug}`)).body.branding.primaryColor).not.toBe('#000000');
   });
 
+  it('lets a superadmin edit any municipality’s settings', async () => {
+    const city = await buildOrganization(t.db);
+    const root = await newSignedInPerson(t.url);
+    await t.db.query(`UPDATE account SET is_superadmin = true WHERE id = $1`, [root.accountId]);
+    const res = await root.client.put(`/api/orgs/${city.slug}/settings`, validSettings({ name: { fa: 'شهرداری تازه' } }));
+    expect(res.status).toBe(200);
+    expect((await new TestClient(t.url).get(`/api/orgs/${city.slug}`)).body.name.fa).toBe('شهرداری تازه');
+  });
+
   it('refuses a sign-in method the municipality does not allow', async () => {
     const city = await buildOrganization(t.db);
     const boss = await newSignedInPerson(t.url);
