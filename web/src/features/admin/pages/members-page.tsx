@@ -27,6 +27,8 @@ import { ADMIN_NS } from '../admin-i18n';
 import { type MemberFilters, useMembers, useRemoveMember, useSetMemberRoles } from '../api/use-members';
 
 const ALL = 'all';
+// Radix Select cannot hold an empty value, so "no district" has a sentinel.
+const NO_DISTRICT = 'none';
 
 /** `/:slug/admin/members`: search (Persian-normalised by the server), filter, change roles, remove. */
 export default function MembersPage() {
@@ -196,16 +198,18 @@ function RolesDialog({ member, onClose }: { member: TMember; onClose: () => void
           })}
         </div>
       </fieldset>
-      {needsDistrict && (
-        <Select
-          label={t('members.dialog.district')}
-          hint={t('members.dialog.districtHint')}
-          value={districtId || undefined}
-          placeholder={t('members.dialog.chooseDistrict')}
-          onValueChange={setDistrictId}
-          options={organization.districts.map((d) => ({ value: d.id, label: pickLocalized(d.name, locale) }))}
-        />
-      )}
+      {/* The member's district; a manager must have one. */}
+      <Select
+        label={t('members.dialog.district')}
+        hint={needsDistrict ? t('members.dialog.districtHint') : undefined}
+        value={districtId || (needsDistrict ? undefined : NO_DISTRICT)}
+        placeholder={t('members.dialog.chooseDistrict')}
+        onValueChange={(value) => setDistrictId(value === NO_DISTRICT ? '' : value)}
+        options={[
+          ...(needsDistrict ? [] : [{ value: NO_DISTRICT, label: t('members.dialog.noDistrict') }]),
+          ...organization.districts.map((d) => ({ value: d.id, label: pickLocalized(d.name, locale) })),
+        ]}
+      />
       {missing && <Alert variant="danger">{missing}</Alert>}
       {setRoles.error && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(setRoles.error))}</Alert>}
     </Dialog>
