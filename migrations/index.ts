@@ -17,6 +17,7 @@ import { ConsultationCommitteesAndCommentSearch1764400000000 } from './176440000
 import { MyActivity1764500000710 } from './1764500000710-MyActivity';
 import { DisplayNameDirectionControls1764700000000 } from './1764700000000-DisplayNameDirectionControls';
 import { AuditActorIndex1764840000000 } from './1764840000000-AuditActorIndex';
+import { OrganizationSettingsAndMemberSearch1764810000000 } from './1764810000000-OrganizationSettingsAndMemberSearch';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   MyActivity1764500000710,
   DisplayNameDirectionControls1764700000000,
   AuditActorIndex1764840000000,
+  OrganizationSettingsAndMemberSearch1764810000000,
 ];

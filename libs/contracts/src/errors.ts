@@ -35,10 +35,16 @@ export const ERROR_CODES = [
   'identity.account_not_found',
   'identity.membership_not_found',
   'identity.last_admin',
+  'identity.sign_in_method_disabled',
+  'identity.manager_needs_district',
   // organizations
   'organizations.not_found',
   'organizations.district_not_found',
   'organizations.theme_not_found',
+  'organizations.default_locale_not_offered',
+  'organizations.logo_invalid',
+  'organizations.logo_not_found',
+  'organizations.page_not_found',
   // plans
   'plans.not_found',
   'plans.plan_closed',
@@ -154,6 +160,11 @@ export const FIELD_ERROR_CODES = [
   'invalid',
   // NUL, half a surrogate pair, or (in names and titles) a direction control: see text.ts.
   'invalid_characters',
+  // a brand colour under which white text reads below 4.5:1 (organization settings)
+  'low_contrast',
+  'duplicate',
+  // the languages offered leave out the municipality's default language
+  'default_locale_missing',
 ] as const;
 /** A per-field validation code. */
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -63,7 +63,11 @@ export const ZOneTimeCode = z
 export const ZDisplayName = textLine({ min: 2, max: 80 });
 
 /** POST /api/auth/code: ask for a one-time code by SMS. */
-export const ZRequestCode = z.strictObject({ mobile: ZMobile });
+export const ZRequestCode = z.strictObject({
+  mobile: ZMobile,
+  /** The municipality (slug) signed into: refused before any SMS when it does not allow mobile codes. */
+  organization: textToken({ max: 64 }).optional(),
+});
 /** POST /api/auth/code */
 export type TRequestCode = z.input<typeof ZRequestCode>;
 /** Answer to a code request: where it went and when another may be asked for. */
@@ -194,7 +198,11 @@ export const ZUpdateMembership = z.strictObject({ districtId: ZUuid.nullable() }
 export type TUpdateMembership = z.input<typeof ZUpdateMembership>;
 
 /** PUT /api/orgs/:slug/members/:accountId/roles (admin). */
-export const ZSetRoles = z.strictObject({ roles: z.array(ZRole).min(1).max(ROLES.length) });
+export const ZSetRoles = z.strictObject({
+  roles: z.array(ZRole).min(1).max(ROLES.length),
+  /** The member's district, set with the roles (a manager must have one); omitted keeps it. */
+  districtId: ZUuid.nullable().optional(),
+});
 /** PUT /api/orgs/:slug/members/:accountId/roles */
 export type TSetRoles = z.input<typeof ZSetRoles>;
 
@@ -209,6 +217,25 @@ export const ZMember = z.object({
 });
 /** One member as an organisation's admin sees them. */
 export type TMember = z.infer<typeof ZMember>;
+
+/**
+ * GET /api/orgs/:slug/members: `q` finds a name, mobile or e-mail (Persian-normalised: Arabic ي/ك,
+ * Persian or Arabic digits, ZWNJ), `role` and `districtId` filter; keyset-paginated.
+ */
+export const ZMemberQuery = z.strictObject({
+  cursor: textToken({ max: 500 }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  q: textLine({ max: 100 }).optional(),
+  role: ZRole.optional(),
+  districtId: ZUuid.optional(),
+});
+/** GET /api/orgs/:slug/members */
+export type TMemberQuery = z.infer<typeof ZMemberQuery>;
+
+/** PUT /api/orgs/:slug/members/:accountId/district (admin). */
+export const ZSetMemberDistrict = z.strictObject({ districtId: ZUuid.nullable() });
+/** PUT /api/orgs/:slug/members/:accountId/district */
+export type TSetMemberDistrict = z.input<typeof ZSetMemberDistrict>;
 
 /** A page of members (GET /api/orgs/:slug/members), oldest first. */
 export const ZMemberPage = pageOf(ZMember);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLocale, ZLocalizedText, ZUuid } from './common';
+import { ZBranding, ZSignInMethod } from './organization-settings';
 
 /** A GeoJSON Polygon or MultiPolygon, [lng, lat] positions. */
 export const ZBoundary = z.union([
@@ -52,6 +53,13 @@ export const ZOrganization = ZOrganizationSummary.extend({
   mapZoom: z.number().int(),
   districts: z.array(ZDistrict),
   themes: z.array(ZTheme),
+  branding: ZBranding,
+  /** The languages this municipality offers (always containing its default locale). */
+  locales: z.array(ZLocale),
+  /** How people may sign in here. */
+  signInMethods: z.array(ZSignInMethod),
+  /** The home page's welcome, rendered as safe HTML, per language written. */
+  welcomeHtml: z.object({ fa: z.string().optional(), ar: z.string().optional(), en: z.string().optional() }),
 });
 /** A municipality with its districts and themes. */
 export type TOrganization = z.infer<typeof ZOrganization>;

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { buttonClassName } from '@/components/button';
@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { useSession } from '@/features/identity/api/use-session';
 import { useOrganization } from '@/features/organizations/api/use-organizations';
 import { pickLocalized } from '@/lib/locale';
+import { changeLocale as changeDeviceLocale } from './i18n';
 import { useChangeLocale } from './use-change-locale';
 import { useOrganizationSlug } from './use-organization-slug';
 
@@ -35,6 +36,15 @@ export function Header() {
   );
   const canAdminister = Boolean(account?.isSuperadmin || membership?.roles.includes('admin'));
   const organizationName = organization.data ? pickLocalized(organization.data.name, i18n.language) : null;
+  const offered = slug ? organization.data?.locales : undefined;
+  const branding = slug ? organization.data?.branding : undefined;
+  useBrandColors(branding?.primaryColor, branding?.accentColor);
+  // A language the municipality does not offer gives way to its default (on this device only).
+  useEffect(() => {
+    if (offered && organization.data && !offered.includes(i18n.language as never)) {
+      void changeDeviceLocale(organization.data.defaultLocale);
+    }
+  }, [offered, organization.data, i18n.language]);
 
   return (
     <header className="app-header">
@@ -45,6 +55,7 @@ export function Header() {
           </Link>
           {slug && organizationName && (
             <Link to={`/${slug}`} className="app-header__org">
+              {branding?.logoUrl && <img className="app-header__org-logo" src={branding.logoUrl} alt="" />}
               {organizationName}
             </Link>
           )}
@@ -55,7 +66,7 @@ export function Header() {
           )}
         </nav>
         <div className="app-header__actions">
-          <LanguageSwitcher onChange={changeLocale} />
+          <LanguageSwitcher onChange={changeLocale} locales={offered} />
           {account && (
             <Suspense fallback={null}>
               <NotificationBell accountId={account.id} />
@@ -83,4 +94,24 @@ export function Header() {
       </div>
     </header>
   );
+}
+
+/**
+ * A municipality's colours as the design tokens buttons and links use (both are checked by the
+ * API to carry white text at 4.5:1 or more); the platform's own return on leaving it.
+ */
+function useBrandColors(primary: string | undefined, accent: string | undefined) {
+  useEffect(() => {
+    if (!primary) return;
+    const style = document.documentElement.style;
+    style.setProperty('--color-primary-700', primary);
+    style.setProperty('--color-primary-800', `color-mix(in srgb, ${primary} 80%, black)`);
+    style.setProperty('--color-brand-primary', primary);
+    if (accent) style.setProperty('--color-brand-accent', accent);
+    return () => {
+      for (const name of ['--color-primary-700', '--color-primary-800', '--color-brand-primary', '--color-brand-accent']) {
+        style.removeProperty(name);
+      }
+    };
+  }, [primary, accent]);
 }

@@ -32,6 +32,10 @@ const ManageConsultationPage = lazyPage(() => import('@/features/consultations/m
 const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
 const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
 const AdminAuditPage = lazyPage(() => import('@/features/admin/audit/audit-page'));
+const AdminSettingsPage = lazyPage(() => import('@/features/admin/pages/settings-page'));
+const AdminMembersPage = lazyPage(() => import('@/features/admin/pages/members-page'));
+// The municipality's own pages (about, terms, privacy): light, public.
+const OrganizationTextPage = lazyPage(() => import('@/features/organizations/pages/organization-text-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -48,6 +52,9 @@ export const routes: RouteObject[] = [
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'about', element: <OrganizationTextPage /> },
+          { path: 'terms', element: <OrganizationTextPage /> },
+          { path: 'privacy', element: <OrganizationTextPage /> },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'plans/:planId/stages/:stageId', element: <StagePage /> },
@@ -67,6 +74,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <AdminHomePage /> },
               { path: 'audit', element: <AdminAuditPage /> },
+              { path: 'settings', element: <AdminSettingsPage /> },
+              { path: 'members', element: <AdminMembersPage /> },
             ],
           },
         ],

@@ -10,13 +10,15 @@ export type LanguageMenuProps = {
   onChange: (locale: Locale) => void;
   /** Opened by the press that loaded it. */
   defaultOpen?: boolean;
+  /** The languages to offer (a municipality's); all three when omitted. */
+  locales?: readonly Locale[];
 };
 
 /**
  * The language menu itself (Radix), loaded by `LanguageSwitcher` on first intent: lists the three
  * languages, each written in itself and marked with its `lang`.
  */
-export default function LanguageMenu({ onChange, defaultOpen = false }: LanguageMenuProps) {
+export default function LanguageMenu({ onChange, defaultOpen = false, locales = LOCALES }: LanguageMenuProps) {
   const { t, i18n } = useTranslation();
   const current: Locale = isLocale(i18n.language) ? i18n.language : 'fa';
   return (
@@ -37,7 +39,7 @@ export default function LanguageMenu({ onChange, defaultOpen = false }: Language
               if (isLocale(value)) onChange(value);
             }}
           >
-            {LOCALES.map((locale) => (
+            {LOCALES.filter((locale) => locales.includes(locale)).map((locale) => (
               <DropdownMenu.RadioItem
                 key={locale}
                 value={locale}

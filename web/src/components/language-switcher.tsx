@@ -11,10 +11,14 @@ import { GlobeIcon } from './icons';
 const loadMenu = () => import('./language-menu');
 const LanguageMenu = lazy(loadMenu);
 
-export type LanguageSwitcherProps = { onChange: (locale: Locale) => void };
+export type LanguageSwitcherProps = {
+  onChange: (locale: Locale) => void;
+  /** The languages to offer (a municipality's); all three when omitted. */
+  locales?: readonly Locale[];
+};
 
-/** The header's language switcher: lists the three languages, each written in itself. */
-export function LanguageSwitcher({ onChange }: LanguageSwitcherProps) {
+/** The header's language switcher: lists the languages offered, each written in itself. */
+export function LanguageSwitcher({ onChange, locales }: LanguageSwitcherProps) {
   const { t, i18n } = useTranslation();
   const current: Locale = isLocale(i18n.language) ? i18n.language : 'fa';
   const [isPressed, setIsPressed] = useState(false);
@@ -40,7 +44,7 @@ export function LanguageSwitcher({ onChange }: LanguageSwitcherProps) {
   if (!isPressed) return standIn;
   return (
     <Suspense fallback={standIn}>
-      <LanguageMenu onChange={onChange} defaultOpen />
+      <LanguageMenu onChange={onChange} locales={locales} defaultOpen />
     </Suspense>
   );
 }

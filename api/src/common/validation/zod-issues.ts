@@ -4,6 +4,7 @@ import type { z } from 'zod';
 const FIELD_CODES = new Set<string>([
   'required', 'invalid_type', 'too_short', 'too_long', 'too_small', 'too_big',
   'invalid_format', 'invalid_value', 'unknown_field', 'invalid', 'invalid_characters',
+  'low_contrast', 'duplicate', 'default_locale_missing',
 ]);
 
 /** Turns zod issues into `{ "path.to.field": fieldCode }` for the error response. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type {
+  SignInMethod,
   TCodeRequested,
   TEmailSignUpRequested,
   TSession,
@@ -16,6 +17,7 @@ import { addressGroup } from '../../common/http/client-address';
 import type { AppRequest } from '../../common/http/request-context';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import type { Organization } from '../organizations/organization.entity';
+import { OrganizationSettingsService } from '../organizations/organization-settings.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { MessagingService } from '../messaging/messaging.service';
 import { AccountsRepository, isUniqueViolation } from './accounts.repository';
@@ -54,6 +56,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly memberships: MembershipsService,
     private readonly organizations: OrganizationsService,
+    private readonly organizationSettings: OrganizationSettingsService,
     private readonly messaging: MessagingService,
     private readonly rateLimiter: RateLimiter,
     private readonly attempts: SignInAttempts,
@@ -63,6 +66,7 @@ export class AuthService {
   /** Sends a sign-in code by SMS (to any well-formed number: a new one signs up with it). */
   async requestCode(input: z.output<typeof ZRequestCode>, request: AppRequest): Promise<TCodeRequested> {
     const mobile = input.mobile;
+    await this.organizationAllowing(input.organization, 'mobile_code');
     const account = await this.accounts.findByMobile(mobile);
     await this.throttleCodeRequest(
       mobile,
@@ -84,7 +88,7 @@ export class AuthService {
   async verifyCode(input: z.output<typeof ZVerifyCode>, request: AppRequest, reply: FastifyReply): Promise<TSession> {
     const mobile = input.mobile;
     await this.rateLimiter.hitAddress('code-verify:address', request);
-    const organization = input.organization ? await this.organizations.getBySlug(input.organization) : null;
+    const organization = await this.organizationAllowing(input.organization, 'mobile_code');
     let account = await this.accounts.findByMobile(mobile);
     const client = await this.attempts.clientOf(request, account?.id ?? null);
     await this.attempts.assertOpen(mobile, client);
@@ -108,6 +112,7 @@ export class AuthService {
    */
   async emailSignUp(input: z.output<typeof ZEmailSignUp>, request: AppRequest): Promise<TEmailSignUpRequested> {
     const email = input.email;
+    await this.organizationAllowing(input.organization, 'email');
     const existing = await this.accounts.findByEmail(email);
     await this.throttleCodeRequest(
       email,
@@ -149,7 +154,7 @@ export class AuthService {
   ): Promise<TSession> {
     const email = input.email;
     await this.rateLimiter.hitAddress('code-verify:address', request);
-    const organization = input.organization ? await this.organizations.getBySlug(input.organization) : null;
+    const organization = await this.organizationAllowing(input.organization, 'email');
     const client = await this.attempts.clientOf(request, null);
     await this.attempts.assertOpen(email, client);
     const open = await this.checkCode(email, 'sign_up', input.code, client);
@@ -176,7 +181,7 @@ export class AuthService {
   async emailSignIn(input: z.output<typeof ZEmailSignIn>, request: AppRequest, reply: FastifyReply): Promise<TSession> {
     const email = input.email;
     await this.rateLimiter.hitAddress('sign-in:address', request);
-    const organization = input.organization ? await this.organizations.getBySlug(input.organization) : null;
+    const organization = await this.organizationAllowing(input.organization, 'email');
     const account = await this.accounts.findByEmail(email);
     const client = await this.attempts.clientOf(request, account?.id ?? null);
     await this.attempts.assertOpen(email, client);
@@ -189,6 +194,19 @@ export class AuthService {
     this.assertCanSignIn(account);
     await this.attempts.recordSuccess(email, client, account.id, request, reply);
     return this.signIn(account, organization, request, reply);
+  }
+
+  /**
+   * The municipality a sign-in or sign-up happens in (by slug), when it allows `method`: 403
+   * `identity.sign_in_method_disabled` otherwise, before any code or password is checked.
+   */
+  private async organizationAllowing(slug: string | undefined, method: SignInMethod): Promise<Organization | null> {
+    if (!slug) return null;
+    const organization = await this.organizations.getBySlug(slug);
+    if (!(await this.organizationSettings.signInMethodsOf(organization.id)).includes(method)) {
+      throw IdentityErrors.signInMethodDisabled(method);
+    }
+    return organization;
   }
 
   async signOut(request: AppRequest, reply: FastifyReply): Promise<void> {

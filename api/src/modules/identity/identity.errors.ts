@@ -14,6 +14,9 @@ export const IdentityErrors = {
   codeResendTooSoon: () => new AppError('identity.code_resend_too_soon', 429, 'Wait before asking for another code'),
   accountDisabled: () => new AppError('identity.account_disabled', 403, 'This account is disabled'),
   accountNotFound: () => new AppError('identity.account_not_found', 404, 'Account not found'),
+  /** The municipality signed into does not allow this way of signing in. */
+  signInMethodDisabled: (method: string) =>
+    new AppError('identity.sign_in_method_disabled', 403, `This municipality does not allow signing in with ${method}`),
   displayNameRequired: () =>
     new AppError('common.validation_failed', 400, 'A new account needs a display name', { displayName: 'required' }),
 };

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RealtimeModule } from '../../realtime/realtime.module';
 import { SocketAuthenticator } from '../../realtime/socket-authenticator';
+import { AuditModule } from '../audit/audit.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsRepository } from './accounts.repository';
@@ -29,7 +30,7 @@ import { IdentitySocketAuthenticator } from './socket-authenticator.provider';
  * global guard behind `@SignedIn()`, `@Roles()` and `@Superadmin()`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), OrganizationsModule, RealtimeModule, MessagingModule],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), AuditModule, OrganizationsModule, RealtimeModule, MessagingModule],
   controllers: [AuthController, MeController, MembershipsController, AdminAccountsController],
   providers: [
     AccountsRepository,

@@ -1,6 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, HttpCode } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import type { z } from 'zod';
-import { ZMember, ZMemberPage, ZMembership, ZPageQuery, ZSetRoles, ZUpdateMembership } from '@hamandishi/contracts';
+import {
+  ZMember,
+  ZMemberPage,
+  ZMembership,
+  ZMemberQuery,
+  ZSetMemberDistrict,
+  ZSetRoles,
+  ZUpdateMembership,
+} from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { Endpoint } from '../../common/http/endpoint.decorator';
 import type { Actor } from '../../common/http/request-context';
@@ -8,6 +16,12 @@ import type { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CurrentActor, CurrentOrganization, Roles, SignedIn } from './decorators';
 import { MembershipsService } from './memberships.service';
+
+/** A member's account id in the URL; anything else is "no such member". */
+const memberId = () =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'No such member'),
+  });
 
 @Controller('api/orgs/:slug')
 export class MembershipsController {
@@ -45,29 +59,62 @@ export class MembershipsController {
   @Get('members')
   @Roles('admin')
   @Endpoint({
-    summary: "The municipality's members (admin)",
-    query: ZPageQuery,
+    summary: "The municipality's members: search by name, mobile or e-mail; filter by role and district (admin)",
+    query: ZMemberQuery,
     response: ZMemberPage,
     tags: ['memberships'],
   })
-  list(@CurrentOrganization() organization: Organization, @Query() query: z.output<typeof ZPageQuery>) {
+  list(@CurrentOrganization() organization: Organization, @Query() query: z.output<typeof ZMemberQuery>) {
     return this.memberships.listMembers(organization, query);
   }
 
   @Put('members/:accountId/roles')
   @Roles('admin')
-  @Endpoint({ summary: "Replace a member's roles (admin)", body: ZSetRoles, response: ZMember, tags: ['memberships'] })
+  @Endpoint({
+    summary: "Replace a member's roles, and optionally their district (admin, audited)",
+    body: ZSetRoles,
+    response: ZMember,
+    tags: ['memberships'],
+  })
   setRoles(
     @CurrentOrganization() organization: Organization,
-    @Param(
-      'accountId',
-      new ParseUUIDPipe({
-        exceptionFactory: () => new AppError('identity.membership_not_found', 404, 'No such member'),
-      }),
-    )
-    accountId: string,
+    @CurrentActor() actor: Actor,
+    @Param('accountId', memberId()) accountId: string,
     @Body() input: z.output<typeof ZSetRoles>,
   ) {
-    return this.memberships.setRoles(organization, accountId, input.roles);
+    return this.memberships.setRoles(organization, actor.accountId, accountId, input.roles, input.districtId);
+  }
+
+  @Put('members/:accountId/district')
+  @Roles('admin')
+  @Endpoint({
+    summary: "Set a member's district (admin, audited)",
+    body: ZSetMemberDistrict,
+    response: ZMember,
+    tags: ['memberships'],
+  })
+  setDistrict(
+    @CurrentOrganization() organization: Organization,
+    @CurrentActor() actor: Actor,
+    @Param('accountId', memberId()) accountId: string,
+    @Body() input: z.output<typeof ZSetMemberDistrict>,
+  ) {
+    return this.memberships.setMemberDistrict(organization, actor.accountId, accountId, input.districtId);
+  }
+
+  @Delete('members/:accountId')
+  @HttpCode(204)
+  @Roles('admin')
+  @Endpoint({
+    summary: 'Remove a member from the municipality; their contributions stay (admin, audited)',
+    status: 204,
+    tags: ['memberships'],
+  })
+  async remove(
+    @CurrentOrganization() organization: Organization,
+    @CurrentActor() actor: Actor,
+    @Param('accountId', memberId()) accountId: string,
+  ) {
+    await this.memberships.removeMember(organization, actor.accountId, accountId);
   }
 }

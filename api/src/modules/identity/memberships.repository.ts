@@ -88,14 +88,43 @@ export class MembershipsRepository {
     return rows.map((r) => r.organizationId);
   }
 
-  /** One page of members, oldest first, after the (joinedAt, id) of the previous page's last row. */
-  page(organizationId: string, after: { joinedAt: string; id: string } | null, limit: number): Promise<MemberRow[]> {
+  /**
+   * One page of members, oldest first, after the (joinedAt, id) of the previous page's last row.
+   * `search.name` is compared with names folded by hamandishi_search_key (Arabic ي/ك, digits,
+   * ZWNJ); `search.mobileDigits` and `search.email` are LIKE patterns' inner parts, escaped.
+   */
+  page(
+    organizationId: string,
+    filter: {
+      search: { name: string; mobileDigits: string | null; email: string } | null;
+      role: Role | null;
+      districtId: string | null;
+    },
+    after: { joinedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<MemberRow[]> {
     return this.db.query(
       `${MEMBER_SELECT}
        WHERE m.organization_id = $1 AND a.status <> 'deleted'
          AND ($2::timestamptz IS NULL OR (m.joined_at, m.id) > ($2::timestamptz, $3::uuid))
+         AND ($5::text IS NULL
+              OR hamandishi_search_key(a.display_name) LIKE '%' || replace(replace(replace(hamandishi_search_key($5), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+              OR ($6::text IS NOT NULL AND a.mobile LIKE '%' || $6 || '%')
+              OR a.email LIKE '%' || $7 || '%')
+         AND ($8::text IS NULL OR $8 = ANY(m.roles))
+         AND ($9::uuid IS NULL OR m.district_id = $9)
        ORDER BY m.joined_at, m.id LIMIT $4`,
-      [organizationId, after?.joinedAt ?? null, after?.id ?? null, limit],
+      [
+        organizationId,
+        after?.joinedAt ?? null,
+        after?.id ?? null,
+        limit,
+        filter.search?.name ?? null,
+        filter.search?.mobileDigits ?? null,
+        filter.search?.email ?? null,
+        filter.role,
+        filter.districtId,
+      ],
     );
   }
 
@@ -107,10 +136,14 @@ export class MembershipsRepository {
     return row ?? null;
   }
 
-  /** Locks the organisation's memberships that hold `admin`, for the last-admin rule. */
+  /**
+   * Locks the organisation's memberships that hold `admin`, for the last-admin rule; always in the
+   * same order, so two admins acting on each other wait rather than deadlock.
+   */
   async lockAdmins(organizationId: string, manager: EntityManager): Promise<string[]> {
     const rows: { accountId: string }[] = await manager.query(
-      `SELECT account_id AS "accountId" FROM membership WHERE organization_id = $1 AND 'admin' = ANY(roles) FOR UPDATE`,
+      `SELECT account_id AS "accountId" FROM membership WHERE organization_id = $1 AND 'admin' = ANY(roles)
+       ORDER BY id FOR UPDATE`,
       [organizationId],
     );
     return rows.map((r) => r.accountId);
@@ -126,6 +159,45 @@ export class MembershipsRepository {
       await manager.query(
         `UPDATE membership SET roles = $3, updated_at = now() WHERE organization_id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
         [organizationId, accountId, roles],
+      ),
+    );
+    return row ?? null;
+  }
+
+  /** Sets a member's district inside an admin's transaction; null when there is no such member. */
+  async setDistrictIn(
+    organizationId: string,
+    accountId: string,
+    districtId: string | null,
+    manager: EntityManager,
+  ): Promise<MembershipRow | null> {
+    const [row] = returningRows<MembershipRow>(
+      await manager.query(
+        `UPDATE membership SET district_id = $3, updated_at = now() WHERE organization_id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
+        [organizationId, accountId, districtId],
+      ),
+    );
+    return row ?? null;
+  }
+
+  /** The membership, locked until the transaction ends; null when there is none. */
+  async lockOne(organizationId: string, accountId: string, manager: EntityManager): Promise<MembershipRow | null> {
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM membership WHERE organization_id = $1 AND account_id = $2 FOR UPDATE`,
+      [organizationId, accountId],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Removes a membership (the person's problems, comments and supports stay theirs: they point at
+   * the account, not at the membership). Returns the removed row, or null when there was none.
+   */
+  async remove(organizationId: string, accountId: string, manager: EntityManager): Promise<MembershipRow | null> {
+    const [row] = returningRows<MembershipRow>(
+      await manager.query(
+        `DELETE FROM membership WHERE organization_id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
+        [organizationId, accountId],
       ),
     );
     return row ?? null;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Role, TMember, TMemberPage, TMembership, TPageQuery } from '@hamandishi/contracts';
+import type { Role, TMember, TMemberPage, TMemberQuery, TMembership } from '@hamandishi/contracts';
+import { toAsciiDigits } from '@hamandishi/text';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../../common/errors/app-error';
 import { RealtimeService } from '../../realtime/realtime.service';
 import type { Organization } from '../organizations/organization.entity';
@@ -17,6 +19,7 @@ export class MembershipsService {
     private readonly organizations: OrganizationsService,
     private readonly realtime: RealtimeService,
     private readonly sessionCache: SessionCache,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -62,10 +65,18 @@ export class MembershipsService {
     return view(row, organization.slug);
   }
 
-  /** The organisation's members, oldest first, keyset-paginated. */
-  async listMembers(organization: Organization, query: TPageQuery): Promise<TMemberPage> {
+  /**
+   * The organisation's members, oldest first, keyset-paginated; `q` finds a name (Persian-
+   * normalised), a mobile number (any digits, with or without the leading 0) or an e-mail.
+   */
+  async listMembers(organization: Organization, query: TMemberQuery): Promise<TMemberPage> {
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows = await this.repository.page(organization.id, after, query.limit + 1);
+    const rows = await this.repository.page(
+      organization.id,
+      { search: searchOf(query.q), role: query.role ?? null, districtId: query.districtId ?? null },
+      after,
+      query.limit + 1,
+    );
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return {
@@ -75,21 +86,100 @@ export class MembershipsService {
   }
 
   /**
-   * Replaces a member's roles in this organisation. An organisation always keeps one admin:
-   * removing the last admin's role answers 409 `identity.last_admin`.
+   * Replaces a member's roles in this organisation (and their district when given), audited.
+   * An organisation always keeps one admin: removing the last admin's role answers 409
+   * `identity.last_admin` (the admins' rows are locked, so two admins demoting each other at
+   * once leave one). A manager needs a district: 400 `identity.manager_needs_district`.
    */
-  async setRoles(organization: Organization, accountId: string, roles: Role[]): Promise<TMember> {
+  async setRoles(
+    organization: Organization,
+    actorId: string,
+    accountId: string,
+    roles: Role[],
+    districtId?: string | null,
+  ): Promise<TMember> {
     const unique = [...new Set(roles)];
+    if (districtId) await this.organizations.assertDistrict(organization.id, districtId);
     await this.db.transaction(async (m) => {
       const admins = await this.repository.lockAdmins(organization.id, m);
-      if (admins.includes(accountId) && !unique.includes('admin') && admins.length <= 1) {
-        throw new AppError('identity.last_admin', 409, 'An organization must keep at least one admin');
+      const before = await this.repository.lockOne(organization.id, accountId, m);
+      if (!before) throw notFound();
+      if (admins.includes(accountId) && !unique.includes('admin') && admins.length <= 1) throw lastAdmin();
+      const district = districtId === undefined ? before.districtId : districtId;
+      if (unique.includes('manager') && !district) {
+        throw new AppError('identity.manager_needs_district', 400, 'A manager must have a district', {
+          districtId: 'required',
+        });
       }
-      const row = await this.repository.setRoles(organization.id, accountId, unique, m);
-      if (!row) throw new AppError('identity.membership_not_found', 404, 'No such member in this organization');
+      await this.repository.setRoles(organization.id, accountId, unique, m);
+      if (district !== before.districtId) await this.repository.setDistrictIn(organization.id, accountId, district, m);
+      await this.audit.record(m, {
+        organizationId: organization.id,
+        actorId,
+        action: 'membership.roles_changed',
+        entityType: 'membership',
+        entityId: before.id,
+        before: { accountId, roles: before.roles, districtId: before.districtId },
+        after: { accountId, roles: unique, districtId: district },
+      });
     });
     await this.notifyChanged(accountId);
     return member((await this.repository.member(organization.id, accountId))!);
+  }
+
+  /** Sets a member's district (admin), audited; a manager cannot be left without one. */
+  async setMemberDistrict(
+    organization: Organization,
+    actorId: string,
+    accountId: string,
+    districtId: string | null,
+  ): Promise<TMember> {
+    if (districtId) await this.organizations.assertDistrict(organization.id, districtId);
+    await this.db.transaction(async (m) => {
+      const before = await this.repository.lockOne(organization.id, accountId, m);
+      if (!before) throw notFound();
+      if (!districtId && before.roles.includes('manager')) {
+        throw new AppError('identity.manager_needs_district', 400, 'A manager must have a district', {
+          districtId: 'required',
+        });
+      }
+      await this.repository.setDistrictIn(organization.id, accountId, districtId, m);
+      await this.audit.record(m, {
+        organizationId: organization.id,
+        actorId,
+        action: 'membership.district_changed',
+        entityType: 'membership',
+        entityId: before.id,
+        before: { accountId, districtId: before.districtId },
+        after: { accountId, districtId },
+      });
+    });
+    await this.notifyChanged(accountId);
+    return member((await this.repository.member(organization.id, accountId))!);
+  }
+
+  /**
+   * Removes a member from the municipality (admin), audited. Their contributions stay (they
+   * belong to the account); they can join again as a citizen. The last admin cannot be removed,
+   * not even by themselves: 409 `identity.last_admin`.
+   */
+  async removeMember(organization: Organization, actorId: string, accountId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const admins = await this.repository.lockAdmins(organization.id, m);
+      if (admins.includes(accountId) && admins.length <= 1) throw lastAdmin();
+      const removed = await this.repository.remove(organization.id, accountId, m);
+      if (!removed) throw notFound();
+      await this.audit.record(m, {
+        organizationId: organization.id,
+        actorId,
+        action: 'membership.removed',
+        entityType: 'membership',
+        entityId: removed.id,
+        before: { accountId, roles: removed.roles, districtId: removed.districtId },
+        after: null,
+      });
+    });
+    await this.notifyChanged(accountId);
   }
 
   /** Tells a person's open tabs their memberships changed. */
@@ -97,6 +187,22 @@ export class MembershipsService {
     this.sessionCache.evict(accountId);
     this.realtime.toAccount(accountId, 'membership.changed', { memberships: await this.repository.listOf(accountId) });
   }
+}
+
+const notFound = () => new AppError('identity.membership_not_found', 404, 'No such member in this organization');
+const lastAdmin = () => new AppError('identity.last_admin', 409, 'An organization must keep at least one admin');
+
+/** The three ways `q` can match: a folded name, the digits of a mobile, an e-mail's text. */
+function searchOf(q: string | undefined): { name: string; mobileDigits: string | null; email: string } | null {
+  const term = q?.trim();
+  if (!term) return null;
+  const digits = toAsciiDigits(term).replace(/[\s()+-]/g, '');
+  return {
+    name: term,
+    // People type 0912…; numbers are stored +98912…
+    mobileDigits: /^\d{3,}$/.test(digits) ? digits.replace(/^0/, '') : null,
+    email: term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`),
+  };
 }
 
 function view(row: MembershipRow, organizationSlug: string): TMembership {

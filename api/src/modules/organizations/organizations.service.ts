@@ -4,6 +4,7 @@ import { ZSlug, ZUuid } from '@hamandishi/contracts';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import { AppError } from '../../common/errors/app-error';
 import type { Organization } from './organization.entity';
+import { OrganizationSettingsService } from './organization-settings.service';
 import { OrganizationsRepository } from './organizations.repository';
 
 /** Municipalities: looking them up by slug, and checks other modules make against their taxonomy. */
@@ -13,7 +14,15 @@ export class OrganizationsService {
   // so each process keeps them briefly.
   private readonly bySlug = new ShortLivedCache<Organization>(30_000, 1_000);
 
-  constructor(private readonly repository: OrganizationsRepository) {}
+  constructor(
+    private readonly repository: OrganizationsRepository,
+    private readonly settings: OrganizationSettingsService,
+  ) {}
+
+  /** Forgets the kept organisations (after their names changed), so this process shows the change at once. */
+  forget(): void {
+    this.bySlug.clear();
+  }
 
   async list(): Promise<TOrganizationSummary[]> {
     return (await this.repository.listAll()).map(summary);
@@ -30,9 +39,10 @@ export class OrganizationsService {
 
   async describe(slug: string): Promise<TOrganization> {
     const organization = await this.getBySlug(slug);
-    const [districts, themes] = await Promise.all([
+    const [districts, themes, settings] = await Promise.all([
       this.repository.districtsOf(organization.id),
       this.repository.themesOf(organization.id),
+      this.settings.publicSettings(organization),
     ]);
     return {
       ...summary(organization),
@@ -40,6 +50,7 @@ export class OrganizationsService {
       mapZoom: organization.mapZoom,
       districts: districts.map((d) => ({ id: d.id, number: d.number, name: d.name, boundary: d.boundary })),
       themes: themes.map((t) => ({ id: t.id, parentId: t.parentId, slug: t.slug, name: t.name, position: t.position })),
+      ...settings,
     };
   }
 

@@ -8,6 +8,10 @@ export const ORG: TOrganization = {
   defaultLocale: 'fa',
   mapCenter: { lat: 32.65, lng: 51.67 },
   mapZoom: 12,
+  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
+  locales: ['fa', 'ar', 'en'],
+  signInMethods: ['mobile_code', 'email'],
+  welcomeHtml: {},
   districts: [{ id: '0d000000-0000-4000-8000-000000000001', number: 1, name: { fa: 'منطقه یک' }, boundary: null }],
   themes: [
     { id: '07000000-0000-4000-8000-000000000001', parentId: null, slug: 'transport', name: { fa: 'حمل‌ونقل' }, position: 0 },

@@ -48,7 +48,7 @@ export function MobileCodeForm({ mode, organizationSlug }: MobileCodeFormProps) 
   });
 
   const send = async (mobile: string, displayName?: string) => {
-    const answer = await requestCode.mutateAsync({ mobile });
+    const answer = await requestCode.mutateAsync({ mobile, organization: organizationSlug });
     setSent({ mobile, displayName, answer });
     countdown.restart(answer.resendInSeconds);
   };

@@ -32,16 +32,22 @@ export function AuthPage({ mode }: AuthPageProps) {
   const search = searchParams.toString();
   const emailForm =
     mode === 'sign-in' ? <EmailSignInForm organizationSlug={organization.slug} /> : <EmailSignUpForm organizationSlug={organization.slug} />;
+  const allowed = organization.signInMethods ?? ['mobile_code', 'email'];
+  const methods = [
+    ...(allowed.includes('mobile_code')
+      ? [{ value: 'mobile', label: t('tabs.mobile'), content: <MobileCodeForm mode={mode} organizationSlug={organization.slug} /> }]
+      : []),
+    ...(allowed.includes('email') ? [{ value: 'email', label: t('tabs.email'), content: emailForm }] : []),
+  ];
   return (
     <div className="page-narrow">
       <PageHeader title={t(`${config.keys}.title`, { organization: name })} description={t(`${config.keys}.intro`)} />
-      <Tabs
-        label={t('tabs.label')}
-        items={[
-          { value: 'mobile', label: t('tabs.mobile'), content: <MobileCodeForm mode={mode} organizationSlug={organization.slug} /> },
-          { value: 'email', label: t('tabs.email'), content: emailForm },
-        ]}
-      />
+      {/* Only the ways this municipality allows (its settings); with one, no tabs. */}
+      {methods.length === 1 ? (
+        methods[0].content
+      ) : (
+        <Tabs label={t('tabs.label')} items={methods} />
+      )}
       <p className="section">
         {t(config.switchPrompt)}{' '}
         <Link to={`/${organization.slug}/${config.other}${search ? `?${search}` : ''}`}>{t(config.switchLink)}</Link>

@@ -12,6 +12,10 @@ const isfahan: TOrganization = {
   defaultLocale: 'fa',
   mapCenter: { lat: 32.65, lng: 51.67 },
   mapZoom: 12,
+  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
+  locales: ['fa', 'ar', 'en'],
+  signInMethods: ['mobile_code', 'email'],
+  welcomeHtml: {},
   districts: [],
   themes: [],
 };
@@ -88,7 +92,7 @@ describe('sign-in with mobile and one-time code', () => {
 
     const code = await screen.findByRole('textbox', { name: 'کد یکبار مصرف' });
     const [[, requestInit]] = callsTo(fetchMock, 'POST', '/api/auth/code');
-    expect(JSON.parse(String(requestInit.body))).toEqual({ mobile: '+989123456789' });
+    expect(JSON.parse(String(requestInit.body))).toEqual({ mobile: '+989123456789', organization: 'isfahan' });
     expect(requestInit.headers).toMatchObject({ 'x-csrf-token': 'csrf-123' });
     expect(requestInit.credentials).toBe('same-origin');
     expect(screen.getByRole('button', { name: /ارسال دوباره کد تا ۶۰ ثانیه دیگر/ })).toBeDisabled();
@@ -128,5 +132,28 @@ describe('sign-in with mobile and one-time code', () => {
     renderSignIn();
     expect(await screen.findByRole('heading', { level: 1, name: 'این صفحه پیدا نشد' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'بازگشت به صفحه نخست' })).toHaveAttribute('href', '/');
+  });
+});
+
+describe("sign-in offers only the municipality's methods", () => {
+  it('shows no e-mail tab where only mobile codes are allowed', async () => {
+    mockFetch({
+      'GET /api/orgs/isfahan': { status: 200, body: { ...isfahan, signInMethods: ['mobile_code'] } },
+      'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-123' },
+    });
+    renderSignIn();
+    expect(await screen.findByRole('textbox', { name: 'شماره همراه' })).toBeInTheDocument();
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /ایمیل/ })).not.toBeInTheDocument();
+  });
+
+  it('shows only the e-mail form where only e-mail is allowed', async () => {
+    mockFetch({
+      'GET /api/orgs/isfahan': { status: 200, body: { ...isfahan, signInMethods: ['email'] } },
+      'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-123' },
+    });
+    renderSignIn();
+    expect(await screen.findByRole('textbox', { name: /ایمیل/ })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'شماره همراه' })).not.toBeInTheDocument();
   });
 });

@@ -12,6 +12,10 @@ const isfahan: TOrganization = {
   defaultLocale: 'fa',
   mapCenter: { lat: 32.65, lng: 51.67 },
   mapZoom: 12,
+  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
+  locales: ['fa', 'ar', 'en'],
+  signInMethods: ['mobile_code', 'email'],
+  welcomeHtml: {},
   districts: [],
   themes: [],
 };

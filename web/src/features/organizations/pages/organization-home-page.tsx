@@ -35,6 +35,9 @@ export default function OrganizationHomePage() {
   const districts = [...organization.districts].sort((a, b) => a.number - b.number);
   const open = useOpenActivities(organization.slug);
   const offered = (open.data ?? []).filter((activity) => ENTRY[activity.type]);
+  // The welcome in this language, else in Persian.
+  const welcomeLocale = organization.welcomeHtml?.[locale] ? locale : 'fa';
+  const welcome = organization.welcomeHtml?.[welcomeLocale];
   const isCollecting = offered.some((activity) => activity.type === 'problem_collection');
 
   return (
@@ -71,6 +74,13 @@ export default function OrganizationHomePage() {
           )}
         </div>
       </section>
+
+      {welcome && (
+        <section className="section org-welcome" aria-label={t('home.welcomeLabel')}>
+          {/* welcomeHtml is rendered by the server from safe markdown: all HTML in the text is escaped. */}
+          <div lang={welcomeLocale} dir={welcomeLocale === 'en' ? 'ltr' : 'rtl'} dangerouslySetInnerHTML={{ __html: welcome }} />
+        </section>
+      )}
 
       <section className="section" aria-labelledby="participate-title">
         <h2 id="participate-title">{t('home.participateTitle')}</h2>

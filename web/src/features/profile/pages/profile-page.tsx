@@ -108,12 +108,18 @@ function DetailsSection({ account }: { account: TAccount }) {
 function LanguageSection() {
   const { t, i18n } = useTranslation('profile');
   const changeLocale = useChangeLocale();
+  // The languages this municipality offers (its settings).
+  const offered = useCurrentOrganization().locales ?? LOCALES;
   return (
     <Card title={t('language.title')} headingLevel={2}>
       <Select
         label={t('language.label')}
         value={i18n.language}
-        options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale], lang: locale }))}
+        options={LOCALES.filter((locale) => offered.includes(locale)).map((locale) => ({
+          value: locale,
+          label: LOCALE_NAMES[locale],
+          lang: locale,
+        }))}
         onValueChange={(value) => {
           if (isLocale(value)) changeLocale(value);
         }}
