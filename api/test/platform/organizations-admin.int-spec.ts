@@ -109,6 +109,7 @@ describe('platform administration of municipalities (superadmin)', () => {
   it('points at the bad field: slug characters, time zone, map centre, first admin', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ slug: 'Hamedan City!' }, 'slug'],
+      [{ slug: 'platform' }, 'slug'],
       [{ slug: 'همدان' }, 'slug'],
       [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
       [{ mapCenter: { lat: 95, lng: 48 } }, 'mapCenter.lat'],

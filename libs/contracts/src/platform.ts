@@ -38,9 +38,15 @@ const organizationSettings = {
   timeZone: ZTimeZone,
 };
 
+/** Top-level paths of the web app that a municipality's slug must not shadow. */
+export const RESERVED_SLUGS = ['platform', 'api', 'assets', 'admin', 'sign-in', 'sign-up', 'invitations'] as const;
+
+/** The slug of a new municipality: ZSlug, and not one of the app's own paths. */
+export const ZNewSlug = ZSlug.refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'invalid_value');
+
 /** POST /api/platform/organizations: a new municipality and the invitation of its first admin. */
 export const ZCreatePlatformOrganization = z.strictObject({
-  slug: ZSlug,
+  slug: ZNewSlug,
   ...organizationSettings,
   /** The first admin's mobile or e-mail: they receive an invitation. */
   firstAdmin: ZContact,
