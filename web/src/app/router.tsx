@@ -31,6 +31,10 @@ const ManageConsultationPage = lazyPage(() => import('@/features/consultations/m
 // The administration area: its layout and each screen are chunks of their own.
 const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
 const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
+const AdminInvitationsPage = lazyPage(() => import('@/features/admin/pages/invitations-page'));
+// The platform administration (superadmins) and an invitation's landing page: chunks of their own.
+const PlatformPage = lazyPage(() => import('@/features/platform/platform-page'));
+const InvitationPage = lazyPage(() => import('@/features/invitations/invitation-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -39,6 +43,8 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <OrganizationsPage /> },
+      // A static segment: matched before `:slug` (the slug `platform` is reserved).
+      { path: 'platform', element: <PlatformPage /> },
       {
         path: ':slug',
         element: <OrganizationLayout />,
@@ -60,10 +66,14 @@ export const routes: RouteObject[] = [
           { path: 'manage/plans', element: <ManagePlansPage /> },
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
           { path: 'manage/consultations/:activityId', element: <ManageConsultationPage /> },
+          { path: 'invitations/:token', element: <InvitationPage /> },
           {
             path: 'admin',
             element: <AdminLayout />,
-            children: [{ index: true, element: <AdminHomePage /> }],
+            children: [
+              { index: true, element: <AdminHomePage /> },
+              { path: 'invitations', element: <AdminInvitationsPage /> },
+            ],
           },
         ],
       },

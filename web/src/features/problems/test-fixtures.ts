@@ -6,6 +6,7 @@ export const ORG: TOrganization = {
   slug: 'isfahan',
   name: { fa: 'شهرداری اصفهان' },
   defaultLocale: 'fa',
+  status: 'active',
   mapCenter: { lat: 32.65, lng: 51.67 },
   mapZoom: 12,
   districts: [{ id: '0d000000-0000-4000-8000-000000000001', number: 1, name: { fa: 'منطقه یک' }, boundary: null }],
