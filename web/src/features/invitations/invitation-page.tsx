@@ -85,6 +85,15 @@ export default function InvitationPage() {
                 {t('signIn')}
               </Link>
             </div>
+            <p className="muted">{t('noAccount')}</p>
+            <div>
+              <Link
+                to={`/${slug}/sign-up?next=${encodeURIComponent(location.pathname)}`}
+                className={buttonClassName({ variant: 'secondary' })}
+              >
+                {t('signUp')}
+              </Link>
+            </div>
           </>
         )}
       </section>
