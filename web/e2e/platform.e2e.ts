@@ -62,7 +62,7 @@ describe('platform: a superadmin creates «همدان», its invited admin accep
     await form.getByRole('textbox', { name: 'عرض جغرافیایی' }).fill(toPersianDigits('34.7989'));
     await form.getByRole('textbox', { name: 'طول جغرافیایی' }).fill(toPersianDigits('48.5146'));
     await form.getByRole('button', { name: 'ساختن و فرستادن دعوت‌نامه' }).click();
-    await root.getByText('شهرداری «همدان» ساخته شد و دعوت‌نامه مدیرش فرستاده شد.').waitFor();
+    await root.getByText('شهرداری «همدان» ساخته شد و دعوت‌نامه مدیرش فرستاده شد.', { exact: true }).first().waitFor();
     const row = root.getByRole('row').filter({ hasText: slug });
     await row.waitFor();
     expect(await row.textContent()).toContain('فعال');
@@ -98,7 +98,7 @@ describe('platform: a superadmin creates «همدان», its invited admin accep
     await admin.getByRole('textbox', { name: 'شماره همراه یا ایمیل' }).fill(toPersianDigits(plannerMobile.local));
     await admin.getByRole('checkbox', { name: 'کارشناس برنامه‌ریزی' }).check();
     await admin.getByRole('button', { name: 'فرستادن دعوت‌نامه' }).click();
-    await admin.getByText('دعوت‌نامه فرستاده شد.').waitFor();
+    await admin.getByText('دعوت‌نامه فرستاده شد.', { exact: true }).first().waitFor();
     const invited = admin.getByRole('row').filter({ hasText: plannerMobile.e164 });
     await invited.waitFor();
     expect(await invited.textContent()).toContain('در انتظار');
@@ -112,7 +112,7 @@ describe('platform: a superadmin creates «همدان», its invited admin accep
     await dialog.waitFor();
     await expectNoSeriousA11yViolations(root, '/platform suspend dialog');
     await dialog.getByRole('button', { name: 'تعلیق شود' }).click();
-    await root.getByText('شهرداری معلق شد.').waitFor();
+    await root.getByText('شهرداری معلق شد.', { exact: true }).first().waitFor();
     await admin.goto(`/${slug}`);
     await admin.getByText(/این شهرداری معلق شده است/).waitFor();
     await expectNoSeriousA11yViolations(admin, '/:slug suspended');

@@ -68,7 +68,7 @@ function OrganizationList() {
   const nameOf = (o: TPlatformOrganization) => pickLocalized(o.name, i18n.language);
 
   return (
-    <section aria-label={t('list.caption')}>
+    <div>
       <Table
         caption={t('list.caption')}
         rows={organizations.data}
@@ -118,7 +118,7 @@ function OrganizationList() {
       />
       {editing && <EditOrganization organization={editing} onClose={() => setEditing(null)} />}
       {confirming && <ConfirmStatus organization={confirming} onClose={() => setConfirming(null)} />}
-    </section>
+    </div>
   );
 }
 
