@@ -196,6 +196,9 @@ describe('platform administration of municipalities (superadmin)', () => {
         )
       )[0];
     expect(await counts()).toEqual({ problems: 1, supports: 0, comments: 0, members: 3, invitations: 0 });
+    // Signing up on its page signs in but joins nothing.
+    const newcomer = await newSignedInPerson(t.url, { organization: org.slug });
+    expect((await newcomer.client.get('/api/me')).body.memberships).toEqual([]);
     // Reading still works.
     expect((await citizen.client.get(`/api/orgs/${org.slug}/problems/${problemId}`)).status).toBe(200);
     // Suspending twice changes nothing and is audited once.
