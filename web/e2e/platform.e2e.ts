@@ -67,6 +67,16 @@ describe('platform: a superadmin creates «همدان», its invited admin accep
     await row.waitFor();
     expect(await row.textContent()).toContain('فعال');
 
+    // Renamed in the edit dialog.
+    await row.getByRole('button', { name: 'ویرایش همدان' }).click();
+    const edit = root.getByRole('dialog', { name: 'ویرایش «همدان»' });
+    await edit.waitFor();
+    await expectNoSeriousA11yViolations(root, '/platform edit dialog');
+    await edit.getByRole('group', { name: 'نام شهرداری' }).getByRole('textbox', { name: 'انگلیسی' }).fill('Hamedan Municipality');
+    await edit.getByRole('button', { name: 'ذخیره' }).click();
+    await root.getByText('تغییرها ذخیره شد.', { exact: true }).first().waitFor();
+    await edit.waitFor({ state: 'detached' });
+
     // The admin opens the link from the SMS, has no account yet, signs up with the code, and comes back.
     const link = await invitationPathSentTo(root, adminMobile.e164);
     expect(link.startsWith(`/${slug}/invitations/`)).toBe(true);
