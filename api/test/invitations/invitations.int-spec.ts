@@ -73,6 +73,22 @@ describe('invitations', () => {
     expect(await auditActions(t, cityA.id, created.body.id)).toEqual(['invitation.invited', 'invitation.accepted']);
   });
 
+  it('is accepted from the profile by its addressee only', async () => {
+    const mobile = newMobile();
+    const created = await invite({ contact: mobile, roles: ['expert'] });
+    const stranger = await newSignedInPerson(t.url);
+    expect((await stranger.client.get('/api/me/invitations')).body).toEqual([]);
+    const refused = await stranger.client.post(`/api/me/invitations/${created.body.id}/accept`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('invitations.contact_mismatch');
+    const client = await signedInAs(mobile);
+    const [mine] = (await client.get('/api/me/invitations')).body;
+    expect(mine).toMatchObject({ id: created.body.id, roles: ['expert'], organization: { slug: cityA.slug } });
+    const accepted = await client.post(`/api/me/invitations/${mine.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.membership.roles).toContain('expert');
+  });
+
   it('lets only one of two simultaneous accepts win', async () => {
     const mobile = newMobile();
     await invite({ contact: mobile, roles: ['moderator'] });
@@ -211,6 +227,10 @@ describe('invitations', () => {
   it('answers 404 for an unknown or malformed token', async () => {
     expect((await outbox().get(`/api/invitations/${'a'.repeat(43)}`)).body.code).toBe('invitations.not_found');
     expect((await outbox().get('/api/invitations/short')).status).toBe(404);
+    const someone = await newSignedInPerson(t.url);
+    for (const id of ['-'.repeat(36), '00000000-0000-0000-0000-000000000000']) {
+      expect((await someone.client.post(`/api/me/invitations/${id}/accept`)).body.code).toBe('invitations.not_found');
+    }
   });
 
   it('pages the list newest first', async () => {

@@ -155,6 +155,11 @@ describe('platform administration of municipalities (superadmin)', () => {
     expect(entry.before.name.fa).toBe('همدان');
     expect(entry.after.name.fa).toBe('شهرداری همدان');
     expect((await root.client.patch('/api/platform/organizations/00000000-0000-0000-0000-000000000000', { mapZoom: 3 })).status).toBe(404);
+    for (const path of ['not-a-uuid', 'not-a-uuid/suspend', 'not-a-uuid/reactivate']) {
+      const res = await root.client.request(path.includes('/') ? 'POST' : 'PATCH', `/api/platform/organizations/${path}`, { body: {} });
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 404, code: 'organizations.not_found' });
+    }
+    expect((await root.client.get('/api/platform/organizations/not-a-uuid')).status).toBe(404);
   });
 
   it('suspends a municipality: its pages say so, every submission answers 423 and changes nothing; re-activation restores it', async () => {

@@ -10,6 +10,7 @@ import {
   type TInvitationPage,
   type TInvitationPreview,
   type TMyInvitation,
+  ZUuid,
 } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
@@ -182,7 +183,7 @@ export class InvitationsService {
 
   /** Accepts one of my pending invitations from my profile (my verified contact is the proof). */
   async acceptMine(id: string, actor: Actor): Promise<TInvitationAccepted> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repository.findById(id) : null;
+    const row = ZUuid.safeParse(id).success ? await this.repository.findById(id) : null;
     if (!row) throw InvitationErrors.notFound();
     return this.accept(row, { id }, actor);
   }

@@ -7,7 +7,7 @@ import type {
   TPlatformOrganization,
   TPlatformOrganizationCreated,
 } from '@hamandishi/contracts';
-import { DEFAULT_INVITATION_DAYS } from '@hamandishi/contracts';
+import { DEFAULT_INVITATION_DAYS, ZUuid } from '@hamandishi/contracts';
 import type { Actor } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -18,6 +18,8 @@ import {
   type PlatformOrganizationRow,
   PlatformOrganizationsRepository,
 } from './platform-organizations.repository';
+
+const isUuid = (id: string) => ZUuid.safeParse(id).success;
 
 const isSlugTaken = (error: unknown) =>
   (error as { code?: string })?.code === '23505' &&
@@ -83,6 +85,7 @@ export class PlatformOrganizationsService {
   }
 
   async update(actor: Actor, id: string, input: Partial<OrganizationSettings>): Promise<TPlatformOrganization> {
+    if (!isUuid(id)) throw OrganizationErrors.notFound();
     await this.db.transaction(async (m) => {
       const before = await this.repository.lock(m, id);
       if (!before) throw OrganizationErrors.notFound();
@@ -104,6 +107,7 @@ export class PlatformOrganizationsService {
 
   /** Suspends (read-only) or re-activates; asking for the status it already has changes nothing. */
   async setStatus(actor: Actor, id: string, status: OrganizationStatus): Promise<TPlatformOrganization> {
+    if (!isUuid(id)) throw OrganizationErrors.notFound();
     await this.db.transaction(async (m) => {
       const before = await this.repository.lock(m, id);
       if (!before) throw OrganizationErrors.notFound();
