@@ -18,6 +18,7 @@ import { MyActivity1764500000710 } from './1764500000710-MyActivity';
 import { DisplayNameDirectionControls1764700000000 } from './1764700000000-DisplayNameDirectionControls';
 import { AuditActorIndex1764840000000 } from './1764840000000-AuditActorIndex';
 import { OrganizationSettingsAndMemberSearch1764810000000 } from './1764810000000-OrganizationSettingsAndMemberSearch';
+import { PlatformAndInvitations1764800000000 } from './1764800000000-PlatformAndInvitations';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   DisplayNameDirectionControls1764700000000,
   AuditActorIndex1764840000000,
   OrganizationSettingsAndMemberSearch1764810000000,
+  PlatformAndInvitations1764800000000,
 ];

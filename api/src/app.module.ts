@@ -13,7 +13,9 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PlatformOrganizationsModule } from './modules/organizations/platform-organizations.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
@@ -39,6 +41,8 @@ export class AppModule {
         CommentsModule,
         ProblemMapModule,
         ModerationModule, ProblemsModule, ConsultationsModule,
+        InvitationsModule,
+        PlatformOrganizationsModule,
       ],
     };
   }

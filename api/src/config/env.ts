@@ -31,6 +31,8 @@ export const ZEnv = z.object({
   SMS_HTTP_TOKEN: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Hamandishi <no-reply@hamandishi.local>'),
+  /** The address people open the platform at, for links in SMS and e-mail (invitations). Default: http://HOST:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Built web app to serve; unset: web/dist beside the repository if it exists. */
   WEB_DIST: z.string().optional(),
   SEED_DEMO: ZBooleanish.default(false),

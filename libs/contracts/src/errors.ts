@@ -45,6 +45,15 @@ export const ERROR_CODES = [
   'organizations.logo_invalid',
   'organizations.logo_not_found',
   'organizations.page_not_found',
+  'organizations.slug_taken',
+  'organizations.suspended',
+  // invitations
+  'invitations.not_found',
+  'invitations.expired',
+  'invitations.used',
+  'invitations.revoked',
+  'invitations.contact_mismatch',
+  'invitations.not_pending',
   // plans
   'plans.not_found',
   'plans.plan_closed',

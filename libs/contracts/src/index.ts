@@ -10,3 +10,6 @@ export * from './problems';
 export * from './consultations';
 export * from './me';
 export * from './text';
+export * from './contact';
+export * from './platform';
+export * from './invitations';

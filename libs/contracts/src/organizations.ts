@@ -49,6 +49,8 @@ export type TOrganizationSummary = z.infer<typeof ZOrganizationSummary>;
 
 /** GET /api/orgs/:slug: a municipality with its map settings, districts and themes. */
 export const ZOrganization = ZOrganizationSummary.extend({
+  /** `suspended`: the municipality is read-only (every submission answers 423 `organizations.suspended`). */
+  status: z.enum(['active', 'suspended']),
   mapCenter: z.object({ lat: z.number(), lng: z.number() }),
   mapZoom: z.number().int(),
   districts: z.array(ZDistrict),

@@ -80,6 +80,7 @@ export function Header() {
                 managePath={homeSlug && canPlan ? `/${homeSlug}/manage/plans` : null}
                 moderationPath={homeSlug && canModerate ? `/${homeSlug}/moderation` : null}
                 adminPath={homeSlug && canAdminister ? `/${homeSlug}/admin` : null}
+                platformPath={account.isSuperadmin ? '/platform' : null}
               />
             </Suspense>
           ) : (

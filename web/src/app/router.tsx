@@ -36,6 +36,10 @@ const AdminSettingsPage = lazyPage(() => import('@/features/admin/pages/settings
 const AdminMembersPage = lazyPage(() => import('@/features/admin/pages/members-page'));
 // The municipality's own pages (about, terms, privacy): light, public.
 const OrganizationTextPage = lazyPage(() => import('@/features/organizations/pages/organization-text-page'));
+const AdminInvitationsPage = lazyPage(() => import('@/features/admin/pages/invitations-page'));
+// The platform administration (superadmins) and an invitation's landing page: chunks of their own.
+const PlatformPage = lazyPage(() => import('@/features/platform/platform-page'));
+const InvitationPage = lazyPage(() => import('@/features/invitations/invitation-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -44,6 +48,8 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <OrganizationsPage /> },
+      // A static segment: matched before `:slug` (the slug `platform` is reserved).
+      { path: 'platform', element: <PlatformPage /> },
       {
         path: ':slug',
         element: <OrganizationLayout />,
@@ -68,6 +74,7 @@ export const routes: RouteObject[] = [
           { path: 'manage/plans', element: <ManagePlansPage /> },
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
           { path: 'manage/consultations/:activityId', element: <ManageConsultationPage /> },
+          { path: 'invitations/:token', element: <InvitationPage /> },
           {
             path: 'admin',
             element: <AdminLayout />,
@@ -76,6 +83,7 @@ export const routes: RouteObject[] = [
               { path: 'audit', element: <AdminAuditPage /> },
               { path: 'settings', element: <AdminSettingsPage /> },
               { path: 'members', element: <AdminMembersPage /> },
+              { path: 'invitations', element: <AdminInvitationsPage /> },
             ],
           },
         ],

@@ -13,10 +13,12 @@ export type UserMenuProps = {
   managePath: string | null;
   moderationPath: string | null;
   adminPath: string | null;
+  /** `/platform`, for superadmins only. */
+  platformPath: string | null;
 };
 
 /** The signed-in person's menu in the header (its own chunk: anonymous visitors never load it). */
-export default function UserMenu({ name, profilePath, managePath, moderationPath, adminPath }: UserMenuProps) {
+export default function UserMenu({ name, profilePath, managePath, moderationPath, adminPath, platformPath }: UserMenuProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
@@ -63,6 +65,11 @@ export default function UserMenu({ name, profilePath, managePath, moderationPath
           {adminPath && (
             <DropdownMenu.Item asChild className="menu__item">
               <Link to={adminPath}>{t('header.admin')}</Link>
+            </DropdownMenu.Item>
+          )}
+          {platformPath && (
+            <DropdownMenu.Item asChild className="menu__item">
+              <Link to={platformPath}>{t('header.platform')}</Link>
             </DropdownMenu.Item>
           )}
           <DropdownMenu.Separator className="menu__separator" />

@@ -78,6 +78,15 @@ export const RATE_LIMITS = {
     { limit: 10, seconds: MINUTE },
     { limit: 200, seconds: DAY },
   ],
+  /**
+   * Invitations an admin sends (new or resent): each is an SMS or e-mail to someone who did not
+   * ask for it, so a stolen admin session must not become an SMS cannon. Staffing a new city
+   * takes a few dozen in one sitting.
+   */
+  'invitation:account': [
+    { limit: 30, seconds: 10 * MINUTE },
+    { limit: 200, seconds: DAY },
+  ],
   'amendment:account': [
     { limit: 10, seconds: MINUTE },
     { limit: 100, seconds: DAY },

@@ -282,7 +282,8 @@ export class AuthService {
     reply: FastifyReply,
   ): Promise<TSession> {
     await this.sessions.start(account, request, reply);
-    if (organization) await this.memberships.join(organization, account.id);
+    // Signing in on a suspended municipality's page still signs in, but joins nothing: it takes no input.
+    if (organization && organization.status !== 'suspended') await this.memberships.join(organization, account.id);
     return this.accountsService.session(request);
   }
 }

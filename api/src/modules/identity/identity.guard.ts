@@ -8,10 +8,18 @@ import type { OrgScopedRequest } from './decorators/request-params.decorators';
 import { MembershipsService } from './memberships.service';
 import { SessionsService } from './sessions.service';
 
+// Methods that change nothing: a suspended municipality still answers them.
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * The global guard: sets `request.actor` from the session cookie on every HTTP request, then
  * applies the route's access decorator (`@SignedIn`, `@Roles`, `@Superadmin`). Undecorated
  * routes are public.
+ *
+ * It is also the one place that keeps a suspended municipality read-only: every request that
+ * could change something on a route with a `:slug` answers 423 `organizations.suspended`,
+ * whatever its decorator (public, signed in, roles, even a superadmin's), so no route can forget.
+ * The platform's own routes (`/api/platform/...`) take an id, not a slug, and keep working.
  */
 @Injectable()
 export class IdentityGuard implements CanActivate {
@@ -25,6 +33,12 @@ export class IdentityGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<OrgScopedRequest>();
+    const slug = (request.params as Record<string, string | undefined>).slug;
+    if (slug && !READ_METHODS.has(request.method)) {
+      // An unknown slug is left to the route (401 before 404 as before); a known one must be active.
+      const target = await this.organizations.getBySlug(slug).catch(() => null);
+      if (target) this.organizations.assertActive(target);
+    }
     const token = request.cookies?.[SESSION_COOKIE];
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
       context.getHandler(),
@@ -47,7 +61,6 @@ export class IdentityGuard implements CanActivate {
     }
 
     // Organisation-scoped: the session and the membership come back from one query.
-    const slug = (request.params as Record<string, string | undefined>).slug;
     if (!slug) throw new Error('@Roles() is for routes with a :slug parameter');
     const organization = await this.organizations.getBySlug(slug);
     const resolved = await this.sessions.resolveIn(token!, organization.id);

@@ -203,6 +203,32 @@ export class MembershipsRepository {
     return row ?? null;
   }
 
+  /**
+   * Adds `roles` to a person's membership (making them a member first), keeping the roles they
+   * had; sets the district when one is given.
+   */
+  async addRoles(
+    organizationId: string,
+    accountId: string,
+    roles: Role[],
+    districtId: string | null,
+    manager: EntityManager,
+  ): Promise<MembershipRow> {
+    const [row] = returningRows<MembershipRow>(
+      await manager.query(
+        `INSERT INTO membership (organization_id, account_id, roles, district_id)
+         VALUES ($1, $2, ARRAY(SELECT DISTINCT unnest(array_prepend('citizen', $3::text[])) ORDER BY 1), $4)
+         ON CONFLICT ON CONSTRAINT uq_membership_account DO UPDATE
+           SET roles = ARRAY(SELECT DISTINCT unnest(membership.roles || EXCLUDED.roles) ORDER BY 1),
+               district_id = coalesce(EXCLUDED.district_id, membership.district_id),
+               updated_at = now()
+         RETURNING ${COLUMNS}`,
+        [organizationId, accountId, roles, districtId],
+      ),
+    );
+    return row;
+  }
+
   /** A deleted person keeps their memberships (content attribution) but no powers. */
   async reduceToCitizen(accountId: string, manager: EntityManager): Promise<void> {
     await manager.query(`UPDATE membership SET roles = '{citizen}', updated_at = now() WHERE account_id = $1`, [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Role, TMember, TMemberPage, TMemberQuery, TMembership } from '@hamandishi/contracts';
 import { toAsciiDigits } from '@hamandishi/text';
 import { AuditService } from '../audit/audit.service';
@@ -54,6 +54,20 @@ export class MembershipsService {
   /** Joins by slug (sign-in with `organization`); unknown slugs answer 404. */
   async joinBySlug(slug: string, accountId: string): Promise<TMembership> {
     return this.join(await this.organizations.getBySlug(slug), accountId);
+  }
+
+  /**
+   * Grants an accepted invitation's roles (added to those the person has) inside the caller's
+   * transaction; call `notifyChanged` after it commits.
+   */
+  async grantRoles(
+    manager: EntityManager,
+    organization: Organization,
+    accountId: string,
+    roles: Role[],
+    districtId: string | null,
+  ): Promise<TMembership> {
+    return view(await this.repository.addRoles(organization.id, accountId, roles, districtId, manager), organization.slug);
   }
 
   /** Sets one's district, which must be one of that organisation's districts. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale, TLocalizedText } from '@hamandishi/contracts';
+import type { Locale, OrganizationStatus, TLocalizedText } from '@hamandishi/contracts';
 
 /** A municipality: the tenant every other row belongs to. */
 @Entity('organization')
@@ -11,5 +11,11 @@ export class Organization {
   @Column({ type: 'double precision' }) mapCenterLat!: number;
   @Column({ type: 'double precision' }) mapCenterLng!: number;
   @Column({ type: 'integer' }) mapZoom!: number;
+  /** `suspended`: read-only, every submission answers 423 (the identity guard). */
+  @Column({ type: 'text' }) status!: OrganizationStatus;
+  @Column({ type: 'timestamptz', nullable: true }) suspendedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) contactEmail!: string | null;
+  /** IANA, e.g. Asia/Tehran. */
+  @Column({ type: 'text' }) timeZone!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

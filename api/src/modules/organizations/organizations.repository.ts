@@ -18,6 +18,10 @@ export class OrganizationsRepository {
     return this.db.getRepository(Organization).findOneBy({ slug });
   }
 
+  findById(id: string): Promise<Organization | null> {
+    return this.db.getRepository(Organization).findOneBy({ id });
+  }
+
   districtsOf(organizationId: string): Promise<District[]> {
     return this.db.getRepository(District).find({ where: { organizationId }, order: { number: 'ASC' } });
   }

@@ -3,6 +3,7 @@ import type { TOrganization, TOrganizationSummary } from '@hamandishi/contracts'
 import { ZSlug, ZUuid } from '@hamandishi/contracts';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import { AppError } from '../../common/errors/app-error';
+import { OrganizationErrors } from './organizations.errors';
 import type { Organization } from './organization.entity';
 import { OrganizationSettingsService } from './organization-settings.service';
 import { OrganizationsRepository } from './organizations.repository';
@@ -11,18 +12,14 @@ import { OrganizationsRepository } from './organizations.repository';
 @Injectable()
 export class OrganizationsService {
   // Every organisation-scoped request starts by resolving its slug; organisations change rarely,
-  // so each process keeps them briefly.
+  // so each process keeps them briefly. A change (rename, suspension) clears this process's copy
+  // at once (`forget`); other API processes see it within the 30 s.
   private readonly bySlug = new ShortLivedCache<Organization>(30_000, 1_000);
 
   constructor(
     private readonly repository: OrganizationsRepository,
     private readonly settings: OrganizationSettingsService,
   ) {}
-
-  /** Forgets the kept organisations (after their names changed), so this process shows the change at once. */
-  forget(): void {
-    this.bySlug.clear();
-  }
 
   async list(): Promise<TOrganizationSummary[]> {
     return (await this.repository.listAll()).map(summary);
@@ -37,6 +34,26 @@ export class OrganizationsService {
     });
   }
 
+  /** The organisation with this id; 404 `organizations.not_found` otherwise. */
+  async getById(id: string): Promise<Organization> {
+    const organization = ZUuid.safeParse(id).success ? await this.repository.findById(id) : null;
+    if (!organization) throw OrganizationErrors.notFound();
+    return organization;
+  }
+
+  /**
+   * Forgets the kept organisations after one changed, so this process sees a rename or a
+   * suspension at once (other processes within the cache's 30 s).
+   */
+  forget(): void {
+    this.bySlug.clear();
+  }
+
+  /** Throws 423 `organizations.suspended` when the municipality takes no input. */
+  assertActive(organization: Organization): void {
+    if (organization.status === 'suspended') throw OrganizationErrors.suspended();
+  }
+
   async describe(slug: string): Promise<TOrganization> {
     const organization = await this.getBySlug(slug);
     const [districts, themes, settings] = await Promise.all([
@@ -46,6 +63,7 @@ export class OrganizationsService {
     ]);
     return {
       ...summary(organization),
+      status: organization.status,
       mapCenter: { lat: organization.mapCenterLat, lng: organization.mapCenterLng },
       mapZoom: organization.mapZoom,
       districts: districts.map((d) => ({ id: d.id, number: d.number, name: d.name, boundary: d.boundary })),

@@ -6,6 +6,7 @@ export const ORG: TOrganization = {
   slug: 'isfahan',
   name: { fa: 'شهرداری اصفهان' },
   defaultLocale: 'fa',
+  status: 'active',
   mapCenter: { lat: 32.65, lng: 51.67 },
   mapZoom: 12,
   branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },

@@ -10,6 +10,7 @@ const isfahan: TOrganization = {
   slug: 'isfahan',
   name: { fa: 'شهرداری اصفهان', en: 'Isfahan Municipality' },
   defaultLocale: 'fa',
+  status: 'active',
   mapCenter: { lat: 32.65, lng: 51.67 },
   mapZoom: 12,
   branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },

@@ -1,6 +1,7 @@
 import { Outlet, useOutletContext, useParams } from 'react-router';
 import type { TOrganization } from '@hamandishi/contracts';
-import { Spinner } from '@/components';
+import { useTranslation } from 'react-i18next';
+import { Alert, Spinner } from '@/components';
 import { ErrorView } from '@/app/error-page';
 import { isApiError } from '@/lib/api-client';
 import { useWatchOrganization } from '@/lib/realtime';
@@ -10,6 +11,7 @@ type OrganizationContext = { organization: TOrganization };
 
 /** Loads the municipality of `/:slug` once for all its pages; an unknown slug is a 404. */
 export default function OrganizationLayout() {
+  const { t } = useTranslation('organizations');
   const { slug } = useParams();
   const query = useOrganization(slug);
   useWatchOrganization(query.data ? slug : undefined);
@@ -19,7 +21,17 @@ export default function OrganizationLayout() {
     const status = isApiError(query.error) ? query.error.status || 500 : 500;
     return <ErrorView status={status === 404 ? 404 : status} />;
   }
-  return <Outlet context={{ organization: query.data } satisfies OrganizationContext} />;
+  return (
+    <>
+      {/* A suspended municipality is read-only: say so on every page before anyone types. */}
+      {query.data.status === 'suspended' && (
+        <div className="organization-suspended">
+          <Alert variant="danger">{t('suspendedBanner')}</Alert>
+        </div>
+      )}
+      <Outlet context={{ organization: query.data } satisfies OrganizationContext} />
+    </>
+  );
 }
 
 /** The municipality of the current page (inside `/:slug`). */

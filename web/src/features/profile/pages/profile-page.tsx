@@ -25,6 +25,7 @@ import { formatNumber } from '@/lib/format';
 import { isLocale, LOCALES, pickLocalized } from '@/lib/locale';
 import { usePageTitle } from '@/app/use-page-title';
 import { MyActivity } from '../components/my-activity';
+import { MyInvitations, MyMemberships } from '../components/my-invitations';
 
 /** `/:slug/profile`: one's details, language, district, demographics and data rights. */
 export default function ProfilePage() {
@@ -45,6 +46,8 @@ export default function ProfilePage() {
     <div className="stack">
       <PageHeader title={t('title')} />
       <MyActivity accountId={session.account.id} slug={organization.slug} />
+      <MyInvitations />
+      <MyMemberships memberships={session.memberships} />
       <DetailsSection account={session.account} />
       <LanguageSection />
       <DistrictSection organization={organization} membership={membership} />

@@ -1,0 +1,3 @@
+import { Invitation } from './invitation.entity';
+
+export const INVITATION_ENTITIES = [Invitation];
