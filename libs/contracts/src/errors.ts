@@ -39,6 +39,14 @@ export const ERROR_CODES = [
   'organizations.not_found',
   'organizations.district_not_found',
   'organizations.theme_not_found',
+  'organizations.theme_archived',
+  // themes
+  'themes.slug_taken',
+  'themes.too_deep',
+  'themes.cycle',
+  'themes.merge_into_descendant',
+  'themes.parent_archived',
+  'themes.file_too_large',
   // plans
   'plans.not_found',
   'plans.plan_closed',

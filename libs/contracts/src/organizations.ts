@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLocale, ZLocalizedText, ZUuid } from './common';
+import { ZThemeIcon } from './themes';
 
 /** A GeoJSON Polygon or MultiPolygon, [lng, lat] positions. */
 export const ZBoundary = z.union([
@@ -32,6 +33,10 @@ export const ZTheme = z.object({
   slug: z.string(),
   name: ZLocalizedText,
   position: z.number().int(),
+  colour: z.string(),
+  icon: ZThemeIcon,
+  /** Kept on the items that carry it (its name still shows) but not offered for new ones. */
+  isArchived: z.boolean(),
 });
 /** A category of the theme taxonomy. */
 export type TTheme = z.infer<typeof ZTheme>;
