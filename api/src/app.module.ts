@@ -19,6 +19,7 @@ import { ProblemsModule } from './modules/problems/problems.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ThemesModule } from './modules/themes/themes.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         CommentsModule,
         ProblemMapModule,
         ModerationModule, ProblemsModule, ConsultationsModule,
+        ThemesModule,
       ],
     };
   }

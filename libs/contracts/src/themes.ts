@@ -53,8 +53,8 @@ export const ZAdminTheme = z.object({
   position: z.number().int(),
   isArchived: z.boolean(),
   archivedAt: z.string().nullable(),
-  /** Problems, committees and upstream directions tagged with this theme (not its sub-themes). */
-  itemCount: z.number().int(),
+  /** The items tagged with this theme (not its sub-themes): what a merge would move. */
+  items: z.object({ problems: z.number().int(), committees: z.number().int(), upstreamDirections: z.number().int() }),
 });
 /** A theme as the administration screen shows it. */
 export type TAdminTheme = z.infer<typeof ZAdminTheme>;
