@@ -60,7 +60,8 @@ export class ThemesService {
         if (!parent) throw ThemeErrors.notFound('parentId');
         if (parent.parentId) throw ThemeErrors.tooDeep('parentId');
       }
-      const position = themes.filter((t) => t.parentId === parentId).length;
+      const siblings = themes.filter((t) => t.parentId === parentId);
+      const position = siblings.length ? Math.max(...siblings.map((t) => t.position)) + 1 : 0;
       const newId = await this.organizations.insertTheme(m, {
         organizationId: organization.id,
         parentId,

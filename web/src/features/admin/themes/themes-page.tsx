@@ -40,8 +40,10 @@ export default function ThemesPage() {
   const childrenOf = (id: string) => themes.filter((x) => x.parentId === id);
   const actionError = move.error ?? archive.error;
 
-  const handleStep = (theme: TAdminTheme, step: -1 | 1) => {
-    move.mutate({ id: theme.id, parentId: theme.parentId, position: theme.position + step });
+  // The new place is counted among the siblings as listed (positions may have gaps).
+  const handleStep = (theme: TAdminTheme, siblings: TAdminTheme[], step: -1 | 1) => {
+    const index = siblings.findIndex((x) => x.id === theme.id);
+    move.mutate({ id: theme.id, parentId: theme.parentId, position: Math.max(0, index + step) });
   };
 
   const row = (theme: TAdminTheme, siblings: TAdminTheme[]) => (
@@ -51,8 +53,8 @@ export default function ThemesPage() {
       isLast={siblings[siblings.length - 1]?.id === theme.id}
       isBusy={move.isPending || archive.isPending}
       onEdit={() => setDialog({ kind: 'edit', theme })}
-      onMoveUp={() => handleStep(theme, -1)}
-      onMoveDown={() => handleStep(theme, 1)}
+      onMoveUp={() => handleStep(theme, siblings, -1)}
+      onMoveDown={() => handleStep(theme, siblings, 1)}
       onMoveUnder={() => setDialog({ kind: 'move', theme })}
       onMerge={() => setDialog({ kind: 'merge', theme })}
       onArchive={() => archive.mutate({ id: theme.id, isArchived: !theme.isArchived })}
