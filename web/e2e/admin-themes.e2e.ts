@@ -49,7 +49,7 @@ describe('admin: the theme taxonomy (fa, RTL)', () => {
     await expectNoSeriousA11yViolations(page, 'admin themes');
 
     // A new top-level theme, then two sub-themes under it.
-    await page.getByRole('button', { name: 'موضوع تازه' }).click();
+    await page.getByRole('button', { name: 'موضوع تازه', exact: true }).click();
     await page.getByRole('dialog', { name: 'موضوع تازه' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'admin themes: create dialog');
     await fillThemeDialog(page, parent, 'ساختن');
