@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { seedDemo } from '../../src/database/seed/demo-seed';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { buildProblem, buildProblemCollection } from '../factories/problem.factory';
@@ -377,5 +378,24 @@ describe('the theme taxonomy (admin)', () => {
     await foreign.rawBytes('POST', `${own}/import`, Buffer.from('slug,name_fa\ntransport,دزدیده'), { 'content-type': 'text/csv' });
     expect((await tree(admin, org)).map((x) => x.name.fa)).toEqual(['حمل‌ونقل', 'پسماند']);
     expect((await admin.get(`/api/orgs/${org.slug}/themes/nonsense/move`)).status).toBe(404);
+  });
+
+  it('lets the demo seed run again after an admin reshaped the demo taxonomy', async () => {
+    await seedDemo(t.databaseUrl);
+    const [city] = await t.db.query(`SELECT id, slug FROM organization WHERE slug = 'isfahan'`);
+    const admin = await personWithRoles(t, { id: city.id, slug: city.slug, districtIds: [], themeIds: [] }, ['citizen', 'admin']);
+    const bySlug = async () => new Map((await tree(admin.client, city)).map((x) => [x.slug, x]));
+    let themes = await bySlug();
+    // Green space loses its sub-themes to a merge, then becomes a sub-theme of transport.
+    for (const child of ['parks', 'urban-trees']) {
+      expect((await admin.client.post(`/api/orgs/isfahan/themes/${themes.get(child)!.id}/merge`, { targetId: themes.get('waste')!.id })).status).toBe(200);
+    }
+    const moved = await admin.client.post(`/api/orgs/isfahan/themes/${themes.get('green-space')!.id}/move`, { parentId: themes.get('transport')!.id, position: 0 });
+    expect(moved.status).toBe(200);
+
+    await seedDemo(t.databaseUrl);
+    themes = await bySlug();
+    expect(themes.get('green-space')!.parentId).toBe(themes.get('transport')!.id);
+    expect(themes.has('parks')).toBe(false);
   });
 });
