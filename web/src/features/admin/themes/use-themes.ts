@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TAdminTheme,
   TCreateTheme,
+  TOrganization,
   TMergeTheme,
   TMoveTheme,
   TThemeImportReport,
@@ -29,6 +30,9 @@ export function useThemeTree(slug: string) {
 }
 
 // Every change refreshes the tree and the municipality's description (which the pickers read).
+// The description is fetched again with its query function given here: invalidating it would
+// refetch with the options of its last observer, which may be usePageTitle's cache-only reader
+// (skipToken), and fail with "Missing queryFn".
 function useThemeMutation<TInput, TResult>(slug: string, call: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -36,7 +40,13 @@ function useThemeMutation<TInput, TResult>(slug: string, call: (input: TInput) =
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: themesKey(slug), exact: true }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.organization(slug), exact: true }),
+        queryClient
+          .fetchQuery({
+            queryKey: queryKeys.organization(slug),
+            queryFn: ({ signal }) => api.get<TOrganization>(`/api/orgs/${encodeURIComponent(slug)}`, { signal }),
+            staleTime: 0,
+          })
+          .catch(() => undefined),
       ]);
     },
   });
