@@ -319,6 +319,26 @@ describe('the theme taxonomy (admin)', () => {
     ]);
     const broken = await admin.rawBytes('POST', `/api/orgs/${org.slug}/themes/import`, Buffer.from('PK\u0003\u0004not a zip'), { 'content-type': XLSX_TYPE });
     expect(broken.body.problems).toEqual([{ row: 1, column: null, problem: 'unreadable_file' }]);
+    // The same check from an HTML form (multipart/form-data with the file in it).
+    const form = new FormData();
+    form.append('dryRun', 'true');
+    form.append('file', new Blob([file], { type: 'text/csv' }), 'themes.csv');
+    const request = new Request('http://localhost/', { method: 'POST', body: form });
+    const formBytes = Buffer.from(await request.arrayBuffer());
+    const formType = request.headers.get('content-type')!;
+    const multipart = await admin.rawBytes('POST', `/api/orgs/${org.slug}/themes/import`, formBytes, { 'content-type': formType });
+    expect(multipart.status).toBe(200);
+    expect(multipart.body.problems).toEqual(res.body.problems);
+    const noFile = new FormData();
+    noFile.append('note', 'no file here');
+    const empty = new Request('http://localhost/', { method: 'POST', body: noFile });
+    const refusedForm = await admin.rawBytes('POST', `/api/orgs/${org.slug}/themes/import`, Buffer.from(await empty.arrayBuffer()), {
+      'content-type': empty.headers.get('content-type')!,
+    });
+    expect(refusedForm.status).toBe(415);
+    // Other routes still refuse a form.
+    const elsewhere = await admin.rawBytes('POST', `/api/orgs/${org.slug}/themes`, formBytes, { 'content-type': formType });
+    expect(elsewhere.status).toBe(415);
     const json = await admin.post(`/api/orgs/${org.slug}/themes/import`, { slug: 'x' });
     expect(json.status).toBe(415);
     const tooBig = await admin.rawBytes('POST', `/api/orgs/${org.slug}/themes/import`, Buffer.alloc(6 * 1024 * 1024, 0x61), { 'content-type': 'text/csv' });

@@ -1,4 +1,4 @@
-import { parseCsv, restoreNeutralised, sniffThemeFile, themesCsvStream } from './theme-file';
+import { fileFromMultipart, parseCsv, restoreNeutralised, sniffThemeFile, themesCsvStream } from './theme-file';
 
 async function text(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -32,5 +32,17 @@ describe('theme files', () => {
     expect(restoreNeutralised("'=HYPERLINK()")).toBe('=HYPERLINK()');
     expect(restoreNeutralised("'\u200F+1")).toBe('\u200F+1');
     expect(restoreNeutralised("'quoted")).toBe("'quoted");
+  });
+
+  it('takes the file part of a multipart form, and nothing from a malformed one', () => {
+    const body = Buffer.from(
+      '--XyZ\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n' +
+        '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\nContent-Type: text/csv\r\n\r\nslug,name_fa\r\nx,ایکس\r\n' +
+        '--XyZ--\r\n',
+    );
+    expect(fileFromMultipart(body, 'multipart/form-data; boundary=XyZ')?.toString('utf8')).toBe('slug,name_fa\r\nx,ایکس');
+    expect(fileFromMultipart(body, 'multipart/form-data; boundary="XyZ"')?.toString('utf8')).toBe('slug,name_fa\r\nx,ایکس');
+    expect(fileFromMultipart(body, 'multipart/form-data')).toBeNull();
+    expect(fileFromMultipart(Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="a"; filename="t.csv"\r\n\r\nno end'), 'multipart/form-data; boundary=XyZ')).toBeNull();
   });
 });

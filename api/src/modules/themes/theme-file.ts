@@ -143,3 +143,28 @@ const NEUTRALISED = /^'(?=[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069]*[=+\-@\t\r
 export function restoreNeutralised(value: string): string {
   return value.replace(NEUTRALISED, '');
 }
+
+/**
+ * The first file of a multipart/form-data body (the part whose Content-Disposition has a
+ * filename), or null when there is none or the body is malformed. The whole body is already in
+ * memory under the route's 5 MiB limit, so a small strict reader is enough.
+ */
+export function fileFromMultipart(body: Buffer, contentType: string): Buffer | null {
+  const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
+  if (!match) return null;
+  const boundary = Buffer.from(`--${match[1] ?? match[2]}`);
+  const delimiter = Buffer.concat([Buffer.from('\r\n'), boundary]);
+  let start = body.indexOf(boundary);
+  while (start !== -1) {
+    const headersStart = start + boundary.length;
+    if (body.subarray(headersStart, headersStart + 2).toString('latin1') === '--') return null;
+    const headersEnd = body.indexOf('\r\n\r\n', headersStart);
+    if (headersEnd === -1) return null;
+    const end = body.indexOf(delimiter, headersEnd + 4);
+    if (end === -1) return null;
+    const headers = body.subarray(headersStart, headersEnd).toString('utf8');
+    if (/^content-disposition:[^\r\n]*;\s*filename\*?=/im.test(headers)) return body.subarray(headersEnd + 4, end);
+    start = end + 2;
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../common/errors/app-error';
 import { ThemeErrors } from './themes.errors';
 import { XLSX_TYPE } from './theme-file';
 
@@ -10,13 +11,15 @@ export const THEME_IMPORT_ROUTE = '/api/orgs/:slug/themes/import';
 /** The largest theme file taken (a few hundred themes are a few tens of KiB). */
 export const MAX_THEME_FILE_BYTES = 5 * 1024 * 1024;
 
-const FILE_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream'];
+const FILE_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream', 'multipart/form-data'];
 
 /**
- * Raw CSV/XLSX bodies for the theme import, like the other uploads of the API (the file itself is
- * the body; no multipart). Adds the text/csv and XLSX parsers (application/octet-stream is the
- * attachments module's) and gives this one route a 5 MiB limit, refusing a larger Content-Length
- * before reading the body. Hooked in while Nest builds its providers, before the routes exist.
+ * CSV/XLSX bodies for the theme import: the file itself as the body, like the other uploads of the
+ * API, or a multipart/form-data form with the file in it (taken on this route only; elsewhere it
+ * stays an unsupported type). Adds the text/csv, XLSX and multipart parsers (application/octet-stream
+ * is the attachments module's) and gives this one route a 5 MiB limit, refusing a larger
+ * Content-Length before reading the body. Hooked in while Nest builds its providers, before the
+ * routes exist.
  */
 @Injectable()
 export class ThemeImportBody {
@@ -26,6 +29,13 @@ export class ThemeImportBody {
     const keepBuffer = (_request: unknown, body: Buffer, done: (error: Error | null, body?: unknown) => void) => done(null, body);
     for (const type of ['text/csv', XLSX_TYPE]) {
       if (!fastify.hasContentTypeParser(type)) fastify.addContentTypeParser(type, { parseAs: 'buffer' }, keepBuffer);
+    }
+    if (!fastify.hasContentTypeParser('multipart/form-data')) {
+      fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) =>
+        request.routeOptions.url === THEME_IMPORT_ROUTE
+          ? done(null, body)
+          : done(new AppError('common.unsupported_media_type', 415, 'Unsupported content type'), undefined),
+      );
     }
     fastify.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];

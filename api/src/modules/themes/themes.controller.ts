@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -17,7 +17,7 @@ import { Endpoint } from '../../common/http/endpoint.decorator';
 import type { Actor } from '../../common/http/request-context';
 import { CurrentActor, CurrentOrganization, Roles } from '../identity/decorators';
 import type { Organization } from '../organizations/organization.entity';
-import { XLSX_TYPE } from './theme-file';
+import { fileFromMultipart, XLSX_TYPE } from './theme-file';
 import { ThemesService } from './themes.service';
 import { ThemeErrors } from './themes.errors';
 
@@ -61,7 +61,8 @@ export class ThemesController {
   @HttpCode(200)
   @Roles('admin')
   @Endpoint({
-    summary: 'Import a CSV or XLSX theme file (the file itself as the body): a report by row and column; applied only without problems, never with dryRun=true (admin)',
+    summary:
+      'Import a CSV or XLSX theme file (the file itself as the body, or one file in a multipart/form-data form): a report by row and column; applied only without problems, never with dryRun=true (admin)',
     query: ZThemeImportQuery,
     response: ZThemeImportReport,
     tags,
@@ -70,10 +71,14 @@ export class ThemesController {
     @CurrentOrganization() org: Organization,
     @CurrentActor() actor: Actor,
     @Query() query: z.output<typeof ZThemeImportQuery>,
+    @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ) {
-    if (!Buffer.isBuffer(body) || body.length === 0) throw ThemeErrors.unsupportedFile();
-    return this.themes.import(org, actor, body, query.dryRun);
+    if (!Buffer.isBuffer(body)) throw ThemeErrors.unsupportedFile();
+    const isForm = (contentType ?? '').toLowerCase().startsWith('multipart/form-data');
+    const file = isForm ? fileFromMultipart(body, contentType ?? '') : body;
+    if (!file || file.length === 0) throw ThemeErrors.unsupportedFile();
+    return this.themes.import(org, actor, file, query.dryRun);
   }
 
   @Patch(':themeId')
