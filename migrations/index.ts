@@ -19,6 +19,7 @@ import { DisplayNameDirectionControls1764700000000 } from './1764700000000-Displ
 import { AuditActorIndex1764840000000 } from './1764840000000-AuditActorIndex';
 import { OrganizationSettingsAndMemberSearch1764810000000 } from './1764810000000-OrganizationSettingsAndMemberSearch';
 import { PlatformAndInvitations1764800000000 } from './1764800000000-PlatformAndInvitations';
+import { ThemeTaxonomy1764830000000 } from './1764830000000-ThemeTaxonomy';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   AuditActorIndex1764840000000,
   OrganizationSettingsAndMemberSearch1764810000000,
   PlatformAndInvitations1764800000000,
+  ThemeTaxonomy1764830000000,
 ];

@@ -21,6 +21,7 @@ import { ProblemsModule } from './modules/problems/problems.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ThemesModule } from './modules/themes/themes.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         ModerationModule, ProblemsModule, ConsultationsModule,
         InvitationsModule,
         PlatformOrganizationsModule,
+        ThemesModule,
       ],
     };
   }

@@ -54,6 +54,14 @@ export const ERROR_CODES = [
   'invitations.revoked',
   'invitations.contact_mismatch',
   'invitations.not_pending',
+  'organizations.theme_archived',
+  // themes
+  'themes.slug_taken',
+  'themes.too_deep',
+  'themes.cycle',
+  'themes.merge_into_descendant',
+  'themes.parent_archived',
+  'themes.file_too_large',
   // plans
   'plans.not_found',
   'plans.plan_closed',

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './identity';
 export * from './organizations';
 export * from './organization-settings';
+export * from './themes';
 export * from './realtime';
 export * from './plans';
 export * from './comments';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZLocale, ZLocalizedText, ZUuid } from './common';
 import { ZBranding, ZSignInMethod } from './organization-settings';
+import { ZThemeIcon } from './themes';
 
 /** A GeoJSON Polygon or MultiPolygon, [lng, lat] positions. */
 export const ZBoundary = z.union([
@@ -33,6 +34,10 @@ export const ZTheme = z.object({
   slug: z.string(),
   name: ZLocalizedText,
   position: z.number().int(),
+  colour: z.string(),
+  icon: ZThemeIcon,
+  /** Kept on the items that carry it (its name still shows) but not offered for new ones. */
+  isArchived: z.boolean(),
 });
 /** A category of the theme taxonomy. */
 export type TTheme = z.infer<typeof ZTheme>;

@@ -40,6 +40,7 @@ const AdminInvitationsPage = lazyPage(() => import('@/features/admin/pages/invit
 // The platform administration (superadmins) and an invitation's landing page: chunks of their own.
 const PlatformPage = lazyPage(() => import('@/features/platform/platform-page'));
 const InvitationPage = lazyPage(() => import('@/features/invitations/invitation-page'));
+const AdminThemesPage = lazyPage(() => import('@/features/admin/themes/themes-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -84,6 +85,7 @@ export const routes: RouteObject[] = [
               { path: 'settings', element: <AdminSettingsPage /> },
               { path: 'members', element: <AdminMembersPage /> },
               { path: 'invitations', element: <AdminInvitationsPage /> },
+              { path: 'themes', element: <AdminThemesPage /> },
             ],
           },
         ],

@@ -86,8 +86,10 @@ async function upsertThemes(client: Client, organizationId: string): Promise<voi
       [organizationId, theme.slug, theme.name, position],
     );
     for (const [childPosition, child] of (theme.children ?? []).entries()) {
+      // Not under a theme an admin has since made a sub-theme: themes have two levels only.
       await client.query(
-        `INSERT INTO theme (organization_id, parent_id, slug, name, position) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO theme (organization_id, parent_id, slug, name, position)
+         SELECT $1::uuid, $2::uuid, $3::text, $4::jsonb, $5::int WHERE NOT EXISTS (SELECT 1 FROM theme WHERE id = $2::uuid AND parent_id IS NOT NULL)
          ON CONFLICT (organization_id, slug) DO NOTHING`,
         [organizationId, rows[0].id, child.slug, child.name, childPosition],
       );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { TOrganization, TOrganizationSummary } from '@hamandishi/contracts';
 import { ZSlug, ZUuid } from '@hamandishi/contracts';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
@@ -7,6 +8,7 @@ import { OrganizationErrors } from './organizations.errors';
 import type { Organization } from './organization.entity';
 import { OrganizationSettingsService } from './organization-settings.service';
 import { OrganizationsRepository } from './organizations.repository';
+import type { Theme } from './theme.entity';
 
 /** Municipalities: looking them up by slug, and checks other modules make against their taxonomy. */
 @Injectable()
@@ -67,7 +69,18 @@ export class OrganizationsService {
       mapCenter: { lat: organization.mapCenterLat, lng: organization.mapCenterLng },
       mapZoom: organization.mapZoom,
       districts: districts.map((d) => ({ id: d.id, number: d.number, name: d.name, boundary: d.boundary })),
-      themes: themes.map((t) => ({ id: t.id, parentId: t.parentId, slug: t.slug, name: t.name, position: t.position })),
+      // Archived themes stay in the list (old items still show their names), marked so that
+      // pickers leave them out.
+      themes: themes.map((t) => ({
+        id: t.id,
+        parentId: t.parentId,
+        slug: t.slug,
+        name: t.name,
+        position: t.position,
+        colour: t.colour,
+        icon: t.icon,
+        isArchived: t.archivedAt !== null,
+      })),
       ...settings,
     };
   }
@@ -79,11 +92,48 @@ export class OrganizationsService {
     }
   }
 
-  /** Throws 404 `organizations.theme_not_found` unless the theme belongs to this organisation. */
-  async assertTheme(organizationId: string, themeId: string): Promise<void> {
-    if (!ZUuid.safeParse(themeId).success || !(await this.repository.hasTheme(organizationId, themeId))) {
-      throw new AppError('organizations.theme_not_found', 404, 'Theme not found');
+  /**
+   * Throws 404 `organizations.theme_not_found` unless the theme belongs to this organisation, and
+   * 409 `organizations.theme_archived` when it is archived: an archived theme is not offered for
+   * new items. `kept` lists the themes the item already carries, which it may keep even archived.
+   */
+  async assertTheme(organizationId: string, themeId: string, kept: Iterable<string> = []): Promise<void> {
+    const theme = ZUuid.safeParse(themeId).success ? await this.repository.findTheme(organizationId, themeId) : null;
+    if (!theme) throw new AppError('organizations.theme_not_found', 404, 'Theme not found');
+    if (theme.archivedAt && ![...kept].includes(themeId)) {
+      throw new AppError('organizations.theme_archived', 409, 'The theme is archived', { themeId: 'invalid_value' });
     }
+  }
+
+  // ---- the taxonomy's storage, for the themes module (which owns the rules) ---------------------
+
+  /** Every theme of the organisation, archived ones included, by position. */
+  themesOf(organizationId: string): Promise<Theme[]> {
+    return this.repository.themesOf(organizationId);
+  }
+
+  /** Locks the organisation's taxonomy for the transaction and reads it. */
+  async lockThemes(m: EntityManager, organizationId: string): Promise<Theme[]> {
+    await this.repository.lockThemes(m, organizationId);
+    return this.repository.themesIn(m, organizationId);
+  }
+
+  insertTheme(m: EntityManager, theme: Parameters<OrganizationsRepository['insertTheme']>[1]): Promise<string> {
+    return this.repository.insertTheme(m, theme);
+  }
+
+  updateTheme(m: EntityManager, organizationId: string, themeId: string, patch: Parameters<OrganizationsRepository['updateTheme']>[3]): Promise<void> {
+    return this.repository.updateTheme(m, organizationId, themeId, patch);
+  }
+
+  /** Numbers sibling themes 0, 1, 2... in the order given. */
+  setThemeOrder(m: EntityManager, organizationId: string, orderedIds: string[]): Promise<void> {
+    return this.repository.setThemeOrder(m, organizationId, orderedIds);
+  }
+
+  /** Deletes a theme; the caller has moved its items and sub-themes first. */
+  deleteTheme(m: EntityManager, organizationId: string, themeId: string): Promise<void> {
+    return this.repository.deleteTheme(m, organizationId, themeId);
   }
 }
 

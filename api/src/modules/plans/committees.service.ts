@@ -66,7 +66,8 @@ export class CommitteesService {
     const themeIds = [...new Set(input.themeIds ?? existing?.themeIds ?? [])];
     const memberIds = [...new Set(input.memberIds ?? existing?.members.map((m) => m.id) ?? [])];
     const secretaryId = input.secretaryId !== undefined ? input.secretaryId : (existing?.secretary?.id ?? null);
-    for (const themeId of themeIds) await this.organizations.assertTheme(organization.id, themeId);
+    // A committee keeps a theme archived since it was tagged; an archived theme cannot be added.
+    for (const themeId of themeIds) await this.organizations.assertTheme(organization.id, themeId, existing?.themeIds ?? []);
     const id = await this.transaction(async (m) => {
       await this.plans.lockEditable(m, organization.id, planId);
       const people = [...memberIds, ...(secretaryId ? [secretaryId] : [])];
@@ -125,7 +126,8 @@ export class CommitteesService {
     input: DocumentPatch,
   ): Promise<TUpstreamDocument> {
     const directions = input.directions ?? existing?.directions.map((d) => ({ text: d.text, themeIds: d.themeIds })) ?? [];
-    for (const themeId of new Set(directions.flatMap((d) => d.themeIds))) await this.organizations.assertTheme(organization.id, themeId);
+    const kept = existing?.directions.flatMap((d) => d.themeIds) ?? [];
+    for (const themeId of new Set(directions.flatMap((d) => d.themeIds))) await this.organizations.assertTheme(organization.id, themeId, kept);
     const attachmentId = input.attachmentId !== undefined ? input.attachmentId : (existing?.attachmentId ?? null);
     if (attachmentId && attachmentId !== existing?.attachmentId) {
       // A document's file is uploaded onto the document, so only an existing document can point at one.
@@ -153,6 +155,21 @@ export class CommitteesService {
     const row = (await this.repository.findDocument(this.repository.db, organization.id, id))!;
     const files = await this.attachments.listFor(organization.id, 'upstream_document', [id]);
     return documentView(row, files.get(id) ?? []);
+  }
+
+  // ---- themes ------------------------------------------------------------------------------
+
+  /** How many committees and upstream directions carry each theme. */
+  countByTheme(organizationId: string, m?: EntityManager) {
+    return this.repository.countByTheme(m ?? this.repository.db, organizationId);
+  }
+
+  /**
+   * Inside the themes module's transaction: committees and upstream directions tagged `from` are
+   * tagged `to`, in every plan (a closed plan's tags follow the taxonomy too, or they would be lost).
+   */
+  retagTheme(m: EntityManager, organizationId: string, fromThemeId: string, toThemeId: string) {
+    return this.repository.retagTheme(m, organizationId, fromThemeId, toThemeId);
   }
 
   private async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

@@ -456,4 +456,54 @@ export class PlansRepository {
   async deleteDocument(q: Queryable, organizationId: string, documentId: string): Promise<void> {
     await q.query(`DELETE FROM upstream_document WHERE organization_id = $1 AND id = $2`, [organizationId, documentId]);
   }
+
+  // ---- themes ------------------------------------------------------------------------------
+
+  /** How many committees and upstream directions carry each theme. */
+  async countByTheme(q: Queryable, organizationId: string): Promise<{ committees: Map<string, number>; directions: Map<string, number> }> {
+    const committees: { themeId: string; n: number }[] = await q.query(
+      `SELECT theme_id AS "themeId", count(*)::int AS n FROM committee_theme WHERE organization_id = $1 GROUP BY theme_id`,
+      [organizationId],
+    );
+    const directions: { themeId: string; n: number }[] = await q.query(
+      `SELECT t AS "themeId", count(*)::int AS n FROM upstream_direction d, unnest(d.theme_ids) AS t
+        WHERE d.organization_id = $1 GROUP BY t`,
+      [organizationId],
+    );
+    return {
+      committees: new Map(committees.map((r) => [r.themeId, r.n])),
+      directions: new Map(directions.map((r) => [r.themeId, r.n])),
+    };
+  }
+
+  /**
+   * Every committee and upstream direction tagged `from` is tagged `to` instead (once: an item
+   * that had both keeps one). Counts what moved.
+   */
+  async retagTheme(q: Queryable, organizationId: string, fromThemeId: string, toThemeId: string): Promise<{ committees: number; upstreamDirections: number }> {
+    await q.query(
+      `INSERT INTO committee_theme (organization_id, committee_id, theme_id)
+       SELECT organization_id, committee_id, $3 FROM committee_theme WHERE organization_id = $1 AND theme_id = $2
+       ON CONFLICT DO NOTHING`,
+      [organizationId, fromThemeId, toThemeId],
+    );
+    const committees = returningCount(
+      await q.query(`DELETE FROM committee_theme WHERE organization_id = $1 AND theme_id = $2 RETURNING committee_id`, [organizationId, fromThemeId]),
+    );
+    // array_replace keeps the direction's order of themes; duplicates then keep their first place.
+    const upstreamDirections = returningCount(
+      await q.query(
+        `UPDATE upstream_direction SET theme_ids = ARRAY(
+           SELECT u.t FROM unnest(array_replace(theme_ids, $2::uuid, $3::uuid)) WITH ORDINALITY AS u(t, ord)
+            GROUP BY u.t ORDER BY min(u.ord))
+          WHERE organization_id = $1 AND $2::uuid = ANY(theme_ids) RETURNING id`,
+        [organizationId, fromThemeId, toThemeId],
+      ),
+    );
+    return { committees, upstreamDirections };
+  }
+}
+
+function returningCount(result: unknown): number {
+  return returningRows(result).length;
 }

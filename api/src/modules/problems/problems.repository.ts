@@ -642,4 +642,27 @@ export class ProblemsRepository {
     );
     return rows.length;
   }
+
+  // ---- themes ------------------------------------------------------------------------------
+
+  /** How many problems carry each theme (every problem, hidden and merged ones too). */
+  async countByTheme(q: Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>, organizationId: string): Promise<Map<string, number>> {
+    const rows: { themeId: string; n: number }[] = await q.query(
+      `SELECT theme_id AS "themeId", count(*)::int AS n FROM problem WHERE organization_id = $1 GROUP BY theme_id`,
+      [organizationId],
+    );
+    return new Map(rows.map((r) => [r.themeId, r.n]));
+  }
+
+  /** Re-tags every problem of one theme with another; the map's cells follow through problem's trigger. */
+  async retagTheme(m: EntityManager, organizationId: string, fromThemeId: string, toThemeId: string): Promise<number> {
+    const rows = returningRows(
+      await m.query(`UPDATE problem SET theme_id = $3 WHERE organization_id = $1 AND theme_id = $2 RETURNING id`, [
+        organizationId,
+        fromThemeId,
+        toThemeId,
+      ]),
+    );
+    return rows.length;
+  }
 }

@@ -597,6 +597,18 @@ export class ProblemsService {
     return kept;
   }
 
+  // ---- themes ------------------------------------------------------------------------------
+
+  /** How many problems carry each theme (for the taxonomy's screen and merge preview). */
+  countByTheme(organizationId: string, m?: EntityManager): Promise<Map<string, number>> {
+    return this.repository.countByTheme(m ?? this.repository.db, organizationId);
+  }
+
+  /** Inside the themes module's transaction: every problem tagged `from` is re-tagged `to`. */
+  retagTheme(m: EntityManager, organizationId: string, fromThemeId: string, toThemeId: string): Promise<number> {
+    return this.repository.retagTheme(m, organizationId, fromThemeId, toThemeId);
+  }
+
   // ---- comments --------------------------------------------------------------------------
 
   /** What the comments module calls for target type 'problem'. */

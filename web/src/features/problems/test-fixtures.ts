@@ -15,8 +15,8 @@ export const ORG: TOrganization = {
   welcomeHtml: {},
   districts: [{ id: '0d000000-0000-4000-8000-000000000001', number: 1, name: { fa: 'منطقه یک' }, boundary: null }],
   themes: [
-    { id: '07000000-0000-4000-8000-000000000001', parentId: null, slug: 'transport', name: { fa: 'حمل‌ونقل' }, position: 0 },
-    { id: '07000000-0000-4000-8000-000000000002', parentId: '07000000-0000-4000-8000-000000000001', slug: 'sidewalks', name: { fa: 'پیاده‌رو' }, position: 1 },
+    { id: '07000000-0000-4000-8000-000000000001', parentId: null, slug: 'transport', name: { fa: 'حمل‌ونقل' }, position: 0, colour: '#607d8b', icon: 'transport', isArchived: false },
+    { id: '07000000-0000-4000-8000-000000000002', parentId: '07000000-0000-4000-8000-000000000001', slug: 'sidewalks', name: { fa: 'پیاده‌رو' }, position: 1, colour: '#607d8b', icon: 'tag', isArchived: false },
   ],
 };
 

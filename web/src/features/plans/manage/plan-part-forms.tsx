@@ -59,7 +59,10 @@ export function CommitteeForm({ committee, onSubmit, submitLabel, error }: Commi
     },
   });
   const { errors } = form.formState;
-  const themes = [...organization.themes].sort((a, b) => a.position - b.position);
+  // An archived theme is offered only to a committee that already carries it.
+  const themes = [...organization.themes]
+    .filter((theme) => !theme.isArchived || committee?.themeIds.includes(theme.id))
+    .sort((a, b) => a.position - b.position);
 
   const handleSubmit = form.handleSubmit(async (values) => {
     const description = values.description && values.description.fa.trim() ? compactLocalized(values.description) : undefined;

@@ -19,9 +19,14 @@ export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
   return <span className={`badge badge--${STATUS_TONE[status]}`}>{t(`statuses.${status}`)}</span>;
 }
 
-/** The theme taxonomy as select options: top-level themes, each followed by its children ("parent › child"). */
-export function themeOptions(organization: TOrganization, locale: string): SelectOption[] {
-  const byPosition = [...organization.themes].sort((a, b) => a.position - b.position);
+/**
+ * The theme taxonomy as select options: top-level themes, each followed by its children ("parent ›
+ * child"). Archived themes stay in filters (old items carry them) but are not offered for new items.
+ */
+export function themeOptions(organization: TOrganization, locale: string, { isForNewItem = false } = {}): SelectOption[] {
+  const byPosition = [...organization.themes]
+    .filter((theme) => !(isForNewItem && theme.isArchived))
+    .sort((a, b) => a.position - b.position);
   const options: SelectOption[] = [];
   for (const top of byPosition.filter((theme) => !theme.parentId)) {
     const topName = pickLocalized(top.name, locale);

@@ -181,7 +181,7 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
             label={t('form.fields.theme')}
             placeholder={t('form.fields.themePlaceholder')}
             value={field.value || undefined}
-            options={themeOptions(organization, locale)}
+            options={themeOptions(organization, locale, { isForNewItem: true })}
             onValueChange={field.onChange}
             error={err('themeId')}
           />
