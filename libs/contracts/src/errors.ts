@@ -39,6 +39,16 @@ export const ERROR_CODES = [
   'organizations.not_found',
   'organizations.district_not_found',
   'organizations.theme_not_found',
+  // districts
+  'districts.invalid_geojson',
+  'districts.invalid_boundary',
+  'districts.file_too_large',
+  'districts.too_many_vertices',
+  'districts.too_many_features',
+  'districts.too_complex',
+  'districts.busy',
+  'districts.in_use',
+  'districts.number_taken',
   // plans
   'plans.not_found',
   'plans.plan_closed',

@@ -2,6 +2,7 @@ export * from './common';
 export * from './errors';
 export * from './identity';
 export * from './organizations';
+export * from './districts';
 export * from './realtime';
 export * from './plans';
 export * from './comments';
