@@ -16,6 +16,7 @@ import { StripImageMetadata1764300000000 } from './1764300000000-StripImageMetad
 import { ConsultationCommitteesAndCommentSearch1764400000000 } from './1764400000000-ConsultationCommitteesAndCommentSearch';
 import { MyActivity1764500000710 } from './1764500000710-MyActivity';
 import { DisplayNameDirectionControls1764700000000 } from './1764700000000-DisplayNameDirectionControls';
+import { DistrictPopulation1764820000000 } from './1764820000000-DistrictPopulation';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   ConsultationCommitteesAndCommentSearch1764400000000,
   MyActivity1764500000710,
   DisplayNameDirectionControls1764700000000,
+  DistrictPopulation1764820000000,
 ];

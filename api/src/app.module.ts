@@ -13,6 +13,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { DistrictsModule } from './modules/districts/districts.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { ProblemsModule } from './modules/problems/problems.module';
@@ -39,6 +40,7 @@ export class AppModule {
         CommentsModule,
         ProblemMapModule,
         ModerationModule, ProblemsModule, ConsultationsModule,
+        DistrictsModule,
       ],
     };
   }

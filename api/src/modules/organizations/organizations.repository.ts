@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { District } from './district.entity';
 import { Organization } from './organization.entity';
 import { Theme } from './theme.entity';
@@ -32,5 +32,22 @@ export class OrganizationsRepository {
 
   async hasTheme(organizationId: string, themeId: string): Promise<boolean> {
     return this.db.getRepository(Theme).existsBy({ organizationId, id: themeId });
+  }
+
+  /** The organisation's districts, locked until the transaction ends: one import or edit at a time. */
+  lockDistricts(m: EntityManager, organizationId: string): Promise<District[]> {
+    return m.getRepository(District).find({
+      where: { organizationId },
+      order: { number: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  saveDistrict(m: EntityManager, district: Partial<District> & { organizationId: string }): Promise<District> {
+    return m.getRepository(District).save(m.getRepository(District).create(district));
+  }
+
+  async deleteDistrict(m: EntityManager, organizationId: string, id: string): Promise<void> {
+    await m.getRepository(District).delete({ organizationId, id });
   }
 }

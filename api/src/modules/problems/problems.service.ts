@@ -38,7 +38,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { ParticipationService } from '../plans/participation.service';
 import { StagesService } from '../plans/stages.service';
-import { boundaryContains, degreeBox } from './geo';
+import { boundaryContains, boundsOf, degreeBox, type Boundary } from './geo';
 import { photoUrl, thumbUrl } from './problem-photos.service';
 import { ProblemErrors } from './problems.errors';
 import {
@@ -218,6 +218,44 @@ export class ProblemsService {
       return id;
     });
     return this.page(org, problemId, actor, membership);
+  }
+
+  /**
+   * Re-derives the district of every located problem of the organisation from `districts` (the
+   * boundaries as they will be once the caller's transaction commits), inside that transaction:
+   * a problem whose point no boundary holds any more keeps its point and loses its district.
+   * Problems placed by district alone (no point) keep theirs. Returns how many problems moved.
+   */
+  async rederiveDistricts(
+    m: EntityManager,
+    organizationId: string,
+    districts: { id: string; boundary: Boundary | null }[],
+  ): Promise<number> {
+    const located = districts
+      .filter((d) => d.boundary)
+      .map((d) => ({ id: d.id, boundary: d.boundary!, box: boundsOf(d.boundary!) }));
+    const problems = await this.repository.locatedProblems(m, organizationId);
+    const ids: string[] = [];
+    const targets: (string | null)[] = [];
+    for (const p of problems) {
+      const home = located.find(
+        (d) =>
+          p.lat >= d.box.minLat && p.lat <= d.box.maxLat && p.lng >= d.box.minLng && p.lng <= d.box.maxLng &&
+          boundaryContains(d.boundary, p.lng, p.lat),
+      );
+      const target = home?.id ?? null;
+      if (target !== p.districtId) {
+        ids.push(p.id);
+        targets.push(target);
+      }
+    }
+    await this.repository.moveToDistricts(m, organizationId, ids, targets);
+    return ids.length;
+  }
+
+  /** How many problems name the district (a district they name cannot be deleted). */
+  countInDistrict(m: EntityManager, organizationId: string, districtId: string): Promise<number> {
+    return this.repository.countInDistrict(m, organizationId, districtId);
   }
 
   /** The district whose boundary holds the point; 400 `problems.location_outside` when none does. */
