@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZLocalizedText, ZUuid } from './common';
 import { ZBoundary } from './organizations';
+import { toAsciiDigits } from '@hamandishi/text';
 import { textToken } from './text';
 
 /** Largest GeoJSON file a district import takes (bytes). */
@@ -121,7 +122,7 @@ export const ZDistrictImportResult = z.object({
 /** What a saved import did. */
 export type TDistrictImportResult = z.infer<typeof ZDistrictImportResult>;
 
-const ZDistrictNumber = z.coerce.number().int().min(1).max(9999);
+const ZDistrictNumber = z.preprocess((v) => (typeof v === 'string' ? Number(toAsciiDigits(v.trim()) || NaN) : v), z.number().int().min(1).max(9999));
 
 /** POST /districts: one district drawn in the browser. */
 export const ZCreateDistrict = z.strictObject({
@@ -150,8 +151,17 @@ export const POPULATION_AGE_BANDS = ['ageUnder18', 'age18to29', 'age30to44', 'ag
 /** One age band of a population. */
 export type TPopulationAgeBand = (typeof POPULATION_AGE_BANDS)[number];
 
-const ZHeadcount = z.coerce.number().int().min(0).max(100_000_000);
-const ZOptionalHeadcount = z.preprocess((v) => (v === '' ? null : v), ZHeadcount.nullable());
+/**
+ * A whole number typed with Latin, Persian or Arabic-Indic digits (and thousands separators);
+ * an empty box is null.
+ */
+const digitsToNumber = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const text = toAsciiDigits(v).replace(/[\s,٬،]/g, '');
+  return text === '' ? null : Number(text);
+};
+const ZHeadcount = z.preprocess(digitsToNumber, z.number().int().min(0).max(100_000_000));
+const ZOptionalHeadcount = z.preprocess(digitsToNumber, z.number().int().min(0).max(100_000_000).nullable());
 
 /**
  * A district's population from one source (a census, an estimate) of a Jalali year. Men and women
@@ -159,7 +169,7 @@ const ZOptionalHeadcount = z.preprocess((v) => (v === '' ? null : v), ZHeadcount
  */
 export const ZDistrictPopulationInput = z
   .strictObject({
-    sourceYear: z.coerce.number().int().min(1300).max(1500),
+    sourceYear: z.preprocess(digitsToNumber, z.number().int().min(1300).max(1500)),
     total: ZHeadcount.refine((n) => n > 0, 'too_small'),
     male: ZOptionalHeadcount,
     female: ZOptionalHeadcount,
