@@ -31,6 +31,7 @@ const ManageConsultationPage = lazyPage(() => import('@/features/consultations/m
 // The administration area: its layout and each screen are chunks of their own.
 const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
 const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
+const AdminDistrictsPage = lazyPage(() => import('@/features/admin/pages/admin-districts-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -63,7 +64,10 @@ export const routes: RouteObject[] = [
           {
             path: 'admin',
             element: <AdminLayout />,
-            children: [{ index: true, element: <AdminHomePage /> }],
+            children: [
+              { index: true, element: <AdminHomePage /> },
+              { path: 'districts', element: <AdminDistrictsPage /> },
+            ],
           },
         ],
       },
