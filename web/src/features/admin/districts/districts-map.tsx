@@ -27,16 +27,23 @@ const toCollection = (shapes: readonly MapShape[]): FeatureCollection<Polygon | 
   })),
 });
 
-/** Fits the map to the shapes, or to the selected one (and the point it is about). */
+/**
+ * Fits the map to the shapes, or to the selected one (and the point it is about). Only when what
+ * is shown changes (not on every refetch of the same districts), and without animation: a zoom
+ * still gliding when its dialog closes would run on a map that no longer exists.
+ */
 function FitTo({ shapes, selectedKey, point }: { shapes: readonly MapShape[]; selectedKey?: string | null; point?: TGeoPoint | null }) {
   const map = useMap();
+  const latest = useRef(shapes);
+  latest.current = shapes;
+  const signature = shapes.map((s) => s.key).join(',');
   useEffect(() => {
-    const chosen = shapes.filter((s) => !selectedKey || s.key === selectedKey);
+    const chosen = latest.current.filter((s) => !selectedKey || s.key === selectedKey);
     if (chosen.length === 0) return;
     const bounds = geoJSON(toCollection(chosen)).getBounds();
     if (point) bounds.extend([point.lat, point.lng]);
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], maxZoom: 15 });
-  }, [map, shapes, selectedKey, point]);
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], maxZoom: 15, animate: false });
+  }, [map, signature, selectedKey, point]);
   return null;
 }
 
@@ -122,7 +129,7 @@ function Editing({
         watch(layer);
       });
       const bounds = group.getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], animate: false });
     } else {
       const handleCreate = ({ layer }: { layer: Layer }) => {
         map.pm.disableDraw();
@@ -136,7 +143,7 @@ function Editing({
       group.addTo(map);
       map.pm.enableDraw('Polygon', { snappable: true, tooltips: false, allowSelfIntersection: true });
       const all = geoJSON(toCollection(others)).getBounds();
-      if (all.isValid()) map.fitBounds(all, { padding: [16, 16] });
+      if (all.isValid()) map.fitBounds(all, { padding: [16, 16], animate: false });
       return () => {
         map.off('pm:create', handleCreate as never);
         map.pm.disableDraw();

@@ -40,7 +40,9 @@ function useRefresh(slug: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: districtsKey(slug) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.organization(slug) }),
+      // Marked stale, not refetched now: the layout above every page holds this query, and the
+      // municipality's maps read its districts the next time they mount.
+      queryClient.invalidateQueries({ queryKey: queryKeys.organization(slug), refetchType: 'none' }),
     ]);
 }
 
