@@ -16,6 +16,7 @@ import { Alert, Button, Dialog, TextField, YearField } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
 import { isApiError } from '@/lib/api-client';
+import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { ADMIN_NS } from '../admin-i18n';
@@ -57,7 +58,7 @@ export function DistrictDialog({ organization, district, districts, onClose }: D
   const form = useForm<DistrictFormInput, unknown, DistrictFormOutput>({
     resolver: zodResolver(ZDistrictForm) as never,
     defaultValues: {
-      number: district ? String(district.number) : String(Math.max(0, ...districts.map((d) => d.number)) + 1),
+      number: formatNumber(district ? district.number : Math.max(0, ...districts.map((d) => d.number)) + 1, locale),
       name: { fa: district?.name.fa ?? '', ar: district?.name.ar ?? '', en: district?.name.en ?? '' },
     },
   });
@@ -166,7 +167,7 @@ export function PopulationDialog({ organization, district, onClose }: Population
     resolver: zodResolver(ZDistrictPopulationInput),
     defaultValues: {
       sourceYear: p?.sourceYear ?? null,
-      ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, p?.[f] === null || p?.[f] === undefined ? '' : String(p[f])])),
+      ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, p?.[f] === null || p?.[f] === undefined ? '' : formatNumber(p[f], locale)])),
     },
   });
   const { errors } = form.formState;
