@@ -73,4 +73,32 @@ describe('admin: districts of Isfahan from a GeoJSON file, and a district popula
     const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'منطقه ۳', exact: true }) });
     await row.getByRole('cell', { name: '۱۰۰۰۰۰ نفر (۱۴۰۲)' }).waitFor();
   });
+
+  it('draws a new district on the map beside the others, then deletes it', async () => {
+    await signInWithEmail(admin, ADMIN);
+    await admin.goto(`/${SLUG}/admin/districts`);
+    await admin.getByRole('button', { name: 'کشیدن منطقه' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'کشیدن منطقهٔ تازه' });
+    await dialog.getByLabel('فارسی').fill('منطقهٔ کشیده‌شده');
+    // Saving without a boundary says to draw one first.
+    await admin.getByRole('button', { name: 'ذخیره', exact: true }).click();
+    await dialog.getByText('ابتدا مرز منطقه را روی نقشه بکشید.').waitFor();
+    await expectNoSeriousA11yViolations(admin, 'district drawing');
+
+    // A triangle in the map's north-west corner, clear of the fifteen districts fitted in the middle.
+    const map = dialog.locator('.leaflet-container');
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    const corners = [[0.08, 0.06], [0.22, 0.06], [0.15, 0.16], [0.08, 0.06]];
+    for (const [x, y] of corners) await admin.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await admin.getByRole('button', { name: 'ذخیره', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = admin.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: 'منطقهٔ کشیده‌شده', exact: true }) });
+    await row.getByRole('cell', { name: 'دارد', exact: true }).waitFor();
+
+    admin.once('dialog', (confirm) => void confirm.accept());
+    await admin.getByRole('button', { name: 'حذف منطقهٔ کشیده‌شده' }).click();
+    await admin.locator('.toast__title', { hasText: 'منطقه حذف شد.' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+  });
 });

@@ -143,6 +143,7 @@ export function DistrictDialog({ organization, district, districts, onClose }: D
             boundary={district?.boundary ?? null}
             others={others}
             mode={mode}
+            cornerLabel={t('districts.edit.corner')}
             onChange={setBoundary}
           />
         </fieldset>

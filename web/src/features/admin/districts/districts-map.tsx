@@ -93,19 +93,50 @@ function boundaryOf(layer: Layer): TBoundary | null {
   return geometry as TBoundary;
 }
 
+/**
+ * Names geoman's handles for assistive technology: Leaflet gives every marker role="button", so
+ * a corner handle is labelled, and the marker that only follows the pointer while drawing is
+ * hidden (it does nothing on its own).
+ */
+function useNamedHandles(cornerLabel: string) {
+  const map = useMap();
+  useEffect(() => {
+    const pane = map.getContainer();
+    const name = () => {
+      for (const marker of pane.querySelectorAll<HTMLElement>('.leaflet-marker-icon:not([data-named])')) {
+        marker.dataset.named = 'true';
+        if (marker.classList.contains('cursor-marker')) {
+          marker.setAttribute('aria-hidden', 'true');
+          marker.removeAttribute('role');
+          marker.setAttribute('tabindex', '-1');
+        } else {
+          marker.setAttribute('aria-label', cornerLabel);
+        }
+      }
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(pane, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [map, cornerLabel]);
+}
+
 /** Keeps the edited layer editable and reports each change. */
 function Editing({
   boundary,
   others,
   mode,
+  cornerLabel,
   onChange,
 }: {
   boundary: TBoundary | null;
   others: readonly MapShape[];
   mode: 'adjust' | 'draw';
+  cornerLabel: string;
   onChange: (boundary: TBoundary) => void;
 }) {
   const map = useMap();
+  useNamedHandles(cornerLabel);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   // The boundary the editor started from; edits after that stay in Leaflet's layer.
@@ -168,17 +199,19 @@ export type BoundaryEditorProps = {
   /** The other districts, drawn faintly and snapped to. */
   others: readonly MapShape[];
   mode: 'adjust' | 'draw';
+  /** The accessible name of a corner handle. */
+  cornerLabel: string;
   onChange: (boundary: TBoundary) => void;
 };
 
 /** Draw a district's boundary (click the corners, click the first one to close) or drag its vertices. */
-export function BoundaryEditor({ label, center, zoom, boundary, others, mode, onChange }: BoundaryEditorProps) {
+export function BoundaryEditor({ label, center, zoom, boundary, others, mode, cornerLabel, onChange }: BoundaryEditorProps) {
   return (
     <div className="problem-map district-map" dir="ltr">
       <MapContainer center={[center.lat, center.lng]} zoom={zoom} zoomControl={false} attributionControl={false} className="problem-map__canvas">
         <BaseLayers />
         <MapLabel label={label} />
-        <Editing key={mode} boundary={boundary} others={others} mode={mode} onChange={onChange} />
+        <Editing key={mode} boundary={boundary} others={others} mode={mode} cornerLabel={cornerLabel} onChange={onChange} />
       </MapContainer>
     </div>
   );
