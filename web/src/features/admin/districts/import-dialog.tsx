@@ -1,6 +1,6 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TDistrictImportQuery, TDistrictImportReport, TGeoIssue, TOrganization } from '@hamandishi/contracts';
+import { MAX_DISTRICT_FILE_BYTES, type TDistrictImportQuery, type TDistrictImportReport, type TGeoIssue, type TOrganization } from '@hamandishi/contracts';
 import { Alert, Button, Dialog, FileField, Select, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { errorCodeOf } from '@/lib/errors';
@@ -47,6 +47,7 @@ export function ImportDialog({ organization, isOpen, onOpenChange }: ImportDialo
   const [report, setReport] = useState<TDistrictImportReport | null>(null);
   const [selected, setSelected] = useState<TGeoIssue | null>(null);
   const [selectedFeature, setSelectedFeature] = useState<number | null>(null);
+  const [isTooLarge, setIsTooLarge] = useState(false);
   const issueText = useIssueText(report);
 
   const check = (chosen: File, next: TDistrictImportQuery) => {
@@ -60,10 +61,17 @@ export function ImportDialog({ organization, isOpen, onOpenChange }: ImportDialo
     const chosen = event.target.files?.[0] ?? null;
     // The same file chosen again after correcting it must be read again.
     event.target.value = '';
-    setFile(chosen);
     setReport(null);
+    setProperties([]);
     save.reset();
-    if (!chosen) return;
+    preview.reset();
+    // Said at once, without reading or sending the file (the server would refuse it too).
+    setIsTooLarge(Boolean(chosen && chosen.size > MAX_DISTRICT_FILE_BYTES));
+    if (!chosen || chosen.size > MAX_DISTRICT_FILE_BYTES) {
+      setFile(null);
+      return;
+    }
+    setFile(chosen);
     const found = propertiesOf(await chosen.text());
     setProperties(found);
     const nameProperty = NAME_GUESSES.find((p) => found.includes(p)) ?? found[0];
@@ -134,6 +142,7 @@ export function ImportDialog({ organization, isOpen, onOpenChange }: ImportDialo
             />
           </div>
         )}
+        {isTooLarge && <Alert variant="danger">{t('errors:districts.file_too_large')}</Alert>}
         {preview.isPending && <p role="status">{t('districts.import.checking')}</p>}
         {preview.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(preview.error))}</Alert>}
         {save.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(save.error))}</Alert>}
