@@ -27,21 +27,6 @@ export function boundaryContains(boundary: Boundary | null | undefined, lng: num
   return false;
 }
 
-/** The bounding box of a boundary's outer rings (stored beside it for the quick point prefilter). */
-export function boundsOf(boundary: Boundary): { minLat: number; minLng: number; maxLat: number; maxLng: number } {
-  const box = { minLat: Infinity, minLng: Infinity, maxLat: -Infinity, maxLng: -Infinity };
-  const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
-  for (const rings of polygons) {
-    for (const [lng, lat] of rings[0] ?? []) {
-      box.minLat = Math.min(box.minLat, lat);
-      box.maxLat = Math.max(box.maxLat, lat);
-      box.minLng = Math.min(box.minLng, lng);
-      box.maxLng = Math.max(box.maxLng, lng);
-    }
-  }
-  return box;
-}
-
 const EARTH_RADIUS_M = 6_371_000;
 
 /** Half-sides of a box (in degrees) that holds a circle of `meters` around a latitude. */

@@ -38,7 +38,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { ParticipationService } from '../plans/participation.service';
 import { StagesService } from '../plans/stages.service';
-import { boundaryContains, boundsOf, degreeBox, type Boundary } from './geo';
+import { boundaryContains, degreeBox, type Boundary } from './geo';
 import { photoUrl, thumbUrl } from './problem-photos.service';
 import { ProblemErrors } from './problems.errors';
 import {
@@ -60,6 +60,15 @@ const CAPACITY_ROLE: Record<ProblemCapacity, Role | null> = {
 };
 
 type Org = Pick<Organization, 'id' | 'slug'>;
+/** A district as saved, with the bounding box stored beside its boundary. */
+type DistrictBounds = {
+  id: string;
+  boundary: Boundary | null;
+  minLat: number | null;
+  minLng: number | null;
+  maxLat: number | null;
+  maxLng: number | null;
+};
 
 /** Plain text for storage: Persian normalised, control characters gone; never HTML (the web escapes). */
 export function plainText(input: string, singleLine: boolean): string {
@@ -229,18 +238,18 @@ export class ProblemsService {
   async rederiveDistricts(
     m: EntityManager,
     organizationId: string,
-    districts: { id: string; boundary: Boundary | null }[],
+    districts: DistrictBounds[],
   ): Promise<number> {
-    const located = districts
-      .filter((d) => d.boundary)
-      .map((d) => ({ id: d.id, boundary: d.boundary!, box: boundsOf(d.boundary!) }));
+    const located = districts.filter((d): d is DistrictBounds & { boundary: Boundary } => d.boundary !== null);
     const problems = await this.repository.locatedProblems(m, organizationId);
     const ids: string[] = [];
     const targets: (string | null)[] = [];
     for (const p of problems) {
+      // The stored bounding box first (as the point lookup of a new problem), then the polygon.
       const home = located.find(
         (d) =>
-          p.lat >= d.box.minLat && p.lat <= d.box.maxLat && p.lng >= d.box.minLng && p.lng <= d.box.maxLng &&
+          p.lat >= (d.minLat ?? Infinity) && p.lat <= (d.maxLat ?? -Infinity) &&
+          p.lng >= (d.minLng ?? Infinity) && p.lng <= (d.maxLng ?? -Infinity) &&
           boundaryContains(d.boundary, p.lng, p.lat),
       );
       const target = home?.id ?? null;
