@@ -20,6 +20,7 @@ import { AuditActorIndex1764840000000 } from './1764840000000-AuditActorIndex';
 import { OrganizationSettingsAndMemberSearch1764810000000 } from './1764810000000-OrganizationSettingsAndMemberSearch';
 import { PlatformAndInvitations1764800000000 } from './1764800000000-PlatformAndInvitations';
 import { ThemeTaxonomy1764830000000 } from './1764830000000-ThemeTaxonomy';
+import { DistrictPopulation1764820000000 } from './1764820000000-DistrictPopulation';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   OrganizationSettingsAndMemberSearch1764810000000,
   PlatformAndInvitations1764800000000,
   ThemeTaxonomy1764830000000,
+  DistrictPopulation1764820000000,
 ];

@@ -14,6 +14,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { DistrictsModule } from './modules/districts/districts.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlatformOrganizationsModule } from './modules/organizations/platform-organizations.module';
 import { PlansModule } from './modules/plans/plans.module';
@@ -45,6 +46,7 @@ export class AppModule {
         InvitationsModule,
         PlatformOrganizationsModule,
         ThemesModule,
+        DistrictsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { ATTACHMENT_ENTITIES } from '../modules/attachments/attachments.entities';
 import { COMMENT_ENTITIES } from '../modules/comments/comment.entities';
+import { DISTRICT_ENTITIES } from '../modules/districts/districts.entities';
 import { CONSULTATION_ENTITIES } from '../modules/consultations/consultation.entities';
 import { INVITATION_ENTITIES } from '../modules/invitations/invitations.entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/identity.entities';
@@ -10,4 +11,4 @@ import { PLAN_ENTITIES } from '../modules/plans/plan.entities';
 import { PROBLEM_ENTITIES } from '../modules/problems/problem.entities';
 
 /** Every TypeORM entity of the app (the app, the migration CLI and the tests use this one list). */
-export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES, ...PROBLEM_ENTITIES, ...CONSULTATION_ENTITIES, ...INVITATION_ENTITIES];
+export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES, ...PROBLEM_ENTITIES, ...CONSULTATION_ENTITIES, ...INVITATION_ENTITIES, ...DISTRICT_ENTITIES];

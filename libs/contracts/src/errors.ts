@@ -62,6 +62,16 @@ export const ERROR_CODES = [
   'themes.merge_into_descendant',
   'themes.parent_archived',
   'themes.file_too_large',
+  // districts
+  'districts.invalid_geojson',
+  'districts.invalid_boundary',
+  'districts.file_too_large',
+  'districts.too_many_vertices',
+  'districts.too_many_features',
+  'districts.too_complex',
+  'districts.busy',
+  'districts.in_use',
+  'districts.number_taken',
   // plans
   'plans.not_found',
   'plans.plan_closed',

@@ -4,6 +4,7 @@ export * from './identity';
 export * from './organizations';
 export * from './organization-settings';
 export * from './themes';
+export * from './districts';
 export * from './realtime';
 export * from './plans';
 export * from './comments';

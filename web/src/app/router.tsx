@@ -41,6 +41,7 @@ const AdminInvitationsPage = lazyPage(() => import('@/features/admin/pages/invit
 const PlatformPage = lazyPage(() => import('@/features/platform/platform-page'));
 const InvitationPage = lazyPage(() => import('@/features/invitations/invitation-page'));
 const AdminThemesPage = lazyPage(() => import('@/features/admin/themes/themes-page'));
+const AdminDistrictsPage = lazyPage(() => import('@/features/admin/pages/admin-districts-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -86,6 +87,7 @@ export const routes: RouteObject[] = [
               { path: 'members', element: <AdminMembersPage /> },
               { path: 'invitations', element: <AdminInvitationsPage /> },
               { path: 'themes', element: <AdminThemesPage /> },
+              { path: 'districts', element: <AdminDistrictsPage /> },
             ],
           },
         ],

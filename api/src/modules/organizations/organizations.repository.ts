@@ -85,4 +85,21 @@ export class OrganizationsRepository {
   async deleteTheme(m: EntityManager, organizationId: string, themeId: string): Promise<void> {
     await m.query(`DELETE FROM theme WHERE organization_id = $1 AND id = $2`, [organizationId, themeId]);
   }
+
+  /** The organisation's districts, locked until the transaction ends: one import or edit at a time. */
+  lockDistricts(m: EntityManager, organizationId: string): Promise<District[]> {
+    return m.getRepository(District).find({
+      where: { organizationId },
+      order: { number: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  saveDistrict(m: EntityManager, district: Partial<District> & { organizationId: string }): Promise<District> {
+    return m.getRepository(District).save(m.getRepository(District).create(district));
+  }
+
+  async deleteDistrict(m: EntityManager, organizationId: string, id: string): Promise<void> {
+    await m.getRepository(District).delete({ organizationId, id });
+  }
 }

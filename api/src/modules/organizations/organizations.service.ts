@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TOrganization, TOrganizationSummary } from '@hamandishi/contracts';
+import type { TBoundary, TLocalizedText, TOrganization, TOrganizationSummary } from '@hamandishi/contracts';
 import { ZSlug, ZUuid } from '@hamandishi/contracts';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import { AppError } from '../../common/errors/app-error';
 import { OrganizationErrors } from './organizations.errors';
+import type { District } from './district.entity';
 import type { Organization } from './organization.entity';
 import { OrganizationSettingsService } from './organization-settings.service';
 import { OrganizationsRepository } from './organizations.repository';
@@ -93,6 +94,32 @@ export class OrganizationsService {
   }
 
   /**
+   * The organisation's districts, locked until the caller's transaction ends, so that two imports
+   * or edits of one city's districts run one after the other.
+   */
+  lockDistricts(m: EntityManager, organizationId: string): Promise<District[]> {
+    return this.repository.lockDistricts(m, organizationId);
+  }
+
+  /**
+   * Creates a district (no id) or changes one, inside the caller's transaction; the bounding box
+   * that the point lookup prefilters on follows the boundary. A taken number fails on the
+   * `uq_district_number` constraint (23505) for the caller to translate.
+   */
+  saveDistrict(
+    m: EntityManager,
+    organizationId: string,
+    district: { id?: string; number: number; name: TLocalizedText; boundary: TBoundary | null },
+  ): Promise<District> {
+    return this.repository.saveDistrict(m, { ...district, organizationId, ...boxOf(district.boundary) });
+  }
+
+  /** Deletes a district inside the caller's transaction (the caller checks what refers to it). */
+  deleteDistrict(m: EntityManager, organizationId: string, id: string): Promise<void> {
+    return this.repository.deleteDistrict(m, organizationId, id);
+  }
+
+  /**
    * Throws 404 `organizations.theme_not_found` unless the theme belongs to this organisation, and
    * 409 `organizations.theme_archived` when it is archived: an archived theme is not offered for
    * new items. `kept` lists the themes the item already carries, which it may keep even archived.
@@ -139,4 +166,19 @@ export class OrganizationsService {
 
 function summary(o: Organization): TOrganizationSummary {
   return { id: o.id, slug: o.slug, name: o.name, defaultLocale: o.defaultLocale };
+}
+
+function boxOf(boundary: TBoundary | null) {
+  if (!boundary) return { minLat: null, minLng: null, maxLat: null, maxLng: null };
+  const box = { minLat: Infinity, minLng: Infinity, maxLat: -Infinity, maxLng: -Infinity };
+  const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
+  for (const rings of polygons) {
+    for (const [lng, lat] of rings[0] ?? []) {
+      box.minLat = Math.min(box.minLat, lat);
+      box.maxLat = Math.max(box.maxLat, lat);
+      box.minLng = Math.min(box.minLng, lng);
+      box.maxLng = Math.max(box.maxLng, lng);
+    }
+  }
+  return box;
 }

@@ -145,6 +145,36 @@ export class ProblemsRepository {
     );
   }
 
+  /** Every located problem of the organisation with its district, locked until the transaction ends. */
+  locatedProblems(m: EntityManager, organizationId: string): Promise<{ id: string; lat: number; lng: number; districtId: string | null }[]> {
+    return m.query(
+      `SELECT id, lat, lng, district_id AS "districtId" FROM problem
+       WHERE organization_id = $1 AND lat IS NOT NULL AND lng IS NOT NULL
+       ORDER BY id FOR UPDATE`,
+      [organizationId],
+    );
+  }
+
+  /** Sets the district of each problem (ids[i] to districtIds[i]) in one statement. */
+  async moveToDistricts(m: EntityManager, organizationId: string, ids: string[], districtIds: (string | null)[]): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(
+      `UPDATE problem p SET district_id = u.district_id
+       FROM unnest($2::uuid[], $3::uuid[]) AS u(id, district_id)
+       WHERE p.organization_id = $1 AND p.id = u.id`,
+      [organizationId, ids, districtIds],
+    );
+  }
+
+  /** How many problems name the district. */
+  async countInDistrict(m: EntityManager, organizationId: string, districtId: string): Promise<number> {
+    const rows: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM problem WHERE organization_id = $1 AND district_id = $2`,
+      [organizationId, districtId],
+    );
+    return rows[0].n;
+  }
+
   async committeeOfPlan(
     m: EntityManager,
     organizationId: string,

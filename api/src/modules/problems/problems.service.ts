@@ -38,7 +38,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { ParticipationService } from '../plans/participation.service';
 import { StagesService } from '../plans/stages.service';
-import { boundaryContains, degreeBox } from './geo';
+import { boundaryContains, degreeBox, type Boundary } from './geo';
 import { photoUrl, thumbUrl } from './problem-photos.service';
 import { ProblemErrors } from './problems.errors';
 import {
@@ -60,6 +60,15 @@ const CAPACITY_ROLE: Record<ProblemCapacity, Role | null> = {
 };
 
 type Org = Pick<Organization, 'id' | 'slug'>;
+/** A district as saved, with the bounding box stored beside its boundary. */
+type DistrictBounds = {
+  id: string;
+  boundary: Boundary | null;
+  minLat: number | null;
+  minLng: number | null;
+  maxLat: number | null;
+  maxLng: number | null;
+};
 
 /** Plain text for storage: Persian normalised, control characters gone; never HTML (the web escapes). */
 export function plainText(input: string, singleLine: boolean): string {
@@ -218,6 +227,44 @@ export class ProblemsService {
       return id;
     });
     return this.page(org, problemId, actor, membership);
+  }
+
+  /**
+   * Re-derives the district of every located problem of the organisation from `districts` (the
+   * boundaries as they will be once the caller's transaction commits), inside that transaction:
+   * a problem whose point no boundary holds any more keeps its point and loses its district.
+   * Problems placed by district alone (no point) keep theirs. Returns how many problems moved.
+   */
+  async rederiveDistricts(
+    m: EntityManager,
+    organizationId: string,
+    districts: DistrictBounds[],
+  ): Promise<number> {
+    const located = districts.filter((d): d is DistrictBounds & { boundary: Boundary } => d.boundary !== null);
+    const problems = await this.repository.locatedProblems(m, organizationId);
+    const ids: string[] = [];
+    const targets: (string | null)[] = [];
+    for (const p of problems) {
+      // The stored bounding box first (as the point lookup of a new problem), then the polygon.
+      const home = located.find(
+        (d) =>
+          p.lat >= (d.minLat ?? Infinity) && p.lat <= (d.maxLat ?? -Infinity) &&
+          p.lng >= (d.minLng ?? Infinity) && p.lng <= (d.maxLng ?? -Infinity) &&
+          boundaryContains(d.boundary, p.lng, p.lat),
+      );
+      const target = home?.id ?? null;
+      if (target !== p.districtId) {
+        ids.push(p.id);
+        targets.push(target);
+      }
+    }
+    await this.repository.moveToDistricts(m, organizationId, ids, targets);
+    return ids.length;
+  }
+
+  /** How many problems name the district (a district they name cannot be deleted). */
+  countInDistrict(m: EntityManager, organizationId: string, districtId: string): Promise<number> {
+    return this.repository.countInDistrict(m, organizationId, districtId);
   }
 
   /** The district whose boundary holds the point; 400 `problems.location_outside` when none does. */

@@ -1,0 +1,3 @@
+import { DistrictPopulation } from './district-population.entity';
+
+export const DISTRICT_ENTITIES = [DistrictPopulation];
