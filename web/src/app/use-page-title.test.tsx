@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import type { TPlanSummary } from '@hamandishi/contracts';
 import { changeLocale } from './i18n';
 import { routes } from './router';
@@ -71,4 +71,16 @@ describe('the document title', () => {
     },
     15_000,
   );
+
+  it('follows a renamed municipality, and the page survives the reload of the municipality', async () => {
+    serve();
+    const { queryClient } = renderRoutes(routes, '/isfahan/plans');
+    await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
+    await waitFor(() => expect(document.title).toBe('برنامه‌ها — شهرداری اصفهان — هم‌اندیشی'), { timeout: 5000 });
+    mockFetch({ 'GET /api/orgs/isfahan': { status: 200, body: { ...ORG, name: { fa: 'شهرداری همدان' } } } });
+    // What an admin's screen does after saving the settings or the districts.
+    await act(() => queryClient.invalidateQueries({ queryKey: ['organizations', 'isfahan'] }));
+    await waitFor(() => expect(document.title).toBe('برنامه‌ها — شهرداری همدان — هم‌اندیشی'), { timeout: 5000 });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('برنامه‌ها');
+  }, 15_000);
 });

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TOrganization } from '@hamandishi/contracts';
@@ -23,11 +23,13 @@ export function usePageTitle(title?: string | null): void {
   const { t, i18n } = useTranslation('common');
   const { slug } = useParams();
   // The organisation layout loads it; this only reads the cache (never fetches: on the error page
-  // of an unknown municipality a fetch here would retry the failed load in a loop).
-  const organization = useQuery<TOrganization>({
-    queryKey: queryKeys.organization(slug ?? ''),
-    queryFn: skipToken,
-  }).data;
+  // of an unknown municipality a fetch here would retry the failed load in a loop). Not a useQuery
+  // observer with `skipToken`: an observer's options become the query's, so a later refetch of the
+  // municipality (after an admin saves its settings or districts) failed with "Missing queryFn".
+  const queryClient = useQueryClient();
+  const key = queryKeys.organization(slug ?? '');
+  const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient]);
+  const organization = useSyncExternalStore(subscribe, () => queryClient.getQueryData<TOrganization>(key));
   const organizationName = organization ? pickLocalized(organization.name, i18n.language) : null;
   const text = composePageTitle([title, organizationName, t('common:appName')]);
   useEffect(() => {
