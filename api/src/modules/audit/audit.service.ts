@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TAuditFacets, TAuditPage } from '@hamandishi/contracts';
-import { AppError } from '../../common/errors/app-error';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/pagination/keyset-cursor';
 
 /** What one audited change records. `before` is null for a creation, `after` null for a deletion. */
 export type AuditRecord = {
@@ -66,7 +66,7 @@ export class AuditService {
 
   /** The organisation's log, newest first, keyset-paginated, filtered by entity, actor and days. */
   async page(organizationId: string, query: AuditFilters): Promise<TAuditPage> {
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const after = query.cursor ? decodeKeysetCursor(query.cursor) : null;
     // A day starts at midnight on Tehran's wall clock; `to` is inclusive, so the range ends where the next day starts.
     const rows: AuditRow[] = await this.db.query(
       `SELECT e.id, e.actor_id AS "actorId", a.display_name AS "actorName", e.action, e.entity_type AS "entityType",
@@ -88,7 +88,7 @@ export class AuditService {
         query.actorId ?? null,
         query.from ?? null,
         query.to ?? null,
-        after?.createdAt ?? null,
+        after?.at ?? null,
         after?.id ?? null,
         query.limit + 1,
       ],
@@ -108,7 +108,7 @@ export class AuditService {
       })),
       nextCursor:
         rows.length > query.limit && last
-          ? Buffer.from(JSON.stringify([last.createdAtKey, last.id])).toString('base64url')
+          ? encodeKeysetCursor(last.createdAtKey, last.id)
           : null,
     };
   }
@@ -132,14 +132,3 @@ export class AuditService {
   }
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
-      return { createdAt, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid' });
-}

@@ -24,6 +24,7 @@ import { DistrictErrors } from './districts.errors';
 import { DistrictsRepository } from './districts.repository';
 import type { GeoBox } from './geo/district-check';
 import { DistrictChecker } from './geo/district-checker';
+import { isForeignKeyViolation, isUniqueViolation } from '../../database/pg-errors';
 
 /**
  * Half the side of the municipality's box, in degrees (about 55 km north-south): coordinates
@@ -38,14 +39,6 @@ type ImportPlan = {
   kept: District[];
 };
 
-const isUniqueViolation = (error: unknown, constraint: string): boolean => {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return (e?.code ?? e?.driverError?.code) === '23505' && (e?.constraint ?? e?.driverError?.constraint) === constraint;
-};
-const isForeignKeyViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return (e?.code ?? e?.driverError?.code) === '23503';
-};
 
 /**
  * A municipality's districts as its administrators manage them: GeoJSON imports checked in a

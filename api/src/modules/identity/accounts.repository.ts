@@ -4,10 +4,6 @@ import type { EntityManager, Repository } from 'typeorm';
 import type { Locale } from '@hamandishi/contracts';
 import { Account, type AccountStatus } from './entities/account.entity';
 
-/** Postgres' unique_violation, raised when two sign-ups race for one mobile or email. */
-export const isUniqueViolation = (error: unknown, constraint?: string): boolean =>
-  (error as { code?: string })?.code === '23505' &&
-  (!constraint || (error as { constraint?: string }).constraint === constraint);
 
 /** Queries on account. */
 @Injectable()

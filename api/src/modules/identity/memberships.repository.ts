@@ -100,7 +100,7 @@ export class MembershipsRepository {
       role: Role | null;
       districtId: string | null;
     },
-    after: { joinedAt: string; id: string } | null,
+    after: { at: string; id: string } | null,
     limit: number,
   ): Promise<MemberRow[]> {
     return this.db.query(
@@ -116,7 +116,7 @@ export class MembershipsRepository {
        ORDER BY m.joined_at, m.id LIMIT $4`,
       [
         organizationId,
-        after?.joinedAt ?? null,
+        after?.at ?? null,
         after?.id ?? null,
         limit,
         filter.search?.name ?? null,

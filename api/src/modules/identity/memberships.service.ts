@@ -10,6 +10,7 @@ import type { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { type MemberRow, type MembershipRow, MembershipsRepository } from './memberships.repository';
 import { SessionCache } from './session-cache';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/pagination/keyset-cursor';
 
 /** Who belongs to which municipality, with which roles. Other modules ask here, never the table. */
 @Injectable()
@@ -84,7 +85,7 @@ export class MembershipsService {
    * normalised), a mobile number (any digits, with or without the leading 0) or an e-mail.
    */
   async listMembers(organization: Organization, query: TMemberQuery): Promise<TMemberPage> {
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const after = query.cursor ? decodeKeysetCursor(query.cursor) : null;
     const rows = await this.repository.page(
       organization.id,
       { search: searchOf(query.q), role: query.role ?? null, districtId: query.districtId ?? null },
@@ -95,7 +96,7 @@ export class MembershipsService {
     const last = items[items.length - 1];
     return {
       items: items.map(member),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > query.limit && last ? encodeKeysetCursor(last.joinedAtKey, last.id) : null,
     };
   }
 
@@ -234,23 +235,4 @@ function member(row: MemberRow): TMember {
   };
 }
 
-function encodeCursor(row: MemberRow): string {
-  return Buffer.from(JSON.stringify([row.joinedAtKey, row.id])).toString('base64url');
-}
 
-function decodeCursor(cursor: string): { joinedAt: string; id: string } {
-  try {
-    const [joinedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (
-      typeof joinedAt === 'string' &&
-      !Number.isNaN(Date.parse(joinedAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id)
-    ) {
-      return { joinedAt, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid' });
-}

@@ -98,7 +98,7 @@ export class InvitationsRepository {
   page(
     organizationId: string,
     status: InvitationStatus | null,
-    after: { createdAt: string; id: string } | null,
+    after: { at: string; id: string } | null,
     limit: number,
   ): Promise<InvitationRow[]> {
     return this.db.query(
@@ -107,7 +107,7 @@ export class InvitationsRepository {
          AND ($2::text IS NULL OR ${STATUS} = $2)
          AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3::timestamptz, $4::uuid))
        ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
-      [organizationId, status, after?.createdAt ?? null, after?.id ?? null, limit],
+      [organizationId, status, after?.at ?? null, after?.id ?? null, limit],
     );
   }
 

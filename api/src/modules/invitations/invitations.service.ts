@@ -12,7 +12,6 @@ import {
   type TMyInvitation,
   ZUuid,
 } from '@hamandishi/contracts';
-import { AppError } from '../../common/errors/app-error';
 import type { Actor } from '../../common/http/request-context';
 import { RateLimiter } from '../../common/rate-limit/rate-limiter.service';
 import { AppConfig } from '../../config/app-config';
@@ -25,6 +24,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { hashInvitationToken, isInvitationToken, maskContact, newInvitationToken } from './invitation-token';
 import { InvitationErrors } from './invitations.errors';
 import { type InvitationRow, InvitationsRepository } from './invitations.repository';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/pagination/keyset-cursor';
 
 /** What an admin asks for when inviting (the contact already normalised by ZContact). */
 export type InvitationRequest = {
@@ -63,7 +63,7 @@ export class InvitationsService {
     organization: Organization,
     query: { status?: TInvitation['status']; cursor?: string; limit: number },
   ): Promise<TInvitationPage> {
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const after = query.cursor ? decodeKeysetCursor(query.cursor) : null;
     const rows = await this.repository.page(organization.id, query.status ?? null, after, query.limit + 1);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -71,7 +71,7 @@ export class InvitationsService {
       items: items.map(view),
       nextCursor:
         rows.length > query.limit && last
-          ? Buffer.from(JSON.stringify([last.createdAtKey, last.id])).toString('base64url')
+          ? encodeKeysetCursor(last.createdAtKey, last.id)
           : null,
     };
   }
@@ -300,19 +300,3 @@ function auditView(i: TInvitation) {
   return { contact: i.contact, channel: i.channel, roles: i.roles, districtId: i.districtId, expiresAt: i.expiresAt, status: i.status };
 }
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (
-      typeof createdAt === 'string' &&
-      !Number.isNaN(Date.parse(createdAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id)
-    ) {
-      return { createdAt, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('common.validation_failed', 400, 'Invalid cursor', { cursor: 'invalid' });
-}

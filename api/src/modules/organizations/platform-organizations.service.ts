@@ -18,12 +18,10 @@ import {
   type PlatformOrganizationRow,
   PlatformOrganizationsRepository,
 } from './platform-organizations.repository';
+import { isUniqueViolation } from '../../database/pg-errors';
 
 const isUuid = (id: string) => ZUuid.safeParse(id).success;
 
-const isSlugTaken = (error: unknown) =>
-  (error as { code?: string })?.code === '23505' &&
-  (error as { constraint?: string }).constraint === 'uq_organization_slug';
 
 /**
  * The platform administration (superadmins): creating municipalities with their first admin's
@@ -60,7 +58,7 @@ export class PlatformOrganizationsService {
     const { slug, firstAdmin, ...settings } = input;
     const { id, issued } = await this.db.transaction(async (m) => {
       const id = await this.repository.insert(m, slug, settings).catch((error: unknown) => {
-        throw isSlugTaken(error) ? OrganizationErrors.slugTaken() : error;
+        throw isUniqueViolation(error, 'uq_organization_slug') ? OrganizationErrors.slugTaken() : error;
       });
       const created = (await this.repository.find(id, m))!;
       await this.audit.record(m, {

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors/app-error';
+import { isCheckViolation, isUniqueViolation } from '../../database/pg-errors';
 
 /** The themes module's errors, in one place. */
 export const ThemeErrors = {
@@ -15,10 +16,7 @@ export const ThemeErrors = {
 
 /** Turns the taxonomy's constraint violations into this module's errors; anything else is rethrown. */
 export function mapThemeConstraintError(error: unknown): never {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e.code ?? e.driverError?.code;
-  const constraint = e.constraint ?? e.driverError?.constraint;
-  if (code === '23505' && constraint === 'uq_theme_slug') throw ThemeErrors.slugTaken();
-  if (code === '23514' && constraint === 'ck_theme_two_levels') throw ThemeErrors.tooDeep('parentId');
+  if (isUniqueViolation(error, 'uq_theme_slug')) throw ThemeErrors.slugTaken();
+  if (isCheckViolation(error, 'ck_theme_two_levels')) throw ThemeErrors.tooDeep('parentId');
   throw error;
 }
