@@ -4,23 +4,14 @@ import type { TInvitationPreview, TOrganization, TSession } from '@hamandishi/co
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import InvitationPage from './invitation-page';
 import { mockFetch, renderRoutes } from '../../../test/render';
+import { organizationFixture } from '../../../test/organization-fixture';
 
 const TOKEN = 'a'.repeat(43);
-const hamedan: TOrganization = {
-  id: '6f1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d01',
+const hamedan: TOrganization = organizationFixture({
   slug: 'hamedan',
   name: { fa: 'همدان', en: 'Hamedan' },
-  defaultLocale: 'fa',
-  status: 'active',
   mapCenter: { lat: 34.8, lng: 48.5 },
-  mapZoom: 12,
-  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
-  locales: ['fa', 'ar', 'en'],
-  signInMethods: ['mobile_code', 'email'],
-  welcomeHtml: {},
-  districts: [],
-  themes: [],
-};
+});
 const preview: TInvitationPreview = {
   organization: { id: hamedan.id, slug: 'hamedan', name: hamedan.name },
   roles: ['admin'],
@@ -100,7 +91,14 @@ describe('an invitation link', () => {
       [`GET /api/invitations/${TOKEN}`]: { status: 200, body: preview },
       [`POST /api/invitations/${TOKEN}/accept`]: {
         status: 200,
-        body: { membership: { organizationId: hamedan.id, organizationSlug: 'hamedan', roles: ['admin', 'citizen'], districtId: null } },
+        body: {
+          membership: {
+            organizationId: hamedan.id,
+            organizationSlug: 'hamedan',
+            roles: ['admin', 'citizen'],
+            districtId: null,
+          },
+        },
       },
     });
     renderInvitation();
@@ -114,7 +112,10 @@ describe('an invitation link', () => {
       'GET /api/orgs/hamedan': { status: 200, body: hamedan },
       'GET /api/auth/session': { status: 200, body: signedIn, setCookie: 'hm_csrf=csrf-2' },
       [`GET /api/invitations/${TOKEN}`]: { status: 200, body: preview },
-      [`POST /api/invitations/${TOKEN}/accept`]: { status: 403, body: { code: 'invitations.contact_mismatch', message: 'x' } },
+      [`POST /api/invitations/${TOKEN}/accept`]: {
+        status: 403,
+        body: { code: 'invitations.contact_mismatch', message: 'x' },
+      },
     });
     renderInvitation();
     await user.click(await screen.findByRole('button', { name: 'می‌پذیرم' }));
@@ -128,7 +129,10 @@ describe('a suspended municipality', () => {
       'GET /api/orgs/hamedan': { status: 200, body: { ...hamedan, status: 'suspended' } },
       'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-1' },
     });
-    renderRoutes([{ path: '/:slug', element: <OrganizationLayout />, children: [{ index: true, element: <p>home</p> }] }], '/hamedan');
+    renderRoutes(
+      [{ path: '/:slug', element: <OrganizationLayout />, children: [{ index: true, element: <p>home</p> }] }],
+      '/hamedan',
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('این شهرداری معلق شده است');
     expect(screen.getByText('home')).toBeInTheDocument();
   });

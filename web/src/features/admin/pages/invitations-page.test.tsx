@@ -5,22 +5,14 @@ import OrganizationLayout from '@/features/organizations/pages/organization-layo
 import AdminLayout from '../admin-layout';
 import InvitationsPage from './invitations-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
+import { organizationFixture } from '../../../../test/organization-fixture';
 
-const hamedan: TOrganization = {
-  id: '6f1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d01',
+const hamedan: TOrganization = organizationFixture({
   slug: 'hamedan',
   name: { fa: 'همدان' },
-  defaultLocale: 'fa',
-  status: 'active',
   mapCenter: { lat: 34.8, lng: 48.5 },
-  mapZoom: 12,
-  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
-  locales: ['fa', 'ar', 'en'],
-  signInMethods: ['mobile_code', 'email'],
-  welcomeHtml: {},
   districts: [{ id: '7a1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d02', number: 1, name: { fa: 'منطقه یک' }, boundary: null }],
-  themes: [],
-};
+});
 const admin: TSession = {
   account: {
     id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
@@ -34,7 +26,9 @@ const admin: TSession = {
     gender: null,
     createdAt: '2024-06-06T08:00:00Z',
   },
-  memberships: [{ organizationId: hamedan.id, organizationSlug: 'hamedan', roles: ['citizen', 'admin'], districtId: null }],
+  memberships: [
+    { organizationId: hamedan.id, organizationSlug: 'hamedan', roles: ['citizen', 'admin'], districtId: null },
+  ],
   csrfToken: 'csrf-1',
 };
 const pending: TInvitation = {
@@ -57,7 +51,13 @@ function renderPage() {
       {
         path: '/:slug',
         element: <OrganizationLayout />,
-        children: [{ path: 'admin', element: <AdminLayout />, children: [{ path: 'invitations', element: <InvitationsPage /> }] }],
+        children: [
+          {
+            path: 'admin',
+            element: <AdminLayout />,
+            children: [{ path: 'invitations', element: <InvitationsPage /> }],
+          },
+        ],
       },
     ],
     '/hamedan/admin/invitations',
@@ -71,7 +71,10 @@ describe('/:slug/admin/invitations', () => {
       'GET /api/orgs/hamedan': { status: 200, body: hamedan },
       'GET /api/auth/session': { status: 200, body: admin, setCookie: 'hm_csrf=csrf-1' },
       'GET /api/orgs/hamedan/invitations': { status: 200, body: { items: [pending], nextCursor: null } },
-      [`POST /api/orgs/hamedan/invitations/${pending.id}/revoke`]: { status: 200, body: { ...pending, status: 'revoked' } },
+      [`POST /api/orgs/hamedan/invitations/${pending.id}/revoke`]: {
+        status: 200,
+        body: { ...pending, status: 'revoked' },
+      },
     });
     renderPage();
     const row = (await screen.findByText('+989121112233')).closest('tr')!;
@@ -82,7 +85,9 @@ describe('/:slug/admin/invitations', () => {
     const dialog = await screen.findByRole('dialog', { name: 'لغو دعوت‌نامه +989121112233؟' });
     await user.click(within(dialog).getByRole('button', { name: 'لغو شود' }));
     expect(await screen.findByText('دعوت‌نامه لغو شد.')).toBeInTheDocument();
-    expect(fetchMock.mock.calls.some(([url, init]) => String(url).endsWith('/revoke') && init?.method === 'POST')).toBe(true);
+    expect(fetchMock.mock.calls.some(([url, init]) => String(url).endsWith('/revoke') && init?.method === 'POST')).toBe(
+      true,
+    );
   });
 
   it('asks for a district only for a district manager, and sends what was typed', async () => {

@@ -4,22 +4,12 @@ import type { TMember, TOrganization, TSession } from '@hamandishi/contracts';
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import MembersPage from './members-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
+import { organizationFixture } from '../../../../test/organization-fixture';
 
-const isfahan: TOrganization = {
-  id: '6f1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d01',
-  slug: 'isfahan',
+const isfahan: TOrganization = organizationFixture({
   name: { fa: 'شهرداری اصفهان' },
-  defaultLocale: 'fa',
-  status: 'active',
-  mapCenter: { lat: 32.65, lng: 51.67 },
-  mapZoom: 12,
-  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
-  locales: ['fa', 'ar', 'en'],
-  signInMethods: ['mobile_code', 'email'],
-  welcomeHtml: {},
   districts: [{ id: '7a1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d02', number: 3, name: { fa: 'منطقه ۳' }, boundary: null }],
-  themes: [],
-};
+});
 const admin: TMember = {
   accountId: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
   displayName: 'مدیر سامانه',
@@ -28,12 +18,23 @@ const admin: TMember = {
   status: 'active',
   joinedAt: '2024-06-06T08:00:00Z',
 };
-const yekta: TMember = { ...admin, accountId: '1b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e12', displayName: 'یکتا کریمی', roles: ['citizen'] };
+const yekta: TMember = {
+  ...admin,
+  accountId: '1b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e12',
+  displayName: 'یکتا کریمی',
+  roles: ['citizen'],
+};
 const session: TSession = { account: null, memberships: [], csrfToken: 'csrf-123' };
 
 function renderMembers() {
   return renderRoutes(
-    [{ path: '/:slug', element: <OrganizationLayout />, children: [{ path: 'admin/members', element: <MembersPage /> }] }],
+    [
+      {
+        path: '/:slug',
+        element: <OrganizationLayout />,
+        children: [{ path: 'admin/members', element: <MembersPage /> }],
+      },
+    ],
     '/isfahan/admin/members',
   );
 }
@@ -63,7 +64,9 @@ describe('admin members screen', () => {
     const dialog = await screen.findByRole('dialog', { name: 'نقش‌های یکتا کریمی' });
     await user.click(within(dialog).getByRole('checkbox', { name: 'مدیر منطقه' }));
     await user.click(within(dialog).getByRole('button', { name: 'ذخیره' }));
-    expect(await within(dialog).findByText('مدیر منطقه باید یک منطقه داشته باشد. منطقه را انتخاب کنید.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('مدیر منطقه باید یک منطقه داشته باشد. منطقه را انتخاب کنید.'),
+    ).toBeInTheDocument();
     expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT')).toHaveLength(0);
   });
 
@@ -83,6 +86,8 @@ describe('admin members screen', () => {
     await user.click(within(row).getByRole('button', { name: /برداشتن از شهرداری/ }));
     const dialog = await screen.findByRole('dialog', { name: 'برداشتن مدیر سامانه از شهرداری؟' });
     await user.click(within(dialog).getByRole('button', { name: 'برداشتن از شهرداری' }));
-    expect(await within(dialog).findByText('آخرین مدیر شهرداری را نمی‌توان حذف کرد یا نقشش را گرفت.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('آخرین مدیر شهرداری را نمی‌توان حذف کرد یا نقشش را گرفت.'),
+    ).toBeInTheDocument();
   });
 });

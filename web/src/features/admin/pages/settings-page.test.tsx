@@ -4,22 +4,9 @@ import type { TOrganization, TOrganizationSettings, TSession } from '@hamandishi
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import SettingsPage from './settings-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
+import { organizationFixture } from '../../../../test/organization-fixture';
 
-const isfahan: TOrganization = {
-  id: '6f1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d01',
-  slug: 'isfahan',
-  name: { fa: 'شهرداری اصفهان', en: 'Isfahan Municipality' },
-  defaultLocale: 'fa',
-  status: 'active',
-  mapCenter: { lat: 32.65, lng: 51.67 },
-  mapZoom: 12,
-  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
-  locales: ['fa', 'ar', 'en'],
-  signInMethods: ['mobile_code', 'email'],
-  welcomeHtml: {},
-  districts: [],
-  themes: [],
-};
+const isfahan: TOrganization = organizationFixture();
 const settings: TOrganizationSettings = {
   name: { fa: 'شهرداری اصفهان', en: 'Isfahan Municipality' },
   defaultLocale: 'fa',
@@ -38,7 +25,13 @@ const session: TSession = { account: null, memberships: [], csrfToken: 'csrf-123
 
 function renderSettings() {
   return renderRoutes(
-    [{ path: '/:slug', element: <OrganizationLayout />, children: [{ path: 'admin/settings', element: <SettingsPage /> }] }],
+    [
+      {
+        path: '/:slug',
+        element: <OrganizationLayout />,
+        children: [{ path: 'admin/settings', element: <SettingsPage /> }],
+      },
+    ],
     '/isfahan/admin/settings',
   );
 }
@@ -86,11 +79,14 @@ describe('admin settings screen', () => {
     await user.click(screen.getByRole('button', { name: 'ذخیرهٔ تنظیمات' }));
     expect(await screen.findByText('زبان پیش‌فرض شهرداری باید انتخاب شده باشد.')).toBeInTheDocument();
     await waitFor(() =>
-      expect(fetchMock.mock.calls.filter(([url, init]) => url === '/api/orgs/isfahan/settings' && init?.method === 'PUT')).toHaveLength(1),
+      expect(
+        fetchMock.mock.calls.filter(([url, init]) => url === '/api/orgs/isfahan/settings' && init?.method === 'PUT'),
+      ).toHaveLength(1),
     );
-    const sent = JSON.parse(
-      String(fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT')![1]!.body),
-    ) as { locales: string[]; welcome: { fa: string } };
+    const sent = JSON.parse(String(fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT')![1]!.body)) as {
+      locales: string[];
+      welcome: { fa: string };
+    };
     expect(sent.locales).toEqual(['ar', 'en']);
     expect(sent.welcome.fa).toBe('**سلام** <script>');
   });

@@ -4,22 +4,9 @@ import type { TOrganization, TSession } from '@hamandishi/contracts';
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import SignInPage from './sign-in-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
+import { organizationFixture } from '../../../../test/organization-fixture';
 
-const isfahan: TOrganization = {
-  id: '6f1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d01',
-  slug: 'isfahan',
-  name: { fa: 'شهرداری اصفهان', en: 'Isfahan Municipality' },
-  defaultLocale: 'fa',
-  status: 'active',
-  mapCenter: { lat: 32.65, lng: 51.67 },
-  mapZoom: 12,
-  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
-  locales: ['fa', 'ar', 'en'],
-  signInMethods: ['mobile_code', 'email'],
-  welcomeHtml: {},
-  districts: [],
-  themes: [],
-};
+const isfahan: TOrganization = organizationFixture();
 const signedOut: TSession = { account: null, memberships: [], csrfToken: 'csrf-123' };
 const signedIn: TSession = {
   account: {
@@ -83,7 +70,10 @@ describe('sign-in with mobile and one-time code', () => {
     const fetchMock = mockFetch({
       'GET /api/orgs/isfahan': { status: 200, body: isfahan },
       'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-123' },
-      'POST /api/auth/code': { status: 200, body: { maskedMobile: '+98912***6789', expiresInSeconds: 120, resendInSeconds: 60 } },
+      'POST /api/auth/code': {
+        status: 200,
+        body: { maskedMobile: '+98912***6789', expiresInSeconds: 120, resendInSeconds: 60 },
+      },
       'POST /api/auth/code/verify': { status: 200, body: signedIn },
     });
     renderSignIn();
@@ -103,7 +93,11 @@ describe('sign-in with mobile and one-time code', () => {
 
     expect(await screen.findByText('home of the municipality')).toBeInTheDocument();
     const [[, verifyInit]] = callsTo(fetchMock, 'POST', '/api/auth/code/verify');
-    expect(JSON.parse(String(verifyInit.body))).toEqual({ mobile: '+989123456789', code: '123456', organization: 'isfahan' });
+    expect(JSON.parse(String(verifyInit.body))).toEqual({
+      mobile: '+989123456789',
+      code: '123456',
+      organization: 'isfahan',
+    });
   });
 
   it('shows the server error code translated when the code is wrong', async () => {
@@ -111,7 +105,10 @@ describe('sign-in with mobile and one-time code', () => {
     mockFetch({
       'GET /api/orgs/isfahan': { status: 200, body: isfahan },
       'GET /api/auth/session': { status: 200, body: signedOut, setCookie: 'hm_csrf=csrf-123' },
-      'POST /api/auth/code': { status: 200, body: { maskedMobile: '+98912***6789', expiresInSeconds: 120, resendInSeconds: 0 } },
+      'POST /api/auth/code': {
+        status: 200,
+        body: { maskedMobile: '+98912***6789', expiresInSeconds: 120, resendInSeconds: 0 },
+      },
       'POST /api/auth/code/verify': { status: 400, body: { code: 'identity.code_invalid', message: 'wrong code' } },
     });
     renderSignIn();

@@ -4,22 +4,9 @@ import type { TAccount, TOrganization, TSession } from '@hamandishi/contracts';
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import ProfilePage from './profile-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
+import { organizationFixture } from '../../../../test/organization-fixture';
 
-const isfahan: TOrganization = {
-  id: '6f1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d01',
-  slug: 'isfahan',
-  name: { fa: 'شهرداری اصفهان', en: 'Isfahan Municipality' },
-  defaultLocale: 'fa',
-  status: 'active',
-  mapCenter: { lat: 32.65, lng: 51.67 },
-  mapZoom: 12,
-  branding: { logoUrl: null, primaryColor: '#0f766e', accentColor: '#1d4ed8' },
-  locales: ['fa', 'ar', 'en'],
-  signInMethods: ['mobile_code', 'email'],
-  welcomeHtml: {},
-  districts: [],
-  themes: [],
-};
+const isfahan: TOrganization = organizationFixture();
 const account: TAccount = {
   id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
   displayName: 'مریم',
