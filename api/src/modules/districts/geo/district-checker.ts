@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Piscina } from 'piscina';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { TDistrictImportReport } from '@hamandishi/contracts';
+import { BoundedWorkerPool } from '../../../common/workers/bounded-worker-pool';
 import { DistrictErrors } from '../districts.errors';
 import type { DistrictCheckResult, DistrictCheckTask } from './district-check.worker';
 
@@ -16,38 +14,26 @@ export const DISTRICT_CHECK_TIMEOUT_MS = 60_000;
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
 
 /**
- * Checks GeoJSON files and drawn boundaries in a worker thread (piscina, as the .docx import):
- * a large file never blocks the event loop. Every failure becomes a translated 4xx/503 error.
+ * Checks GeoJSON files and drawn boundaries in a worker thread (as the .docx import does): a large
+ * file never blocks the event loop. Every failure becomes a translated 4xx/503 error.
  */
 @Injectable()
 export class DistrictChecker implements OnModuleDestroy {
-  private readonly logger = new Logger('district-checker');
-  private inFlight = 0;
-  private readonly pool = new Piscina({
-    filename: workerFile(),
-    minThreads: 0,
+  private readonly pool = new BoundedWorkerPool<DistrictCheckTask, DistrictCheckResult>({
+    name: 'district check',
+    directory: __dirname,
+    worker: 'district-check.worker',
     maxThreads: MAX_THREADS,
     maxQueue: MAX_QUEUE,
-    idleTimeout: 30_000,
+    timeoutMs: DISTRICT_CHECK_TIMEOUT_MS,
     resourceLimits: RESOURCE_LIMITS,
+    busy: DistrictErrors.busy,
+    tooComplex: DistrictErrors.tooComplex,
   });
-
-  constructor() {
-    this.pool.on('error', (error: unknown) => this.logger.error(`district check worker failed: ${String(error)}`));
-  }
 
   /** The report, or a DistrictErrors error when a limit is passed or the worker gave up. */
   async check(task: DistrictCheckTask): Promise<TDistrictImportReport> {
-    if (this.inFlight >= MAX_THREADS + MAX_QUEUE) throw DistrictErrors.busy();
-    this.inFlight++;
-    let result: DistrictCheckResult;
-    try {
-      result = await this.pool.run(task, { signal: AbortSignal.timeout(DISTRICT_CHECK_TIMEOUT_MS) });
-    } catch (error) {
-      throw this.failure(error);
-    } finally {
-      this.inFlight--;
-    }
+    const result = await this.pool.run(task);
     if (!result.ok) throw result.code === 'too_many_vertices' ? DistrictErrors.tooManyVertices() : DistrictErrors.tooManyFeatures();
     return result.report;
   }
@@ -55,21 +41,4 @@ export class DistrictChecker implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.pool.destroy();
   }
-
-  private failure(error: unknown): Error {
-    const { name, code, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
-    if (message === 'Task queue is at limit') return DistrictErrors.busy();
-    if (name === 'AbortError' || code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      this.logger.warn(`district check ended: ${code ?? name}`);
-      return DistrictErrors.tooComplex();
-    }
-    this.logger.error(`district check worker failed: ${message ?? String(error)}`);
-    return DistrictErrors.busy();
-  }
-}
-
-/** The compiled worker next to this file in dist/, or the TypeScript entry when run from sources. */
-function workerFile(): string {
-  const compiled = join(__dirname, 'district-check.worker.js');
-  return __filename.endsWith('.js') && existsSync(compiled) ? compiled : join(__dirname, 'district-check.worker.dev.cjs');
 }

@@ -1,6 +1,7 @@
 // Worker entry used only when the API runs from its TypeScript sources (Jest, ts-node): a worker
-// thread does not share the parent's TypeScript loader, so it registers one of its own. The
-// compiled API (dist/) runs docx.worker.js directly and never loads this file.
+// thread does not share the parent's TypeScript loader, so it registers one of its own and then
+// loads the worker named by the pool (`workerData.entry`). The compiled API (dist/) runs the
+// compiled worker directly and never loads this file.
 require('ts-node').register({
   transpileOnly: true,
   skipProject: true,
@@ -12,4 +13,4 @@ require('ts-node').register({
     ignoreDeprecations: '6.0',
   },
 });
-module.exports = require('./docx.worker.ts');
+module.exports = require(require('piscina').workerData.entry);
