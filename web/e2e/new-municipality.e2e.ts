@@ -4,25 +4,12 @@ import { toPersianDigits } from '@hamandishi/text';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { randomMobile, signInWithEmail } from './support/accounts';
-import { readOutbox, waitForCode } from './support/outbox';
+import { invitationPathSentTo, readOutbox, waitForCode } from './support/outbox';
 
 const SUPERADMIN = 'superadmin@demo.hamandishi.ir';
 const DISTRICTS = join(__dirname, 'fixtures', 'hamedan-districts.geojson');
 // The same three districts, but the third reaches into the second.
 const OVERLAPPING = join(__dirname, 'fixtures', 'hamedan-districts-overlap.geojson');
-
-/** The path of the newest invitation link sent to `recipient` (`/<slug>/invitations/<token>`). */
-async function invitationPathSentTo(page: Page, recipient: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const message of await readOutbox(page.request, recipient)) {
-      const match = /\/[a-z0-9-]+\/invitations\/[A-Za-z0-9_-]{43}/.exec(message.body);
-      if (match) return match[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no invitation sent to ${recipient}`);
-}
 
 /** Opens an invitation link without an account, signs up with the code sent to that mobile, and accepts. */
 async function acceptAsNewcomer(page: Page, link: string, mobile: { local: string; e164: string }, name: string) {

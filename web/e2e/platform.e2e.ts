@@ -3,22 +3,9 @@ import { toPersianDigits } from '@hamandishi/text';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { randomMobile, signInWithEmail } from './support/accounts';
-import { readOutbox, waitForCode } from './support/outbox';
+import { invitationPathSentTo, readOutbox, waitForCode } from './support/outbox';
 
 const SUPERADMIN = 'superadmin@demo.hamandishi.ir';
-
-/** The path of the newest invitation link sent to `recipient` (`/<slug>/invitations/<token>`). */
-async function invitationPathSentTo(page: Page, recipient: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const message of await readOutbox(page.request, recipient)) {
-      const match = /\/[a-z0-9-]+\/invitations\/[A-Za-z0-9_-]{43}/.exec(message.body);
-      if (match) return match[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no invitation sent to ${recipient}`);
-}
 
 describe('platform: a superadmin creates «همدان», its invited admin accepts and invites a planner', () => {
   let browser: Browser;

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { toAsciiDigits } from '@hamandishi/text';
 
 type OutboxMessage = { channel: string; recipient: string; subject: string | null; body: string; createdAt: string };
@@ -24,4 +24,17 @@ export async function waitForCode(request: APIRequestContext, recipient: string,
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no new message for ${recipient}`);
+}
+
+/** The path of the newest invitation link sent to `recipient` (`/<slug>/invitations/<token>`). */
+export async function invitationPathSentTo(page: Page, recipient: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const message of await readOutbox(page.request, recipient)) {
+      const match = /\/[a-z0-9-]+\/invitations\/[A-Za-z0-9_-]{43}/.exec(message.body);
+      if (match) return match[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no invitation sent to ${recipient}`);
 }

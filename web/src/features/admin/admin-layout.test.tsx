@@ -4,21 +4,10 @@ import OrganizationLayout from '@/features/organizations/pages/organization-layo
 import AdminLayout from './admin-layout';
 import AdminHomePage from './pages/admin-home-page';
 import { mockFetch, renderRoutes } from '../../../test/render';
-import { organizationFixture } from '../../../test/organization-fixture';
+import { accountFixture, organizationFixture } from '../../../test/fixtures';
 
 const isfahan = organizationFixture();
-const account: NonNullable<TSession['account']> = {
-  id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
-  displayName: 'مریم',
-  mobile: '+989123456789',
-  email: null,
-  locale: 'fa',
-  isSuperadmin: false,
-  demographicsConsent: false,
-  ageBand: null,
-  gender: null,
-  createdAt: '2024-06-06T08:00:00Z',
-};
+const account: NonNullable<TSession['account']> = accountFixture();
 
 function sessionWith(roles: TSession['memberships'][number]['roles']): TSession {
   return {

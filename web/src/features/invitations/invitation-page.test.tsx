@@ -4,7 +4,7 @@ import type { TInvitationPreview, TOrganization, TSession } from '@hamandishi/co
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import InvitationPage from './invitation-page';
 import { mockFetch, renderRoutes } from '../../../test/render';
-import { organizationFixture } from '../../../test/organization-fixture';
+import { accountFixture, organizationFixture } from '../../../test/fixtures';
 
 const TOKEN = 'a'.repeat(43);
 const hamedan: TOrganization = organizationFixture({
@@ -22,18 +22,7 @@ const preview: TInvitationPreview = {
 };
 const signedOut: TSession = { account: null, memberships: [], csrfToken: 'csrf-1' };
 const signedIn: TSession = {
-  account: {
-    id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
-    displayName: 'مدیر همدان',
-    mobile: '+989123456789',
-    email: null,
-    locale: 'fa',
-    isSuperadmin: false,
-    demographicsConsent: false,
-    ageBand: null,
-    gender: null,
-    createdAt: '2024-06-06T08:00:00Z',
-  },
+  account: accountFixture({ displayName: 'مدیر همدان' }),
   memberships: [],
   csrfToken: 'csrf-2',
 };

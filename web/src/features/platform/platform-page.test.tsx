@@ -3,20 +3,15 @@ import userEvent from '@testing-library/user-event';
 import type { TPlatformOrganization, TSession } from '@hamandishi/contracts';
 import PlatformPage from './platform-page';
 import { mockFetch, renderWithApp } from '../../../test/render';
+import { accountFixture } from '../../../test/fixtures';
 
 const root: TSession = {
-  account: {
-    id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
+  account: accountFixture({
     displayName: 'راهبر سکو',
     mobile: null,
     email: 'superadmin@demo.hamandishi.ir',
-    locale: 'fa',
     isSuperadmin: true,
-    demographicsConsent: false,
-    ageBand: null,
-    gender: null,
-    createdAt: '2024-06-06T08:00:00Z',
-  },
+  }),
   memberships: [],
   csrfToken: 'csrf-1',
 };
@@ -70,14 +65,25 @@ describe('/platform', () => {
     await user.type(screen.getByRole('textbox', { name: 'فارسی' }), 'همدان');
     await user.type(screen.getByRole('textbox', { name: 'شماره همراه یا ایمیل نخستین مدیر' }), '۰۹۱۲۳۴۵۶۷۸۹');
     await user.click(screen.getByRole('button', { name: 'ساختن و فرستادن دعوت‌نامه' }));
-    expect(await screen.findByText('این نشانی (slug) را شهرداری دیگری دارد؛ نشانی دیگری برگزینید.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('این نشانی (slug) را شهرداری دیگری دارد؛ نشانی دیگری برگزینید.'),
+    ).toBeInTheDocument();
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'POST')!;
-    expect(JSON.parse(String(init!.body))).toMatchObject({ slug: 'isfahan', name: { fa: 'همدان' }, firstAdmin: '۰۹۱۲۳۴۵۶۷۸۹', mapZoom: 12 });
+    expect(JSON.parse(String(init!.body))).toMatchObject({
+      slug: 'isfahan',
+      name: { fa: 'همدان' },
+      firstAdmin: '۰۹۱۲۳۴۵۶۷۸۹',
+      mapZoom: 12,
+    });
   });
 
   it('is refused to anyone but a superadmin', async () => {
     mockFetch({
-      'GET /api/auth/session': { status: 200, body: { ...root, account: { ...root.account!, isSuperadmin: false } }, setCookie: 'hm_csrf=csrf-1' },
+      'GET /api/auth/session': {
+        status: 200,
+        body: { ...root, account: { ...root.account!, isSuperadmin: false } },
+        setCookie: 'hm_csrf=csrf-1',
+      },
     });
     renderWithApp(<PlatformPage />, '/platform');
     expect(await screen.findByText(/۴۰۳/)).toBeInTheDocument();

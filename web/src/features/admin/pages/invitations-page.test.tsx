@@ -5,7 +5,7 @@ import OrganizationLayout from '@/features/organizations/pages/organization-layo
 import AdminLayout from '../admin-layout';
 import InvitationsPage from './invitations-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
-import { organizationFixture } from '../../../../test/organization-fixture';
+import { accountFixture, organizationFixture } from '../../../../test/fixtures';
 
 const hamedan: TOrganization = organizationFixture({
   slug: 'hamedan',
@@ -14,18 +14,7 @@ const hamedan: TOrganization = organizationFixture({
   districts: [{ id: '7a1c1f5e-8a55-4a0a-9a37-3a0f1c2b4d02', number: 1, name: { fa: 'منطقه یک' }, boundary: null }],
 });
 const admin: TSession = {
-  account: {
-    id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
-    displayName: 'مدیر همدان',
-    mobile: '+989123456789',
-    email: null,
-    locale: 'fa',
-    isSuperadmin: false,
-    demographicsConsent: false,
-    ageBand: null,
-    gender: null,
-    createdAt: '2024-06-06T08:00:00Z',
-  },
+  account: accountFixture({ displayName: 'مدیر همدان' }),
   memberships: [
     { organizationId: hamedan.id, organizationSlug: 'hamedan', roles: ['citizen', 'admin'], districtId: null },
   ],

@@ -4,7 +4,7 @@ import type { TMember, TOrganization, TSession } from '@hamandishi/contracts';
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import MembersPage from './members-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
-import { organizationFixture } from '../../../../test/organization-fixture';
+import { organizationFixture } from '../../../../test/fixtures';
 
 const isfahan: TOrganization = organizationFixture({
   name: { fa: 'شهرداری اصفهان' },

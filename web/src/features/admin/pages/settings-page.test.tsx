@@ -4,7 +4,7 @@ import type { TOrganization, TOrganizationSettings, TSession } from '@hamandishi
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import SettingsPage from './settings-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
-import { organizationFixture } from '../../../../test/organization-fixture';
+import { organizationFixture } from '../../../../test/fixtures';
 
 const isfahan: TOrganization = organizationFixture();
 const settings: TOrganizationSettings = {

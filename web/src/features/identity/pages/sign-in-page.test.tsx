@@ -4,7 +4,7 @@ import type { TOrganization, TSession } from '@hamandishi/contracts';
 import OrganizationLayout from '@/features/organizations/pages/organization-layout';
 import SignInPage from './sign-in-page';
 import { mockFetch, renderRoutes } from '../../../../test/render';
-import { organizationFixture } from '../../../../test/organization-fixture';
+import { organizationFixture } from '../../../../test/fixtures';
 
 const isfahan: TOrganization = organizationFixture();
 const signedOut: TSession = { account: null, memberships: [], csrfToken: 'csrf-123' };

@@ -1,4 +1,6 @@
-import type { TOrganization } from '@hamandishi/contracts';
+import type { TOrganization, TSession } from '@hamandishi/contracts';
+
+type TAccount = NonNullable<TSession['account']>;
 
 /** A complete municipality for component tests (Isfahan, every language and sign-in method, no districts or themes); override what the test is about. */
 export function organizationFixture(overrides: Partial<TOrganization> = {}): TOrganization {
@@ -16,6 +18,23 @@ export function organizationFixture(overrides: Partial<TOrganization> = {}): TOr
     welcomeHtml: {},
     districts: [],
     themes: [],
+    ...overrides,
+  };
+}
+
+/** A signed-in person for component tests (a citizen with a mobile, no superadmin); override what the test is about. */
+export function accountFixture(overrides: Partial<TAccount> = {}): TAccount {
+  return {
+    id: '0b7e5c57-2d0c-4f5e-9d9c-8d1f0a6c1e11',
+    displayName: 'مریم',
+    mobile: '+989123456789',
+    email: null,
+    locale: 'fa',
+    isSuperadmin: false,
+    demographicsConsent: false,
+    ageBand: null,
+    gender: null,
+    createdAt: '2024-06-06T08:00:00Z',
     ...overrides,
   };
 }
