@@ -354,3 +354,48 @@ describe('answering a survey', () => {
     });
   });
 });
+
+describe('image answers', () => {
+  let t: TestApp;
+  let org: BuiltOrganization;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await buildOrganization(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('stores the image re-encoded without its metadata and accepts its id as the answer; another survey’s image or a PDF is refused', async () => {
+    const sharp = (await import('sharp')).default;
+    const { jpegWithGps } = await import('../problems/problem-helpers');
+    const planner = (await plannerOf(t, org)).client;
+    const { activityId, surveyId } = await buildSurvey(t, org, planner, EVERY_TYPE_DEFINITION);
+    const other = await buildSurvey(t, org, planner, EVERY_TYPE_DEFINITION);
+    const person = await personWithRoles(t, org, ['citizen'], 'شهروند');
+
+    const jpeg = await jpegWithGps(1200, 800);
+    const upload = await person.client.rawBytes('POST', surveyPath(org, activityId, '/images?filename=photo.jpg'), jpeg, { 'content-type': 'image/jpeg' });
+    expect(upload.status).toBe(201);
+    const stored = await person.client.get(`/api/orgs/${org.slug}/attachments/${upload.body.id}`);
+    expect(stored.status).toBe(200);
+    expect((await sharp(stored.bytes).metadata()).exif).toBeUndefined();
+    expect(stored.bytes.includes(Buffer.from('Secret Phone'))).toBe(false);
+
+    const elsewhere = await person.client.rawBytes('POST', surveyPath(org, other.activityId, '/images?filename=photo.jpg'), jpeg, { 'content-type': 'image/jpeg' });
+    expect(elsewhere.status).toBe(201);
+    const refused = await submit(person.client, org, activityId, { photo: elsewhere.body.id });
+    expect(refused.status).toBe(404);
+    expect(refused.body).toMatchObject({ code: 'surveys.attachment_not_found', fields: { photo: 'invalid_value' } });
+
+    const pdf = await person.client.rawBytes('POST', surveyPath(org, activityId, '/images?filename=a.pdf'), Buffer.from('%PDF-1.4\n%%EOF'), { 'content-type': 'application/pdf' });
+    expect(pdf.status).toBe(415);
+
+    const ok = await submit(person.client, org, activityId, { photo: upload.body.id });
+    expect(ok.status).toBe(201);
+    const [row] = await t.db.query(`SELECT answers FROM survey_response WHERE survey_id = $1`, [surveyId]);
+    expect(row.answers).toEqual({ photo: upload.body.id });
+
+    const visitor = new TestClient(t.url);
+    expect((await visitor.rawBytes('POST', surveyPath(org, activityId, '/images?filename=photo.jpg'), jpeg, { 'content-type': 'image/jpeg' })).status).toBe(401);
+  });
+});

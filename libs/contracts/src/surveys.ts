@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toAsciiDigits } from '@hamandishi/text';
 import { isObjectPayload, type Locale, ZUuid } from './common';
 import { ZRole } from './identity';
-import { textBlock, textLine, textToken } from './text';
+import { textBlock, textLine, textToken, textVerbatim } from './text';
 
 // The survey definition is data: a planner builds it in the web, the server stores it as jsonb,
 // and `buildResponseSchema` turns it into the zod schema of a response. The same function runs in
@@ -997,6 +997,18 @@ export type TSurveyInviteList = z.infer<typeof ZSurveyInviteList>;
 export const ZSurveyInviteQuery = z.strictObject({ invite: textToken({ min: 1, max: 200 }).optional() });
 /** The invite query. */
 export type TSurveyInviteQuery = z.input<typeof ZSurveyInviteQuery>;
+
+/**
+ * POST /api/orgs/:slug/surveys/:activityId/images[?invite=]&filename=: the image answering a file
+ * question, as the raw body (PNG, JPEG, WEBP; re-encoded, metadata dropped). Answers 201 with the
+ * attachment (ZAttachment); its id is the answer. Signed-in respondents only.
+ */
+export const ZSurveyImageQuery = z.strictObject({
+  invite: textToken({ min: 1, max: 200 }).optional(),
+  filename: textVerbatim({ min: 1, max: 1000 }),
+});
+/** The image upload's query. */
+export type TSurveyImageQuery = z.input<typeof ZSurveyImageQuery>;
 
 /** The respondent's own response, if any. */
 export const ZOwnSurveyResponse = z.object({

@@ -10,6 +10,7 @@ import {
   LOCALES,
   SURVEY_OPEN_TEXT_TYPES,
   surveyQuestions,
+  type TAttachment,
   type TCreatedSurveyInvites,
   type TSurveyAdmin,
   type TSurveyBox,
@@ -297,6 +298,18 @@ export class SurveysService {
     return receipt(row, survey.version);
   }
 
+  /**
+   * Stores the image answering a file question (re-encoded by the attachments module, its
+   * metadata dropped), owned by the survey. The respondent must be signed in and in the audience.
+   */
+  async uploadImage(org: Organization, activityId: string, ctx: RespondentContext, filename: string, bytes: Buffer): Promise<TAttachment> {
+    const { survey } = await this.openSurvey(org, activityId);
+    await this.respondent(survey, ctx, this.repository.db);
+    if (!ctx.actor) throw SurveyErrors.unauthenticated();
+    if (!isImage(bytes)) throw SurveyErrors.imageOnly();
+    return this.attachments.uploadSent(org, ctx.actor.accountId, { ownerType: 'survey', ownerId: survey.id, filename }, bytes);
+  }
+
   // ---- helpers -----------------------------------------------------------------------------
 
   private async surveyActivity(organizationId: string, activityId: string): Promise<ActivityInfo> {
@@ -371,10 +384,12 @@ export class SurveysService {
     const fileIds = surveyQuestions(survey.definition)
       .filter(({ question }) => question.type === 'file' && typeof answers[question.id] === 'string')
       .map(({ question }) => [question.id, answers[question.id] as string] as const);
-    if (fileIds.length > 0) {
-      const found = await this.attachments.findByIds(org.id, fileIds.map(([, id]) => id));
-      const missing = fileIds.find(([, id]) => !found.has(id));
-      if (missing) throw SurveyErrors.attachmentNotFound(missing[0]);
+    for (const [questionId, attachmentId] of fileIds) {
+      // Only an image uploaded to this survey answers its file questions.
+      const attachment = await this.attachments.open(org.id, attachmentId).catch(() => null);
+      if (!attachment || attachment.ownerType !== 'survey' || attachment.ownerId !== survey.id || !attachment.contentType.startsWith('image/')) {
+        throw SurveyErrors.attachmentNotFound(questionId);
+      }
     }
 
     const consent = survey.askDemographics && input.demographicsConsent === true && !!account;
@@ -439,6 +454,14 @@ function receipt(row: ResponseRow, version: number): TSurveyResponseReceipt {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** PNG, JPEG or WEBP by their first bytes (the attachments module re-checks and re-encodes). */
+function isImage(bytes: Buffer): boolean {
+  const png = bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const webp = bytes.length > 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+  return png || jpeg || webp;
 }
 
 function assertUsable(invite: InviteRow | null): void {
