@@ -335,6 +335,21 @@ describe('answering a survey', () => {
       expect(await responseCount(t, surveyId)).toBe(before);
     });
 
+    it('keeps a link’s draft by its token, resumable in another browser', async () => {
+      const [fresh] = (
+        await planner.post(surveyPath(org, activityId, '/invites'), { labels: ['پیش‌نویس'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      ).body.items;
+      const laptop = new TestClient(t.url);
+      const saved = await laptop.put(surveyPath(org, activityId, `/response/draft?invite=${fresh.token}`), { answers: { pet: { choice: 'yes' } } });
+      expect(saved.status).toBe(200);
+      const phone = new TestClient(t.url);
+      const resumed = await phone.get(surveyPath(org, activityId, `/respond?invite=${fresh.token}`));
+      expect(resumed.body.response).toMatchObject({ status: 'draft', answers: { pet: { choice: 'yes' } } });
+      expect((await submit(phone, org, activityId, { pet: { choice: 'yes' }, kind: 'ماهی' }, { invite: fresh.token })).status).toBe(201);
+      const [row] = await t.db.query(`SELECT status, answers, draft_answers FROM survey_response WHERE invite_id = $1`, [fresh.id]);
+      expect(row).toEqual({ status: 'submitted', answers: { pet: { choice: 'yes' }, kind: 'ماهی' }, draft_answers: null });
+    });
+
     it('10 parallel submissions through one link leave exactly one response', async () => {
       const results = await Promise.all(
         Array.from({ length: 10 }, () => submit(new TestClient(t.url), org, activityId, { pet: { choice: 'no' } }, { invite: links[3].token })),
