@@ -222,7 +222,11 @@ describe('answering a survey', () => {
     it('everyone: a visitor answers once per browser', async () => {
       const { activityId, surveyId } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION, { audience: { audience: 'everyone' }, anonymous: true, askDemographics: false });
       const visitor = new TestClient(t.url);
+      const first = await visitor.get(surveyPath(org, activityId, '/respond'));
+      expect(first.status).toBe(200);
+      expect(first.body.response).toBeNull();
       expect((await submit(visitor, org, activityId, { pet: { choice: 'no' } })).status).toBe(201);
+      expect((await visitor.get(surveyPath(org, activityId, '/respond'))).body.response).toMatchObject({ status: 'submitted' });
       expect((await submit(visitor, org, activityId, { pet: { choice: 'no' } })).status).toBe(409);
       expect(await responseCount(t, surveyId, 'submitted')).toBe(1);
     });

@@ -659,7 +659,15 @@ function evaluateRule(rule: TSurveyRule, q: TSurveyQuestion | undefined, answer:
 /** Whether a condition holds, given the answers of the questions visible so far. */
 export function evaluateCondition(cond: TSurveyCondition | undefined, def: TSurveyDefinition, answers: TSurveyAnswers): boolean {
   if (!cond) return true;
-  const byId = new Map(surveyQuestions(def).map(({ question }) => [question.id, question]));
+  return holds(cond, questionsById(def), answers);
+}
+
+function questionsById(def: TSurveyDefinition): Map<string, TSurveyQuestion> {
+  return new Map(surveyQuestions(def).map(({ question }) => [question.id, question]));
+}
+
+function holds(cond: TSurveyCondition | undefined, byId: Map<string, TSurveyQuestion>, answers: TSurveyAnswers): boolean {
+  if (!cond) return true;
   const test = (rule: TSurveyRule) => evaluateRule(rule, byId.get(rule.question), answers[rule.question]);
   return cond.combine === 'all' ? cond.rules.every(test) : cond.rules.some(test);
 }
@@ -671,10 +679,11 @@ export function evaluateCondition(cond: TSurveyCondition | undefined, def: TSurv
 export function visibleQuestions(def: TSurveyDefinition, answers: TSurveyAnswers): string[] {
   const visible: string[] = [];
   const seen: TSurveyAnswers = {};
+  const byId = questionsById(def);
   for (const section of def.sections) {
-    const sectionShown = evaluateCondition(section.showIf, def, seen);
+    const sectionShown = holds(section.showIf, byId, seen);
     for (const q of section.questions) {
-      if (sectionShown && evaluateCondition(q.showIf, def, seen)) {
+      if (sectionShown && holds(q.showIf, byId, seen)) {
         visible.push(q.id);
         if (answers[q.id] !== undefined) seen[q.id] = answers[q.id];
       }

@@ -225,7 +225,9 @@ export class SurveysService {
   /** The survey to answer, with the respondent's draft or submitted response. */
   async forRespondent(org: Organization, activityId: string, ctx: RespondentContext): Promise<TSurveyForRespondent> {
     const { activity, survey } = await this.openSurvey(org, activityId);
-    const respondent = await this.respondent(survey, ctx, this.repository.db);
+    // A first-time visitor of an open survey may have no browser key yet: they see it, with nothing saved.
+    const visitorWithoutKey = survey.audience.audience === 'everyone' && !ctx.actor && !ctx.invite && !ctx.browserKey;
+    const respondent = visitorWithoutKey ? null : await this.respondent(survey, ctx, this.repository.db);
     const response = respondent ? await this.repository.findResponse(this.repository.db, survey.id, respondent) : null;
     return {
       activityId,
