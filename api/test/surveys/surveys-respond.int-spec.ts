@@ -208,6 +208,26 @@ describe('answering a survey', () => {
       const res = await person.client.get(surveyPath(org, later, '/respond'));
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('surveys.not_open_yet');
+
+      // A stage still to come, and one that has ended.
+      const { activityId: upcoming } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
+      await t.db.query(`UPDATE stage SET starts_on = current_date + 10, ends_on = current_date + 20 WHERE id = (SELECT stage_id FROM activity WHERE id = $1)`, [upcoming]);
+      expect((await submit(person.client, org, upcoming, { pet: { choice: 'no' } })).body.code).toBe('surveys.not_open_yet');
+      const { activityId: ended } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
+      await t.db.query(`UPDATE stage SET starts_on = current_date - 20, ends_on = current_date - 10 WHERE id = (SELECT stage_id FROM activity WHERE id = $1)`, [ended]);
+      const late = await submit(person.client, org, ended, { pet: { choice: 'no' } });
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('surveys.closed');
+    });
+
+    it('another municipality’s address does not reach this survey, and stores nothing', async () => {
+      const person = await personWithRoles(t, other, ['citizen'], 'شهروند');
+      const res = await submit(person.client, other, activityId, { pet: { choice: 'no' } });
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('plans.activity_not_found');
+      expect((await person.client.get(surveyPath(other, activityId, '/respond'))).status).toBe(404);
+      const [row] = await t.db.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1 AND account_id = $2`, [surveyId, person.accountId]);
+      expect(row.n).toBe(0);
     });
   });
 

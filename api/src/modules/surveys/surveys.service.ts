@@ -336,7 +336,9 @@ export class SurveysService {
       const now = Date.now();
       if (activity.closesAt && new Date(activity.closesAt).getTime() <= now) throw SurveyErrors.closed();
       if (activity.opensAt && new Date(activity.opensAt).getTime() > now) throw SurveyErrors.notOpenYet();
-      throw SurveyErrors.closed();
+      // Otherwise the stage decides: one still to come has not opened the survey yet.
+      const stage = await this.stages.get(org, activity.stageId);
+      throw stage.status === 'upcoming' ? SurveyErrors.notOpenYet() : SurveyErrors.closed();
     }
     return { activity, survey };
   }
