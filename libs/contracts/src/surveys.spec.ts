@@ -182,6 +182,7 @@ describe('buildResponseSchema: every question type', () => {
       ],
     }) as Record<string, unknown>;
     expect(out.num).toBe(12);
+    expect((schema.parse({ date: '۱۴۰۴/۱۰/۲۵' }) as Record<string, unknown>).date).toBe('2026-01-15');
     expect(out.rating).toBe(7);
     expect((out.area as unknown[]).length).toBe(4);
   });

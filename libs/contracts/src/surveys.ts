@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toAsciiDigits } from '@hamandishi/text';
+import { fromJalali, isValidJalali, toAsciiDigits } from '@hamandishi/text';
 import { isObjectPayload, type Locale, ZUuid } from './common';
 import { ZRole } from './identity';
 import { textBlock, textLine, textToken, textVerbatim } from './text';
@@ -568,7 +568,7 @@ export const ZSurveyBox = z.object({ minLat: z.number(), minLng: z.number(), max
  * - likert: 1..points; rating: 1..max
  * - ranking: option ids, best first (all of them, or exactly topK)
  * - matrix_single: `{ [rowId]: columnId }`; matrix_multiple: `{ [rowId]: columnId[] }`
- * - date: `YYYY-MM-DD` (the web's Jalali input converts)
+ * - date: `YYYY-MM-DD` as stored; a Jalali `1404/10/25` (any digits) is read and stored as ISO
  * - map_point: `{ lat, lng }`; map_area: a closed ring of `{ lat, lng }` (the schema closes an open one)
  * - file: the id of an attachment uploaded with the attachments module
  */
@@ -825,10 +825,10 @@ function answerSchema(q: TSurveyQuestion, { box, locale }: SurveySchemaOptions, 
       });
     }
     case 'date': {
-      let d: z.ZodType<string> = z.iso.date();
+      let d: z.ZodType<string> = z.iso.date('invalid_format');
       if (q.min !== undefined) d = d.refine((v) => v >= q.min!, { message: 'too_small' });
       if (q.max !== undefined) d = d.refine((v) => v <= q.max!, { message: 'too_big' });
-      return z.preprocess((v) => (typeof v === 'string' ? toAsciiDigits(v.trim()) : v), d);
+      return z.preprocess((v) => (typeof v === 'string' ? jalaliInputToIso(v) : v), d);
     }
     case 'map_point':
       return ZSurveyLatLng.refine((p) => inBox(p, box), 'outside_box');
@@ -847,6 +847,20 @@ function answerSchema(q: TSurveyQuestion, { box, locale }: SurveySchemaOptions, 
     case 'file':
       return ZUuid;
   }
+}
+
+/**
+ * A date as typed in a date answer: ISO `2026-01-15`, or Jalali `1404/10/25` (any digits, `/` or
+ * `-`; a year below 1700 is Jalali) turned into ISO. Anything else is returned as is (and refused).
+ */
+export function jalaliInputToIso(input: string): string {
+  const text = toAsciiDigits(input.trim());
+  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text);
+  if (!m) return text;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year >= 1700) return text;
+  if (!isValidJalali(year, month, day)) return text;
+  return fromJalali(year, month, day).toISOString().slice(0, 10);
 }
 
 function inBox(p: TSurveyLatLng, box: TSurveyBox) {
