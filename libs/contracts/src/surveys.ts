@@ -547,6 +547,34 @@ export function completenessOfTranslations(def: TSurveyDefinition): {
   };
 }
 
+// ---- randomised order ------------------------------------------------------------------------
+
+/**
+ * The options (or matrix rows) in the order a respondent sees them: as defined, or shuffled when
+ * the question says `randomizeOptions`, the same way for the same `seed` (the respondent's
+ * response or browser key), so a reload does not reorder what they were reading.
+ */
+export function orderedOptions<T>(question: { randomizeOptions?: boolean; id: string }, options: readonly T[], seed: string): T[] {
+  const out = [...options];
+  if (!question.randomizeOptions) return out;
+  // FNV-1a of seed and question, then mulberry32: small, deterministic, and the same in every browser.
+  let h = 0x811c9dc5;
+  for (const ch of `${seed}:${question.id}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  let state = h >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 // ---- answers ---------------------------------------------------------------------------------
 
 /** A place on the map. */
