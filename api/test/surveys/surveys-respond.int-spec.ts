@@ -140,7 +140,7 @@ describe('answering a survey', () => {
       phone.cookies.set('hm_session', person.client.cookies.get('hm_session')!);
       const resumed = await phone.get(surveyPath(org, activityId, '/respond'));
       expect(resumed.status).toBe(200);
-      expect(resumed.body.response).toMatchObject({ status: 'draft', answers: { pet: { choice: 'yes' } } });
+      expect(resumed.body.response).toMatchObject({ status: 'draft', hasDraft: true, answers: { pet: { choice: 'yes' } } });
       expect(resumed.body.box).toEqual({ minLat: 32.15, maxLat: 33.15, minLng: 51.17, maxLng: 52.17 });
 
       const badDraft = await person.client.put(surveyPath(org, activityId, '/response/draft'), { answers: { pet: { choice: 'maybe' } } });

@@ -1064,8 +1064,10 @@ export type TSurveyImageQuery = z.input<typeof ZSurveyImageQuery>;
 /** The respondent's own response, if any. */
 export const ZOwnSurveyResponse = z.object({
   status: z.enum(['draft', 'submitted']),
+  /** The autosaved draft when there is one (also while editing a submitted response), else the submitted answers. */
   answers: z.record(z.string(), z.unknown()),
-  /** The draft of an edit of a submitted response, when there is one. */
+  /** Whether `answers` is an autosaved draft rather than what was submitted. */
+  hasDraft: z.boolean(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
   demographicsConsent: z.boolean(),

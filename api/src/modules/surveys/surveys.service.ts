@@ -243,6 +243,7 @@ export class SurveysService {
         ? {
             status: response.status,
             answers: response.draftAnswers ?? response.answers,
+            hasDraft: response.draftAnswers !== null,
             submittedAt: response.submittedAt?.toISOString() ?? null,
             updatedAt: response.updatedAt.toISOString(),
             demographicsConsent: response.demographicsConsent,
