@@ -143,7 +143,6 @@ function answersOf(def: TSurveyDefinition): Record<string, unknown> {
   return out;
 }
 
-const AGE = ['under_18', '18_29', '30_44', '45_59', '60_plus'];
 const CAPACITIES = ['citizen', 'citizen', 'citizen', 'ngo', 'expert', 'manager'];
 
 async function load(db: DataSource): Promise<{ organizationId: string; activityId: string; surveyId: string; districtIds: string[] }> {
