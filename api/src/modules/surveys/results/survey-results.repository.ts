@@ -102,12 +102,19 @@ export class SurveyResultsRepository {
     keys: ('item' | 'sub' | 'value' | 'cell')[],
     filters: TSurveyResultsFilters,
     weights: CellWeights | null,
+    sumsOf: ('value' | 'value2')[] = [],
   ): Promise<{ item: string | null; sub: string | null; value: number | null; cell: number | null; n: number; answered: number; sumValue: number; sumValue2: number }[]> {
     const s = scope(filters, weights);
     const select = keys.map((k) => `f.${k}`).join(', ');
+    // Unweighted, plain counts; the sums only where the question's aggregate uses them.
+    const n = weights ? `sum(${s.w})` : 'count(*)';
+    const answered = weights ? `coalesce(sum(${s.w}) FILTER (WHERE f.first), 0)` : 'count(*) FILTER (WHERE f.first)';
+    const sums = [
+      sumsOf.includes('value') ? `, coalesce(sum(${s.w} * f.value), 0) AS "sumValue"` : '',
+      sumsOf.includes('value2') ? `, coalesce(sum(${s.w} * f.value2), 0) AS "sumValue2"` : '',
+    ].join('');
     const rows = await this.db.query(
-      `SELECT ${select ? `${select},` : ''} sum(${s.w}) AS n, coalesce(sum(${s.w}) FILTER (WHERE f.first), 0) AS answered,
-              coalesce(sum(${s.w} * f.value), 0) AS "sumValue", coalesce(sum(${s.w} * f.value2), 0) AS "sumValue2"
+      `SELECT ${select ? `${select},` : ''} ${n} AS n, ${answered} AS answered ${sums}
          FROM survey_answer_fact f ${s.join}
         WHERE f.survey_id = $1 AND f.question_id = $2 ${s.where}
         ${select ? `GROUP BY ${select}` : ''}`,
@@ -120,8 +127,8 @@ export class SurveyResultsRepository {
       cell: r.cell === undefined || r.cell === null ? null : Number(r.cell),
       n: Number(r.n),
       answered: Number(r.answered),
-      sumValue: Number(r.sumValue),
-      sumValue2: Number(r.sumValue2),
+      sumValue: Number(r.sumValue ?? 0),
+      sumValue2: Number(r.sumValue2 ?? 0),
     }));
   }
 

@@ -31,6 +31,9 @@ import { SurveyResultErrors } from './survey-results.errors';
 import { type CellWeights, type FactDemographics, SurveyResultsRepository } from './survey-results.repository';
 import { poststratify, type WeightScheme } from './weights';
 
+/** How many question aggregates of one results request run at once (each holds a pooled connection). */
+const AGGREGATE_CONCURRENCY = 4;
+
 /** Bins of a number question's histogram. */
 const NUMBER_BINS = 10;
 
@@ -67,10 +70,16 @@ export class SurveyResultsService {
   async results(org: Organization, activityId: string, filters: TSurveyResultsFilters): Promise<TSurveyResults> {
     const survey = await this.survey(org, activityId);
     const weights = filters.weighted ? toCellWeights((await this.scheme(org, survey.id)).scheme) : null;
-    const questions: TQuestionResult[] = [];
-    for (const { question } of surveyQuestions(survey.definition)) questions.push(await this.aggregate(org, survey.id, question, filters, weights));
+    // A few questions at a time: each is one index-only scan, mostly waiting on reads when cold.
+    const all = surveyQuestions(survey.definition).map(({ question }) => question);
+    const questions: TQuestionResult[] = new Array(all.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < all.length; i = next++) questions[i] = await this.aggregate(org, survey.id, all[i], filters, weights);
+    };
+    const [respondents] = await Promise.all([this.repository.countRespondents(survey.id, filters), ...Array.from({ length: AGGREGATE_CONCURRENCY }, worker)]);
     return {
-      respondents: await this.repository.countRespondents(survey.id, filters),
+      respondents,
       weighted: weights !== null,
       grid: gridOf(org),
       questions,
@@ -213,7 +222,7 @@ export class SurveyResultsService {
       }
       case 'likert':
       case 'rating': {
-        const rows = await this.repository.grouped(surveyId, questionId, ['value'], filters, weights);
+        const rows = await this.repository.grouped(surveyId, questionId, ['value'], filters, weights, ['value']);
         const answered = answeredOf(rows);
         const n = new Map(rows.map((r) => [r.value, r.n]));
         const points = q.type === 'likert' ? q.points : q.max;
@@ -227,7 +236,7 @@ export class SurveyResultsService {
         };
       }
       case 'ranking': {
-        const rows = await this.repository.grouped(surveyId, questionId, ['item'], filters, weights);
+        const rows = await this.repository.grouped(surveyId, questionId, ['item'], filters, weights, ['value', 'value2']);
         const answered = answeredOf(rows);
         const by = new Map(rows.map((r) => [r.item, r]));
         return {
