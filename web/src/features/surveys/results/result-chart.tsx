@@ -27,12 +27,7 @@ let loading: Promise<(el: HTMLElement) => ECharts> | null = null;
  * it is a chunk of the results page only.
  */
 function loadECharts(): Promise<(el: HTMLElement) => ECharts> {
-  loading ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
-    ([core, charts, components, renderers]) => {
-      core.use([charts.BarChart, components.GridComponent, components.TooltipComponent, components.LegendComponent, renderers.SVGRenderer]);
-      return (el: HTMLElement) => core.init(el, undefined, { renderer: 'svg' }) as unknown as ECharts;
-    },
-  );
+  loading ??= import('./echarts-setup').then(({ initChart }) => (el: HTMLElement) => initChart(el) as unknown as ECharts);
   return loading;
 }
 
