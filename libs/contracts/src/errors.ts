@@ -171,6 +171,9 @@ export const ERROR_CODES = [
   'surveys.already_responded',
   'surveys.not_submitted',
   'surveys.attachment_not_found',
+  // survey results
+  'surveys.question_not_found',
+  'surveys.crosstab_unsupported',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditModule } from '../audit/audit.module';
+import { DistrictsModule } from '../districts/districts.module';
 import { IdentityModule } from '../identity/identity.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { PlansModule } from '../plans/plans.module';
+import { SurveyResultsController } from './results/survey-results.controller';
+import { SurveyResultsRepository } from './results/survey-results.repository';
+import { SurveyResultsService } from './results/survey-results.service';
 import { SurveysController } from './surveys.controller';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
@@ -17,9 +21,9 @@ import { SurveysService } from './surveys.service';
  * table (audience, anonymity), so the activity's own settings stay empty.
  */
 @Module({
-  imports: [AttachmentsModule, AuditModule, IdentityModule, OrganizationsModule, PlansModule],
-  controllers: [SurveysController],
-  providers: [SurveysRepository, SurveysService],
+  imports: [AttachmentsModule, AuditModule, DistrictsModule, IdentityModule, OrganizationsModule, PlansModule],
+  controllers: [SurveysController, SurveyResultsController],
+  providers: [SurveysRepository, SurveysService, SurveyResultsRepository, SurveyResultsService],
   exports: [SurveysService],
 })
 export class SurveysModule implements OnModuleInit {

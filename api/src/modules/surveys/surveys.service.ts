@@ -35,6 +35,7 @@ import { AccountsService } from '../identity/accounts.service';
 import type { MembershipRow } from '../identity/memberships.repository';
 import type { Organization } from '../organizations/organization.entity';
 import { type ActivityInfo, StagesService } from '../plans/stages.service';
+import { SurveyResultsService } from './results/survey-results.service';
 import { SurveyErrors } from './surveys.errors';
 import { type InviteRow, type Respondent, type ResponseRow, type SubmissionRow, type SurveyRow, SurveysRepository } from './surveys.repository';
 
@@ -68,6 +69,7 @@ export class SurveysService {
     private readonly audit: AuditService,
     private readonly accounts: AccountsService,
     private readonly attachments: AttachmentsService,
+    private readonly results: SurveyResultsService,
   ) {}
 
   // ---- planner -----------------------------------------------------------------------------
@@ -279,6 +281,7 @@ export class SurveysService {
       const submission = await this.validated(org, survey, ctx, input, idempotencyKey);
       const row = await this.repository.submit(m, survey, respondent, submission);
       if (!row) throw respondent.inviteId ? SurveyErrors.inviteUsed() : SurveyErrors.alreadyResponded();
+      await this.results.recordFacts(m, org, survey, row.id, submission);
       if (respondent.inviteId) await this.repository.markInviteUsed(m, respondent.inviteId);
       return { row, survey };
     });
@@ -296,6 +299,7 @@ export class SurveysService {
       const submission = await this.validated(org, survey, ctx, input, null);
       const row = await this.repository.editSubmitted(m, survey.id, respondent, submission);
       if (!row) throw SurveyErrors.notSubmitted();
+      await this.results.recordFacts(m, org, survey, row.id, submission);
       return { row, survey };
     });
     return receipt(row, survey.version);

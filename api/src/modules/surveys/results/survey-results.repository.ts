@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { SurveyCrosstabGrouping, TSurveyResultsFilters } from '@hamandishi/contracts';
+import type { Queryable } from '../surveys.repository';
+import type { AnswerFact } from './facts';
+
+/** The weight of each district × gender × age band cell (cells not listed weigh 1). */
+export type CellWeights = { districtIds: string[]; genders: string[]; ageBands: string[]; weights: number[] };
+
+/** The demographics a response's facts carry (null without consent). */
+export type FactDemographics = { capacity: string | null; districtId: string | null; ageBand: string | null; gender: string | null };
+
+const GROUP_COLUMN: Record<SurveyCrosstabGrouping, string> = {
+  capacity: 'f.capacity',
+  district: 'f.district_id::text',
+  age_band: 'f.age_band',
+  gender: 'f.gender',
+};
+
+/**
+ * The WHERE and weight of a fact query: `$1` is the survey, `$2` the question; the filters and
+ * the weights follow. The survey id was resolved within the organisation, so the fact queries
+ * need no organization_id (which would take them off the covering index).
+ */
+function scope(filters: TSurveyResultsFilters, weights: CellWeights | null, alias = 'f') {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (column: string, value: unknown) => {
+    params.push(value);
+    where.push(`${alias}.${column} = $${params.length + 2}`);
+  };
+  if (filters.district) add('district_id', filters.district);
+  if (filters.capacity) add('capacity', filters.capacity);
+  if (filters.ageBand) add('age_band', filters.ageBand);
+  if (filters.gender) add('gender', filters.gender);
+  let join = '';
+  let w = '1::float8';
+  if (weights) {
+    const at = params.length + 3;
+    params.push(weights.districtIds, weights.genders, weights.ageBands, weights.weights);
+    join = `LEFT JOIN unnest($${at}::uuid[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::float8[]) AS wt(d, g, a, w)
+              ON wt.d = ${alias}.district_id AND wt.g = ${alias}.gender AND wt.a = ${alias}.age_band`;
+    w = 'coalesce(wt.w, 1)';
+  }
+  return { join, where: where.map((c) => ` AND ${c}`).join(''), params, w };
+}
+
+/** Purpose-named queries of the survey results: the fact table and the responses' demographics. */
+@Injectable()
+export class SurveyResultsRepository {
+  constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  /** Replaces a response's facts (on submit and on edit), in the caller's transaction. */
+  async replaceFacts(q: Queryable, ids: { organizationId: string; surveyId: string; responseId: string }, facts: AnswerFact[], d: FactDemographics): Promise<void> {
+    await q.query(`DELETE FROM survey_answer_fact WHERE response_id = $1`, [ids.responseId]);
+    if (facts.length === 0) return;
+    await q.query(
+      `INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
+         capacity, district_id, age_band, gender)
+       SELECT $1, $2, $3, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $13, $14, $15, $16
+         FROM unnest($4::text[], $5::bool[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::int[], $11::text[], $12::text[])
+           AS u(q, f, i, s, v, v2, c, t, k)`,
+      [
+        ids.organizationId,
+        ids.surveyId,
+        ids.responseId,
+        facts.map((f) => f.questionId),
+        facts.map((f) => f.first),
+        facts.map((f) => f.item),
+        facts.map((f) => f.sub),
+        facts.map((f) => f.value),
+        facts.map((f) => f.value2),
+        facts.map((f) => f.cell),
+        facts.map((f) => f.text),
+        facts.map((f) => f.textKey),
+        d.capacity,
+        d.districtId,
+        d.ageBand,
+        d.gender,
+      ],
+    );
+  }
+
+  /** Submitted responses matching the filters. */
+  async countRespondents(surveyId: string, filters: TSurveyResultsFilters): Promise<number> {
+    const s = scope(filters, null, 'r');
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM survey_response r WHERE r.survey_id = $1 AND r.status = 'submitted' AND $2::text IS NULL ${s.where}`,
+      [surveyId, null, ...s.params],
+    );
+    return row.n;
+  }
+
+  /**
+   * One question's facts grouped by `keys` (columns of the fact table), with the weighted count
+   * of each group, of its respondents (`first` rows), and the weighted sums of value and value2.
+   */
+  async grouped(
+    surveyId: string,
+    questionId: string,
+    keys: ('item' | 'sub' | 'value' | 'cell')[],
+    filters: TSurveyResultsFilters,
+    weights: CellWeights | null,
+    sumsOf: ('value' | 'value2')[] = [],
+  ): Promise<{ item: string | null; sub: string | null; value: number | null; cell: number | null; n: number; answered: number; sumValue: number; sumValue2: number }[]> {
+    const s = scope(filters, weights);
+    const select = keys.map((k) => `f.${k}`).join(', ');
+    // Unweighted, plain counts; the sums only where the question's aggregate uses them.
+    const n = weights ? `sum(${s.w})` : 'count(*)';
+    const answered = weights ? `coalesce(sum(${s.w}) FILTER (WHERE f.first), 0)` : 'count(*) FILTER (WHERE f.first)';
+    const sums = [
+      sumsOf.includes('value') ? `, coalesce(sum(${s.w} * f.value), 0) AS "sumValue"` : '',
+      sumsOf.includes('value2') ? `, coalesce(sum(${s.w} * f.value2), 0) AS "sumValue2"` : '',
+    ].join('');
+    const rows = await this.db.query(
+      `SELECT ${select ? `${select},` : ''} ${n} AS n, ${answered} AS answered ${sums}
+         FROM survey_answer_fact f ${s.join}
+        WHERE f.survey_id = $1 AND f.question_id = $2 ${s.where}
+        ${select ? `GROUP BY ${select}` : ''}`,
+      [surveyId, questionId, ...s.params],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      item: (r.item as string | undefined) ?? null,
+      sub: (r.sub as string | undefined) ?? null,
+      value: r.value === undefined || r.value === null ? null : Number(r.value),
+      cell: r.cell === undefined || r.cell === null ? null : Number(r.cell),
+      n: Number(r.n),
+      answered: Number(r.answered),
+      sumValue: Number(r.sumValue ?? 0),
+      sumValue2: Number(r.sumValue2 ?? 0),
+    }));
+  }
+
+  /**
+   * A number question's summary: weighted mean, min, max and quartiles. Unweighted quartiles are
+   * interpolated (percentile_cont); weighted ones are the lowest value whose cumulative weight
+   * reaches the quantile.
+   */
+  async numberSummary(
+    surveyId: string,
+    questionId: string,
+    filters: TSurveyResultsFilters,
+    weights: CellWeights | null,
+  ): Promise<{ n: number; mean: number | null; min: number | null; max: number | null; q1: number | null; median: number | null; q3: number | null }> {
+    const s = scope(filters, weights);
+    const quartiles = weights
+      ? `min(value) FILTER (WHERE cum >= 0.25 * tot) AS q1, min(value) FILTER (WHERE cum >= 0.5 * tot) AS median, min(value) FILTER (WHERE cum >= 0.75 * tot) AS q3`
+      : `percentile_cont(0.25) WITHIN GROUP (ORDER BY value) AS q1, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median,
+         percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS q3`;
+    const [row] = await this.db.query(
+      `WITH v AS (SELECT f.value, ${s.w} AS w FROM survey_answer_fact f ${s.join}
+                   WHERE f.survey_id = $1 AND f.question_id = $2 AND f.value IS NOT NULL ${s.where}),
+            o AS (SELECT value, w, sum(w) OVER (ORDER BY value ROWS UNBOUNDED PRECEDING) AS cum, sum(w) OVER () AS tot FROM v)
+       SELECT coalesce(sum(w), 0) AS n, sum(w * value) / nullif(sum(w), 0) AS mean, min(value) AS min, max(value) AS max, ${quartiles}
+         FROM ${weights ? 'o' : 'v'}`,
+      [surveyId, questionId, ...s.params],
+    );
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return { n: Number(row.n), mean: num(row.mean), min: num(row.min), max: num(row.max), q1: num(row.q1), median: num(row.median), q3: num(row.q3) };
+  }
+
+  /** A number question's histogram: `bins` equal-width bins from min to max. */
+  async numberBins(
+    surveyId: string,
+    questionId: string,
+    range: { min: number; max: number; bins: number },
+    filters: TSurveyResultsFilters,
+    weights: CellWeights | null,
+  ): Promise<{ bin: number; n: number }[]> {
+    const s = scope(filters, weights);
+    const at = s.params.length + 3;
+    const rows = await this.db.query(
+      `SELECT least(floor((f.value - $${at}) / nullif($${at + 1}::float8 - $${at}, 0) * $${at + 2}), $${at + 2} - 1)::int AS bin, sum(${s.w}) AS n
+         FROM survey_answer_fact f ${s.join}
+        WHERE f.survey_id = $1 AND f.question_id = $2 AND f.value IS NOT NULL ${s.where}
+        GROUP BY 1`,
+      [surveyId, questionId, ...s.params, range.min, range.max, range.bins],
+    );
+    return rows.map((r: { bin: number | null; n: string }) => ({ bin: r.bin ?? 0, n: Number(r.n) }));
+  }
+
+  /** Up to `limit` points of a map point question. */
+  async points(surveyId: string, questionId: string, filters: TSurveyResultsFilters, limit: number): Promise<{ lat: number; lng: number }[]> {
+    const s = scope(filters, null);
+    return this.db.query(
+      `SELECT f.value AS lat, f.value2 AS lng FROM survey_answer_fact f
+        WHERE f.survey_id = $1 AND f.question_id = $2 AND f.value IS NOT NULL ${s.where} LIMIT ${Number(limit)}`,
+      [surveyId, questionId, ...s.params],
+    );
+  }
+
+  /** A question's facts grouped by `key` and by a respondent group (only respondents in a group). */
+  async crosstab(
+    surveyId: string,
+    questionId: string,
+    key: string,
+    by: SurveyCrosstabGrouping,
+    filters: TSurveyResultsFilters,
+    weights: CellWeights | null,
+  ): Promise<{ key: string | null; grp: string; n: number; answered: number }[]> {
+    const s = scope(filters, weights);
+    const group = GROUP_COLUMN[by];
+    const rows = await this.db.query(
+      `SELECT ${key} AS key, ${group} AS grp, sum(${s.w}) AS n, coalesce(sum(${s.w}) FILTER (WHERE f.first), 0) AS answered
+         FROM survey_answer_fact f ${s.join}
+        WHERE f.survey_id = $1 AND f.question_id = $2 AND ${group} IS NOT NULL ${s.where}
+        GROUP BY 1, 2`,
+      [surveyId, questionId, ...s.params],
+    );
+    return rows.map((r: { key: string | null; grp: string; n: string; answered: string }) => ({ key: r.key, grp: r.grp, n: Number(r.n), answered: Number(r.answered) }));
+  }
+
+  /** The consenting respondents per district × gender × age band (any of them may be null). */
+  async demographicCells(surveyId: string): Promise<{ districtId: string | null; gender: string | null; ageBand: string | null; respondents: number; consenting: boolean }[]> {
+    const rows = await this.db.query(
+      `SELECT district_id AS "districtId", gender, age_band AS "ageBand", demographics_consent AS consenting, count(*)::int AS respondents
+         FROM survey_response WHERE survey_id = $1 AND status = 'submitted'
+        GROUP BY 1, 2, 3, 4`,
+      [surveyId],
+    );
+    return rows;
+  }
+
+  /** A page of open-text answers, by response id; `textKey` is a normalised search term (no LIKE wildcards: normalisation turned them into spaces). */
+  async texts(
+    surveyId: string,
+    questionId: string,
+    filters: TSurveyResultsFilters,
+    page: { textKey?: string; after?: string; limit: number },
+  ): Promise<{ items: { responseId: string; text: string }[]; total: number }> {
+    const s = scope(filters, null);
+    const params: unknown[] = [surveyId, questionId, ...s.params];
+    let where = `f.survey_id = $1 AND f.question_id = $2 AND f.text IS NOT NULL ${s.where}`;
+    if (page.textKey) {
+      params.push(page.textKey);
+      where += ` AND f.text_key LIKE '%' || $${params.length} || '%'`;
+    }
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM survey_answer_fact f WHERE ${where}`, params);
+    const pageParams = [...params];
+    let pageWhere = where;
+    if (page.after) {
+      pageParams.push(page.after);
+      pageWhere += ` AND f.response_id > $${pageParams.length}`;
+    }
+    const items = await this.db.query(
+      `SELECT f.response_id AS "responseId", f.text FROM survey_answer_fact f WHERE ${pageWhere} ORDER BY f.response_id LIMIT ${Number(page.limit)}`,
+      pageParams,
+    );
+    return { items, total };
+  }
+}
