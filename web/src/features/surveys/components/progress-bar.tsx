@@ -16,7 +16,7 @@ export function ProgressBar({ page, pageCount }: ProgressBarProps) {
   const locale = useLocale();
   const total = Math.max(1, pageCount);
   const current = Math.min(Math.max(1, page), total);
-  const text = t('respond.progress', { page: formatNumber(current, locale), count: total, total: formatNumber(total, locale) });
+  const text = t('respond.progress', { page: formatNumber(current, locale), total: formatNumber(total, locale) });
   return (
     <div className="survey-progress">
       <div
