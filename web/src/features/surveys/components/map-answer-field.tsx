@@ -15,7 +15,7 @@ export type MapAnswerFieldProps = {
   /** The question's description, already rendered, and its error. */
   hint?: ReactNode;
   error?: ReactNode;
-  /** A GeoJSON Point or Polygon, or null/undefined when unanswered. */
+  /** `{ lat, lng }` (a point) or the ring of an area, or null/undefined when unanswered. */
   value: unknown;
   onChange: (value: ReturnType<typeof answerOf>) => void;
   center: LatLng;

@@ -20,7 +20,7 @@ describe('the keyboard crosshair of map questions', () => {
     expect(placed.vertices).toEqual([{ lat: 32.66, lng: 51.67 }]);
     const moved = press(placed, ['ArrowRight', ' '], 'point');
     expect(moved.vertices).toEqual([{ lat: 32.66, lng: 51.69 }]);
-    expect(answerOf('point', moved.vertices)).toEqual({ type: 'Point', coordinates: [51.69, 32.66] });
+    expect(answerOf('point', moved.vertices)).toEqual({ lat: 32.66, lng: 51.69 });
   });
 
   it('adds polygon vertices with Enter and takes the last one back with Backspace', () => {
@@ -29,10 +29,11 @@ describe('the keyboard crosshair of map questions', () => {
     const undone = crosshairKey(drawn, 'Backspace', 'area', step);
     expect(undone?.effect).toBe('vertexRemoved');
     expect(undone?.state.vertices).toHaveLength(3);
-    expect(answerOf('area', undone!.state.vertices)).toEqual({
-      type: 'Polygon',
-      coordinates: [[[51.67, 32.65], [51.67, 32.66], [51.69, 32.66], [51.67, 32.65]]],
-    });
+    expect(answerOf('area', undone!.state.vertices)).toEqual([
+      { lat: 32.65, lng: 51.67 },
+      { lat: 32.66, lng: 51.67 },
+      { lat: 32.66, lng: 51.69 },
+    ]);
     expect(crosshairKey(start, 'Backspace', 'area', step)?.effect).toBe('nothingToRemove');
   });
 
@@ -42,9 +43,9 @@ describe('the keyboard crosshair of map questions', () => {
   });
 
   it('reads the vertices back from a saved answer, without the closing repetition', () => {
-    const ring = answerOf('area', [{ lat: 1, lng: 2 }, { lat: 3, lng: 4 }, { lat: 5, lng: 2 }]);
-    expect(verticesOf(ring)).toEqual([{ lat: 1, lng: 2 }, { lat: 3, lng: 4 }, { lat: 5, lng: 2 }]);
-    expect(verticesOf({ type: 'Point', coordinates: [51, 32] })).toEqual([{ lat: 32, lng: 51 }]);
+    const closed = [{ lat: 1, lng: 2 }, { lat: 3, lng: 4 }, { lat: 5, lng: 2 }, { lat: 1, lng: 2 }];
+    expect(verticesOf(closed)).toEqual([{ lat: 1, lng: 2 }, { lat: 3, lng: 4 }, { lat: 5, lng: 2 }]);
+    expect(verticesOf({ lat: 32, lng: 51 })).toEqual([{ lat: 32, lng: 51 }]);
     expect(verticesOf(null)).toEqual([]);
   });
 

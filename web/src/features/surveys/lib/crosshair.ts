@@ -68,36 +68,25 @@ export function crosshairKey(
   }
 }
 
-/** A GeoJSON point of a placed point. */
-export type PointAnswer = { type: 'Point'; coordinates: [number, number] };
-/** A GeoJSON polygon (one closed ring) of placed vertices. */
-export type AreaAnswer = { type: 'Polygon'; coordinates: [number, number][][] };
-
-/** The answer the vertices make: a point, a closed ring once there are three, else nothing. */
-export function answerOf(mode: CrosshairMode, vertices: readonly LatLng[]): PointAnswer | AreaAnswer | null {
-  if (mode === 'point') {
-    const p = vertices.at(-1);
-    return p ? { type: 'Point', coordinates: [p.lng, p.lat] } : null;
-  }
-  if (vertices.length === 0) return null;
-  const ring = vertices.map((v): [number, number] => [v.lng, v.lat]);
-  return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+/**
+ * The answer the vertices make, in the contracts' shapes: a map point is `{ lat, lng }`, a drawn
+ * area the ring of its vertices (left open: the response schema closes it).
+ */
+export function answerOf(mode: CrosshairMode, vertices: readonly LatLng[]): LatLng | LatLng[] | null {
+  if (mode === 'point') return vertices.at(-1) ?? null;
+  return vertices.length ? [...vertices] : null;
 }
+
+const isLatLng = (v: unknown): v is LatLng =>
+  !!v && typeof v === 'object' && typeof (v as LatLng).lat === 'number' && typeof (v as LatLng).lng === 'number';
 
 /** The vertices an answer holds (the closing repetition of a ring left out). */
 export function verticesOf(answer: unknown): LatLng[] {
-  if (!answer || typeof answer !== 'object') return [];
-  const a = answer as { type?: unknown; coordinates?: unknown };
-  if (a.type === 'Point' && Array.isArray(a.coordinates)) {
-    const [lng, lat] = a.coordinates as number[];
-    return typeof lat === 'number' && typeof lng === 'number' ? [{ lat, lng }] : [];
-  }
-  if (a.type === 'Polygon' && Array.isArray(a.coordinates) && Array.isArray(a.coordinates[0])) {
-    const ring = (a.coordinates[0] as number[][]).map(([lng, lat]) => ({ lat: lat!, lng: lng! }));
-    const first = ring[0];
-    const last = ring.at(-1);
-    if (ring.length > 1 && first && last && first.lat === last.lat && first.lng === last.lng) ring.pop();
-    return ring;
-  }
-  return [];
+  if (isLatLng(answer)) return [{ lat: answer.lat, lng: answer.lng }];
+  if (!Array.isArray(answer)) return [];
+  const ring = answer.filter(isLatLng).map((v) => ({ lat: v.lat, lng: v.lng }));
+  const first = ring[0];
+  const last = ring.at(-1);
+  if (ring.length > 1 && first && last && first.lat === last.lat && first.lng === last.lng) ring.pop();
+  return ring;
 }
