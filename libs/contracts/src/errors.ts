@@ -151,6 +151,26 @@ export const ERROR_CODES = [
   'consultations.alignment_required',
   'consultations.section_not_found',
   'consultations.committee_not_found',
+  // surveys
+  'surveys.not_survey',
+  'surveys.not_found',
+  'surveys.invalid_definition',
+  'surveys.survey_frozen',
+  'surveys.version_conflict',
+  'surveys.target_has_responses',
+  'surveys.not_open_yet',
+  'surveys.closed',
+  'surveys.not_in_audience',
+  'surveys.invite_required',
+  'surveys.invite_invalid',
+  'surveys.invite_expired',
+  'surveys.invite_used',
+  'surveys.invite_revoked',
+  'surveys.invite_not_found',
+  'surveys.invalid_response',
+  'surveys.already_responded',
+  'surveys.not_submitted',
+  'surveys.attachment_not_found',
 ] as const;
 
 /** A stable, machine-readable error code. */
@@ -192,6 +212,34 @@ export const FIELD_ERROR_CODES = [
   'duplicate',
   // the languages offered leave out the municipality's default language
   'default_locale_missing',
+  // survey answers (SURVEY_ANSWER_ISSUES in surveys.ts)
+  'hidden_question',
+  'unknown_option',
+  'other_text_required',
+  'too_few_choices',
+  'too_many_choices',
+  'ranking_incomplete',
+  'too_few_points',
+  'self_intersecting',
+  'outside_box',
+  'not_integer',
+  // survey definition problems (SURVEY_DEFINITION_PROBLEMS in surveys.ts)
+  'no_questions',
+  'duplicate_id',
+  'missing_fa_text',
+  'options_missing',
+  'rows_missing',
+  'columns_missing',
+  'min_greater_than_max',
+  'choices_exceed_options',
+  'top_k_exceeds_options',
+  'likert_labels_count',
+  'condition_unknown_question',
+  'condition_forward_reference',
+  'condition_cycle',
+  'condition_operator_mismatch',
+  'condition_unknown_option',
+  'section_empty',
 ] as const;
 /** A per-field validation code. */
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -15,3 +15,4 @@ export * from './text';
 export * from './contact';
 export * from './platform';
 export * from './invitations';
+export * from './surveys';

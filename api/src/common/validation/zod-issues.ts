@@ -5,6 +5,8 @@ const FIELD_CODES = new Set<string>([
   'required', 'invalid_type', 'too_short', 'too_long', 'too_small', 'too_big',
   'invalid_format', 'invalid_value', 'unknown_field', 'invalid', 'invalid_characters',
   'low_contrast', 'duplicate', 'default_locale_missing',
+  'hidden_question', 'unknown_option', 'other_text_required', 'too_few_choices', 'too_many_choices',
+  'ranking_incomplete', 'too_few_points', 'self_intersecting', 'outside_box', 'not_integer',
 ]);
 
 /** Turns zod issues into `{ "path.to.field": fieldCode }` for the error response. */
