@@ -14,6 +14,7 @@ import { Alert, Button } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
 import { errorCodeOf } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { ProgressBar } from '../components/progress-bar';
@@ -153,7 +154,7 @@ export function SurveyForm({
           <section key={section.id} className="stack">
             {s === 0 ? (
               <h2 id={headingId} ref={heading} tabIndex={-1}>
-                {section.title ? pickLocalized(section.title, locale) : t('respond.pageTitle', { page: position + 1 })}
+                {section.title ? pickLocalized(section.title, locale) : t('respond.pageTitle', { page: formatNumber(position + 1, locale) })}
               </h2>
             ) : (
               section.title && <h3>{pickLocalized(section.title, locale)}</h3>
