@@ -10,7 +10,7 @@ jest.mock('../components/survey-map', () => ({ __esModule: true, default: () => 
 
 const mapView = { center: { lat: 32.65, lng: 51.67 }, zoom: 12 };
 
-function renderForm(definition: TSurveyDefinition, onSubmit = jest.fn(async () => undefined)) {
+function renderForm(definition: TSurveyDefinition, onSubmit: jest.Mock = jest.fn(async () => undefined)) {
   renderWithApp(<SurveyForm definition={definition} box={EXAMPLE_BOX} mapView={mapView} seed="test" onSubmit={onSubmit} submitLabel="ارسال پاسخ‌ها" />);
   return onSubmit;
 }
