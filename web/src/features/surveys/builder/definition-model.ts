@@ -118,7 +118,8 @@ export function updateQuestion(def: TSurveyDefinition, s: number, i: number, que
 /** Copies question `i` of section `s` right after it, under a new id (its condition still refers to earlier questions). */
 export function duplicateQuestion(def: TSurveyDefinition, s: number, i: number): { definition: TSurveyDefinition; id: string } {
   const id = freeId(usedIds(def), 'q');
-  const copy = { ...structuredClone(def.sections[s]!.questions[i]!), id };
+  // A deep copy through JSON: a definition is plain data (and jsdom lacks structuredClone).
+  const copy = { ...(JSON.parse(JSON.stringify(def.sections[s]!.questions[i]!)) as TSurveyQuestion), id };
   return { definition: withSection(def, s, (section) => ({ ...section, questions: [...section.questions.slice(0, i + 1), copy, ...section.questions.slice(i + 1)] })), id };
 }
 
