@@ -21,6 +21,7 @@ import { OrganizationSettingsAndMemberSearch1764810000000 } from './176481000000
 import { PlatformAndInvitations1764800000000 } from './1764800000000-PlatformAndInvitations';
 import { ThemeTaxonomy1764830000000 } from './1764830000000-ThemeTaxonomy';
 import { DistrictPopulation1764820000000 } from './1764820000000-DistrictPopulation';
+import { Surveys1764900000000 } from './1764900000000-Surveys';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   PlatformAndInvitations1764800000000,
   ThemeTaxonomy1764830000000,
   DistrictPopulation1764820000000,
+  Surveys1764900000000,
 ];

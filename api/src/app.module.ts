@@ -20,6 +20,7 @@ import { PlatformOrganizationsModule } from './modules/organizations/platform-or
 import { PlansModule } from './modules/plans/plans.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
@@ -42,7 +43,7 @@ export class AppModule {
         AttachmentsModule, NotificationsModule, PlansModule,
         CommentsModule,
         ProblemMapModule,
-        ModerationModule, ProblemsModule, ConsultationsModule,
+        ModerationModule, ProblemsModule, ConsultationsModule, SurveysModule,
         InvitationsModule,
         PlatformOrganizationsModule,
         ThemesModule,

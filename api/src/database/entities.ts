@@ -9,6 +9,7 @@ import { NOTIFICATION_ENTITIES } from '../modules/notifications/notification.ent
 import { ORGANIZATION_ENTITIES } from '../modules/organizations/organizations.entities';
 import { PLAN_ENTITIES } from '../modules/plans/plan.entities';
 import { PROBLEM_ENTITIES } from '../modules/problems/problem.entities';
+import { SURVEY_ENTITIES } from '../modules/surveys/survey.entities';
 
 /** Every TypeORM entity of the app (the app, the migration CLI and the tests use this one list). */
-export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES, ...PROBLEM_ENTITIES, ...CONSULTATION_ENTITIES, ...INVITATION_ENTITIES, ...DISTRICT_ENTITIES];
+export const ALL_ENTITIES = [...ORGANIZATION_ENTITIES, ...IDENTITY_ENTITIES, ...MESSAGING_ENTITIES, ...ATTACHMENT_ENTITIES, ...NOTIFICATION_ENTITIES, ...PLAN_ENTITIES, ...COMMENT_ENTITIES, ...PROBLEM_ENTITIES, ...CONSULTATION_ENTITIES, ...INVITATION_ENTITIES, ...DISTRICT_ENTITIES, ...SURVEY_ENTITIES];

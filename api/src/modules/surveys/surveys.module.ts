@@ -1,0 +1,46 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { z } from 'zod';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { AuditModule } from '../audit/audit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ActivityTypeRegistry } from '../plans/activity-types.registry';
+import { PlansModule } from '../plans/plans.module';
+import { SurveysController } from './surveys.controller';
+import { SurveysRepository } from './surveys.repository';
+import { SurveysService } from './surveys.service';
+
+/**
+ * Surveys: questionnaires whose definition is data, checked by the shared contracts on the server
+ * as in the respondent's form. Runs the survey activity type; its settings live in the survey
+ * table (audience, anonymity), so the activity's own settings stay empty.
+ */
+@Module({
+  imports: [AttachmentsModule, AuditModule, IdentityModule, OrganizationsModule, PlansModule],
+  controllers: [SurveysController],
+  providers: [SurveysRepository, SurveysService],
+  exports: [SurveysService],
+})
+export class SurveysModule implements OnModuleInit {
+  constructor(
+    private readonly registry: ActivityTypeRegistry,
+    private readonly repository: SurveysRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      type: 'survey',
+      settingsSchema: z.looseObject({}),
+      defaults: {},
+      // A survey without questions has nothing to answer: not offered on the home page.
+      readyAmong: async (organizationId, activityIds) => {
+        const rows: { activityId: string }[] = await this.repository.db.query(
+          `SELECT activity_id AS "activityId" FROM survey
+            WHERE organization_id = $1 AND activity_id = ANY($2::uuid[]) AND jsonb_path_exists(definition, '$.sections[*].questions[*]')`,
+          [organizationId, activityIds],
+        );
+        return new Set(rows.map((r) => r.activityId));
+      },
+    });
+  }
+}

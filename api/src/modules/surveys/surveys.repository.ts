@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TSurveyAudience, TSurveyDefinition } from '@hamandishi/contracts';
+import { returningRows } from '../../database/returning-rows';
+
+/** A connection or a transaction's manager. */
+export type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
+
+/** A survey as the rules need it. */
+export type SurveyRow = {
+  id: string;
+  organizationId: string;
+  activityId: string;
+  definition: TSurveyDefinition;
+  version: number;
+  frozenAt: Date | null;
+  audience: TSurveyAudience;
+  anonymous: boolean;
+  askDemographics: boolean;
+  updatedAt: Date;
+};
+
+/** An invite as the rules need it. */
+export type InviteRow = {
+  id: string;
+  surveyId: string;
+  label: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+};
+
+/** A response as the rules need it. */
+export type ResponseRow = {
+  id: string;
+  status: 'draft' | 'submitted';
+  answers: Record<string, unknown>;
+  draftAnswers: Record<string, unknown> | null;
+  definitionVersion: number;
+  demographicsConsent: boolean;
+  submittedAt: Date | null;
+  updatedAt: Date;
+};
+
+/** Who answers: a person (by key, the account kept unless anonymous) or an invite link. */
+export type Respondent = { respondentKey: string | null; accountId: string | null; inviteId: string | null };
+
+/** What a submission writes besides the answers. */
+export type SubmissionRow = {
+  answers: Record<string, unknown>;
+  definitionVersion: number;
+  idempotencyKey: string | null;
+  demographicsConsent: boolean;
+  capacity: string | null;
+  districtId: string | null;
+  ageBand: string | null;
+  gender: string | null;
+};
+
+const SURVEY_COLUMNS = `id, organization_id AS "organizationId", activity_id AS "activityId", definition, version,
+  frozen_at AS "frozenAt", audience, anonymous, ask_demographics AS "askDemographics", updated_at AS "updatedAt"`;
+const INVITE_COLUMNS = `id, survey_id AS "surveyId", label, expires_at AS "expiresAt", used_at AS "usedAt",
+  revoked_at AS "revokedAt", created_at AS "createdAt"`;
+const RESPONSE_COLUMNS = `id, status, answers, draft_answers AS "draftAnswers", definition_version AS "definitionVersion",
+  demographics_consent AS "demographicsConsent", submitted_at AS "submittedAt", updated_at AS "updatedAt"`;
+
+/** The respondent's row: by invite when there is one, else by person key. */
+const respondentWhere = (r: Respondent, first: number) =>
+  r.inviteId ? { sql: `invite_id = $${first}`, param: r.inviteId } : { sql: `respondent_key = $${first}`, param: r.respondentKey };
+
+@Injectable()
+export class SurveysRepository {
+  constructor(@InjectDataSource() readonly db: DataSource) {}
+
+  /** The survey of an activity, created empty on first use (the activity's type is checked by the caller). */
+  async ensureForActivity(q: Queryable, organizationId: string, activityId: string): Promise<SurveyRow> {
+    await q.query(`INSERT INTO survey (organization_id, activity_id) VALUES ($1, $2) ON CONFLICT (activity_id) DO NOTHING`, [organizationId, activityId]);
+    return (await this.findByActivity(q, organizationId, activityId))!;
+  }
+
+  async findByActivity(q: Queryable, organizationId: string, activityId: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<SurveyRow | null> {
+    const [row] = await q.query(`SELECT ${SURVEY_COLUMNS} FROM survey WHERE organization_id = $1 AND activity_id = $2 ${lock}`, [organizationId, activityId]);
+    return row ?? null;
+  }
+
+  async countSubmitted(q: Queryable, surveyId: string): Promise<number> {
+    const [row] = await q.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1 AND status = 'submitted'`, [surveyId]);
+    return row.n;
+  }
+
+  async saveDefinition(q: Queryable, surveyId: string, definition: TSurveyDefinition, version: number): Promise<void> {
+    await q.query(`UPDATE survey SET definition = $2, version = $3, updated_at = now() WHERE id = $1`, [surveyId, JSON.stringify(definition), version]);
+  }
+
+  async keepVersion(q: Queryable, survey: SurveyRow, createdBy: string): Promise<void> {
+    await q.query(
+      `INSERT INTO survey_version (organization_id, survey_id, version, definition, created_by) VALUES ($1, $2, $3, $4, $5)`,
+      [survey.organizationId, survey.id, survey.version, JSON.stringify(survey.definition), createdBy],
+    );
+  }
+
+  async versions(q: Queryable, surveyId: string): Promise<{ version: number; definition: TSurveyDefinition; createdAt: Date }[]> {
+    return q.query(`SELECT version, definition, created_at AS "createdAt" FROM survey_version WHERE survey_id = $1 ORDER BY version DESC`, [surveyId]);
+  }
+
+  async saveSettings(q: Queryable, surveyId: string, settings: { audience: TSurveyAudience; anonymous: boolean; askDemographics: boolean }): Promise<void> {
+    await q.query(`UPDATE survey SET audience = $2, anonymous = $3, ask_demographics = $4, updated_at = now() WHERE id = $1`, [
+      surveyId,
+      JSON.stringify(settings.audience),
+      settings.anonymous,
+      settings.askDemographics,
+    ]);
+  }
+
+  /** Freezes the survey at its first response (kept as it was afterwards). */
+  async freeze(q: Queryable, surveyId: string): Promise<void> {
+    await q.query(`UPDATE survey SET frozen_at = now() WHERE id = $1 AND frozen_at IS NULL`, [surveyId]);
+  }
+
+  // ---- invites ---------------------------------------------------------------------------
+
+  async createInvites(q: Queryable, survey: SurveyRow, invites: { label: string; tokenHash: Buffer }[], expiresAt: Date, createdBy: string): Promise<InviteRow[]> {
+    return q.query(
+      `INSERT INTO survey_invite (organization_id, survey_id, label, token_hash, expires_at, created_by)
+       SELECT $1, $2, i.label, i.token_hash, $5, $6 FROM unnest($3::text[], $4::bytea[]) WITH ORDINALITY AS i(label, token_hash, n)
+       ORDER BY i.n
+       RETURNING ${INVITE_COLUMNS}`,
+      [survey.organizationId, survey.id, invites.map((i) => i.label), invites.map((i) => i.tokenHash), expiresAt, createdBy],
+    );
+  }
+
+  async listInvites(q: Queryable, surveyId: string): Promise<InviteRow[]> {
+    return q.query(`SELECT ${INVITE_COLUMNS} FROM survey_invite WHERE survey_id = $1 ORDER BY created_at DESC, id`, [surveyId]);
+  }
+
+  async findInviteByHash(q: Queryable, surveyId: string, tokenHash: Buffer, lock = false): Promise<InviteRow | null> {
+    const [row] = await q.query(`SELECT ${INVITE_COLUMNS} FROM survey_invite WHERE survey_id = $1 AND token_hash = $2 ${lock ? 'FOR UPDATE' : ''}`, [surveyId, tokenHash]);
+    return row ?? null;
+  }
+
+  async revokeInvite(q: Queryable, surveyId: string, inviteId: string): Promise<InviteRow | null> {
+    const rows = returningRows<InviteRow>(
+      await q.query(
+        `UPDATE survey_invite SET revoked_at = coalesce(revoked_at, now()) WHERE survey_id = $1 AND id = $2 RETURNING ${INVITE_COLUMNS}`,
+        [surveyId, inviteId],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
+  async markInviteUsed(q: Queryable, inviteId: string): Promise<void> {
+    await q.query(`UPDATE survey_invite SET used_at = coalesce(used_at, now()) WHERE id = $1`, [inviteId]);
+  }
+
+  // ---- responses -------------------------------------------------------------------------
+
+  async findResponse(q: Queryable, surveyId: string, respondent: Respondent): Promise<ResponseRow | null> {
+    const where = respondentWhere(respondent, 2);
+    const [row] = await q.query(`SELECT ${RESPONSE_COLUMNS} FROM survey_response WHERE survey_id = $1 AND ${where.sql}`, [surveyId, where.param]);
+    return row ?? null;
+  }
+
+  /** Saves a draft: a new row, or the draft of an existing one (a submitted response keeps its answers). */
+  async saveDraft(q: Queryable, survey: SurveyRow, respondent: Respondent, draft: Record<string, unknown>): Promise<ResponseRow> {
+    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const [row] = await q.query(
+      `INSERT INTO survey_response (organization_id, survey_id, account_id, invite_id, respondent_key, draft_answers, definition_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT ${conflict} DO UPDATE SET draft_answers = EXCLUDED.draft_answers, updated_at = now()
+       RETURNING ${RESPONSE_COLUMNS}`,
+      [survey.organizationId, survey.id, respondent.accountId, respondent.inviteId, respondent.respondentKey, JSON.stringify(draft), survey.version],
+    );
+    return row;
+  }
+
+  /**
+   * Submits: inserts the response, or turns the respondent's draft into it. Returns null when a
+   * submitted response exists already: the unique index decides, so concurrent submissions of
+   * one person leave exactly one.
+   */
+  async submit(q: Queryable, survey: SurveyRow, respondent: Respondent, s: SubmissionRow): Promise<ResponseRow | null> {
+    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const [row] = await q.query(
+      `INSERT INTO survey_response (organization_id, survey_id, account_id, invite_id, respondent_key, status, answers, definition_version,
+         idempotency_key, demographics_consent, capacity, district_id, age_band, gender, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11, $12, $13, now())
+       ON CONFLICT ${conflict} DO UPDATE SET status = 'submitted', answers = EXCLUDED.answers, draft_answers = NULL,
+         definition_version = EXCLUDED.definition_version, idempotency_key = EXCLUDED.idempotency_key,
+         demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
+         age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
+       WHERE survey_response.status = 'draft'
+       RETURNING ${RESPONSE_COLUMNS}`,
+      [
+        survey.organizationId,
+        survey.id,
+        respondent.accountId,
+        respondent.inviteId,
+        respondent.respondentKey,
+        JSON.stringify(s.answers),
+        s.definitionVersion,
+        s.idempotencyKey,
+        s.demographicsConsent,
+        s.capacity,
+        s.districtId,
+        s.ageBand,
+        s.gender,
+      ],
+    );
+    return row ?? null;
+  }
+
+  /** Replaces the answers of a submitted response (an edit before the survey closes). */
+  async editSubmitted(q: Queryable, surveyId: string, respondent: Respondent, s: SubmissionRow): Promise<ResponseRow | null> {
+    const where = respondentWhere(respondent, 2);
+    const rows = returningRows<ResponseRow>(
+      await q.query(
+        `UPDATE survey_response SET answers = $3, draft_answers = NULL, definition_version = $4, demographics_consent = $5,
+           capacity = $6, district_id = $7, age_band = $8, gender = $9, updated_at = now()
+         WHERE survey_id = $1 AND ${where.sql} AND status = 'submitted'
+         RETURNING ${RESPONSE_COLUMNS}`,
+        [surveyId, where.param, JSON.stringify(s.answers), s.definitionVersion, s.demographicsConsent, s.capacity, s.districtId, s.ageBand, s.gender],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Submitted answers to the given questions with the respondent's consented capacity and district. */
+  async openTextAnswers(
+    q: Queryable,
+    organizationId: string,
+    surveyId: string,
+    questionIds: string[],
+  ): Promise<{ responseId: string; questionId: string; text: string; capacity: string | null; districtId: string | null; submittedAt: Date }[]> {
+    return q.query(
+      `SELECT r.id AS "responseId", a.key AS "questionId", a.value #>> '{}' AS text, r.capacity, r.district_id AS "districtId",
+              r.submitted_at AS "submittedAt"
+         FROM survey_response r CROSS JOIN LATERAL jsonb_each(r.answers) AS a(key, value)
+        WHERE r.organization_id = $1 AND r.survey_id = $2 AND r.status = 'submitted' AND a.key = ANY($3::text[])
+          AND jsonb_typeof(a.value) = 'string'
+        ORDER BY r.submitted_at, r.id, a.key`,
+      [organizationId, surveyId, questionIds],
+    );
+  }
+}
