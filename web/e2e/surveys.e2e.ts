@@ -89,6 +89,9 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
     await frame.getByRole('application', { name: 'نقشه برای کشیدن یک محدوده' }).waitFor();
 
     // A citizen answers on a phone, in Persian: the choice and the polygon with the keyboard.
+    // A script error on the respondent's page (a map library loaded out of order) fails the test with its message.
+    const pageErrors: string[] = [];
+    citizen.on('pageerror', (error) => pageErrors.push(error.message));
     await signUpCitizen(citizen, 'مریم پاسخ‌دهنده');
     await citizen.goto(`/${SLUG}/surveys/${activityId}`);
     await citizen.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -114,6 +117,7 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
 
     await citizen.getByRole('button', { name: 'ارسال پاسخ‌ها' }).click();
     await citizen.getByText('پاسخ شما ثبت شد. سپاس از مشارکت‌تان.').waitFor();
+    expect(pageErrors).toEqual([]);
     // The planner's builder now counts one response.
     await planner.reload();
     await planner.getByText(/نسخه [۰-۹]+ · ۱ پاسخ/).waitFor();

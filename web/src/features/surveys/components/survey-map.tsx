@@ -1,4 +1,7 @@
 // The map of a map question: Leaflet and leaflet-geoman live only in this lazy chunk.
+// Leaflet first: geoman extends the global `L` that Leaflet's module sets when it is evaluated, and
+// modules are evaluated in import order (the other way round the page fails with "L is not defined").
+import 'leaflet';
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import '../surveys-map.css';
@@ -24,19 +27,27 @@ const same = (a: LatLng, b: LatLng) => Math.abs(a.lat - b.lat) < 1e-6 && Math.ab
 
 /**
  * Keeps the crosshair's position at the map's centre both ways: a keyboard move pans the map, a
- * mouse pan moves the crosshair (so a keyboard user who also drags starts from what they see).
+ * mouse pan or zoom moves the crosshair (so a keyboard user who also drags starts from what they
+ * see). Only the user's own moves report back (dragend, zoomend): a programmatic pan lands on the
+ * nearest pixel, and reporting that back would pan again, for ever.
  */
 function FollowCursor({ cursor, zoom, onCursorChange, onZoomChange }: Pick<SurveyMapProps, 'cursor' | 'zoom' | 'onCursorChange' | 'onZoomChange'>) {
+  const report = () => {
+    const c = map.getCenter();
+    const next = { lat: round(c.lat), lng: round(c.lng) };
+    if (!same(next, cursor)) onCursorChange(next);
+  };
   const map = useMapEvents({
-    moveend: () => {
-      const c = map.getCenter();
-      const next = { lat: round(c.lat), lng: round(c.lng) };
-      if (!same(next, cursor)) onCursorChange(next);
+    dragend: report,
+    zoomend: () => {
+      if (map.getZoom() !== zoom) onZoomChange(map.getZoom());
+      report();
     },
-    zoomend: () => onZoomChange(map.getZoom()),
   });
   useEffect(() => {
-    if (!same(map.getCenter(), cursor)) map.setView([cursor.lat, cursor.lng], zoom, { animate: false });
+    // Within a pixel of the centre already: nothing to do (and nothing to loop on).
+    const offset = map.latLngToContainerPoint([cursor.lat, cursor.lng]).distanceTo(map.getSize().divideBy(2));
+    if (offset > 1 || map.getZoom() !== zoom) map.setView([cursor.lat, cursor.lng], zoom, { animate: false });
   }, [map, cursor, zoom]);
   return null;
 }

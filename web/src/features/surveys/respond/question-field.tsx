@@ -1,10 +1,11 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OTHER_CHOICE, type Locale, type TSurveyOption, type TSurveyQuestion, type TSurveyText } from '@hamandishi/contracts';
+import { OTHER_CHOICE, type TSurveyOption, type TSurveyQuestion, type TSurveyText } from '@hamandishi/contracts';
 import { DateField } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
+import { useLocale } from '@/lib/use-locale';
 import { MapAnswerField } from '../components/map-answer-field';
 import type { LatLng } from '../lib/crosshair';
 import { orderedOptions } from '../lib/survey-texts';
@@ -33,8 +34,8 @@ export function useAnswerError(code: string | undefined): string | undefined {
 
 /** One question as the respondent answers it, accessible for its type (fieldset and legend for groups). */
 export function QuestionField({ question, control, errorCode, mapView, seed }: QuestionFieldProps) {
-  const { t, i18n } = useTranslation(SURVEYS_NS);
-  const locale = i18n.language as Locale;
+  const { t } = useTranslation(SURVEYS_NS);
+  const locale = useLocale();
   const id = useId();
   const error = useAnswerError(errorCode);
   const text = (value: TSurveyText | undefined) => (value ? pickLocalized(value, locale) : '');
@@ -362,8 +363,8 @@ function RankingInput({
   onChange: (value: string[]) => void;
   text: (value: TSurveyText) => string;
 }) {
-  const { t, i18n } = useTranslation(SURVEYS_NS);
-  const locale = i18n.language as Locale;
+  const { t } = useTranslation(SURVEYS_NS);
+  const locale = useLocale();
   const [announcement, setAnnouncement] = useState('');
   const byId = useMemo(() => new Map(options.map((o) => [o.id, o])), [options]);
   const ranked = value.filter((v) => byId.has(v));
