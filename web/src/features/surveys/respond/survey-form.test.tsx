@@ -6,6 +6,9 @@ import { CONDITIONAL_DEFINITION, EVERY_TYPE_DEFINITION, EXAMPLE_BOX } from '../.
 import { renderWithApp } from '../../../../test/render';
 import { SurveyForm } from './survey-form';
 
+// Long user-event stories on a shared two-core machine: the default 5 s is too tight under load.
+jest.setTimeout(20_000);
+
 jest.mock('../components/survey-map', () => ({ __esModule: true, default: () => <div data-testid="leaflet-map" /> }));
 
 const mapView = { center: { lat: 32.65, lng: 51.67 }, zoom: 12 };
