@@ -62,7 +62,10 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
     await planner.getByRole('button', { name: 'افزودن بخش' }).click();
     await planner.getByRole('button', { name: 'افزودن پرسش به بخش ۱' }).click();
     const first = question(planner, '۱');
-    await first.getByRole('group', { name: 'متن پرسش' }).getByRole('textbox', { name: 'به فارسی' }).fill('آیا محله شما فضای سبز کم دارد؟');
+    await first
+      .getByRole('group', { name: 'متن پرسش' })
+      .getByRole('textbox', { name: 'به فارسی' })
+      .fill('آیا محله شما فضای سبز کم دارد؟');
     await first.getByRole('group', { name: 'گزینه ۱' }).getByRole('textbox', { name: 'به فارسی' }).fill('بله');
     await first.getByRole('group', { name: 'گزینه ۲' }).getByRole('textbox', { name: 'به فارسی' }).fill('خیر');
     await first.getByRole('checkbox', { name: 'پاسخ به این پرسش الزامی است' }).check();
@@ -70,7 +73,10 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
     await planner.getByRole('combobox', { name: 'نوع پرسش تازه' }).selectOption('map_area');
     await planner.getByRole('button', { name: 'افزودن پرسش به بخش ۱' }).click();
     const second = question(planner, '۲');
-    await second.getByRole('group', { name: 'متن پرسش' }).getByRole('textbox', { name: 'به فارسی' }).fill('محدوده‌ای که فضای سبز لازم دارد را بکشید');
+    await second
+      .getByRole('group', { name: 'متن پرسش' })
+      .getByRole('textbox', { name: 'به فارسی' })
+      .fill('محدوده‌ای که فضای سبز لازم دارد را بکشید');
     await second.getByRole('button', { name: 'نمایش فقط با یک شرط…' }).click();
     // Only the earlier question is offered; the rule defaults to its first option ("بله").
     const questionMenu = second.getByRole('combobox', { name: 'پرسش پیشین' });
@@ -95,7 +101,10 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
     await signUpCitizen(citizen, 'مریم پاسخ‌دهنده');
     await citizen.goto(`/${SLUG}/surveys/${activityId}`);
     await citizen.getByRole('heading', { level: 1, name: title }).waitFor();
-    expect(await citizen.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    expect(await citizen.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'fa',
+      'rtl',
+    ]);
     const progress = citizen.getByRole('progressbar', { name: 'پیشرفت پاسخ' });
     expect(await progress.getAttribute('aria-valuetext')).toBe('صفحه ۱ از ۱');
     const map = citizen.getByRole('application', { name: 'نقشه برای کشیدن یک محدوده' });
@@ -107,12 +116,15 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
     await map.waitFor();
     await citizen.keyboard.press('Tab');
     expect(await map.evaluate((element) => element === document.activeElement)).toBe(true);
-    for (const key of ['Enter', 'ArrowUp', 'Enter', 'ArrowRight', 'Enter', 'ArrowDown', 'ArrowDown', 'Enter']) await citizen.keyboard.press(key);
+    for (const key of ['Enter', 'ArrowUp', 'Enter', 'ArrowRight', 'Enter', 'ArrowDown', 'ArrowDown', 'Enter'])
+      await citizen.keyboard.press(key);
     await citizen.getByRole('status').filter({ hasText: 'گوشه افزوده شد. ۴ گوشه گذاشته شده است.' }).waitFor();
     await citizen.keyboard.press('Backspace');
     await citizen.getByRole('status').filter({ hasText: 'آخرین گوشه برداشته شد. ۳ گوشه گذاشته شده است.' }).waitFor();
     // The draft is kept on the server as the citizen goes.
-    await citizen.getByText('پیش‌نویس ذخیره شد؛ بعداً از همین‌جا یا دستگاه دیگری ادامه دهید.').waitFor({ timeout: 15_000 });
+    await citizen
+      .getByText('پیش‌نویس ذخیره شد؛ بعداً از همین‌جا یا دستگاه دیگری ادامه دهید.')
+      .waitFor({ timeout: 15_000 });
     await expectNoSeriousA11yViolations(citizen, `/${SLUG}/surveys/:activityId`);
 
     await citizen.getByRole('button', { name: 'ارسال پاسخ‌ها' }).click();

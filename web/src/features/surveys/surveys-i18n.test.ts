@@ -4,7 +4,9 @@ import { SURVEYS_NS, surveysResources } from './surveys-i18n';
 function leafKeys(node: unknown, prefix = ''): string[] {
   if (typeof node === 'string') return [prefix];
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    leafKeys(value, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 // i18next's plural suffixes: each language has its own set.
@@ -22,7 +24,9 @@ describe('the surveys catalog (loaded with the survey pages)', () => {
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       const keys = leafKeys(surveysResources[locale]);
       const counted = [...new Set(keys.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
-      expect(counted.flatMap((base) => categories.filter((c) => !keys.includes(`${base}_${c}`)).map((c) => `${base}_${c}`))).toEqual([]);
+      expect(
+        counted.flatMap((base) => categories.filter((c) => !keys.includes(`${base}_${c}`)).map((c) => `${base}_${c}`)),
+      ).toEqual([]);
     }
   });
 

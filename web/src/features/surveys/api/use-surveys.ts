@@ -9,13 +9,15 @@ import type {
 } from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
 
-const base = (slug: string, activityId: string) => `/api/orgs/${encodeURIComponent(slug)}/surveys/${encodeURIComponent(activityId)}`;
+const base = (slug: string, activityId: string) =>
+  `/api/orgs/${encodeURIComponent(slug)}/surveys/${encodeURIComponent(activityId)}`;
 const inviteQuery = (invite: string | null) => (invite ? `?invite=${encodeURIComponent(invite)}` : '');
 
 /** Query keys of one survey. */
 export const surveyKeys = {
   all: (slug: string, activityId: string) => ['surveys', slug, activityId] as const,
-  respond: (slug: string, activityId: string, invite: string | null) => ['surveys', slug, activityId, 'respond', invite] as const,
+  respond: (slug: string, activityId: string, invite: string | null) =>
+    ['surveys', slug, activityId, 'respond', invite] as const,
   admin: (slug: string, activityId: string) => ['surveys', slug, activityId, 'admin'] as const,
 };
 
@@ -23,7 +25,8 @@ export const surveyKeys = {
 export function useSurveyToAnswer(slug: string, activityId: string, invite: string | null) {
   return useQuery({
     queryKey: surveyKeys.respond(slug, activityId, invite),
-    queryFn: ({ signal }) => api.get<TSurveyForRespondent>(`${base(slug, activityId)}/respond${inviteQuery(invite)}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<TSurveyForRespondent>(`${base(slug, activityId)}/respond${inviteQuery(invite)}`, { signal }),
     // The answers being typed live in the form; a refetch on focus must not reset it.
     refetchOnWindowFocus: false,
     staleTime: Infinity,
@@ -39,10 +42,20 @@ export function saveSurveyDraft(slug: string, activityId: string, invite: string
 export function useSubmitSurveyResponse(slug: string, activityId: string, invite: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, isEdit, idempotencyKey }: { input: TSubmitSurveyResponse; isEdit: boolean; idempotencyKey: string }) =>
+    mutationFn: ({
+      input,
+      isEdit,
+      idempotencyKey,
+    }: {
+      input: TSubmitSurveyResponse;
+      isEdit: boolean;
+      idempotencyKey: string;
+    }) =>
       isEdit
         ? api.put<TSurveyResponseReceipt>(`${base(slug, activityId)}/response${inviteQuery(invite)}`, input)
-        : api.post<TSurveyResponseReceipt>(`${base(slug, activityId)}/response${inviteQuery(invite)}`, input, { idempotencyKey }),
+        : api.post<TSurveyResponseReceipt>(`${base(slug, activityId)}/response${inviteQuery(invite)}`, input, {
+            idempotencyKey,
+          }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.respond(slug, activityId, invite) }),
   });
 }

@@ -26,7 +26,17 @@ export type ConditionEditorProps = {
   onChange: (condition: TSurveyCondition | undefined) => void;
 };
 
-function NativeSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+function NativeSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -73,7 +83,10 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
   const locale = useLocale();
   const byId = new Map(earlier.map((q) => [q.id, q]));
   const label = (q: TSurveyQuestion) =>
-    t('builder.condition.questionOption', { number: formatNumber(numberOf(q.id), locale), title: pickLocalized(q.title, locale) || q.id });
+    t('builder.condition.questionOption', {
+      number: formatNumber(numberOf(q.id), locale),
+      title: pickLocalized(q.title, locale) || q.id,
+    });
 
   if (!condition) {
     return (
@@ -82,7 +95,11 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
           <p className="muted">{t('builder.condition.noEarlier')}</p>
         ) : (
           <div>
-            <Button size="sm" variant="secondary" onClick={() => onChange({ combine: 'all', rules: [ruleFor(earlier.at(-1)!)] })}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => onChange({ combine: 'all', rules: [ruleFor(earlier.at(-1)!)] })}
+            >
               {t('builder.condition.add')}
             </Button>
           </div>
@@ -91,13 +108,18 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
     );
   }
 
-  const setRule = (index: number, rule: TSurveyRule) => onChange({ ...condition, rules: condition.rules.map((r, k) => (k === index ? rule : r)) });
+  const setRule = (index: number, rule: TSurveyRule) =>
+    onChange({ ...condition, rules: condition.rules.map((r, k) => (k === index ? rule : r)) });
 
   return (
     <fieldset className="fieldset">
       <legend>{t('builder.condition.title')}</legend>
       {condition.rules.length > 1 && (
-        <NativeSelect label={t('builder.condition.combine')} value={condition.combine} onChange={(combine) => onChange({ ...condition, combine: combine as 'all' | 'any' })}>
+        <NativeSelect
+          label={t('builder.condition.combine')}
+          value={condition.combine}
+          onChange={(combine) => onChange({ ...condition, combine: combine as 'all' | 'any' })}
+        >
           <option value="all">{t('builder.condition.all')}</option>
           <option value="any">{t('builder.condition.any')}</option>
         </NativeSelect>
@@ -125,7 +147,11 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
                 ))}
               </NativeSelect>
               {target && (
-                <NativeSelect label={t('builder.condition.operator')} value={rule.op} onChange={(op) => setRule(index, ruleFor(target, op as SurveyConditionOperator))}>
+                <NativeSelect
+                  label={t('builder.condition.operator')}
+                  value={rule.op}
+                  onChange={(op) => setRule(index, ruleFor(target, op as SurveyConditionOperator))}
+                >
                   {operatorsFor(target.type).map((op) => (
                     <option key={op} value={op}>
                       {t(`builder.operators.${op}`)}
@@ -151,7 +177,12 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
         );
       })}
       <div className="survey-builder__toolbar">
-        <Button size="sm" variant="secondary" disabled={earlier.length === 0} onClick={() => onChange({ ...condition, rules: [...condition.rules, ruleFor(earlier.at(-1)!)] })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={earlier.length === 0}
+          onClick={() => onChange({ ...condition, rules: [...condition.rules, ruleFor(earlier.at(-1)!)] })}
+        >
           {t('builder.condition.addRule')}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => onChange(undefined)}>
@@ -163,7 +194,15 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
 }
 
 /** The value part of a rule, suited to the question's type and the operator. */
-function RuleValue({ rule, target, onChange }: { rule: TSurveyRule; target: TSurveyQuestion; onChange: (rule: TSurveyRule) => void }) {
+function RuleValue({
+  rule,
+  target,
+  onChange,
+}: {
+  rule: TSurveyRule;
+  target: TSurveyQuestion;
+  onChange: (rule: TSurveyRule) => void;
+}) {
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const optionList = (list: readonly TSurveyOption[], withOther = false) => (
@@ -182,38 +221,69 @@ function RuleValue({ rule, target, onChange }: { rule: TSurveyRule; target: TSur
       return null;
     case 'includes':
       return (
-        <NativeSelect label={t('builder.condition.option')} value={rule.value} onChange={(value) => onChange({ ...rule, value })}>
+        <NativeSelect
+          label={t('builder.condition.option')}
+          value={rule.value}
+          onChange={(value) => onChange({ ...rule, value })}
+        >
           {'options' in target && optionList(target.options, 'allowOther' in target && target.allowOther)}
         </NativeSelect>
       );
     case 'rank_at_most':
       return (
         <>
-          <NativeSelect label={t('builder.condition.option')} value={rule.option} onChange={(option) => onChange({ ...rule, option })}>
+          <NativeSelect
+            label={t('builder.condition.option')}
+            value={rule.option}
+            onChange={(option) => onChange({ ...rule, option })}
+          >
             {'options' in target && optionList(target.options)}
           </NativeSelect>
-          <NumberInput label={t('builder.condition.rank')} value={rule.rank} onChange={(rank) => onChange({ ...rule, rank: Math.max(1, Math.round(rank)) })} />
+          <NumberInput
+            label={t('builder.condition.rank')}
+            value={rule.rank}
+            onChange={(rank) => onChange({ ...rule, rank: Math.max(1, Math.round(rank)) })}
+          />
         </>
       );
     case 'matrix_equals':
       return (
         <>
-          <NativeSelect label={t('builder.condition.row')} value={rule.row} onChange={(row) => onChange({ ...rule, row })}>
+          <NativeSelect
+            label={t('builder.condition.row')}
+            value={rule.row}
+            onChange={(row) => onChange({ ...rule, row })}
+          >
             {'rows' in target && optionList(target.rows)}
           </NativeSelect>
-          <NativeSelect label={t('builder.condition.column')} value={rule.column} onChange={(column) => onChange({ ...rule, column })}>
+          <NativeSelect
+            label={t('builder.condition.column')}
+            value={rule.column}
+            onChange={(column) => onChange({ ...rule, column })}
+          >
             {'columns' in target && optionList(target.columns)}
           </NativeSelect>
         </>
       );
     case 'gt':
     case 'lt':
-      return <NumberInput key={`${rule.question}:${rule.op}`} label={t('builder.condition.value')} value={rule.value} onChange={(value) => onChange({ ...rule, value })} />;
+      return (
+        <NumberInput
+          key={`${rule.question}:${rule.op}`}
+          label={t('builder.condition.value')}
+          value={rule.value}
+          onChange={(value) => onChange({ ...rule, value })}
+        />
+      );
     case 'equals':
     case 'not_equals': {
       if (target.type === 'single_choice') {
         return (
-          <NativeSelect label={t('builder.condition.option')} value={String(rule.value)} onChange={(value) => onChange({ ...rule, value })}>
+          <NativeSelect
+            label={t('builder.condition.option')}
+            value={String(rule.value)}
+            onChange={(value) => onChange({ ...rule, value })}
+          >
             {optionList(target.options, target.allowOther)}
           </NativeSelect>
         );
@@ -228,7 +298,13 @@ function RuleValue({ rule, target, onChange }: { rule: TSurveyRule; target: TSur
           />
         );
       }
-      return <TextValue label={t(target.type === 'date' ? 'builder.condition.dateValue' : 'builder.condition.value')} value={String(rule.value)} onChange={(value) => onChange({ ...rule, value })} />;
+      return (
+        <TextValue
+          label={t(target.type === 'date' ? 'builder.condition.dateValue' : 'builder.condition.value')}
+          value={String(rule.value)}
+          onChange={(value) => onChange({ ...rule, value })}
+        />
+      );
     }
   }
 }

@@ -69,7 +69,11 @@ export function newQuestion(type: SurveyQuestionType, id: string): TSurveyQuesti
   }
 }
 
-const withSection = (def: TSurveyDefinition, s: number, change: (section: TSurveySection) => TSurveySection): TSurveyDefinition => ({
+const withSection = (
+  def: TSurveyDefinition,
+  s: number,
+  change: (section: TSurveySection) => TSurveySection,
+): TSurveyDefinition => ({
   ...def,
   sections: def.sections.map((section, index) => (index === s ? change(section) : section)),
 });
@@ -84,7 +88,10 @@ const move = <T>(list: readonly T[], from: number, to: number): T[] => {
 /** Adds an empty section at the end (a new page when it is not the first). */
 export function addSection(def: TSurveyDefinition): TSurveyDefinition {
   const id = freeId(usedIds(def), 's');
-  return { ...def, sections: [...def.sections, { id, questions: [], ...(def.sections.length ? { newPage: true } : {}) }] };
+  return {
+    ...def,
+    sections: [...def.sections, { id, questions: [], ...(def.sections.length ? { newPage: true } : {}) }],
+  };
 }
 
 /** Replaces section `s` with a changed copy. */
@@ -105,27 +112,58 @@ export function moveSection(def: TSurveyDefinition, s: number, direction: -1 | 1
 }
 
 /** Adds a question of `type` at the end of section `s`; returns the definition and the new id. */
-export function addQuestion(def: TSurveyDefinition, s: number, type: SurveyQuestionType): { definition: TSurveyDefinition; id: string } {
+export function addQuestion(
+  def: TSurveyDefinition,
+  s: number,
+  type: SurveyQuestionType,
+): { definition: TSurveyDefinition; id: string } {
   const id = freeId(usedIds(def), 'q');
-  return { definition: withSection(def, s, (section) => ({ ...section, questions: [...section.questions, newQuestion(type, id)] })), id };
+  return {
+    definition: withSection(def, s, (section) => ({
+      ...section,
+      questions: [...section.questions, newQuestion(type, id)],
+    })),
+    id,
+  };
 }
 
 /** Replaces question `i` of section `s`. */
-export function updateQuestion(def: TSurveyDefinition, s: number, i: number, question: TSurveyQuestion): TSurveyDefinition {
-  return withSection(def, s, (section) => ({ ...section, questions: section.questions.map((q, index) => (index === i ? question : q)) }));
+export function updateQuestion(
+  def: TSurveyDefinition,
+  s: number,
+  i: number,
+  question: TSurveyQuestion,
+): TSurveyDefinition {
+  return withSection(def, s, (section) => ({
+    ...section,
+    questions: section.questions.map((q, index) => (index === i ? question : q)),
+  }));
 }
 
 /** Copies question `i` of section `s` right after it, under a new id (its condition still refers to earlier questions). */
-export function duplicateQuestion(def: TSurveyDefinition, s: number, i: number): { definition: TSurveyDefinition; id: string } {
+export function duplicateQuestion(
+  def: TSurveyDefinition,
+  s: number,
+  i: number,
+): { definition: TSurveyDefinition; id: string } {
   const id = freeId(usedIds(def), 'q');
   // A deep copy through JSON: a definition is plain data (and jsdom lacks structuredClone).
   const copy = { ...(JSON.parse(JSON.stringify(def.sections[s]!.questions[i]!)) as TSurveyQuestion), id };
-  return { definition: withSection(def, s, (section) => ({ ...section, questions: [...section.questions.slice(0, i + 1), copy, ...section.questions.slice(i + 1)] })), id };
+  return {
+    definition: withSection(def, s, (section) => ({
+      ...section,
+      questions: [...section.questions.slice(0, i + 1), copy, ...section.questions.slice(i + 1)],
+    })),
+    id,
+  };
 }
 
 /** Removes question `i` of section `s` (conditions that named it are then reported by `validateDefinition`). */
 export function removeQuestion(def: TSurveyDefinition, s: number, i: number): TSurveyDefinition {
-  return withSection(def, s, (section) => ({ ...section, questions: section.questions.filter((_, index) => index !== i) }));
+  return withSection(def, s, (section) => ({
+    ...section,
+    questions: section.questions.filter((_, index) => index !== i),
+  }));
 }
 
 /**
@@ -135,13 +173,15 @@ export function removeQuestion(def: TSurveyDefinition, s: number, i: number): TS
 export function moveQuestion(def: TSurveyDefinition, s: number, i: number, direction: -1 | 1): TSurveyDefinition {
   const section = def.sections[s]!;
   const to = i + direction;
-  if (to >= 0 && to < section.questions.length) return withSection(def, s, (sec) => ({ ...sec, questions: move(sec.questions, i, to) }));
+  if (to >= 0 && to < section.questions.length)
+    return withSection(def, s, (sec) => ({ ...sec, questions: move(sec.questions, i, to) }));
   const target = s + direction;
   if (target < 0 || target >= def.sections.length) return def;
   const question = section.questions[i]!;
   const sections = def.sections.map((sec, index) => {
     if (index === s) return { ...sec, questions: sec.questions.filter((_, k) => k !== i) };
-    if (index === target) return { ...sec, questions: direction < 0 ? [...sec.questions, question] : [question, ...sec.questions] };
+    if (index === target)
+      return { ...sec, questions: direction < 0 ? [...sec.questions, question] : [question, ...sec.questions] };
     return sec;
   });
   return { ...def, sections };
@@ -162,7 +202,10 @@ export function earlierQuestions(def: TSurveyDefinition, s: number, i: number | 
 }
 
 /** A rule of `op` about `question`, with a first sensible value (its first option, row, column). */
-export function ruleFor(question: TSurveyQuestion, op: SurveyConditionOperator = operatorsFor(question.type)[0]!): TSurveyRule {
+export function ruleFor(
+  question: TSurveyQuestion,
+  op: SurveyConditionOperator = operatorsFor(question.type)[0]!,
+): TSurveyRule {
   const firstOption = 'options' in question ? (question.options[0]?.id ?? '') : '';
   switch (op) {
     case 'answered':

@@ -32,12 +32,22 @@ export function OptionsEditor({ kind, items, onChange }: OptionsEditorProps) {
         const name = t(`builder.${kind}.item`, { number: formatNumber(index + 1, locale) });
         return (
           <div key={item.id} className="stack">
-            <LocalizedInputs legend={name} value={item.label} isRequired onChange={(label) => onChange(items.map((o, k) => (k === index ? { ...o, label } : o)))} />
+            <LocalizedInputs
+              legend={name}
+              value={item.label}
+              isRequired
+              onChange={(label) => onChange(items.map((o, k) => (k === index ? { ...o, label } : o)))}
+            />
             <div className="survey-builder__toolbar">
               <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => swap(index, index - 1)}>
                 {t('builder.moveUpNamed', { name })}
               </Button>
-              <Button size="sm" variant="ghost" disabled={index === items.length - 1} onClick={() => swap(index, index + 1)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={index === items.length - 1}
+                onClick={() => swap(index, index + 1)}
+              >
                 {t('builder.moveDownNamed', { name })}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => onChange(items.filter((_, k) => k !== index))}>

@@ -28,7 +28,15 @@ export type QuestionEditorProps = {
   onDelete: () => void;
 };
 
-function Check({ label, isChecked, onChange }: { label: ReactNode; isChecked: boolean; onChange: (isChecked: boolean) => void }) {
+function Check({
+  label,
+  isChecked,
+  onChange,
+}: {
+  label: ReactNode;
+  isChecked: boolean;
+  onChange: (isChecked: boolean) => void;
+}) {
   return (
     <label className="survey-choice">
       <input type="checkbox" checked={isChecked} onChange={(event) => onChange(event.target.checked)} />
@@ -38,7 +46,17 @@ function Check({ label, isChecked, onChange }: { label: ReactNode; isChecked: bo
 }
 
 /** A whole number or nothing, typed in any digits. */
-function OptionalNumber({ label, value, onChange, isInteger = true }: { label: string; value: number | undefined; onChange: (value: number | undefined) => void; isInteger?: boolean }) {
+function OptionalNumber({
+  label,
+  value,
+  onChange,
+  isInteger = true,
+}: {
+  label: string;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  isInteger?: boolean;
+}) {
   const id = useId();
   const locale = useLocale();
   const [text, setText] = useState(value === undefined ? '' : formatNumber(value, locale));
@@ -76,9 +94,14 @@ export function QuestionEditor(props: QuestionEditorProps) {
   const missingFields = (lang: 'ar' | 'en') => missing.filter((m) => m.locale === lang).map((m) => m.field);
 
   return (
-    <article className={['survey-builder__question', problems.length ? 'survey-builder__question--invalid' : ''].join(' ')} aria-labelledby={headingId} data-question={question.id}>
+    <article
+      className={['survey-builder__question', problems.length ? 'survey-builder__question--invalid' : ''].join(' ')}
+      aria-labelledby={headingId}
+      data-question={question.id}
+    >
       <h3 id={headingId}>
-        {name}: {pickLocalized(question.title, locale) || t('builder.untitled')} <span className="muted">({t(`builder.types.${question.type}`)})</span>
+        {name}: {pickLocalized(question.title, locale) || t('builder.untitled')}{' '}
+        <span className="muted">({t(`builder.types.${question.type}`)})</span>
       </h3>
       {problems.length > 0 && (
         <ul className="survey-builder__problems" aria-label={t('builder.problemsOf', { name })}>
@@ -101,21 +124,41 @@ export function QuestionEditor(props: QuestionEditorProps) {
           {t('builder.removeNamed', { name })}
         </Button>
       </div>
-      <LocalizedInputs legend={t('builder.questionTitle')} value={question.title} isRequired onChange={(title) => set({ title })} />
+      <LocalizedInputs
+        legend={t('builder.questionTitle')}
+        value={question.title}
+        isRequired
+        onChange={(title) => set({ title })}
+      />
       <LocalizedInputs
         legend={t('builder.questionHelp')}
         value={question.help}
         isMultiline
         onChange={(help) => set({ help: help.fa || help.ar || help.en ? help : undefined } as Partial<TSurveyQuestion>)}
       />
-      <Check label={t('builder.required')} isChecked={Boolean(question.required)} onChange={(required) => set({ required: required || undefined })} />
+      <Check
+        label={t('builder.required')}
+        isChecked={Boolean(question.required)}
+        onChange={(required) => set({ required: required || undefined })}
+      />
       <TypeSettings question={question} onChange={onChange} />
-      <ConditionEditor condition={question.showIf} earlier={props.earlier} numberOf={props.numberOf} onChange={(showIf) => set({ showIf })} />
+      <ConditionEditor
+        condition={question.showIf}
+        earlier={props.earlier}
+        numberOf={props.numberOf}
+        onChange={(showIf) => set({ showIf })}
+      />
       {(missingFields('ar').length > 0 || missingFields('en').length > 0) && (
         <p className="muted">
           {(['ar', 'en'] as const)
             .filter((lang) => missingFields(lang).length)
-            .map((lang) => t('builder.translations.missingIn', { lang: t(`builder.lang.${lang}`), count: missingFields(lang).length, number: formatNumber(missingFields(lang).length, locale) }))
+            .map((lang) =>
+              t('builder.translations.missingIn', {
+                lang: t(`builder.lang.${lang}`),
+                count: missingFields(lang).length,
+                number: formatNumber(missingFields(lang).length, locale),
+              }),
+            )
             .join(' ')}
         </p>
       )}
@@ -123,7 +166,13 @@ export function QuestionEditor(props: QuestionEditorProps) {
   );
 }
 
-function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onChange: (question: TSurveyQuestion) => void }) {
+function TypeSettings({
+  question,
+  onChange,
+}: {
+  question: TSurveyQuestion;
+  onChange: (question: TSurveyQuestion) => void;
+}) {
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const id = useId();
@@ -132,9 +181,15 @@ function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onCha
     for (const [key, value] of Object.entries(patch)) if (value === undefined || value === false) delete next[key];
     onChange(next as TSurveyQuestion);
   };
-  const randomize = 'randomizeOptions' in question || ['single_choice', 'multiple_choice', 'ranking', 'matrix_single', 'matrix_multiple'].includes(question.type) ? (
-    <Check label={t('builder.randomize')} isChecked={Boolean((question as { randomizeOptions?: boolean }).randomizeOptions)} onChange={(randomizeOptions) => set({ randomizeOptions })} />
-  ) : null;
+  const randomize =
+    'randomizeOptions' in question ||
+    ['single_choice', 'multiple_choice', 'ranking', 'matrix_single', 'matrix_multiple'].includes(question.type) ? (
+      <Check
+        label={t('builder.randomize')}
+        isChecked={Boolean((question as { randomizeOptions?: boolean }).randomizeOptions)}
+        onChange={(randomizeOptions) => set({ randomizeOptions })}
+      />
+    ) : null;
 
   switch (question.type) {
     case 'single_choice':
@@ -142,11 +197,23 @@ function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onCha
       return (
         <>
           <OptionsEditor kind="options" items={question.options} onChange={(options) => set({ options })} />
-          <Check label={t('builder.allowOther')} isChecked={Boolean(question.allowOther)} onChange={(allowOther) => set({ allowOther })} />
+          <Check
+            label={t('builder.allowOther')}
+            isChecked={Boolean(question.allowOther)}
+            onChange={(allowOther) => set({ allowOther })}
+          />
           {question.type === 'multiple_choice' && (
             <div className="survey-builder__row">
-              <OptionalNumber label={t('builder.minChoices')} value={question.minChoices} onChange={(minChoices) => set({ minChoices })} />
-              <OptionalNumber label={t('builder.maxChoices')} value={question.maxChoices} onChange={(maxChoices) => set({ maxChoices })} />
+              <OptionalNumber
+                label={t('builder.minChoices')}
+                value={question.minChoices}
+                onChange={(minChoices) => set({ minChoices })}
+              />
+              <OptionalNumber
+                label={t('builder.maxChoices')}
+                value={question.maxChoices}
+                onChange={(maxChoices) => set({ maxChoices })}
+              />
             </div>
           )}
           {randomize}
@@ -171,16 +238,40 @@ function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onCha
       );
     case 'short_text':
     case 'long_text':
-      return <OptionalNumber label={t('builder.maxLength')} value={question.maxLength} onChange={(maxLength) => set({ maxLength })} />;
+      return (
+        <OptionalNumber
+          label={t('builder.maxLength')}
+          value={question.maxLength}
+          onChange={(maxLength) => set({ maxLength })}
+        />
+      );
     case 'number':
       return (
         <>
           <div className="survey-builder__row">
-            <OptionalNumber label={t('builder.min')} value={question.min} isInteger={false} onChange={(min) => set({ min })} />
-            <OptionalNumber label={t('builder.max')} value={question.max} isInteger={false} onChange={(max) => set({ max })} />
+            <OptionalNumber
+              label={t('builder.min')}
+              value={question.min}
+              isInteger={false}
+              onChange={(min) => set({ min })}
+            />
+            <OptionalNumber
+              label={t('builder.max')}
+              value={question.max}
+              isInteger={false}
+              onChange={(max) => set({ max })}
+            />
           </div>
-          <Check label={t('builder.integer')} isChecked={Boolean(question.integer)} onChange={(integer) => set({ integer })} />
-          <LocalizedInputs legend={t('builder.unit')} value={question.unit} onChange={(unit) => set({ unit: unit.fa || unit.ar || unit.en ? unit : undefined })} />
+          <Check
+            label={t('builder.integer')}
+            isChecked={Boolean(question.integer)}
+            onChange={(integer) => set({ integer })}
+          />
+          <LocalizedInputs
+            legend={t('builder.unit')}
+            value={question.unit}
+            onChange={(unit) => set({ unit: unit.fa || unit.ar || unit.en ? unit : undefined })}
+          />
         </>
       );
     case 'likert':
@@ -189,7 +280,12 @@ function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onCha
           <label className="field__label" htmlFor={`${id}-points`}>
             {t('builder.points')}
           </label>
-          <select id={`${id}-points`} className="field__input" value={question.points} onChange={(event) => set({ points: Number(event.target.value), labels: undefined })}>
+          <select
+            id={`${id}-points`}
+            className="field__input"
+            value={question.points}
+            onChange={(event) => set({ points: Number(event.target.value), labels: undefined })}
+          >
             {[5, 7].map((n) => (
               <option key={n} value={n}>
                 {formatNumber(n, locale)}
@@ -204,7 +300,12 @@ function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onCha
           <label className="field__label" htmlFor={`${id}-max`}>
             {t('builder.ratingMax')}
           </label>
-          <select id={`${id}-max`} className="field__input" value={question.max} onChange={(event) => set({ max: Number(event.target.value) })}>
+          <select
+            id={`${id}-max`}
+            className="field__input"
+            value={question.max}
+            onChange={(event) => set({ max: Number(event.target.value) })}
+          >
             {[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
               <option key={n} value={n}>
                 {formatNumber(n, locale)}
@@ -216,8 +317,16 @@ function TypeSettings({ question, onChange }: { question: TSurveyQuestion; onCha
     case 'date':
       return (
         <div className="survey-builder__row">
-          <DateField label={t('builder.dateMin')} value={question.min ?? ''} onChange={(min) => set({ min: /^\d{4}-\d{2}-\d{2}$/.test(min) ? min : undefined })} />
-          <DateField label={t('builder.dateMax')} value={question.max ?? ''} onChange={(max) => set({ max: /^\d{4}-\d{2}-\d{2}$/.test(max) ? max : undefined })} />
+          <DateField
+            label={t('builder.dateMin')}
+            value={question.min ?? ''}
+            onChange={(min) => set({ min: /^\d{4}-\d{2}-\d{2}$/.test(min) ? min : undefined })}
+          />
+          <DateField
+            label={t('builder.dateMax')}
+            value={question.max ?? ''}
+            onChange={(max) => set({ max: /^\d{4}-\d{2}-\d{2}$/.test(max) ? max : undefined })}
+          />
         </div>
       );
     case 'map_point':

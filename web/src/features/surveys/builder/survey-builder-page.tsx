@@ -36,7 +36,8 @@ function Builder() {
   const save = useSaveSurveyDefinition(slug, activityId);
   const box = useMemo(() => previewBox(organization), [organization]);
   usePageTitle(t('builder.title'));
-  const serverProblems = save.error && isApiError(save.error) && save.error.code === 'surveys.invalid_definition' ? save.error.fields : {};
+  const serverProblems =
+    save.error && isApiError(save.error) && save.error.code === 'surveys.invalid_definition' ? save.error.fields : {};
 
   return (
     <article className="stack">
@@ -48,7 +49,10 @@ function Builder() {
         {(data) => (
           <>
             <p className="muted">
-              {t('builder.status', { version: formatNumber(data.version, locale), responses: formatNumber(data.responseCount, locale) })}
+              {t('builder.status', {
+                version: formatNumber(data.version, locale),
+                responses: formatNumber(data.responseCount, locale),
+              })}
             </p>
             {save.error && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(save.error))}</Alert>}
             <SurveyBuilder

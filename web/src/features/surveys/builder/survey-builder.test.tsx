@@ -19,7 +19,15 @@ const THREE: TSurveyDefinition = {
     {
       id: 's1',
       questions: [
-        { id: 'q1', type: 'single_choice', title: text('وسیله رفت‌وآمد'), options: [{ id: 'bus', label: text('اتوبوس') }, { id: 'car', label: text('خودرو') }] },
+        {
+          id: 'q1',
+          type: 'single_choice',
+          title: text('وسیله رفت‌وآمد'),
+          options: [
+            { id: 'bus', label: text('اتوبوس') },
+            { id: 'car', label: text('خودرو') },
+          ],
+        },
         { id: 'q2', type: 'rating', title: text('رضایت'), max: 5 },
         { id: 'q3', type: 'short_text', title: text('پیشنهاد') },
       ],
@@ -28,7 +36,15 @@ const THREE: TSurveyDefinition = {
 };
 
 function renderBuilder(definition: TSurveyDefinition, onSave: jest.Mock = jest.fn(async () => undefined)) {
-  renderWithApp(<SurveyBuilder initialDefinition={definition} isFrozen={false} box={EXAMPLE_BOX} mapView={mapView} onSave={onSave} />);
+  renderWithApp(
+    <SurveyBuilder
+      initialDefinition={definition}
+      isFrozen={false}
+      box={EXAMPLE_BOX}
+      mapView={mapView}
+      onSave={onSave}
+    />,
+  );
   return onSave;
 }
 
@@ -43,16 +59,28 @@ describe('the survey builder', () => {
     const second = question('۲');
     await user.click(within(second).getByRole('button', { name: 'نمایش فقط با یک شرط…' }));
     const questionMenu = within(second).getByRole('combobox', { name: 'پرسش پیشین' });
-    expect(within(questionMenu).getAllByRole('option').map((o) => o.textContent)).toEqual(['پرسش ۱: وسیله رفت‌وآمد']);
+    expect(
+      within(questionMenu)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['پرسش ۱: وسیله رفت‌وآمد']);
     // A single choice: equals / not equals an option, answered or not; never "greater than".
     const operators = within(second).getByRole('combobox', { name: 'وضعیت پاسخ' });
-    expect(within(operators).getAllByRole('option').map((o) => o.textContent)).toEqual(['برابر است با', 'برابر نیست با', 'پاسخ داده شده است', 'پاسخ داده نشده است']);
+    expect(
+      within(operators)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['برابر است با', 'برابر نیست با', 'پاسخ داده شده است', 'پاسخ داده نشده است']);
     expect(within(second).getByRole('combobox', { name: 'گزینه' })).toHaveDisplayValue('اتوبوس');
 
     const third = question('۳');
     await user.click(within(third).getByRole('button', { name: 'نمایش فقط با یک شرط…' }));
     const menu = within(third).getByRole('combobox', { name: 'پرسش پیشین' });
-    expect(within(menu).getAllByRole('option').map((o) => o.textContent)).toEqual(['پرسش ۱: وسیله رفت‌وآمد', 'پرسش ۲: رضایت']);
+    expect(
+      within(menu)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['پرسش ۱: وسیله رفت‌وآمد', 'پرسش ۲: رضایت']);
     await user.selectOptions(menu, 'q2');
     await user.selectOptions(within(third).getByRole('combobox', { name: 'وضعیت پاسخ' }), 'lt');
     const value = within(third).getByRole('textbox', { name: 'مقدار' });
@@ -64,13 +92,22 @@ describe('the survey builder', () => {
   it('reports a condition made forward by moving its question up, on that question', async () => {
     const user = userEvent.setup();
     const withCondition: TSurveyDefinition = {
-      sections: [{ ...THREE.sections[0]!, questions: THREE.sections[0]!.questions.map((q) => (q.id === 'q2' ? { ...q, showIf: { combine: 'all', rules: [{ op: 'answered', question: 'q1' }] } } : q)) }],
+      sections: [
+        {
+          ...THREE.sections[0]!,
+          questions: THREE.sections[0]!.questions.map((q) =>
+            q.id === 'q2' ? { ...q, showIf: { combine: 'all', rules: [{ op: 'answered', question: 'q1' }] } } : q,
+          ),
+        },
+      ],
     };
     const onSave = renderBuilder(withCondition);
     await user.click(within(question('۲')).getByRole('button', { name: 'بالا بردن پرسش ۲' }));
     const moved = question('۱');
     expect(moved).toHaveAccessibleName(/رضایت/);
-    expect(within(moved).getByRole('list', { name: 'ایرادهای پرسش ۱' })).toHaveTextContent('شرط فقط می‌تواند به پرسش‌های پیشین اشاره کند.');
+    expect(within(moved).getByRole('list', { name: 'ایرادهای پرسش ۱' })).toHaveTextContent(
+      'شرط فقط می‌تواند به پرسش‌های پیشین اشاره کند.',
+    );
     await user.click(screen.getByRole('button', { name: 'ذخیره پرسشنامه' }));
     expect(onSave).not.toHaveBeenCalled();
     expect(screen.getByText(/پرسشنامه ۱ ایراد دارد/).parentElement).toHaveFocus();
@@ -84,7 +121,9 @@ describe('the survey builder', () => {
     const added = question('۴');
     expect(added).toHaveAccessibleName(/محدوده روی نقشه/);
     // The new question's Persian title has focus, and a missing title is a problem named on it.
-    const titleFa = within(within(added).getByRole('group', { name: 'متن پرسش' })).getByRole('textbox', { name: 'به فارسی' });
+    const titleFa = within(within(added).getByRole('group', { name: 'متن پرسش' })).getByRole('textbox', {
+      name: 'به فارسی',
+    });
     expect(titleFa).toHaveFocus();
     expect(within(added).getByRole('list', { name: 'ایرادهای پرسش ۴' })).toHaveTextContent('متن فارسی لازم است.');
     await user.type(titleFa, 'محدوده پیشنهادی');
@@ -109,7 +148,11 @@ describe('the survey builder', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalled());
     const saved = onSave.mock.lastCall![0] as TSurveyDefinition;
     expect(saved.sections[0]!.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q4', 'q3']);
-    expect(saved.sections[0]!.questions[2]).toEqual({ id: 'q4', type: 'map_area', title: { fa: 'محدوده پیشنهادی', ar: 'المنطقة المقترحة' } });
+    expect(saved.sections[0]!.questions[2]).toEqual({
+      id: 'q4',
+      type: 'map_area',
+      title: { fa: 'محدوده پیشنهادی', ar: 'المنطقة المقترحة' },
+    });
   });
 
   it('previews the survey with the respondent’s form, conditions included, in a phone frame or at desktop width', async () => {

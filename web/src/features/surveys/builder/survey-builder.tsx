@@ -53,7 +53,15 @@ export type SurveyBuilderProps = {
  * checked live by the same `validateDefinition` the server applies, with the translations'
  * completeness and a preview that is the respondent's own form.
  */
-export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSave, serverProblems = {}, isSaving = false }: SurveyBuilderProps) {
+export function SurveyBuilder({
+  initialDefinition,
+  isFrozen,
+  box,
+  mapView,
+  onSave,
+  serverProblems = {},
+  isSaving = false,
+}: SurveyBuilderProps) {
   const { t } = useTranslation([SURVEYS_NS, 'errors']);
   const locale = useLocale();
   const [definition, setDefinition] = useState(initialDefinition);
@@ -69,7 +77,11 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
       .filter(([id]) => !problems.some((p) => p.questionId === id || (p.questionId === null && p.sectionId === id)))
       .map(([id, code]) => {
         const isSection = definition.sections.some((s) => s.id === id);
-        return { code: code as TSurveyDefinitionProblem['code'], questionId: isSection ? null : id, sectionId: isSection ? id : null };
+        return {
+          code: code as TSurveyDefinitionProblem['code'],
+          questionId: isSection ? null : id,
+          sectionId: isSection ? id : null,
+        };
       });
     return [...problems, ...fromServer];
   }, [problems, serverProblems, definition]);
@@ -81,6 +93,14 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
   }, [definition]);
   const numberOf = (id: string) => numbers.get(id) ?? 0;
   const totalQuestions = numbers.size;
+
+  // Closing the tab with unsaved questions asks first (the browser's own prompt).
+  useEffect(() => {
+    if (!isDirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [isDirty]);
 
   useEffect(() => {
     if (!focusId) return;
@@ -117,11 +137,25 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
                 ))}
               </ul>
             )}
-            <div className="survey-builder__toolbar" role="group" aria-label={t('builder.actionsOf', { name: sectionName })}>
-              <Button size="sm" variant="ghost" disabled={s === 0} onClick={() => setDefinition(moveSection(definition, s, -1))}>
+            <div
+              className="survey-builder__toolbar"
+              role="group"
+              aria-label={t('builder.actionsOf', { name: sectionName })}
+            >
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={s === 0}
+                onClick={() => setDefinition(moveSection(definition, s, -1))}
+              >
                 {t('builder.moveUpNamed', { name: sectionName })}
               </Button>
-              <Button size="sm" variant="ghost" disabled={s === definition.sections.length - 1} onClick={() => setDefinition(moveSection(definition, s, 1))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={s === definition.sections.length - 1}
+                onClick={() => setDefinition(moveSection(definition, s, 1))}
+              >
                 {t('builder.moveDownNamed', { name: sectionName })}
               </Button>
               <Button size="sm" variant="danger" onClick={() => setDefinition(removeSection(definition, s))}>
@@ -131,11 +165,21 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
             <LocalizedInputs
               legend={t('builder.sectionTitle')}
               value={section.title}
-              onChange={(title) => setDefinition(updateSection(definition, s, { title: title.fa || title.ar || title.en ? title : undefined }))}
+              onChange={(title) =>
+                setDefinition(
+                  updateSection(definition, s, { title: title.fa || title.ar || title.en ? title : undefined }),
+                )
+              }
             />
             {s > 0 && (
               <label className="survey-choice">
-                <input type="checkbox" checked={Boolean(section.newPage)} onChange={(event) => setDefinition(updateSection(definition, s, { newPage: event.target.checked || undefined }))} />
+                <input
+                  type="checkbox"
+                  checked={Boolean(section.newPage)}
+                  onChange={(event) =>
+                    setDefinition(updateSection(definition, s, { newPage: event.target.checked || undefined }))
+                  }
+                />
                 {t('builder.newPage')}
               </label>
             )}
@@ -190,7 +234,9 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
       {isFrozen && <Alert variant="info">{t('builder.frozen')}</Alert>}
       <div ref={summaryRef} tabIndex={-1} className="stack" aria-live="polite">
         {problems.length > 0 ? (
-          <p className={isSaveTried ? 'field__error' : 'muted'}>{t('builder.problemCount', { count: problems.length, number: formatNumber(problems.length, locale) })}</p>
+          <p className={isSaveTried ? 'field__error' : 'muted'}>
+            {t('builder.problemCount', { count: problems.length, number: formatNumber(problems.length, locale) })}
+          </p>
         ) : (
           <p className="muted">{t('builder.noProblems')}</p>
         )}
@@ -200,7 +246,10 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
           </p>
         ))}
       </div>
-      <TranslationSummary missingAr={translations.missing.filter((m) => m.locale === 'ar').length} missingEn={translations.missing.filter((m) => m.locale === 'en').length} />
+      <TranslationSummary
+        missingAr={translations.missing.filter((m) => m.locale === 'ar').length}
+        missingEn={translations.missing.filter((m) => m.locale === 'en').length}
+      />
       <div className="survey-builder__toolbar">
         <Button isLoading={isSaving} onClick={() => void handleSave()}>
           {t('builder.save')}
@@ -211,7 +260,11 @@ export function SurveyBuilder({ initialDefinition, isFrozen, box, mapView, onSav
         label={t('builder.tabs')}
         items={[
           { value: 'build', label: t('builder.buildTab'), content: build },
-          { value: 'preview', label: t('builder.previewTab'), content: <SurveyPreview definition={definition} box={box} mapView={mapView} /> },
+          {
+            value: 'preview',
+            label: t('builder.previewTab'),
+            content: <SurveyPreview definition={definition} box={box} mapView={mapView} />,
+          },
         ]}
       />
     </div>
@@ -222,7 +275,13 @@ function TranslationSummary({ missingAr, missingEn }: { missingAr: number; missi
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const line = (lang: 'ar' | 'en', count: number) =>
-    count === 0 ? t('builder.translations.complete', { lang: t(`builder.lang.${lang}`) }) : t('builder.translations.missingIn', { lang: t(`builder.lang.${lang}`), count, number: formatNumber(count, locale) });
+    count === 0
+      ? t('builder.translations.complete', { lang: t(`builder.lang.${lang}`) })
+      : t('builder.translations.missingIn', {
+          lang: t(`builder.lang.${lang}`),
+          count,
+          number: formatNumber(count, locale),
+        });
   return (
     <section className="stack" aria-label={t('builder.translations.title')}>
       <ul className="muted">
@@ -243,7 +302,12 @@ function AddQuestion({ sectionName, onAdd }: { sectionName: string; onAdd: (type
         <label className="field__label" htmlFor={id}>
           {t('builder.newQuestionType')}
         </label>
-        <select id={id} className="field__input" value={type} onChange={(event) => setType(event.target.value as SurveyQuestionType)}>
+        <select
+          id={id}
+          className="field__input"
+          value={type}
+          onChange={(event) => setType(event.target.value as SurveyQuestionType)}
+        >
           {BUILDER_QUESTION_TYPES.map((value) => (
             <option key={value} value={value}>
               {t(`builder.types.${value}`)}

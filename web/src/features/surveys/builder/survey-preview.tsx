@@ -6,7 +6,11 @@ import type { LatLng } from '../lib/crosshair';
 import { SurveyForm } from '../respond/survey-form';
 import { SURVEYS_NS } from '../surveys-i18n';
 
-export type SurveyPreviewProps = { definition: TSurveyDefinition; box: TSurveyBox; mapView: { center: LatLng; zoom: number } };
+export type SurveyPreviewProps = {
+  definition: TSurveyDefinition;
+  box: TSurveyBox;
+  mapView: { center: LatLng; zoom: number };
+};
 
 /**
  * The survey as a respondent sees it (the respondent's own form, not a look-alike), in a
@@ -21,13 +25,24 @@ export function SurveyPreview({ definition, box, mapView }: SurveyPreviewProps) 
     <div className="survey-preview">
       <div className="survey-builder__toolbar" role="group" aria-label={t('builder.preview.width')}>
         {(['phone', 'desktop'] as const).map((value) => (
-          <Button key={value} size="sm" variant={width === value ? 'primary' : 'secondary'} aria-pressed={width === value} onClick={() => setWidth(value)}>
+          <Button
+            key={value}
+            size="sm"
+            variant={width === value ? 'primary' : 'secondary'}
+            aria-pressed={width === value}
+            onClick={() => setWidth(value)}
+          >
             {t(`builder.preview.${value}`)}
           </Button>
         ))}
       </div>
       <p className="muted">{t('builder.preview.note')}</p>
-      <div className={`survey-preview__frame survey-preview__frame--${width}`} role="region" aria-label={t('builder.preview.frame')} tabIndex={0}>
+      <div
+        className={`survey-preview__frame survey-preview__frame--${width}`}
+        role="region"
+        aria-label={t('builder.preview.frame')}
+        tabIndex={0}
+      >
         {isValid && <Alert variant="success">{t('builder.preview.valid')}</Alert>}
         <SurveyForm
           key={revision}

@@ -22,7 +22,13 @@ export type LocalizedInputsProps = {
 };
 
 /** One text of the survey in Persian, Arabic and English: three labelled inputs in a fieldset. */
-export function LocalizedInputs({ legend, value, onChange, isMultiline = false, isRequired = false }: LocalizedInputsProps) {
+export function LocalizedInputs({
+  legend,
+  value,
+  onChange,
+  isMultiline = false,
+  isRequired = false,
+}: LocalizedInputsProps) {
   const { t } = useTranslation(SURVEYS_NS);
   const id = useId();
   return (

@@ -3,11 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Button, Spinner } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { answerOf, crosshairKey, stepAt, verticesOf, type CrosshairEffect, type CrosshairMode, type LatLng } from '../lib/crosshair';
+import {
+  answerOf,
+  crosshairKey,
+  stepAt,
+  verticesOf,
+  type CrosshairEffect,
+  type CrosshairMode,
+  type LatLng,
+} from '../lib/crosshair';
 import { SURVEYS_NS } from '../surveys-i18n';
+import { MapLoadBoundary } from './map-load-boundary';
 
 // Leaflet and geoman are fetched only when a map question is shown: most surveys have none.
-const SurveyMap = lazy(() => import('./survey-map'));
+const loadSurveyMap = () => lazy(() => import('./survey-map'));
 
 export type MapAnswerFieldProps = {
   mode: CrosshairMode;
@@ -28,7 +37,16 @@ export type MapAnswerFieldProps = {
  * the last vertex back, and a live line says where things are. Mouse and touch users click (point)
  * or draw with geoman (area) on the same map.
  */
-export function MapAnswerField({ mode, label, hint, error, value, onChange, center, zoom: initialZoom }: MapAnswerFieldProps) {
+export function MapAnswerField({
+  mode,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  center,
+  zoom: initialZoom,
+}: MapAnswerFieldProps) {
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const id = useId();
@@ -36,6 +54,9 @@ export function MapAnswerField({ mode, label, hint, error, value, onChange, cent
   const [cursor, setCursor] = useState<LatLng>(() => vertices.at(-1) ?? center);
   const [zoom, setZoom] = useState(initialZoom);
   const [effect, setEffect] = useState<CrosshairEffect>(null);
+  // A failed chunk stays failed inside one lazy(): a retry makes a new one, so it is fetched again.
+  const [attempt, setAttempt] = useState(0);
+  const SurveyMap = useMemo(loadSurveyMap, [attempt]);
 
   const setVertices = (next: LatLng[]) => onChange(next.length ? answerOf(mode, next) : null);
 
@@ -75,20 +96,38 @@ export function MapAnswerField({ mode, label, hint, error, value, onChange, cent
         onKeyDown={handleKeyDown}
         data-testid="map-region"
       >
-        <Suspense fallback={<Spinner />}>
-          <SurveyMap
-            mode={mode}
-            cursor={cursor}
-            zoom={zoom}
-            vertices={vertices}
-            onCursorChange={setCursor}
-            onZoomChange={setZoom}
-            onVerticesChange={(next) => {
-              setEffect(null);
-              setVertices(next);
-            }}
-          />
-        </Suspense>
+        <MapLoadBoundary
+          fallback={(retry) => (
+            <p className="muted">
+              {t('map.loadFailed')}{' '}
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setAttempt((n) => n + 1);
+                  retry();
+                }}
+              >
+                {t('map.retry')}
+              </Button>
+            </p>
+          )}
+        >
+          <Suspense fallback={<Spinner />}>
+            <SurveyMap
+              mode={mode}
+              cursor={cursor}
+              zoom={zoom}
+              vertices={vertices}
+              onCursorChange={setCursor}
+              onZoomChange={setZoom}
+              onVerticesChange={(next) => {
+                setEffect(null);
+                setVertices(next);
+              }}
+            />
+          </Suspense>
+        </MapLoadBoundary>
         <div className="survey-map-field__crosshair" aria-hidden="true" />
       </div>
       <p id={`${id}-keys`} className="field__hint">
@@ -102,11 +141,27 @@ export function MapAnswerField({ mode, label, hint, error, value, onChange, cent
       </p>
       <div className="survey-map-field__actions">
         {mode === 'area' && (
-          <Button variant="secondary" size="sm" disabled={vertices.length === 0} onClick={() => { setEffect('vertexRemoved'); setVertices(vertices.slice(0, -1)); }}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={vertices.length === 0}
+            onClick={() => {
+              setEffect('vertexRemoved');
+              setVertices(vertices.slice(0, -1));
+            }}
+          >
             {t('map.removeLast')}
           </Button>
         )}
-        <Button variant="ghost" size="sm" disabled={vertices.length === 0} onClick={() => { setEffect(null); setVertices([]); }}>
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={vertices.length === 0}
+          onClick={() => {
+            setEffect(null);
+            setVertices([]);
+          }}
+        >
           {t('map.clear')}
         </Button>
       </div>

@@ -31,7 +31,12 @@ const same = (a: LatLng, b: LatLng) => Math.abs(a.lat - b.lat) < 1e-6 && Math.ab
  * see). Only the user's own moves report back (dragend, zoomend): a programmatic pan lands on the
  * nearest pixel, and reporting that back would pan again, for ever.
  */
-function FollowCursor({ cursor, zoom, onCursorChange, onZoomChange }: Pick<SurveyMapProps, 'cursor' | 'zoom' | 'onCursorChange' | 'onZoomChange'>) {
+function FollowCursor({
+  cursor,
+  zoom,
+  onCursorChange,
+  onZoomChange,
+}: Pick<SurveyMapProps, 'cursor' | 'zoom' | 'onCursorChange' | 'onZoomChange'>) {
   const report = () => {
     const c = map.getCenter();
     const next = { lat: round(c.lat), lng: round(c.lng) };
@@ -53,12 +58,20 @@ function FollowCursor({ cursor, zoom, onCursorChange, onZoomChange }: Pick<Surve
 }
 
 function ClickToPlace({ onVerticesChange }: Pick<SurveyMapProps, 'onVerticesChange'>) {
-  useMapEvents({ click: (event) => onVerticesChange([{ lat: round(event.latlng.lat), lng: round(event.latlng.lng) }]) });
+  useMapEvents({
+    click: (event) => onVerticesChange([{ lat: round(event.latlng.lat), lng: round(event.latlng.lng) }]),
+  });
   return null;
 }
 
 /** Mouse and touch drawing of the polygon with geoman: click the corners, click the first to close. */
-function GeomanDraw({ isDrawing, onVerticesChange }: { isDrawing: boolean; onVerticesChange: (vertices: LatLng[]) => void }) {
+function GeomanDraw({
+  isDrawing,
+  onVerticesChange,
+}: {
+  isDrawing: boolean;
+  onVerticesChange: (vertices: LatLng[]) => void;
+}) {
   const map = useMap();
   const onChange = useRef(onVerticesChange);
   onChange.current = onVerticesChange;
@@ -81,7 +94,15 @@ function GeomanDraw({ isDrawing, onVerticesChange }: { isDrawing: boolean; onVer
 }
 
 /** The answer on the map: the point, or the polygon's vertices and outline, as they are being placed. */
-export default function SurveyMap({ mode, cursor, zoom, vertices, onCursorChange, onZoomChange, onVerticesChange }: SurveyMapProps) {
+export default function SurveyMap({
+  mode,
+  cursor,
+  zoom,
+  vertices,
+  onCursorChange,
+  onZoomChange,
+  onVerticesChange,
+}: SurveyMapProps) {
   const positions = vertices.map((v) => [v.lat, v.lng] as [number, number]);
   return (
     <div className="problem-map survey-map" dir="ltr">
@@ -105,12 +126,24 @@ export default function SurveyMap({ mode, cursor, zoom, vertices, onCursorChange
           <>
             <GeomanDraw isDrawing={vertices.length === 0} onVerticesChange={onVerticesChange} />
             {positions.length >= 3 ? (
-              <Polygon positions={positions} pathOptions={{ color: '#1d4ed8', weight: 3, fillOpacity: 0.2 }} interactive={false} />
+              <Polygon
+                positions={positions}
+                pathOptions={{ color: '#1d4ed8', weight: 3, fillOpacity: 0.2 }}
+                interactive={false}
+              />
             ) : (
-              positions.length === 2 && <Polyline positions={positions} pathOptions={{ color: '#1d4ed8', weight: 3 }} interactive={false} />
+              positions.length === 2 && (
+                <Polyline positions={positions} pathOptions={{ color: '#1d4ed8', weight: 3 }} interactive={false} />
+              )
             )}
             {positions.map((p, i) => (
-              <CircleMarker key={`${i}:${p.join(',')}`} center={p} radius={5} interactive={false} pathOptions={{ color: '#1d4ed8', fillOpacity: 1 }} />
+              <CircleMarker
+                key={`${i}:${p.join(',')}`}
+                center={p}
+                radius={5}
+                interactive={false}
+                pathOptions={{ color: '#1d4ed8', fillOpacity: 1 }}
+              />
             ))}
           </>
         )}

@@ -7,10 +7,12 @@ import type { TOrganization, TSurveyBox } from '@hamandishi/contracts';
 export function previewBox(organization: Pick<TOrganization, 'mapCenter' | 'districts'>): TSurveyBox {
   const points: number[][] = [];
   const collect = (node: unknown) => {
-    if (Array.isArray(node) && typeof node[0] === 'number' && typeof node[1] === 'number') points.push(node as number[]);
+    if (Array.isArray(node) && typeof node[0] === 'number' && typeof node[1] === 'number')
+      points.push(node as number[]);
     else if (Array.isArray(node)) node.forEach(collect);
   };
-  for (const district of organization.districts) collect((district.boundary as { coordinates?: unknown } | null)?.coordinates);
+  for (const district of organization.districts)
+    collect((district.boundary as { coordinates?: unknown } | null)?.coordinates);
   if (points.length === 0) {
     const { lat, lng } = organization.mapCenter;
     return { minLat: lat - 0.5, maxLat: lat + 0.5, minLng: lng - 0.5, maxLng: lng + 0.5 };

@@ -9,7 +9,10 @@ function press(state: CrosshairState, keys: string[], mode: 'point' | 'area') {
 
 describe('the keyboard crosshair of map questions', () => {
   it('moves with the arrow keys by one step, east on ArrowRight whatever the reading direction', () => {
-    expect(crosshairKey(start, 'ArrowUp', 'point', step)).toEqual({ state: { ...start, cursor: { lat: 32.66, lng: 51.67 } }, effect: 'moved' });
+    expect(crosshairKey(start, 'ArrowUp', 'point', step)).toEqual({
+      state: { ...start, cursor: { lat: 32.66, lng: 51.67 } },
+      effect: 'moved',
+    });
     expect(crosshairKey(start, 'ArrowRight', 'point', step)?.state.cursor).toEqual({ lat: 32.65, lng: 51.69 });
     expect(crosshairKey(start, 'ArrowLeft', 'point', step)?.state.cursor).toEqual({ lat: 32.65, lng: 51.65 });
     expect(crosshairKey(start, 'ArrowDown', 'point', step)?.state.cursor).toEqual({ lat: 32.64, lng: 51.67 });
@@ -43,8 +46,17 @@ describe('the keyboard crosshair of map questions', () => {
   });
 
   it('reads the vertices back from a saved answer, without the closing repetition', () => {
-    const closed = [{ lat: 1, lng: 2 }, { lat: 3, lng: 4 }, { lat: 5, lng: 2 }, { lat: 1, lng: 2 }];
-    expect(verticesOf(closed)).toEqual([{ lat: 1, lng: 2 }, { lat: 3, lng: 4 }, { lat: 5, lng: 2 }]);
+    const closed = [
+      { lat: 1, lng: 2 },
+      { lat: 3, lng: 4 },
+      { lat: 5, lng: 2 },
+      { lat: 1, lng: 2 },
+    ];
+    expect(verticesOf(closed)).toEqual([
+      { lat: 1, lng: 2 },
+      { lat: 3, lng: 4 },
+      { lat: 5, lng: 2 },
+    ]);
     expect(verticesOf({ lat: 32, lng: 51 })).toEqual([{ lat: 32, lng: 51 }]);
     expect(verticesOf(null)).toEqual([]);
   });

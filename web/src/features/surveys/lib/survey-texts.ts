@@ -7,7 +7,8 @@ import type { TSurveyDefinition, TSurveyOption, TSurveySection } from '@hamandis
  */
 export function answerErrorCode(error: FieldErrors | FieldError | undefined): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
-  if (typeof (error as FieldError).message === 'string' && (error as FieldError).message) return (error as FieldError).message;
+  if (typeof (error as FieldError).message === 'string' && (error as FieldError).message)
+    return (error as FieldError).message;
   for (const [key, value] of Object.entries(error)) {
     if (key === 'ref' || key === 'type' || key === 'message') continue;
     const code = answerErrorCode(value as FieldErrors);
@@ -40,6 +41,10 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
 }
 
 /** The options in the order this respondent sees them (randomised when the question asks). */
-export function orderedOptions(options: readonly TSurveyOption[], isRandom: boolean | undefined, seed: string): TSurveyOption[] {
+export function orderedOptions(
+  options: readonly TSurveyOption[],
+  isRandom: boolean | undefined,
+  seed: string,
+): TSurveyOption[] {
   return isRandom ? shuffled(options, seed) : [...options];
 }

@@ -11,7 +11,11 @@ export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
  * flight is sent after it (never two at once, so an older draft cannot overwrite a newer one).
  * `isEnabled` false (a preview, a submitted response) sends nothing.
  */
-export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, { delayMs = AUTOSAVE_DELAY_MS, isEnabled = true } = {}) {
+export function useAutosave<T>(
+  value: T,
+  save: (value: T) => Promise<unknown>,
+  { delayMs = AUTOSAVE_DELAY_MS, isEnabled = true } = {},
+) {
   const [status, setStatus] = useState<AutosaveStatus>('idle');
   const serialized = JSON.stringify(value ?? null);
   const lastSent = useRef(serialized);

@@ -64,7 +64,12 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
     </p>
   );
   const group = (children: ReactNode, hint?: ReactNode) => (
-    <fieldset className="survey-question" aria-describedby={describedBy} aria-invalid={error ? true : undefined} data-question={question.id}>
+    <fieldset
+      className="survey-question"
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      data-question={question.id}
+    >
       <legend>{title}</legend>
       {help}
       {hint && <p className="field__hint">{hint}</p>}
@@ -88,7 +93,13 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
               <div className="survey-choices">
                 {options(question.options).map((option) => (
                   <label key={option.id} className="survey-choice">
-                    <input type="radio" name={`${id}-choice`} checked={value.choice === option.id} onChange={() => set({ choice: option.id })} onBlur={field.onBlur} />
+                    <input
+                      type="radio"
+                      name={`${id}-choice`}
+                      checked={value.choice === option.id}
+                      onChange={() => set({ choice: option.id })}
+                      onBlur={field.onBlur}
+                    />
                     {text(option.label)}
                   </label>
                 ))}
@@ -109,21 +120,33 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
             const value = (field.value ?? {}) as ChoicesValue;
             const choices = value.choices ?? [];
             const set = (nextChoices: string[], other = value.other) =>
-              field.onChange(nextChoices.length ? { choices: nextChoices, ...(nextChoices.includes(OTHER_CHOICE) ? { other: other ?? '' } : {}) } : undefined);
+              field.onChange(
+                nextChoices.length
+                  ? { choices: nextChoices, ...(nextChoices.includes(OTHER_CHOICE) ? { other: other ?? '' } : {}) }
+                  : undefined,
+              );
             const toggle = (optionId: string) =>
               set(choices.includes(optionId) ? choices.filter((c) => c !== optionId) : [...choices, optionId]);
             const hint =
               question.maxChoices !== undefined || question.minChoices !== undefined
                 ? t('respond.choiceLimits', {
                     min: formatNumber(question.minChoices ?? 0, locale),
-                    max: formatNumber(question.maxChoices ?? question.options.length + (question.allowOther ? 1 : 0), locale),
+                    max: formatNumber(
+                      question.maxChoices ?? question.options.length + (question.allowOther ? 1 : 0),
+                      locale,
+                    ),
                   })
                 : undefined;
             return group(
               <div className="survey-choices">
                 {options(question.options).map((option) => (
                   <label key={option.id} className="survey-choice">
-                    <input type="checkbox" checked={choices.includes(option.id)} onChange={() => toggle(option.id)} onBlur={field.onBlur} />
+                    <input
+                      type="checkbox"
+                      checked={choices.includes(option.id)}
+                      onChange={() => toggle(option.id)}
+                      onBlur={field.onBlur}
+                    />
                     {text(option.label)}
                   </label>
                 ))}
@@ -133,7 +156,9 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
                     isChecked={choices.includes(OTHER_CHOICE)}
                     text={value.other ?? ''}
                     onCheck={() => toggle(OTHER_CHOICE)}
-                    onText={(other) => set(choices.includes(OTHER_CHOICE) ? choices : [...choices, OTHER_CHOICE], other)}
+                    onText={(other) =>
+                      set(choices.includes(OTHER_CHOICE) ? choices : [...choices, OTHER_CHOICE], other)
+                    }
                   />
                 )}
               </div>,
@@ -170,7 +195,12 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
                 {help}
                 {hint && <p className="field__hint">{hint}</p>}
                 {isLong ? (
-                  <textarea {...common} className="field__input field__textarea" rows={4} maxLength={question.maxLength} />
+                  <textarea
+                    {...common}
+                    className="field__input field__textarea"
+                    rows={4}
+                    maxLength={question.maxLength}
+                  />
                 ) : (
                   <input
                     {...common}
@@ -199,7 +229,13 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
               <div className="survey-scale">
                 {Array.from({ length: points }, (_, i) => i + 1).map((n) => (
                   <label key={n} className="survey-choice">
-                    <input type="radio" name={`${id}-scale`} checked={Number(field.value) === n} onChange={() => field.onChange(n)} onBlur={field.onBlur} />
+                    <input
+                      type="radio"
+                      name={`${id}-scale`}
+                      checked={Number(field.value) === n}
+                      onChange={() => field.onChange(n)}
+                      onBlur={field.onBlur}
+                    />
                     {question.type === 'rating' ? (
                       <>
                         <span aria-hidden="true">{formatNumber(n, locale)}</span>
@@ -222,7 +258,9 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
                 onChange={(next) => field.onChange(next.length ? next : undefined)}
                 text={text}
               />,
-              question.topK ? t('respond.rankTop', { number: formatNumber(question.topK, locale) }) : t('respond.rankAll'),
+              question.topK
+                ? t('respond.rankTop', { number: formatNumber(question.topK, locale) })
+                : t('respond.rankAll'),
             );
           case 'matrix_single':
           case 'matrix_multiple': {
@@ -286,7 +324,13 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
           case 'date':
             return (
               <div className="survey-question" data-question={question.id}>
-                <DateField label={title} value={(field.value as string | undefined) ?? ''} onChange={(day) => field.onChange(day || undefined)} error={error} hint={question.help ? text(question.help) : undefined} />
+                <DateField
+                  label={title}
+                  value={(field.value as string | undefined) ?? ''}
+                  onChange={(day) => field.onChange(day || undefined)}
+                  error={error}
+                  hint={question.help ? text(question.help) : undefined}
+                />
               </div>
             );
           case 'map_point':
@@ -385,10 +429,22 @@ function RankingInput({
             <li key={optionId}>
               <span aria-hidden="true">{formatNumber(index + 1, locale)}.</span>
               <span className="survey-ranking__name">{labelOf(optionId)}</span>
-              <button type="button" className="btn btn--ghost btn--sm" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t('respond.rankUp', { option: labelOf(optionId) })}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--sm"
+                disabled={index === 0}
+                onClick={() => move(index, index - 1)}
+                aria-label={t('respond.rankUp', { option: labelOf(optionId) })}
+              >
                 ↑
               </button>
-              <button type="button" className="btn btn--ghost btn--sm" disabled={index === ranked.length - 1} onClick={() => move(index, index + 1)} aria-label={t('respond.rankDown', { option: labelOf(optionId) })}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--sm"
+                disabled={index === ranked.length - 1}
+                onClick={() => move(index, index + 1)}
+                aria-label={t('respond.rankDown', { option: labelOf(optionId) })}
+              >
                 ↓
               </button>
               <button
@@ -415,7 +471,12 @@ function RankingInput({
                 className="btn btn--secondary btn--sm"
                 onClick={() => {
                   onChange([...ranked, option.id]);
-                  setAnnouncement(t('respond.rankMoved', { option: text(option.label), rank: formatNumber(ranked.length + 1, locale) }));
+                  setAnnouncement(
+                    t('respond.rankMoved', {
+                      option: text(option.label),
+                      rank: formatNumber(ranked.length + 1, locale),
+                    }),
+                  );
                 }}
               >
                 {t('respond.rankAdd', { option: text(option.label) })}

@@ -2,7 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TSurveyDefinition } from '@hamandishi/contracts';
 import { ApiError } from '@/lib/api-client';
-import { CONDITIONAL_DEFINITION, EVERY_TYPE_DEFINITION, EXAMPLE_BOX } from '../../../../../libs/contracts/src/surveys.examples';
+import {
+  CONDITIONAL_DEFINITION,
+  EVERY_TYPE_DEFINITION,
+  EXAMPLE_BOX,
+} from '../../../../../libs/contracts/src/surveys.examples';
 import { renderWithApp } from '../../../../test/render';
 import { SurveyForm } from './survey-form';
 
@@ -14,7 +18,16 @@ jest.mock('../components/survey-map', () => ({ __esModule: true, default: () => 
 const mapView = { center: { lat: 32.65, lng: 51.67 }, zoom: 12 };
 
 function renderForm(definition: TSurveyDefinition, onSubmit: jest.Mock = jest.fn(async () => undefined)) {
-  renderWithApp(<SurveyForm definition={definition} box={EXAMPLE_BOX} mapView={mapView} seed="test" onSubmit={onSubmit} submitLabel="ارسال پاسخ‌ها" />);
+  renderWithApp(
+    <SurveyForm
+      definition={definition}
+      box={EXAMPLE_BOX}
+      mapView={mapView}
+      seed="test"
+      onSubmit={onSubmit}
+      submitLabel="ارسال پاسخ‌ها"
+    />,
+  );
   return onSubmit;
 }
 
@@ -46,7 +59,8 @@ describe('the respondent form', () => {
     const onSubmit = renderForm(EVERY_TYPE_DEFINITION);
     await user.type(await screen.findByRole('textbox', { name: 'عدد' }), '۱۲۱');
     const multi = q('^چندتا');
-    for (const name of ['گزینه a', 'گزینه b', 'گزینه c']) await user.click(within(multi).getByRole('checkbox', { name }));
+    for (const name of ['گزینه a', 'گزینه b', 'گزینه c'])
+      await user.click(within(multi).getByRole('checkbox', { name }));
     // The short text's limit is the input's own: nothing past it can be typed.
     expect(screen.getByRole('textbox', { name: 'کوتاه' })).toHaveAttribute('maxlength', '20');
     await user.click(within(q('^یکی')).getByRole('radio', { name: 'سایر' }));
@@ -84,7 +98,11 @@ describe('the respondent form', () => {
   it('asks for the top K of a ranking before sending', async () => {
     const user = userEvent.setup();
     renderForm(EVERY_TYPE_DEFINITION);
-    await user.click(within(await screen.findByRole('group', { name: /^رتبه$/ })).getByRole('button', { name: 'افزودن «گزینه c» به ترتیب' }));
+    await user.click(
+      within(await screen.findByRole('group', { name: /^رتبه$/ })).getByRole('button', {
+        name: 'افزودن «گزینه c» به ترتیب',
+      }),
+    );
     await user.click(screen.getByRole('button', { name: 'ارسال پاسخ‌ها' }));
     expect(await within(q('^رتبه$')).findByText('رتبه‌بندی را کامل کنید.')).toBeInTheDocument();
   });
@@ -130,10 +148,15 @@ describe('the respondent form', () => {
 
   it('puts the server’s per-question codes under the questions they name', async () => {
     const user = userEvent.setup();
-    renderForm(CONDITIONAL_DEFINITION, jest.fn(async () => {
-      throw new ApiError(400, 'surveys.invalid_response', { pet: 'unknown_option' });
-    }));
-    await user.click(within(await screen.findByRole('group', { name: /حیوان خانگی/ })).getByRole('radio', { name: 'گزینه no' }));
+    renderForm(
+      CONDITIONAL_DEFINITION,
+      jest.fn(async () => {
+        throw new ApiError(400, 'surveys.invalid_response', { pet: 'unknown_option' });
+      }),
+    );
+    await user.click(
+      within(await screen.findByRole('group', { name: /حیوان خانگی/ })).getByRole('radio', { name: 'گزینه no' }),
+    );
     await user.click(screen.getByRole('button', { name: 'ارسال پاسخ‌ها' }));
     expect(await within(q('حیوان خانگی')).findByText('این گزینه در پرسش نیست.')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('برخی پاسخ‌ها درست نیستند');

@@ -91,19 +91,29 @@ export function SurveyForm({
   }, [definition, box, locale]);
   const draftSchema = useMemo(() => buildDraftSchema(definition, { box, locale }), [definition, box, locale]);
 
-  const form = useForm<FieldValues>({ resolver, defaultValues: initialAnswers ?? {}, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<FieldValues>({
+    resolver,
+    defaultValues: initialAnswers ?? {},
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const values = useWatch({ control: form.control }) as TSurveyAnswers;
   const visible = useMemo(() => new Set(visibleQuestions(definition, values)), [definition, values]);
   const visiblePages = pages
     .map((sections, index) => ({ index, sections }))
     .filter(({ sections }) => sections.some((s) => s.questions.some((q) => visible.has(q.id))));
   const [pageIndex, setPageIndex] = useState(0);
-  const position = Math.max(0, visiblePages.findIndex((p) => p.index === pageIndex));
+  const position = Math.max(
+    0,
+    visiblePages.findIndex((p) => p.index === pageIndex),
+  );
   const page = visiblePages[position];
   const isLast = position >= visiblePages.length - 1;
 
   const draft = useMemo(() => sendableDraft(draftSchema, values), [draftSchema, values]);
-  const status = useAutosave(draft, (answers) => onDraft?.(answers) ?? Promise.resolve(), { isEnabled: Boolean(onDraft) });
+  const status = useAutosave(draft, (answers) => onDraft?.(answers) ?? Promise.resolve(), {
+    isEnabled: Boolean(onDraft),
+  });
 
   const focusHeading = useRef(false);
   useEffect(() => {
@@ -115,7 +125,8 @@ export function SurveyForm({
     setPageIndex(index);
   };
 
-  const idsOn = (sections: (typeof pages)[number]) => sections.flatMap((s) => s.questions.map((q) => q.id)).filter((id) => visible.has(id));
+  const idsOn = (sections: (typeof pages)[number]) =>
+    sections.flatMap((s) => s.questions.map((q) => q.id)).filter((id) => visible.has(id));
 
   const handleNext = async () => {
     if (!page) return;
@@ -130,7 +141,9 @@ export function SurveyForm({
       } catch (error) {
         const fields = isApiError(error) ? Object.entries(error.fields).filter(([id]) => visible.has(id)) : [];
         for (const [id, code] of fields) form.setError(id, { type: 'server', message: code });
-        const first = fields[0] && pages.findIndex((sections) => sections.some((s) => s.questions.some((q) => q.id === fields[0]![0])));
+        const first =
+          fields[0] &&
+          pages.findIndex((sections) => sections.some((s) => s.questions.some((q) => q.id === fields[0]![0])));
         if (first !== undefined && first >= 0 && first !== pageIndex) goTo(first);
         setFormError(translateErrorCode(t, errorCodeOf(error)));
       }
@@ -145,7 +158,12 @@ export function SurveyForm({
   if (!page) return <p className="muted">{t('respond.empty')}</p>;
 
   return (
-    <form className="stack survey-form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-labelledby={headingId}>
+    <form
+      className="stack survey-form"
+      noValidate
+      onSubmit={(event) => void handleSubmit(event)}
+      aria-labelledby={headingId}
+    >
       <ProgressBar page={position + 1} pageCount={visiblePages.length} />
       {page.sections.map((section, s) => {
         const questions = section.questions.filter((q) => visible.has(q.id));
@@ -154,7 +172,9 @@ export function SurveyForm({
           <section key={section.id} className="stack">
             {s === 0 ? (
               <h2 id={headingId} ref={heading} tabIndex={-1}>
-                {section.title ? pickLocalized(section.title, locale) : t('respond.pageTitle', { page: formatNumber(position + 1, locale) })}
+                {section.title
+                  ? pickLocalized(section.title, locale)
+                  : t('respond.pageTitle', { page: formatNumber(position + 1, locale) })}
               </h2>
             ) : (
               section.title && <h3>{pickLocalized(section.title, locale)}</h3>

@@ -29,12 +29,30 @@ const SURVEY: TSurveyForRespondent = {
   closesAt: null,
   anonymous: false,
   askDemographics: false,
-  response: { status: 'draft', answers: { pet: { choice: 'yes' }, kind: 'گربه' }, submittedAt: null, updatedAt: '2026-12-01T10:00:00Z', demographicsConsent: false },
+  response: {
+    status: 'draft',
+    answers: { pet: { choice: 'yes' }, kind: 'گربه' },
+    submittedAt: null,
+    updatedAt: '2026-12-01T10:00:00Z',
+    demographicsConsent: false,
+  },
 };
 
 function renderPage(handlers: Parameters<typeof mockFetch>[0]) {
-  const fetchMock = mockFetch({ 'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' }, ...handlers });
-  renderRoutes([{ path: '/:slug', element: <Outlet context={{ organization: ORG }} />, children: [{ path: 'surveys/:activityId', element: <SurveyPage /> }] }], `/isfahan/surveys/${ACTIVITY_ID}`);
+  const fetchMock = mockFetch({
+    'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
+    ...handlers,
+  });
+  renderRoutes(
+    [
+      {
+        path: '/:slug',
+        element: <Outlet context={{ organization: ORG }} />,
+        children: [{ path: 'surveys/:activityId', element: <SurveyPage /> }],
+      },
+    ],
+    `/isfahan/surveys/${ACTIVITY_ID}`,
+  );
   return fetchMock;
 }
 
@@ -43,14 +61,37 @@ describe('the respondent’s survey page', () => {
     const drafts: unknown[] = [];
     let submitted = false;
     const fetchMock = renderPage({
-      [`GET ${BASE}/respond`]: () => ({ status: 200, body: submitted ? { ...SURVEY, response: { ...SURVEY.response!, status: 'submitted', submittedAt: '2026-12-01T11:00:00Z' } } : SURVEY }),
+      [`GET ${BASE}/respond`]: () => ({
+        status: 200,
+        body: submitted
+          ? { ...SURVEY, response: { ...SURVEY.response!, status: 'submitted', submittedAt: '2026-12-01T11:00:00Z' } }
+          : SURVEY,
+      }),
       [`PUT ${BASE}/response/draft`]: (body) => {
         drafts.push(body);
-        return { status: 200, body: { id: '5b000000-0000-4000-8000-000000000001', status: 'draft', version: 1, submittedAt: null, updatedAt: '2026-12-01T10:01:00Z' } };
+        return {
+          status: 200,
+          body: {
+            id: '5b000000-0000-4000-8000-000000000001',
+            status: 'draft',
+            version: 1,
+            submittedAt: null,
+            updatedAt: '2026-12-01T10:01:00Z',
+          },
+        };
       },
       [`POST ${BASE}/response`]: () => {
         submitted = true;
-        return { status: 201, body: { id: '5b000000-0000-4000-8000-000000000001', status: 'submitted', version: 1, submittedAt: '2026-12-01T11:00:00Z', updatedAt: '2026-12-01T11:00:00Z' } };
+        return {
+          status: 201,
+          body: {
+            id: '5b000000-0000-4000-8000-000000000001',
+            status: 'submitted',
+            version: 1,
+            submittedAt: '2026-12-01T11:00:00Z',
+            updatedAt: '2026-12-01T11:00:00Z',
+          },
+        };
       },
     });
     const user = userEvent.setup();
@@ -63,7 +104,9 @@ describe('the respondent’s survey page', () => {
     await waitFor(() => expect(drafts).toHaveLength(1), { timeout: 5_000 });
     // One request for the pause, as the shared draft schema reads it (Persian digits become a number).
     expect(drafts[0]).toEqual({ answers: { pet: { choice: 'yes' }, kind: 'گربه', age: 65 } });
-    expect(await screen.findByText('پیش‌نویس ذخیره شد؛ بعداً از همین‌جا یا دستگاه دیگری ادامه دهید.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('پیش‌نویس ذخیره شد؛ بعداً از همین‌جا یا دستگاه دیگری ادامه دهید.'),
+    ).toBeInTheDocument();
     // "old" shows for an age over 60.
     expect(screen.getByRole('textbox', { name: 'سالمند؟' })).toBeInTheDocument();
 
@@ -82,9 +125,14 @@ describe('the respondent’s survey page', () => {
   });
 
   it('offers to sign in when the survey is for signed-in people', async () => {
-    renderPage({ [`GET ${BASE}/respond`]: { status: 401, body: { code: 'identity.unauthenticated', message: 'sign in' } } });
+    renderPage({
+      [`GET ${BASE}/respond`]: { status: 401, body: { code: 'identity.unauthenticated', message: 'sign in' } },
+    });
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('link', { name: 'ورود و ادامه' })).toHaveAttribute('href', `/isfahan/sign-in?next=${encodeURIComponent(`/isfahan/surveys/${ACTIVITY_ID}`)}`);
+    expect(within(alert).getByRole('link', { name: 'ورود و ادامه' })).toHaveAttribute(
+      'href',
+      `/isfahan/sign-in?next=${encodeURIComponent(`/isfahan/surveys/${ACTIVITY_ID}`)}`,
+    );
     await act(async () => undefined);
   });
 });

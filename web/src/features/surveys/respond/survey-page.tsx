@@ -39,7 +39,9 @@ export default function SurveyPage() {
         <Alert variant={isApiError(error, 409) ? 'info' : 'danger'}>
           <p>{translateErrorCode(t, errorCodeOf(error))}</p>
           {isSignInHelpful && (
-            <Link to={`/${slug}/sign-in?next=${encodeURIComponent(`/${slug}/surveys/${activityId}${invite ? `?invite=${encodeURIComponent(invite)}` : ''}`)}`}>
+            <Link
+              to={`/${slug}/sign-in?next=${encodeURIComponent(`/${slug}/surveys/${activityId}${invite ? `?invite=${encodeURIComponent(invite)}` : ''}`)}`}
+            >
               {t('respond.signIn')}
             </Link>
           )}
@@ -55,7 +57,17 @@ export default function SurveyPage() {
   return <Answering slug={slug} activityId={activityId} invite={invite} survey={survey.data} />;
 }
 
-function Answering({ slug, activityId, invite, survey }: { slug: string; activityId: string; invite: string | null; survey: TSurveyForRespondent }) {
+function Answering({
+  slug,
+  activityId,
+  invite,
+  survey,
+}: {
+  slug: string;
+  activityId: string;
+  invite: string | null;
+  survey: TSurveyForRespondent;
+}) {
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const organization = useCurrentOrganization();
@@ -75,7 +87,9 @@ function Answering({ slug, activityId, invite, survey }: { slug: string; activit
       <header className="stack">
         <h1>{pickLocalized(survey.title, locale)}</h1>
         {survey.description && <p>{pickLocalized(survey.description, locale)}</p>}
-        {survey.closesAt && <p className="muted">{t('respond.closesAt', { date: formatDateTime(survey.closesAt, locale) })}</p>}
+        {survey.closesAt && (
+          <p className="muted">{t('respond.closesAt', { date: formatDateTime(survey.closesAt, locale) })}</p>
+        )}
         <p className="muted">{t(survey.anonymous ? 'respond.anonymous' : 'respond.identified')}</p>
       </header>
       {isSubmitted && !isEditing ? (
@@ -97,7 +111,11 @@ function Answering({ slug, activityId, invite, survey }: { slug: string; activit
           initialAnswers={response?.answers}
           askDemographics={survey.askDemographics}
           initialConsent={response?.demographicsConsent}
-          onDraft={canKeepDraft && !isSubmitted ? (answers) => saveSurveyDraft(slug, activityId, invite, { answers }) : undefined}
+          onDraft={
+            canKeepDraft && !isSubmitted
+              ? (answers) => saveSurveyDraft(slug, activityId, invite, { answers })
+              : undefined
+          }
           onSubmit={async (answers, demographicsConsent) => {
             await submit.mutateAsync({
               input: { answers, ...(survey.askDemographics ? { demographicsConsent } : {}) },
