@@ -6,6 +6,7 @@ import type {
   TSurveyAdmin,
   TSurveyForRespondent,
   TSurveyResponseReceipt,
+  TSurveySettings,
 } from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
 
@@ -74,6 +75,15 @@ export function useSaveSurveyDefinition(slug: string, activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TPutSurveyDefinition) => api.put<TSurveyAdmin>(`${base(slug, activityId)}/definition`, input),
+    onSuccess: (survey) => queryClient.setQueryData(surveyKeys.admin(slug, activityId), survey),
+  });
+}
+
+/** PUT surveys/:activityId/settings (planner): audience, anonymity, demographics. */
+export function useSaveSurveySettings(slug: string, activityId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TSurveySettings) => api.put<TSurveyAdmin>(`${base(slug, activityId)}/settings`, input),
     onSuccess: (survey) => queryClient.setQueryData(surveyKeys.admin(slug, activityId), survey),
   });
 }

@@ -12,10 +12,11 @@ import { isApiError } from '@/lib/api-client';
 import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { useSaveSurveyDefinition, useSurveyAdmin } from '../api/use-surveys';
+import { useSaveSurveyDefinition, useSaveSurveySettings, useSurveyAdmin } from '../api/use-surveys';
 import { previewBox } from '../lib/box';
 import { SURVEYS_NS } from '../surveys-i18n';
 import { SurveyBuilder } from './survey-builder';
+import { SurveySettingsForm } from './survey-settings-form';
 
 /** `/:slug/manage/surveys/:activityId`: the planner builds the survey of a survey activity. */
 export default function SurveyBuilderPage() {
@@ -34,6 +35,7 @@ function Builder() {
   const organization = useCurrentOrganization();
   const survey = useSurveyAdmin(slug, activityId);
   const save = useSaveSurveyDefinition(slug, activityId);
+  const saveSettings = useSaveSurveySettings(slug, activityId);
   const box = useMemo(() => previewBox(organization), [organization]);
   usePageTitle(t('builder.title'));
   const serverProblems =
@@ -71,6 +73,14 @@ function Builder() {
                 )
               }
             />
+            <section className="stack" aria-labelledby="survey-settings-title">
+              <h2 id="survey-settings-title">{t('builder.settings.title')}</h2>
+              <SurveySettingsForm
+                settings={data.settings}
+                districts={organization.districts}
+                onSave={(settings) => saveSettings.mutateAsync(settings)}
+              />
+            </section>
           </>
         )}
       </QueryView>
