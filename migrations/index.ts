@@ -22,6 +22,7 @@ import { PlatformAndInvitations1764800000000 } from './1764800000000-PlatformAnd
 import { ThemeTaxonomy1764830000000 } from './1764830000000-ThemeTaxonomy';
 import { DistrictPopulation1764820000000 } from './1764820000000-DistrictPopulation';
 import { Surveys1764900000000 } from './1764900000000-Surveys';
+import { SurveyImageAnswers1764901000000 } from './1764901000000-SurveyImageAnswers';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   ThemeTaxonomy1764830000000,
   DistrictPopulation1764820000000,
   Surveys1764900000000,
+  SurveyImageAnswers1764901000000,
 ];

@@ -28,7 +28,7 @@ describe('GET /api/orgs/:slug/open-activities (the home page’s “take part no
       consultation.activityId,
       { fa: 'نظرخواهی گزارش شناخت' },
     ]);
-    // Open but not offered: a consultation with nothing published, a survey (no module runs it yet).
+    // Open but not offered: a consultation with nothing published, a survey without questions.
     const empty = await buildConsultation(t.db, city.id);
     const survey = await buildOpenActivity(t.db, city.id, 'survey');
     // Not open: a stage that ended, a window that closed, a stage that has not started.

@@ -121,6 +121,19 @@ describe('building a survey (planner)', () => {
     expect(notSurvey.body.code).toBe('surveys.not_survey');
   });
 
+  it('audits the settings, and offers an open survey with questions on the home page', async () => {
+    const { activityId, surveyId } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION, { audience: { audience: 'roles', roles: ['ngo'] }, anonymous: true, askDemographics: true });
+    const [entry] = await t.db.query(`SELECT before, after FROM audit_entry WHERE entity_id = $1 AND action = 'survey.settings_changed'`, [surveyId]);
+    expect(entry.before).toEqual({ audience: { audience: 'signed_in' }, anonymous: false, askDemographics: false });
+    expect(entry.after).toEqual({ audience: { audience: 'roles', roles: ['ngo'] }, anonymous: true, askDemographics: true });
+    const { activityId: empty } = await buildOpenActivity(t.db, org.id, 'survey');
+    await planner.get(surveyPath(org, empty));
+    const open = await planner.get(`/api/orgs/${org.slug}/open-activities`);
+    const ids = (open.body as { id: string }[]).map((a) => a.id);
+    expect(ids).toContain(activityId);
+    expect(ids).not.toContain(empty);
+  });
+
   it('keeps each municipality’s surveys to its own planners', async () => {
     const { activityId } = await buildSurvey(t, org, planner, EVERY_TYPE_DEFINITION);
     const foreign = (await plannerOf(t, other)).client;
@@ -136,5 +149,41 @@ describe('building a survey (planner)', () => {
     const copy = await foreign.post(surveyPath(other, activityId, '/duplicate'), { targetActivityId: activityId });
     expect(copy.status).toBe(404);
     expect((await planner.get(surveyPath(org, activityId))).body.definition).toEqual(EVERY_TYPE_DEFINITION);
+  });
+});
+
+describe('open-text answers as inputs of the demands hub', () => {
+  let t: TestApp;
+  let org: BuiltOrganization;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await buildOrganization(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('lists each submitted text answer with the consented capacity and district, and nothing of drafts', async () => {
+    const planner = (await plannerOf(t, org)).client;
+    const { activityId, surveyId } = await buildSurvey(t, org, planner, EVERY_TYPE_DEFINITION, {
+      audience: { audience: 'signed_in' },
+      anonymous: false,
+      askDemographics: true,
+    });
+    const expert = await personWithRoles(t, org, ['expert'], 'استاد دانشگاه');
+    await t.db.query(`UPDATE membership SET district_id = $3 WHERE organization_id = $1 AND account_id = $2`, [org.id, expert.accountId, org.districtIds[1]]);
+    expect((await submit(expert.client, org, activityId, { short: 'پیاده‌راه', long: 'درختان خیابان را نبُرید', num: 3 }, { consent: true })).status).toBe(201);
+    const quiet = await personWithRoles(t, org, ['citizen'], 'شهروند');
+    expect((await submit(quiet.client, org, activityId, { short: 'اتوبوس شبانه' }, { consent: false })).status).toBe(201);
+    const drafting = await personWithRoles(t, org, ['citizen'], 'شهروند');
+    expect((await drafting.client.put(surveyPath(org, activityId, '/response/draft'), { answers: { short: 'هنوز پیش‌نویس' } })).status).toBe(200);
+
+    const { SurveysService } = await import('../../src/modules/surveys/surveys.service');
+    const inputs = await t.app.get(SurveysService).openTextInputs(org.id, surveyId);
+    expect(inputs.map(({ questionId, text, capacity, districtId, sourceType }) => ({ questionId, text, capacity, districtId, sourceType }))).toEqual([
+      { questionId: 'long', text: 'درختان خیابان را نبُرید', capacity: 'expert', districtId: org.districtIds[1], sourceType: 'survey_answer' },
+      { questionId: 'short', text: 'پیاده‌راه', capacity: 'expert', districtId: org.districtIds[1], sourceType: 'survey_answer' },
+      { questionId: 'short', text: 'اتوبوس شبانه', capacity: null, districtId: null, sourceType: 'survey_answer' },
+    ]);
+    await expect(t.app.get(SurveysService).openTextInputs(org.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'surveys.not_found' });
   });
 });

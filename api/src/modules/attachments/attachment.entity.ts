@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 import type { ATTACHMENT_TYPES } from '@hamandishi/contracts';
 
 /** What an attachment can hang under; each owner type is registered by the module that owns it. */
-export type AttachmentOwnerType = 'plan' | 'stage' | 'upstream_document' | 'activity';
+export type AttachmentOwnerType = 'plan' | 'stage' | 'upstream_document' | 'activity' | 'survey';
 
 /** A file's metadata. The bytes live in attachment_blob so that listing never reads them. */
 @Entity('attachment')

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import type { z } from 'zod';
 import {
+  ZAttachment,
   ZCreatedSurveyInvites,
   ZCreateSurveyInvites,
   ZDuplicateSurvey,
@@ -11,6 +12,7 @@ import {
   ZSurveyForRespondent,
   ZSurveyInvite,
   ZSurveyInviteList,
+  ZSurveyImageQuery,
   ZSurveyInviteQuery,
   ZSurveyResponseReceipt,
   ZSurveySettings,
@@ -137,6 +139,22 @@ export class SurveysController {
     return this.surveys.forRespondent(org, activityId, await this.context(org, query, request, actor));
   }
 
+  @Post('images')
+  @HttpCode(201)
+  @Endpoint({ summary: 'Upload the image answering a file question (raw bytes; re-encoded without metadata)', query: ZSurveyImageQuery, response: ZAttachment, status: 201, tags })
+  async uploadImage(
+    @Param('slug') slug: string,
+    @ActivityId() activityId: string,
+    @Query() query: z.output<typeof ZSurveyImageQuery>,
+    @Body() body: unknown,
+    @Req() request: AppRequest,
+    @CurrentActor({ optional: true }) actor?: Actor,
+  ) {
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('common.unsupported_media_type', 415, 'Send the image itself as the body');
+    const org = await this.organizations.getBySlug(slug);
+    return this.surveys.uploadImage(org, activityId, await this.context(org, query, request, actor), query.filename, body);
+  }
+
   @Put('response/draft')
   @Endpoint({ summary: 'Autosave the draft of one’s response', query: ZSurveyInviteQuery, body: ZSaveSurveyDraft, response: ZSurveyResponseReceipt, tags })
   async saveDraft(
@@ -181,7 +199,7 @@ export class SurveysController {
     return this.surveys.edit(org, activityId, await this.context(org, query, request, actor), input);
   }
 
-  private async context(org: Organization, query: z.output<typeof ZSurveyInviteQuery>, request: AppRequest, actor?: Actor): Promise<RespondentContext> {
+  private async context(org: Organization, query: { invite?: string }, request: AppRequest, actor?: Actor): Promise<RespondentContext> {
     const membership = actor ? await this.memberships.find(org.id, actor.accountId) : null;
     return { actor, membership, invite: query.invite, browserKey: request.csrfToken };
   }

@@ -20,6 +20,7 @@ export const SurveyErrors = {
   invalidResponse: (fields: Record<string, string>) => new AppError('surveys.invalid_response', 400, 'Some answers are not valid', fields),
   alreadyResponded: () => new AppError('surveys.already_responded', 409, 'A response was already submitted'),
   notSubmitted: () => new AppError('surveys.not_submitted', 409, 'Nothing submitted to edit'),
+  imageOnly: () => new AppError('attachments.type_not_allowed', 415, 'Only an image answers a file question'),
   attachmentNotFound: (questionId: string) => new AppError('surveys.attachment_not_found', 404, 'Attachment not found', { [questionId]: 'invalid_value' }),
   unauthenticated: () => new AppError('identity.unauthenticated', 401, 'Sign in to answer'),
   expiryInPast: () => new AppError('common.validation_failed', 400, 'Validation failed', { expiresAt: 'invalid_value' }),

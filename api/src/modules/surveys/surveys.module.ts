@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -25,6 +26,7 @@ export class SurveysModule implements OnModuleInit {
   constructor(
     private readonly registry: ActivityTypeRegistry,
     private readonly repository: SurveysRepository,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +43,12 @@ export class SurveysModule implements OnModuleInit {
         );
         return new Set(rows.map((r) => r.activityId));
       },
+    });
+    // Respondents' images answering file questions: uploaded through the survey's own route (which
+    // checks the audience); the attachments routes let planners remove one, as for other owners.
+    this.attachments.registerOwner('survey', {
+      exists: async (organizationId, surveyId) =>
+        (await this.repository.db.query(`SELECT 1 FROM survey WHERE organization_id = $1 AND id = $2`, [organizationId, surveyId])).length > 0,
     });
   }
 }

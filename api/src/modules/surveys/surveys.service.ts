@@ -10,6 +10,7 @@ import {
   LOCALES,
   SURVEY_OPEN_TEXT_TYPES,
   surveyQuestions,
+  type TAttachment,
   type TCreatedSurveyInvites,
   type TSurveyAdmin,
   type TSurveyBox,
@@ -224,7 +225,9 @@ export class SurveysService {
   /** The survey to answer, with the respondent's draft or submitted response. */
   async forRespondent(org: Organization, activityId: string, ctx: RespondentContext): Promise<TSurveyForRespondent> {
     const { activity, survey } = await this.openSurvey(org, activityId);
-    const respondent = await this.respondent(survey, ctx, this.repository.db);
+    // A first-time visitor of an open survey may have no browser key yet: they see it, with nothing saved.
+    const visitorWithoutKey = survey.audience.audience === 'everyone' && !ctx.actor && !ctx.invite && !ctx.browserKey;
+    const respondent = visitorWithoutKey ? null : await this.respondent(survey, ctx, this.repository.db);
     const response = respondent ? await this.repository.findResponse(this.repository.db, survey.id, respondent) : null;
     return {
       activityId,
@@ -240,6 +243,7 @@ export class SurveysService {
         ? {
             status: response.status,
             answers: response.draftAnswers ?? response.answers,
+            hasDraft: response.draftAnswers !== null,
             submittedAt: response.submittedAt?.toISOString() ?? null,
             updatedAt: response.updatedAt.toISOString(),
             demographicsConsent: response.demographicsConsent,
@@ -297,6 +301,18 @@ export class SurveysService {
     return receipt(row, survey.version);
   }
 
+  /**
+   * Stores the image answering a file question (re-encoded by the attachments module, its
+   * metadata dropped), owned by the survey. The respondent must be signed in and in the audience.
+   */
+  async uploadImage(org: Organization, activityId: string, ctx: RespondentContext, filename: string, bytes: Buffer): Promise<TAttachment> {
+    const { survey } = await this.openSurvey(org, activityId);
+    await this.respondent(survey, ctx, this.repository.db);
+    if (!ctx.actor) throw SurveyErrors.unauthenticated();
+    if (!isImage(bytes)) throw SurveyErrors.imageOnly();
+    return this.attachments.uploadSent(org, ctx.actor.accountId, { ownerType: 'survey', ownerId: survey.id, filename }, bytes);
+  }
+
   // ---- helpers -----------------------------------------------------------------------------
 
   private async surveyActivity(organizationId: string, activityId: string): Promise<ActivityInfo> {
@@ -321,7 +337,9 @@ export class SurveysService {
       const now = Date.now();
       if (activity.closesAt && new Date(activity.closesAt).getTime() <= now) throw SurveyErrors.closed();
       if (activity.opensAt && new Date(activity.opensAt).getTime() > now) throw SurveyErrors.notOpenYet();
-      throw SurveyErrors.closed();
+      // Otherwise the stage decides: one still to come has not opened the survey yet.
+      const stage = await this.stages.get(org, activity.stageId);
+      throw stage.status === 'upcoming' ? SurveyErrors.notOpenYet() : SurveyErrors.closed();
     }
     return { activity, survey };
   }
@@ -371,10 +389,12 @@ export class SurveysService {
     const fileIds = surveyQuestions(survey.definition)
       .filter(({ question }) => question.type === 'file' && typeof answers[question.id] === 'string')
       .map(({ question }) => [question.id, answers[question.id] as string] as const);
-    if (fileIds.length > 0) {
-      const found = await this.attachments.findByIds(org.id, fileIds.map(([, id]) => id));
-      const missing = fileIds.find(([, id]) => !found.has(id));
-      if (missing) throw SurveyErrors.attachmentNotFound(missing[0]);
+    for (const [questionId, attachmentId] of fileIds) {
+      // Only an image uploaded to this survey answers its file questions.
+      const attachment = await this.attachments.open(org.id, attachmentId).catch(() => null);
+      if (!attachment || attachment.ownerType !== 'survey' || attachment.ownerId !== survey.id || !attachment.contentType.startsWith('image/')) {
+        throw SurveyErrors.attachmentNotFound(questionId);
+      }
     }
 
     const consent = survey.askDemographics && input.demographicsConsent === true && !!account;
@@ -439,6 +459,14 @@ function receipt(row: ResponseRow, version: number): TSurveyResponseReceipt {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** PNG, JPEG or WEBP by their first bytes (the attachments module re-checks and re-encodes). */
+function isImage(bytes: Buffer): boolean {
+  const png = bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const webp = bytes.length > 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+  return png || jpeg || webp;
 }
 
 function assertUsable(invite: InviteRow | null): void {
