@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  TAttachment,
   TPutSurveyDefinition,
   TSaveSurveyDraft,
   TSubmitSurveyResponse,
@@ -86,4 +87,11 @@ export function useSaveSurveySettings(slug: string, activityId: string) {
     mutationFn: (input: TSurveySettings) => api.put<TSurveyAdmin>(`${base(slug, activityId)}/settings`, input),
     onSuccess: (survey) => queryClient.setQueryData(surveyKeys.admin(slug, activityId), survey),
   });
+}
+
+/** POST surveys/:activityId/images?filename=[&invite=]: the image answering a file question (signed-in respondents). */
+export function uploadSurveyImage(slug: string, activityId: string, invite: string | null, file: File) {
+  const query = new URLSearchParams({ filename: file.name || 'image' });
+  if (invite) query.set('invite', invite);
+  return api.upload<TAttachment>(`${base(slug, activityId)}/images?${query.toString()}`, file);
 }

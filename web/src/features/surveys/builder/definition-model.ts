@@ -11,7 +11,7 @@ import {
   type TSurveySection,
 } from '@hamandishi/contracts';
 
-/** The question types a planner can add here (file answers wait for a respondents' upload route). */
+/** The question types a planner can add, in the menu's order. */
 export const BUILDER_QUESTION_TYPES = [
   'single_choice',
   'multiple_choice',
@@ -26,6 +26,7 @@ export const BUILDER_QUESTION_TYPES = [
   'date',
   'map_point',
   'map_area',
+  'file',
 ] as const satisfies readonly SurveyQuestionType[];
 
 function usedIds(def: TSurveyDefinition): Set<string> {

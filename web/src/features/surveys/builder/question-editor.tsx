@@ -333,6 +333,6 @@ function TypeSettings({
     case 'map_area':
       return <p className="muted">{t('builder.mapNote')}</p>;
     case 'file':
-      return <p className="muted">{t('respond.fileUnavailable')}</p>;
+      return <p className="muted">{t('builder.fileNote')}</p>;
   }
 }

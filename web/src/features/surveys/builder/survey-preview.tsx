@@ -52,6 +52,7 @@ export function SurveyPreview({ definition, box, mapView }: SurveyPreviewProps) 
           seed="preview"
           onSubmit={async () => setIsValid(true)}
           submitLabel={t('respond.submit')}
+          imageUploadNote={t('respond.fileInPreview')}
         />
       </div>
     </div>

@@ -1,5 +1,5 @@
 import type { FieldError, FieldErrors } from 'react-hook-form';
-import type { TSurveyDefinition, TSurveyOption, TSurveySection } from '@hamandishi/contracts';
+import type { TSurveyDefinition, TSurveySection } from '@hamandishi/contracts';
 
 /**
  * The code of the first problem of an answer. The response schema puts issues on the question id
@@ -25,26 +25,4 @@ export function pagesOf(def: TSurveyDefinition): TSurveySection[][] {
     else pages.at(-1)!.push(section);
   });
   return pages;
-}
-
-/** A stable shuffle (the same order for the same seed), so options do not jump on every render. */
-export function shuffled<T>(items: readonly T[], seed: string): T[] {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-    const j = h % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-/** The options in the order this respondent sees them (randomised when the question asks). */
-export function orderedOptions(
-  options: readonly TSurveyOption[],
-  isRandom: boolean | undefined,
-  seed: string,
-): TSurveyOption[] {
-  return isRandom ? shuffled(options, seed) : [...options];
 }

@@ -1,14 +1,22 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OTHER_CHOICE, type TSurveyOption, type TSurveyQuestion, type TSurveyText } from '@hamandishi/contracts';
-import { DateField } from '@/components';
+import {
+  OTHER_CHOICE,
+  orderedOptions,
+  type TAttachment,
+  type TSurveyOption,
+  type TSurveyQuestion,
+  type TSurveyText,
+} from '@hamandishi/contracts';
+import { DateField, FileField, Spinner } from '@/components';
+import { translateErrorCode } from '@/app/i18n';
+import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { MapAnswerField } from '../components/map-answer-field';
 import type { LatLng } from '../lib/crosshair';
-import { orderedOptions } from '../lib/survey-texts';
 import { SURVEYS_NS } from '../surveys-i18n';
 
 export type QuestionFieldProps = {
@@ -20,6 +28,10 @@ export type QuestionFieldProps = {
   mapView: { center: LatLng; zoom: number };
   /** Seeds the order of randomised options (the same for one respondent). */
   seed: string;
+  /** Uploads the image of a file question (none in the builder's preview). */
+  onUploadImage?: (file: File) => Promise<TAttachment>;
+  /** Why a file question cannot be answered here when there is no upload (a preview, a visitor not signed in). */
+  imageUploadNote?: string;
 };
 
 type ChoiceValue = { choice?: string; other?: string };
@@ -33,7 +45,15 @@ export function useAnswerError(code: string | undefined): string | undefined {
 }
 
 /** One question as the respondent answers it, accessible for its type (fieldset and legend for groups). */
-export function QuestionField({ question, control, errorCode, mapView, seed }: QuestionFieldProps) {
+export function QuestionField({
+  question,
+  control,
+  errorCode,
+  mapView,
+  seed,
+  onUploadImage,
+  imageUploadNote,
+}: QuestionFieldProps) {
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const id = useId();
@@ -78,7 +98,11 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
     </fieldset>
   );
   const options = (list: readonly TSurveyOption[]) =>
-    orderedOptions(list, 'randomizeOptions' in question ? question.randomizeOptions : false, `${seed}:${question.id}`);
+    orderedOptions(
+      { id: question.id, randomizeOptions: 'randomizeOptions' in question ? question.randomizeOptions : false },
+      list,
+      seed,
+    );
 
   return (
     <Controller
@@ -350,11 +374,83 @@ export function QuestionField({ question, control, errorCode, mapView, seed }: Q
               </div>
             );
           case 'file':
-            // Respondents cannot upload files yet (the attachments route is for planners): said plainly.
-            return group(<p className="muted">{t('respond.fileUnavailable')}</p>);
+            return group(
+              onUploadImage ? (
+                <ImageAnswer
+                  value={field.value as string | undefined}
+                  onChange={(id) => field.onChange(id)}
+                  upload={onUploadImage}
+                />
+              ) : (
+                <p className="muted">{imageUploadNote}</p>
+              ),
+            );
         }
       }}
     />
+  );
+}
+
+/** A file question: one image, uploaded when picked (the server re-encodes it without its metadata). */
+function ImageAnswer({
+  value,
+  onChange,
+  upload,
+}: {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  upload: (file: File) => Promise<TAttachment>;
+}) {
+  const { t } = useTranslation([SURVEYS_NS, 'errors']);
+  const [state, setState] = useState<
+    { status: 'idle' | 'uploading' } | { status: 'done'; name: string } | { status: 'failed'; message: string }
+  >({ status: 'idle' });
+  const handlePick = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (!file.type.startsWith('image/')) return setState({ status: 'failed', message: t('respond.imageOnly') });
+    setState({ status: 'uploading' });
+    try {
+      const attachment = await upload(file);
+      onChange(attachment.id);
+      setState({ status: 'done', name: attachment.filename });
+    } catch (error) {
+      setState({ status: 'failed', message: translateErrorCode(t, errorCodeOf(error)) });
+    }
+  };
+  return (
+    <div className="stack">
+      <FileField
+        label={t('respond.chooseImage')}
+        accept="image/png,image/jpeg,image/webp"
+        fileName={state.status === 'done' ? state.name : null}
+        onChange={(event) => void handlePick(event)}
+      />
+      {state.status === 'uploading' && <Spinner />}
+      {value && (
+        <p className="survey-choice">
+          {state.status === 'done' ? t('respond.imageAttachedNamed', { name: state.name }) : t('respond.imageAttached')}{' '}
+          <button
+            type="button"
+            className="btn btn--ghost btn--sm"
+            onClick={() => {
+              onChange(undefined);
+              setState({ status: 'idle' });
+            }}
+          >
+            {t('respond.removeImage')}
+          </button>
+        </p>
+      )}
+      <p role="status" className={state.status === 'failed' ? 'field__error' : 'visually-hidden'}>
+        {state.status === 'failed'
+          ? state.message
+          : state.status === 'done'
+            ? t('respond.imageAttachedNamed', { name: state.name })
+            : ''}
+      </p>
+    </div>
   );
 }
 

@@ -95,6 +95,44 @@ describe('the respondent form', () => {
     ]);
   });
 
+  it('uploads the image of a file question when it is picked and answers with its attachment id', async () => {
+    const user = userEvent.setup();
+    const onSubmit = jest.fn(async () => undefined);
+    const upload = jest.fn(async (file: File) => ({
+      id: '3f1c2b9e-8a47-4c6e-9d2a-5b8e7f6a1c3d',
+      filename: file.name,
+      contentType: 'image/png' as const,
+      sizeBytes: file.size,
+      url: '/a/1',
+      createdAt: '2026-12-01T10:00:00Z',
+    }));
+    const photoOnly = {
+      sections: [
+        { id: 's1', questions: [EVERY_TYPE_DEFINITION.sections[0]!.questions.find((q) => q.id === 'photo')!] },
+      ],
+    };
+    renderWithApp(
+      <SurveyForm
+        definition={photoOnly}
+        box={EXAMPLE_BOX}
+        mapView={mapView}
+        seed="test"
+        onSubmit={onSubmit}
+        onUploadImage={upload}
+        submitLabel="ارسال پاسخ‌ها"
+      />,
+    );
+    await user.upload(
+      await screen.findByLabelText('انتخاب تصویر'),
+      new File(['png'], 'park.png', { type: 'image/png' }),
+    );
+    expect(await screen.findByText('تصویر «park.png» پیوست شد.', { selector: 'p.survey-choice' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'ارسال پاسخ‌ها' }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({ photo: '3f1c2b9e-8a47-4c6e-9d2a-5b8e7f6a1c3d' }, false),
+    );
+  });
+
   it('asks for the top K of a ranking before sending', async () => {
     const user = userEvent.setup();
     renderForm(EVERY_TYPE_DEFINITION);

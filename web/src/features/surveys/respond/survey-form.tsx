@@ -6,6 +6,7 @@ import {
   buildDraftSchema,
   buildResponseSchema,
   visibleQuestions,
+  type TAttachment,
   type TSurveyAnswers,
   type TSurveyBox,
   type TSurveyDefinition,
@@ -39,6 +40,10 @@ export type SurveyFormProps = {
   /** Receives the answers as the shared schema outputs them. A rejection with per-question codes puts them under the questions. */
   onSubmit: (answers: TSurveyAnswers, demographicsConsent: boolean) => Promise<unknown>;
   submitLabel: string;
+  /** Uploads the image of a file question; without it (the preview) file questions say they cannot be tried. */
+  onUploadImage?: (file: File) => Promise<TAttachment>;
+  /** Said by a file question when there is no upload. */
+  imageUploadNote?: string;
 };
 
 /** The draft that can be sent: answers the draft schema refuses (a half-typed number or day) are left out until they are whole. */
@@ -70,6 +75,8 @@ export function SurveyForm({
   onDraft,
   onSubmit,
   submitLabel,
+  onUploadImage,
+  imageUploadNote,
 }: SurveyFormProps) {
   const { t } = useTranslation([SURVEYS_NS, 'errors', 'common']);
   const locale = useLocale();
@@ -188,6 +195,8 @@ export function SurveyForm({
                 errorCode={answerErrorCode(form.formState.errors[question.id] as never)}
                 mapView={mapView}
                 seed={seed}
+                onUploadImage={onUploadImage}
+                imageUploadNote={imageUploadNote}
               />
             ))}
           </section>

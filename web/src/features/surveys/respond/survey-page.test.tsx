@@ -32,6 +32,7 @@ const SURVEY: TSurveyForRespondent = {
   response: {
     status: 'draft',
     answers: { pet: { choice: 'yes' }, kind: 'گربه' },
+    hasDraft: true,
     submittedAt: null,
     updatedAt: '2026-12-01T10:00:00Z',
     demographicsConsent: false,
@@ -64,7 +65,15 @@ describe('the respondent’s survey page', () => {
       [`GET ${BASE}/respond`]: () => ({
         status: 200,
         body: submitted
-          ? { ...SURVEY, response: { ...SURVEY.response!, status: 'submitted', submittedAt: '2026-12-01T11:00:00Z' } }
+          ? {
+              ...SURVEY,
+              response: {
+                ...SURVEY.response!,
+                status: 'submitted',
+                hasDraft: false,
+                submittedAt: '2026-12-01T11:00:00Z',
+              },
+            }
           : SURVEY,
       }),
       [`PUT ${BASE}/response/draft`]: (body) => {

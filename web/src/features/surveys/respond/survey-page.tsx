@@ -14,7 +14,7 @@ import { errorCodeOf } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
-import { saveSurveyDraft, useSubmitSurveyResponse, useSurveyToAnswer } from '../api/use-surveys';
+import { saveSurveyDraft, uploadSurveyImage, useSubmitSurveyResponse, useSurveyToAnswer } from '../api/use-surveys';
 import { SURVEYS_NS } from '../surveys-i18n';
 import { SurveyForm } from './survey-form';
 
@@ -75,9 +75,10 @@ function Answering({
   const submit = useSubmitSurveyResponse(slug, activityId, invite);
   // One key per form on screen: a retried submission (a lost answer, a double tap) is the same one.
   const idempotencyKey = useRef(newIdempotencyKey());
-  const [isEditing, setIsEditing] = useState(false);
   const response = survey.response;
   const isSubmitted = response?.status === 'submitted' || response?.submittedAt != null;
+  // An edit of a submitted response autosaved elsewhere (another device) is resumed, not hidden.
+  const [isEditing, setIsEditing] = useState(Boolean(isSubmitted && response?.hasDraft));
   const isOpen = !survey.closesAt || new Date(survey.closesAt).getTime() > Date.now();
   // Drafts are kept on the server for someone it can recognise again: an account or a personal link.
   const canKeepDraft = Boolean(invite || session.data?.account);
@@ -111,11 +112,11 @@ function Answering({
           initialAnswers={response?.answers}
           askDemographics={survey.askDemographics}
           initialConsent={response?.demographicsConsent}
-          onDraft={
-            canKeepDraft && !isSubmitted
-              ? (answers) => saveSurveyDraft(slug, activityId, invite, { answers })
-              : undefined
+          onDraft={canKeepDraft ? (answers) => saveSurveyDraft(slug, activityId, invite, { answers }) : undefined}
+          onUploadImage={
+            session.data?.account ? (file) => uploadSurveyImage(slug, activityId, invite, file) : undefined
           }
+          imageUploadNote={t('respond.fileNeedsSignIn')}
           onSubmit={async (answers, demographicsConsent) => {
             await submit.mutateAsync({
               input: { answers, ...(survey.askDemographics ? { demographicsConsent } : {}) },
