@@ -274,26 +274,55 @@ function TypeSettings({
           />
         </>
       );
-    case 'likert':
+    case 'likert': {
+      const labels = question.labels;
       return (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-points`}>
-            {t('builder.points')}
-          </label>
-          <select
-            id={`${id}-points`}
-            className="field__input"
-            value={question.points}
-            onChange={(event) => set({ points: Number(event.target.value), labels: undefined })}
-          >
-            {[5, 7].map((n) => (
-              <option key={n} value={n}>
-                {formatNumber(n, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-points`}>
+              {t('builder.points')}
+            </label>
+            <select
+              id={`${id}-points`}
+              className="field__input"
+              value={question.points}
+              onChange={(event) => set({ points: Number(event.target.value), labels: undefined })}
+            >
+              {[5, 7].map((n) => (
+                <option key={n} value={n}>
+                  {formatNumber(n, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Check
+            label={t('builder.likertLabels')}
+            isChecked={Boolean(labels)}
+            // Starts from the default wording of the scale, in all three languages.
+            onChange={(isOwn) =>
+              set({
+                labels: isOwn
+                  ? Array.from({ length: question.points }, (_, k) => ({
+                      fa: t(`respond.likert${question.points}.p${k + 1}`, { lng: 'fa' }),
+                      ar: t(`respond.likert${question.points}.p${k + 1}`, { lng: 'ar' }),
+                      en: t(`respond.likert${question.points}.p${k + 1}`, { lng: 'en' }),
+                    }))
+                  : undefined,
+              })
+            }
+          />
+          {labels?.map((label, k) => (
+            <LocalizedInputs
+              key={k}
+              legend={t('builder.likertPoint', { number: formatNumber(k + 1, locale) })}
+              value={label}
+              isRequired
+              onChange={(next) => set({ labels: labels.map((l, j) => (j === k ? next : l)) })}
+            />
+          ))}
+        </>
       );
+    }
     case 'rating':
       return (
         <div className="field">

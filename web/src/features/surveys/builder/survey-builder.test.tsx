@@ -155,6 +155,25 @@ describe('the survey builder', () => {
     });
   });
 
+  it('lets a Likert scale have its own labels, which the preview shows', async () => {
+    const user = userEvent.setup();
+    renderBuilder(THREE);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'نوع پرسش تازه' }), 'likert');
+    await user.click(screen.getByRole('button', { name: 'افزودن پرسش به بخش ۱' }));
+    const likert = question('۴');
+    await user.type(
+      within(likert).getByRole('group', { name: 'متن پرسش' }).querySelector('input')!,
+      'پیاده‌روها امن‌اند',
+    );
+    await user.click(within(likert).getByRole('checkbox', { name: 'برچسب‌های خود را برای درجه‌ها بنویسید' }));
+    const fifth = within(likert).getByRole('group', { name: 'درجه ۵' });
+    expect(within(fifth).getByRole('textbox', { name: 'به انگلیسی' })).toHaveValue('Strongly agree');
+    await user.clear(within(fifth).getByRole('textbox', { name: 'به فارسی' }));
+    await user.type(within(fifth).getByRole('textbox', { name: 'به فارسی' }), 'بسیار امن');
+    await user.click(screen.getByRole('tab', { name: 'پیش‌نمایش برای پاسخ‌دهنده' }));
+    expect(screen.getByRole('radio', { name: 'بسیار امن' })).toBeInTheDocument();
+  });
+
   it('previews the survey with the respondent’s form, conditions included, in a phone frame or at desktop width', async () => {
     const user = userEvent.setup();
     renderBuilder(CONDITIONAL_DEFINITION);
