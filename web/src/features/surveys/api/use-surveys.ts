@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TAttachment,
+  TCreatedSurveyInvites,
+  TCreateSurveyInvites,
+  TSurveyInvite,
+  TSurveyInviteList,
   TPutSurveyDefinition,
   TSaveSurveyDraft,
   TSubmitSurveyResponse,
@@ -94,4 +98,30 @@ export function uploadSurveyImage(slug: string, activityId: string, invite: stri
   const query = new URLSearchParams({ filename: file.name || 'image' });
   if (invite) query.set('invite', invite);
   return api.upload<TAttachment>(`${base(slug, activityId)}/images?${query.toString()}`, file);
+}
+
+/** GET surveys/:activityId/invites (planner): personal links, without their tokens. */
+export function useSurveyInvites(slug: string, activityId: string) {
+  return useQuery({
+    queryKey: [...surveyKeys.admin(slug, activityId), 'invites'] as const,
+    queryFn: ({ signal }) => api.get<TSurveyInviteList>(`${base(slug, activityId)}/invites`, { signal }),
+  });
+}
+
+/** POST surveys/:activityId/invites and .../invites/:id/revoke (planner). */
+export function useSurveyInviteActions(slug: string, activityId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [...surveyKeys.admin(slug, activityId), 'invites'] });
+  return {
+    create: useMutation({
+      mutationFn: (input: TCreateSurveyInvites) =>
+        api.post<TCreatedSurveyInvites>(`${base(slug, activityId)}/invites`, input),
+      onSuccess: refresh,
+    }),
+    revoke: useMutation({
+      mutationFn: (inviteId: string) =>
+        api.post<TSurveyInvite>(`${base(slug, activityId)}/invites/${encodeURIComponent(inviteId)}/revoke`),
+      onSuccess: refresh,
+    }),
+  };
 }

@@ -16,6 +16,7 @@ import { useSaveSurveyDefinition, useSaveSurveySettings, useSurveyAdmin } from '
 import { previewBox } from '../lib/box';
 import { SURVEYS_NS } from '../surveys-i18n';
 import { SurveyBuilder } from './survey-builder';
+import { SurveyInvites } from './survey-invites';
 import { SurveySettingsForm } from './survey-settings-form';
 
 /** `/:slug/manage/surveys/:activityId`: the planner builds the survey of a survey activity. */
@@ -81,6 +82,7 @@ function Builder() {
                 onSave={(settings) => saveSettings.mutateAsync(settings)}
               />
             </section>
+            {data.settings.audience.audience === 'invite_list' && <SurveyInvites slug={slug} activityId={activityId} />}
           </>
         )}
       </QueryView>
