@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { TSurveyInvite } from '@hamandishi/contracts';
 import { CITIZEN_SESSION } from '@/features/problems/test-fixtures';
 import { mockFetch, renderWithApp } from '../../../../test/render';
 import { inviteLabels, SurveyInvites } from './survey-invites';
 
 const ACTIVITY_ID = '5a000000-0000-4000-8000-000000000001';
 const BASE = `/api/orgs/isfahan/surveys/${ACTIVITY_ID}`;
-const invite = (id: string, label: string) => ({
+const invite = (id: string, label: string): TSurveyInvite => ({
   id,
   label,
   expiresAt: '2031-03-20T20:29:59Z',
