@@ -8,7 +8,8 @@ import {
   EXAMPLE_BOX,
 } from '../../../../../libs/contracts/src/surveys.examples';
 import { renderWithApp } from '../../../../test/render';
-import { SurveyForm } from './survey-form';
+import { buildDraftSchema } from '@hamandishi/contracts';
+import { sendableDraft, SurveyForm } from './survey-form';
 
 // Long user-event stories on a shared two-core machine: the default 5 s is too tight under load.
 jest.setTimeout(20_000);
@@ -198,5 +199,16 @@ describe('the respondent form', () => {
     await user.click(screen.getByRole('button', { name: 'ارسال پاسخ‌ها' }));
     expect(await within(q('حیوان خانگی')).findByText('این گزینه در پرسش نیست.')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('برخی پاسخ‌ها درست نیستند');
+  });
+});
+
+describe('the draft sent by autosave', () => {
+  it('leaves out what the draft schema refuses (a half-typed number, a question removed since) and keeps the rest', () => {
+    const schema = buildDraftSchema(EVERY_TYPE_DEFINITION, { box: EXAMPLE_BOX });
+    expect(sendableDraft(schema, { num: '۴۲', short: 'سلام', gone: 'x', date: 'invalid-date', rank: ['b'] })).toEqual({
+      num: 42,
+      short: 'سلام',
+      rank: ['b'],
+    });
   });
 });

@@ -48,14 +48,17 @@ export type SurveyFormProps = {
 
 /** The draft that can be sent: answers the draft schema refuses (a half-typed number or day) are left out until they are whole. */
 export function sendableDraft(schema: ReturnType<typeof buildDraftSchema>, answers: TSurveyAnswers): TSurveyAnswers {
-  let current = { ...answers };
+  const current = { ...answers };
   for (let attempt = 0; attempt < 5; attempt++) {
     const result = schema.safeParse(current);
     if (result.success) return result.data as TSurveyAnswers;
-    for (const issue of result.error.issues) delete current[String(issue.path[0])];
+    for (const issue of result.error.issues) {
+      // An answer to a question no longer in the survey (kept from before the planner removed it) goes too.
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) delete current[key];
+      else delete current[String(issue.path[0])];
+    }
   }
-  current = {};
-  return current;
+  return {};
 }
 
 /**
