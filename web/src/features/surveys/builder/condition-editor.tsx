@@ -10,11 +10,11 @@ import {
   type TSurveyRule,
 } from '@hamandishi/contracts';
 import { toAsciiDigits } from '@hamandishi/text';
-import { Button } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { SURVEYS_NS } from '../surveys-i18n';
+import { StructureButton, useIsStructureLocked } from './structure-lock';
 import { ruleFor } from './definition-model';
 
 export type ConditionEditorProps = {
@@ -38,12 +38,19 @@ function NativeSelect({
   children: ReactNode;
 }) {
   const id = useId();
+  const isLocked = useIsStructureLocked();
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="field__input" value={value} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        disabled={isLocked}
+        className="field__input"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
         {children}
       </select>
     </div>
@@ -53,6 +60,7 @@ function NativeSelect({
 function NumberInput({ label, value, onChange }: { label: string; value: number; onChange: (value: number) => void }) {
   const id = useId();
   const locale = useLocale();
+  const isLocked = useIsStructureLocked();
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -60,6 +68,7 @@ function NumberInput({ label, value, onChange }: { label: string; value: number;
       </label>
       <input
         id={id}
+        disabled={isLocked}
         className="field__input"
         inputMode="decimal"
         dir="ltr"
@@ -95,13 +104,13 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
           <p className="muted">{t('builder.condition.noEarlier')}</p>
         ) : (
           <div>
-            <Button
+            <StructureButton
               size="sm"
               variant="secondary"
               onClick={() => onChange({ combine: 'all', rules: [ruleFor(earlier.at(-1)!)] })}
             >
               {t('builder.condition.add')}
-            </Button>
+            </StructureButton>
           </div>
         )}
       </div>
@@ -162,7 +171,7 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
               {target && <RuleValue rule={rule} target={target} onChange={(next) => setRule(index, next)} />}
             </div>
             <div>
-              <Button
+              <StructureButton
                 size="sm"
                 variant="ghost"
                 onClick={() => {
@@ -171,23 +180,23 @@ export function ConditionEditor({ condition, earlier, numberOf, onChange }: Cond
                 }}
               >
                 {t('builder.removeNamed', { name: ruleName })}
-              </Button>
+              </StructureButton>
             </div>
           </fieldset>
         );
       })}
       <div className="survey-builder__toolbar">
-        <Button
+        <StructureButton
           size="sm"
           variant="secondary"
           disabled={earlier.length === 0}
           onClick={() => onChange({ ...condition, rules: [...condition.rules, ruleFor(earlier.at(-1)!)] })}
         >
           {t('builder.condition.addRule')}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => onChange(undefined)}>
+        </StructureButton>
+        <StructureButton size="sm" variant="ghost" onClick={() => onChange(undefined)}>
           {t('builder.condition.remove')}
-        </Button>
+        </StructureButton>
       </div>
     </fieldset>
   );
@@ -311,12 +320,19 @@ function RuleValue({
 
 function TextValue({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
   const id = useId();
+  const isLocked = useIsStructureLocked();
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} className="field__input" value={value} onChange={(event) => onChange(event.target.value)} />
+      <input
+        id={id}
+        className="field__input"
+        disabled={isLocked}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }

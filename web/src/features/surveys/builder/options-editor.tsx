@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { TSurveyOption } from '@hamandishi/contracts';
-import { Button } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { SURVEYS_NS } from '../surveys-i18n';
+import { StructureButton } from './structure-lock';
 import { newOption } from './definition-model';
 import { LocalizedInputs } from './text-inputs';
 
@@ -39,28 +39,32 @@ export function OptionsEditor({ kind, items, onChange }: OptionsEditorProps) {
               onChange={(label) => onChange(items.map((o, k) => (k === index ? { ...o, label } : o)))}
             />
             <div className="survey-builder__toolbar">
-              <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => swap(index, index - 1)}>
+              <StructureButton size="sm" variant="ghost" disabled={index === 0} onClick={() => swap(index, index - 1)}>
                 {t('builder.moveUpNamed', { name })}
-              </Button>
-              <Button
+              </StructureButton>
+              <StructureButton
                 size="sm"
                 variant="ghost"
                 disabled={index === items.length - 1}
                 onClick={() => swap(index, index + 1)}
               >
                 {t('builder.moveDownNamed', { name })}
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => onChange(items.filter((_, k) => k !== index))}>
+              </StructureButton>
+              <StructureButton size="sm" variant="ghost" onClick={() => onChange(items.filter((_, k) => k !== index))}>
                 {t('builder.removeNamed', { name })}
-              </Button>
+              </StructureButton>
             </div>
           </div>
         );
       })}
       <div>
-        <Button size="sm" variant="secondary" onClick={() => onChange([...items, newOption(items, PREFIX[kind])])}>
+        <StructureButton
+          size="sm"
+          variant="secondary"
+          onClick={() => onChange([...items, newOption(items, PREFIX[kind])])}
+        >
           {t(`builder.${kind}.add`)}
-        </Button>
+        </StructureButton>
       </div>
     </fieldset>
   );

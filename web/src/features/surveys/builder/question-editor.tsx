@@ -2,11 +2,12 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMissingTranslation, TSurveyDefinitionProblem, TSurveyQuestion } from '@hamandishi/contracts';
 import { toAsciiDigits } from '@hamandishi/text';
-import { Button, DateField } from '@/components';
+import { DateField } from '@/components';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { SURVEYS_NS } from '../surveys-i18n';
+import { StructureButton, useIsStructureLocked } from './structure-lock';
 import { ConditionEditor } from './condition-editor';
 import { OptionsEditor } from './options-editor';
 import { LocalizedInputs } from './text-inputs';
@@ -37,9 +38,15 @@ function Check({
   isChecked: boolean;
   onChange: (isChecked: boolean) => void;
 }) {
+  const isLocked = useIsStructureLocked();
   return (
     <label className="survey-choice">
-      <input type="checkbox" checked={isChecked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        disabled={isLocked}
+        checked={isChecked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       {label}
     </label>
   );
@@ -59,6 +66,7 @@ function OptionalNumber({
 }) {
   const id = useId();
   const locale = useLocale();
+  const isLocked = useIsStructureLocked();
   const [text, setText] = useState(value === undefined ? '' : formatNumber(value, locale));
   return (
     <div className="field">
@@ -70,6 +78,7 @@ function OptionalNumber({
         className="field__input"
         inputMode={isInteger ? 'numeric' : 'decimal'}
         dir="ltr"
+        disabled={isLocked}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -111,18 +120,18 @@ export function QuestionEditor(props: QuestionEditorProps) {
         </ul>
       )}
       <div className="survey-builder__toolbar" role="group" aria-label={t('builder.actionsOf', { name })}>
-        <Button size="sm" variant="ghost" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)}>
+        <StructureButton size="sm" variant="ghost" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)}>
           {t('builder.moveUpNamed', { name })}
-        </Button>
-        <Button size="sm" variant="ghost" disabled={!props.canMoveDown} onClick={() => props.onMove(1)}>
+        </StructureButton>
+        <StructureButton size="sm" variant="ghost" disabled={!props.canMoveDown} onClick={() => props.onMove(1)}>
           {t('builder.moveDownNamed', { name })}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={props.onDuplicate}>
+        </StructureButton>
+        <StructureButton size="sm" variant="ghost" onClick={props.onDuplicate}>
           {t('builder.duplicateNamed', { name })}
-        </Button>
-        <Button size="sm" variant="danger" onClick={props.onDelete}>
+        </StructureButton>
+        <StructureButton size="sm" variant="danger" onClick={props.onDelete}>
           {t('builder.removeNamed', { name })}
-        </Button>
+        </StructureButton>
       </div>
       <LocalizedInputs
         legend={t('builder.questionTitle')}
@@ -176,6 +185,7 @@ function TypeSettings({
   const { t } = useTranslation(SURVEYS_NS);
   const locale = useLocale();
   const id = useId();
+  const isLocked = useIsStructureLocked();
   const set = (patch: Record<string, unknown>) => {
     const next = { ...question, ...patch } as Record<string, unknown>;
     for (const [key, value] of Object.entries(patch)) if (value === undefined || value === false) delete next[key];
@@ -285,6 +295,7 @@ function TypeSettings({
             <select
               id={`${id}-points`}
               className="field__input"
+              disabled={isLocked}
               value={question.points}
               onChange={(event) => set({ points: Number(event.target.value), labels: undefined })}
             >
@@ -332,6 +343,7 @@ function TypeSettings({
           <select
             id={`${id}-max`}
             className="field__input"
+            disabled={isLocked}
             value={question.max}
             onChange={(event) => set({ max: Number(event.target.value) })}
           >
@@ -345,7 +357,7 @@ function TypeSettings({
       );
     case 'date':
       return (
-        <div className="survey-builder__row">
+        <fieldset className="survey-builder__row survey-builder__plain" disabled={isLocked}>
           <DateField
             label={t('builder.dateMin')}
             value={question.min ?? ''}
@@ -356,7 +368,7 @@ function TypeSettings({
             value={question.max ?? ''}
             onChange={(max) => set({ max: /^\d{4}-\d{2}-\d{2}$/.test(max) ? max : undefined })}
           />
-        </div>
+        </fieldset>
       );
     case 'map_point':
     case 'map_area':

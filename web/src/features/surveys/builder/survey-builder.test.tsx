@@ -189,6 +189,32 @@ describe('the survey builder', () => {
   });
 });
 
+describe('a survey with responses (frozen)', () => {
+  it('keeps every text editable and every change of structure disabled', async () => {
+    const user = userEvent.setup();
+    const onSave = jest.fn(async () => undefined);
+    renderWithApp(
+      <SurveyBuilder initialDefinition={THREE} isFrozen box={EXAMPLE_BOX} mapView={mapView} onSave={onSave} />,
+    );
+    expect(screen.getByText(/فقط متن‌ها را می‌توان اصلاح کرد/)).toBeInTheDocument();
+    const first = question('۱');
+    expect(within(first).getByRole('button', { name: 'حذف پرسش ۱' })).toBeDisabled();
+    expect(within(first).getByRole('button', { name: 'رونوشت از پرسش ۱' })).toBeDisabled();
+    expect(within(first).getByRole('button', { name: 'افزودن گزینه' })).toBeDisabled();
+    expect(within(first).getByRole('checkbox', { name: 'پاسخ به این پرسش الزامی است' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'افزودن پرسش به بخش ۱' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'افزودن بخش' })).toBeDisabled();
+    // Wording fixes pass: the texts of questions and options, in every language.
+    const option = within(first).getByRole('group', { name: 'گزینه ۱' });
+    await user.type(within(option).getByRole('textbox', { name: 'به انگلیسی' }), 'Bus');
+    await user.click(screen.getByRole('button', { name: 'ذخیره پرسشنامه' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect((onSave.mock.lastCall as unknown as [TSurveyDefinition])[0].sections[0]!.questions[0]).toMatchObject({
+      options: [{ id: 'bus', label: { fa: 'اتوبوس', en: 'Bus' } }, { id: 'car' }],
+    });
+  });
+});
+
 describe('the builder’s model', () => {
   it('lists as earlier only the questions before one, and before a section for a section’s condition', () => {
     expect(earlierQuestions(CONDITIONAL_DEFINITION, 0, 2).map((q) => q.id)).toEqual(['pet', 'kind']);

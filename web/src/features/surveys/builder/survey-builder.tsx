@@ -29,6 +29,7 @@ import {
   updateSection,
 } from './definition-model';
 import { QuestionEditor } from './question-editor';
+import { StructureButton, StructureLockContext } from './structure-lock';
 import { SurveyPreview } from './survey-preview';
 import { LocalizedInputs } from './text-inputs';
 
@@ -142,25 +143,25 @@ export function SurveyBuilder({
               role="group"
               aria-label={t('builder.actionsOf', { name: sectionName })}
             >
-              <Button
+              <StructureButton
                 size="sm"
                 variant="ghost"
                 disabled={s === 0}
                 onClick={() => setDefinition(moveSection(definition, s, -1))}
               >
                 {t('builder.moveUpNamed', { name: sectionName })}
-              </Button>
-              <Button
+              </StructureButton>
+              <StructureButton
                 size="sm"
                 variant="ghost"
                 disabled={s === definition.sections.length - 1}
                 onClick={() => setDefinition(moveSection(definition, s, 1))}
               >
                 {t('builder.moveDownNamed', { name: sectionName })}
-              </Button>
-              <Button size="sm" variant="danger" onClick={() => setDefinition(removeSection(definition, s))}>
+              </StructureButton>
+              <StructureButton size="sm" variant="danger" onClick={() => setDefinition(removeSection(definition, s))}>
                 {t('builder.removeNamed', { name: sectionName })}
-              </Button>
+              </StructureButton>
             </div>
             <LocalizedInputs
               legend={t('builder.sectionTitle')}
@@ -175,6 +176,7 @@ export function SurveyBuilder({
               <label className="survey-choice">
                 <input
                   type="checkbox"
+                  disabled={isFrozen}
                   checked={Boolean(section.newPage)}
                   onChange={(event) =>
                     setDefinition(updateSection(definition, s, { newPage: event.target.checked || undefined }))
@@ -222,52 +224,54 @@ export function SurveyBuilder({
         );
       })}
       <div>
-        <Button variant="secondary" onClick={() => setDefinition(addSection(definition))}>
+        <StructureButton variant="secondary" onClick={() => setDefinition(addSection(definition))}>
           {t('builder.addSection')}
-        </Button>
+        </StructureButton>
       </div>
     </div>
   );
 
   return (
-    <div className="stack">
-      {isFrozen && <Alert variant="info">{t('builder.frozen')}</Alert>}
-      <div ref={summaryRef} tabIndex={-1} className="stack" aria-live="polite">
-        {problems.length > 0 ? (
-          <p className={isSaveTried ? 'field__error' : 'muted'}>
-            {t('builder.problemCount', { count: problems.length, number: formatNumber(problems.length, locale) })}
-          </p>
-        ) : (
-          <p className="muted">{t('builder.noProblems')}</p>
-        )}
-        {surveyProblems.map((p, k) => (
-          <p key={k} className="field__error">
-            {t([`errors:field.${p.code}`, 'errors:field.invalid'])}
-          </p>
-        ))}
+    <StructureLockContext.Provider value={isFrozen}>
+      <div className="stack">
+        {isFrozen && <Alert variant="info">{t('builder.frozen')}</Alert>}
+        <div ref={summaryRef} tabIndex={-1} className="stack" aria-live="polite">
+          {problems.length > 0 ? (
+            <p className={isSaveTried ? 'field__error' : 'muted'}>
+              {t('builder.problemCount', { count: problems.length, number: formatNumber(problems.length, locale) })}
+            </p>
+          ) : (
+            <p className="muted">{t('builder.noProblems')}</p>
+          )}
+          {surveyProblems.map((p, k) => (
+            <p key={k} className="field__error">
+              {t([`errors:field.${p.code}`, 'errors:field.invalid'])}
+            </p>
+          ))}
+        </div>
+        <TranslationSummary
+          missingAr={translations.missing.filter((m) => m.locale === 'ar').length}
+          missingEn={translations.missing.filter((m) => m.locale === 'en').length}
+        />
+        <div className="survey-builder__toolbar">
+          <Button isLoading={isSaving} onClick={() => void handleSave()}>
+            {t('builder.save')}
+          </Button>
+          {isDirty && <span className="muted">{t('builder.unsaved')}</span>}
+        </div>
+        <Tabs
+          label={t('builder.tabs')}
+          items={[
+            { value: 'build', label: t('builder.buildTab'), content: build },
+            {
+              value: 'preview',
+              label: t('builder.previewTab'),
+              content: <SurveyPreview definition={definition} box={box} mapView={mapView} />,
+            },
+          ]}
+        />
       </div>
-      <TranslationSummary
-        missingAr={translations.missing.filter((m) => m.locale === 'ar').length}
-        missingEn={translations.missing.filter((m) => m.locale === 'en').length}
-      />
-      <div className="survey-builder__toolbar">
-        <Button isLoading={isSaving} onClick={() => void handleSave()}>
-          {t('builder.save')}
-        </Button>
-        {isDirty && <span className="muted">{t('builder.unsaved')}</span>}
-      </div>
-      <Tabs
-        label={t('builder.tabs')}
-        items={[
-          { value: 'build', label: t('builder.buildTab'), content: build },
-          {
-            value: 'preview',
-            label: t('builder.previewTab'),
-            content: <SurveyPreview definition={definition} box={box} mapView={mapView} />,
-          },
-        ]}
-      />
-    </div>
+    </StructureLockContext.Provider>
   );
 }
 
@@ -315,9 +319,9 @@ function AddQuestion({ sectionName, onAdd }: { sectionName: string; onAdd: (type
           ))}
         </select>
       </div>
-      <Button variant="secondary" onClick={() => onAdd(type)}>
+      <StructureButton variant="secondary" onClick={() => onAdd(type)}>
         {t('builder.addQuestionTo', { name: sectionName })}
-      </Button>
+      </StructureButton>
     </div>
   );
 }
