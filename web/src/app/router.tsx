@@ -43,6 +43,10 @@ const PlatformPage = lazyPage(() => import('@/features/platform/platform-page'))
 const InvitationPage = lazyPage(() => import('@/features/invitations/invitation-page'));
 const AdminThemesPage = lazyPage(() => import('@/features/admin/themes/themes-page'));
 const AdminDistrictsPage = lazyPage(() => import('@/features/admin/pages/admin-districts-page'));
+// Surveys: the respondent's page is light (Leaflet only when the survey has map questions); the
+// planner's builder is a chunk of its own.
+const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page'));
+const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -78,6 +82,8 @@ export const routes: RouteObject[] = [
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
           { path: 'manage/consultations/:activityId', element: <ManageConsultationPage /> },
           { path: 'manage/surveys/:activityId/results', element: <SurveyResultsPage /> },
+          { path: 'surveys/:activityId', element: <SurveyPage /> },
+          { path: 'manage/surveys/:activityId', element: <SurveyBuilderPage /> },
           { path: 'invitations/:token', element: <InvitationPage /> },
           {
             path: 'admin',

@@ -340,6 +340,11 @@ function ActivityRow({ slug, activity }: { slug: string; activity: TActivity }) 
             {t('activity.manageConsultation', { title })}
           </Link>
         )}
+        {activity.type === 'survey' && (
+          <Link className="btn btn--secondary btn--sm" to={`/${slug}/manage/surveys/${activity.id}`}>
+            {t('activity.manageSurvey', { title })}
+          </Link>
+        )}
       </div>
       <details className="disclosure">
         <summary>{t('activity.edit', { title })}</summary>
