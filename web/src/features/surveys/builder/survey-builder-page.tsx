@@ -44,8 +44,9 @@ function Builder() {
 
   return (
     <article className="stack">
-      <p>
+      <p className="cluster">
         <Link to={`/${slug}/surveys/${activityId}`}>{t('builder.toRespondent')}</Link>
+        <Link to={`/${slug}/manage/surveys/${activityId}/results`}>{t('builder.toResults')}</Link>
       </p>
       <h1>{t('builder.title')}</h1>
       <QueryView query={survey}>
