@@ -44,7 +44,7 @@ function Builder() {
 
   return (
     <article className="stack">
-      <p className="cluster">
+      <p className="survey-builder__links">
         <Link to={`/${slug}/surveys/${activityId}`}>{t('builder.toRespondent')}</Link>
         <Link to={`/${slug}/manage/surveys/${activityId}/results`}>{t('builder.toResults')}</Link>
       </p>
