@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  TDuplicateSurvey,
+  TSurveyVersionList,
   TAttachment,
   TCreatedSurveyInvites,
   TCreateSurveyInvites,
@@ -124,4 +126,21 @@ export function useSurveyInviteActions(slug: string, activityId: string) {
       onSuccess: refresh,
     }),
   };
+}
+
+/** GET surveys/:activityId/versions (planner): earlier definitions kept by wording fixes, newest first. */
+export function useSurveyVersions(slug: string, activityId: string) {
+  return useQuery({
+    queryKey: [...surveyKeys.admin(slug, activityId), 'versions'] as const,
+    queryFn: ({ signal }) => api.get<TSurveyVersionList>(`${base(slug, activityId)}/versions`, { signal }),
+  });
+}
+
+/** POST surveys/:activityId/duplicate (planner): copies this survey into another survey activity without responses. */
+export function useDuplicateSurvey(slug: string, activityId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TDuplicateSurvey) => api.post<TSurveyAdmin>(`${base(slug, activityId)}/duplicate`, input),
+    onSuccess: (copy) => queryClient.invalidateQueries({ queryKey: surveyKeys.admin(slug, copy.activityId) }),
+  });
 }

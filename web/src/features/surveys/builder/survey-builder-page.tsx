@@ -1,6 +1,6 @@
 import '../surveys.css';
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
@@ -16,6 +16,7 @@ import { useSaveSurveyDefinition, useSaveSurveySettings, useSurveyAdmin } from '
 import { previewBox } from '../lib/box';
 import { SURVEYS_NS } from '../surveys-i18n';
 import { SurveyBuilder } from './survey-builder';
+import { SurveyCopyAndHistory } from './survey-copy-and-history';
 import { SurveyInvites } from './survey-invites';
 import { SurveySettingsForm } from './survey-settings-form';
 
@@ -30,6 +31,9 @@ export default function SurveyBuilderPage() {
 
 function Builder() {
   const { slug = '', activityId = '' } = useParams();
+  // The plan's manage page links here with its id, so the survey can be copied within the plan.
+  const [searchParams] = useSearchParams();
+  const planId = searchParams.get('plan');
   const { t } = useTranslation([SURVEYS_NS, 'errors']);
   const locale = useLocale();
   const toast = useToast();
@@ -84,6 +88,7 @@ function Builder() {
               />
             </section>
             {data.settings.audience.audience === 'invite_list' && <SurveyInvites slug={slug} activityId={activityId} />}
+            <SurveyCopyAndHistory slug={slug} activityId={activityId} planId={planId} />
           </>
         )}
       </QueryView>

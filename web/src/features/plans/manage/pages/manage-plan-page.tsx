@@ -305,6 +305,7 @@ function StageCard({ slug, stage, index, canMoveUp, canMoveDown, isMoving, onMov
 
 function ActivityRow({ slug, activity }: { slug: string; activity: TActivity }) {
   const { t } = useTranslation([MANAGE_NS, 'plans', 'common']);
+  const { planId = '' } = useParams();
   const locale = useLocale();
   const toast = useToast();
   const update = useUpdateActivity(slug);
@@ -341,7 +342,7 @@ function ActivityRow({ slug, activity }: { slug: string; activity: TActivity }) 
           </Link>
         )}
         {activity.type === 'survey' && (
-          <Link className="btn btn--secondary btn--sm" to={`/${slug}/manage/surveys/${activity.id}`}>
+          <Link className="btn btn--secondary btn--sm" to={`/${slug}/manage/surveys/${activity.id}?plan=${planId}`}>
             {t('activity.manageSurvey', { title })}
           </Link>
         )}
