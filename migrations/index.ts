@@ -23,6 +23,7 @@ import { ThemeTaxonomy1764830000000 } from './1764830000000-ThemeTaxonomy';
 import { DistrictPopulation1764820000000 } from './1764820000000-DistrictPopulation';
 import { Surveys1764900000000 } from './1764900000000-Surveys';
 import { SurveyImageAnswers1764901000000 } from './1764901000000-SurveyImageAnswers';
+import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   DistrictPopulation1764820000000,
   Surveys1764900000000,
   SurveyImageAnswers1764901000000,
+  SurveyExports1764930000000,
 ];

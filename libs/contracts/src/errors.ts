@@ -171,6 +171,10 @@ export const ERROR_CODES = [
   'surveys.already_responded',
   'surveys.not_submitted',
   'surveys.attachment_not_found',
+  // survey exports
+  'survey_exports.not_found',
+  'survey_exports.not_ready',
+  'survey_exports.expired',
 ] as const;
 
 /** A stable, machine-readable error code. */

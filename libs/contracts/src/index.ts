@@ -16,3 +16,4 @@ export * from './contact';
 export * from './platform';
 export * from './invitations';
 export * from './surveys';
+export * from './survey-export';
