@@ -175,6 +175,7 @@ export const ERROR_CODES = [
   'survey_exports.not_found',
   'survey_exports.not_ready',
   'survey_exports.expired',
+  'survey_exports.failed',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -7,6 +7,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { PlansModule } from '../plans/plans.module';
+import { SurveyExportController } from './export/survey-export.controller';
+import { SurveyExportRepository } from './export/survey-export.repository';
+import { SurveyExportService } from './export/survey-export.service';
 import { SurveysController } from './surveys.controller';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
@@ -18,8 +21,8 @@ import { SurveysService } from './surveys.service';
  */
 @Module({
   imports: [AttachmentsModule, AuditModule, IdentityModule, OrganizationsModule, PlansModule],
-  controllers: [SurveysController],
-  providers: [SurveysRepository, SurveysService],
+  controllers: [SurveysController, SurveyExportController],
+  providers: [SurveysRepository, SurveysService, SurveyExportRepository, SurveyExportService],
   exports: [SurveysService],
 })
 export class SurveysModule implements OnModuleInit {
