@@ -28,6 +28,7 @@ const ConsultationDiffPage = lazyPage(() => import('@/features/consultations/pag
 const ManagePlansPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plans-page'));
 const ManagePlanPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plan-page'));
 const ManageConsultationPage = lazyPage(() => import('@/features/consultations/manage/manage-consultation-page'));
+const SurveyExportPage = lazyPage(() => import('@/features/surveys/export/survey-export-page'));
 // The administration area: its layout and each screen are chunks of their own.
 const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
 const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
           { path: 'manage/plans', element: <ManagePlansPage /> },
           { path: 'manage/plans/:planId', element: <ManagePlanPage /> },
           { path: 'manage/consultations/:activityId', element: <ManageConsultationPage /> },
+          { path: 'manage/surveys/:activityId/export', element: <SurveyExportPage /> },
           { path: 'invitations/:token', element: <InvitationPage /> },
           {
             path: 'admin',
