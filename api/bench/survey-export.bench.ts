@@ -54,9 +54,8 @@ async function main() {
     const repository = service['repository'];
     started = performance.now();
     let after: string | null = null;
-    for (let read = 0; ; ) {
+    for (;;) {
       const page = await repository.responsePage(org.id, surveyId, after, service.pageSize, true, 'fa');
-      read += page.length;
       if (page.length < service.pageSize) break;
       after = page[page.length - 1].id;
     }

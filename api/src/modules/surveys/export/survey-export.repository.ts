@@ -116,7 +116,8 @@ export class SurveyExportRepository {
 
   /**
    * The next page of submitted responses after `afterId`, in id order (a keyset page: each is a
-   * range scan of ix_survey_response_submitted_keyset, so memory stays flat whatever the total).
+   * range scan of ix_survey_response_submitted_keyset, so memory stays flat whatever the total;
+   * the first page starts after the nil UUID, as an `IS NULL OR` would defeat the index).
    * Identity columns are read only when `isIdentified`; demographics only for those who consented.
    */
   async responsePage(organizationId: string, surveyId: string, afterId: string | null, limit: number, isIdentified: boolean, locale: Locale): Promise<ExportResponse[]> {
@@ -135,7 +136,7 @@ export class SurveyExportRepository {
          FROM survey_response r
          LEFT JOIN district d ON d.id = r.district_id AND d.organization_id = r.organization_id
          ${joins}
-        WHERE r.organization_id = $1 AND r.survey_id = $2 AND r.status = 'submitted' AND ($3::uuid IS NULL OR r.id > $3::uuid)
+        WHERE r.organization_id = $1 AND r.survey_id = $2 AND r.status = 'submitted' AND r.id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
         ORDER BY r.id LIMIT $4`,
       [organizationId, surveyId, afterId, limit, locale],
     );
