@@ -121,6 +121,19 @@ describe('building a survey (planner)', () => {
     expect(notSurvey.body.code).toBe('surveys.not_survey');
   });
 
+  it('audits the settings, and offers an open survey with questions on the home page', async () => {
+    const { activityId, surveyId } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION, { audience: { audience: 'roles', roles: ['ngo'] }, anonymous: true, askDemographics: true });
+    const [entry] = await t.db.query(`SELECT before, after FROM audit_entry WHERE entity_id = $1 AND action = 'survey.settings_changed'`, [surveyId]);
+    expect(entry.before).toEqual({ audience: { audience: 'signed_in' }, anonymous: false, askDemographics: false });
+    expect(entry.after).toEqual({ audience: { audience: 'roles', roles: ['ngo'] }, anonymous: true, askDemographics: true });
+    const { activityId: empty } = await buildOpenActivity(t.db, org.id, 'survey');
+    await planner.get(surveyPath(org, empty));
+    const open = await planner.get(`/api/orgs/${org.slug}/open-activities`);
+    const ids = (open.body as { id: string }[]).map((a) => a.id);
+    expect(ids).toContain(activityId);
+    expect(ids).not.toContain(empty);
+  });
+
   it('keeps each municipality’s surveys to its own planners', async () => {
     const { activityId } = await buildSurvey(t, org, planner, EVERY_TYPE_DEFINITION);
     const foreign = (await plannerOf(t, other)).client;

@@ -140,7 +140,7 @@ describe('answering a survey', () => {
       phone.cookies.set('hm_session', person.client.cookies.get('hm_session')!);
       const resumed = await phone.get(surveyPath(org, activityId, '/respond'));
       expect(resumed.status).toBe(200);
-      expect(resumed.body.response).toMatchObject({ status: 'draft', answers: { pet: { choice: 'yes' } } });
+      expect(resumed.body.response).toMatchObject({ status: 'draft', hasDraft: true, answers: { pet: { choice: 'yes' } } });
       expect(resumed.body.box).toEqual({ minLat: 32.15, maxLat: 33.15, minLng: 51.17, maxLng: 52.17 });
 
       const badDraft = await person.client.put(surveyPath(org, activityId, '/response/draft'), { answers: { pet: { choice: 'maybe' } } });
@@ -208,6 +208,26 @@ describe('answering a survey', () => {
       const res = await person.client.get(surveyPath(org, later, '/respond'));
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('surveys.not_open_yet');
+
+      // A stage still to come, and one that has ended.
+      const { activityId: upcoming } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
+      await t.db.query(`UPDATE stage SET starts_on = current_date + 10, ends_on = current_date + 20 WHERE id = (SELECT stage_id FROM activity WHERE id = $1)`, [upcoming]);
+      expect((await submit(person.client, org, upcoming, { pet: { choice: 'no' } })).body.code).toBe('surveys.not_open_yet');
+      const { activityId: ended } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
+      await t.db.query(`UPDATE stage SET starts_on = current_date - 20, ends_on = current_date - 10 WHERE id = (SELECT stage_id FROM activity WHERE id = $1)`, [ended]);
+      const late = await submit(person.client, org, ended, { pet: { choice: 'no' } });
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('surveys.closed');
+    });
+
+    it('another municipality’s address does not reach this survey, and stores nothing', async () => {
+      const person = await personWithRoles(t, other, ['citizen'], 'شهروند');
+      const res = await submit(person.client, other, activityId, { pet: { choice: 'no' } });
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('plans.activity_not_found');
+      expect((await person.client.get(surveyPath(other, activityId, '/respond'))).status).toBe(404);
+      const [row] = await t.db.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1 AND account_id = $2`, [surveyId, person.accountId]);
+      expect(row.n).toBe(0);
     });
   });
 
@@ -222,7 +242,11 @@ describe('answering a survey', () => {
     it('everyone: a visitor answers once per browser', async () => {
       const { activityId, surveyId } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION, { audience: { audience: 'everyone' }, anonymous: true, askDemographics: false });
       const visitor = new TestClient(t.url);
+      const first = await visitor.get(surveyPath(org, activityId, '/respond'));
+      expect(first.status).toBe(200);
+      expect(first.body.response).toBeNull();
       expect((await submit(visitor, org, activityId, { pet: { choice: 'no' } })).status).toBe(201);
+      expect((await visitor.get(surveyPath(org, activityId, '/respond'))).body.response).toMatchObject({ status: 'submitted' });
       expect((await submit(visitor, org, activityId, { pet: { choice: 'no' } })).status).toBe(409);
       expect(await responseCount(t, surveyId, 'submitted')).toBe(1);
     });
@@ -333,6 +357,21 @@ describe('answering a survey', () => {
       expect(none.status).toBe(403);
       expect(none.body.code).toBe('surveys.invite_required');
       expect(await responseCount(t, surveyId)).toBe(before);
+    });
+
+    it('keeps a link’s draft by its token, resumable in another browser', async () => {
+      const [fresh] = (
+        await planner.post(surveyPath(org, activityId, '/invites'), { labels: ['پیش‌نویس'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      ).body.items;
+      const laptop = new TestClient(t.url);
+      const saved = await laptop.put(surveyPath(org, activityId, `/response/draft?invite=${fresh.token}`), { answers: { pet: { choice: 'yes' } } });
+      expect(saved.status).toBe(200);
+      const phone = new TestClient(t.url);
+      const resumed = await phone.get(surveyPath(org, activityId, `/respond?invite=${fresh.token}`));
+      expect(resumed.body.response).toMatchObject({ status: 'draft', answers: { pet: { choice: 'yes' } } });
+      expect((await submit(phone, org, activityId, { pet: { choice: 'yes' }, kind: 'ماهی' }, { invite: fresh.token })).status).toBe(201);
+      const [row] = await t.db.query(`SELECT status, answers, draft_answers FROM survey_response WHERE invite_id = $1`, [fresh.id]);
+      expect(row).toEqual({ status: 'submitted', answers: { pet: { choice: 'yes' }, kind: 'ماهی' }, draft_answers: null });
     });
 
     it('10 parallel submissions through one link leave exactly one response', async () => {

@@ -4,6 +4,7 @@ import {
   buildResponseSchema,
   completenessOfTranslations,
   isWordingChangeOnly,
+  orderedOptions,
   type TSurveyDefinition,
   type TSurveyQuestion,
   validateDefinition,
@@ -182,6 +183,7 @@ describe('buildResponseSchema: every question type', () => {
       ],
     }) as Record<string, unknown>;
     expect(out.num).toBe(12);
+    expect((schema.parse({ date: '۱۴۰۴/۱۰/۲۵' }) as Record<string, unknown>).date).toBe('2026-01-15');
     expect(out.rating).toBe(7);
     expect((out.area as unknown[]).length).toBe(4);
   });
@@ -336,5 +338,21 @@ describe('wording and translations', () => {
     expect(result.textCount).toBe(3);
     expect(result.missing).toEqual([{ locale: 'ar', sectionId: 's', questionId: 'q', field: 'title' }]);
     expect(result.complete).toEqual({ ar: false, en: true });
+  });
+});
+
+describe('orderedOptions', () => {
+  const options = Array.from({ length: 8 }, (_, i) => `o${i}`);
+
+  it('keeps the defined order unless the question randomises it', () => {
+    expect(orderedOptions({ id: 'q' }, options, 'seed')).toEqual(options);
+  });
+
+  it('shuffles the same way for the same respondent, differently for another, losing nothing', () => {
+    const a = orderedOptions({ id: 'q', randomizeOptions: true }, options, 'respondent-1');
+    expect(orderedOptions({ id: 'q', randomizeOptions: true }, options, 'respondent-1')).toEqual(a);
+    expect([...a].sort()).toEqual(options);
+    const others = ['respondent-2', 'respondent-3', 'respondent-4'].map((seed) => orderedOptions({ id: 'q', randomizeOptions: true }, options, seed).join());
+    expect(others.some((o) => o !== a.join())).toBe(true);
   });
 });

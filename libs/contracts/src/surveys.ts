@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toAsciiDigits } from '@hamandishi/text';
+import { fromJalali, isValidJalali, toAsciiDigits } from '@hamandishi/text';
 import { isObjectPayload, type Locale, ZUuid } from './common';
 import { ZRole } from './identity';
 import { textBlock, textLine, textToken, textVerbatim } from './text';
@@ -547,6 +547,34 @@ export function completenessOfTranslations(def: TSurveyDefinition): {
   };
 }
 
+// ---- randomised order ------------------------------------------------------------------------
+
+/**
+ * The options (or matrix rows) in the order a respondent sees them: as defined, or shuffled when
+ * the question says `randomizeOptions`, the same way for the same `seed` (the respondent's
+ * response or browser key), so a reload does not reorder what they were reading.
+ */
+export function orderedOptions<T>(question: { randomizeOptions?: boolean; id: string }, options: readonly T[], seed: string): T[] {
+  const out = [...options];
+  if (!question.randomizeOptions) return out;
+  // FNV-1a of seed and question, then mulberry32: small, deterministic, and the same in every browser.
+  let h = 0x811c9dc5;
+  for (const ch of `${seed}:${question.id}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  let state = h >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 // ---- answers ---------------------------------------------------------------------------------
 
 /** A place on the map. */
@@ -568,7 +596,7 @@ export const ZSurveyBox = z.object({ minLat: z.number(), minLng: z.number(), max
  * - likert: 1..points; rating: 1..max
  * - ranking: option ids, best first (all of them, or exactly topK)
  * - matrix_single: `{ [rowId]: columnId }`; matrix_multiple: `{ [rowId]: columnId[] }`
- * - date: `YYYY-MM-DD` (the web's Jalali input converts)
+ * - date: `YYYY-MM-DD` as stored; a Jalali `1404/10/25` (any digits) is read and stored as ISO
  * - map_point: `{ lat, lng }`; map_area: a closed ring of `{ lat, lng }` (the schema closes an open one)
  * - file: the id of an attachment uploaded with the attachments module
  */
@@ -659,7 +687,15 @@ function evaluateRule(rule: TSurveyRule, q: TSurveyQuestion | undefined, answer:
 /** Whether a condition holds, given the answers of the questions visible so far. */
 export function evaluateCondition(cond: TSurveyCondition | undefined, def: TSurveyDefinition, answers: TSurveyAnswers): boolean {
   if (!cond) return true;
-  const byId = new Map(surveyQuestions(def).map(({ question }) => [question.id, question]));
+  return holds(cond, questionsById(def), answers);
+}
+
+function questionsById(def: TSurveyDefinition): Map<string, TSurveyQuestion> {
+  return new Map(surveyQuestions(def).map(({ question }) => [question.id, question]));
+}
+
+function holds(cond: TSurveyCondition | undefined, byId: Map<string, TSurveyQuestion>, answers: TSurveyAnswers): boolean {
+  if (!cond) return true;
   const test = (rule: TSurveyRule) => evaluateRule(rule, byId.get(rule.question), answers[rule.question]);
   return cond.combine === 'all' ? cond.rules.every(test) : cond.rules.some(test);
 }
@@ -671,10 +707,11 @@ export function evaluateCondition(cond: TSurveyCondition | undefined, def: TSurv
 export function visibleQuestions(def: TSurveyDefinition, answers: TSurveyAnswers): string[] {
   const visible: string[] = [];
   const seen: TSurveyAnswers = {};
+  const byId = questionsById(def);
   for (const section of def.sections) {
-    const sectionShown = evaluateCondition(section.showIf, def, seen);
+    const sectionShown = holds(section.showIf, byId, seen);
     for (const q of section.questions) {
-      if (sectionShown && evaluateCondition(q.showIf, def, seen)) {
+      if (sectionShown && holds(q.showIf, byId, seen)) {
         visible.push(q.id);
         if (answers[q.id] !== undefined) seen[q.id] = answers[q.id];
       }
@@ -816,10 +853,10 @@ function answerSchema(q: TSurveyQuestion, { box, locale }: SurveySchemaOptions, 
       });
     }
     case 'date': {
-      let d: z.ZodType<string> = z.iso.date();
+      let d: z.ZodType<string> = z.iso.date('invalid_format');
       if (q.min !== undefined) d = d.refine((v) => v >= q.min!, { message: 'too_small' });
       if (q.max !== undefined) d = d.refine((v) => v <= q.max!, { message: 'too_big' });
-      return z.preprocess((v) => (typeof v === 'string' ? toAsciiDigits(v.trim()) : v), d);
+      return z.preprocess((v) => (typeof v === 'string' ? jalaliInputToIso(v) : v), d);
     }
     case 'map_point':
       return ZSurveyLatLng.refine((p) => inBox(p, box), 'outside_box');
@@ -838,6 +875,20 @@ function answerSchema(q: TSurveyQuestion, { box, locale }: SurveySchemaOptions, 
     case 'file':
       return ZUuid;
   }
+}
+
+/**
+ * A date as typed in a date answer: ISO `2026-01-15`, or Jalali `1404/10/25` (any digits, `/` or
+ * `-`; a year below 1700 is Jalali) turned into ISO. Anything else is returned as is (and refused).
+ */
+export function jalaliInputToIso(input: string): string {
+  const text = toAsciiDigits(input.trim());
+  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text);
+  if (!m) return text;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year >= 1700) return text;
+  if (!isValidJalali(year, month, day)) return text;
+  return fromJalali(year, month, day).toISOString().slice(0, 10);
 }
 
 function inBox(p: TSurveyLatLng, box: TSurveyBox) {
@@ -1013,8 +1064,10 @@ export type TSurveyImageQuery = z.input<typeof ZSurveyImageQuery>;
 /** The respondent's own response, if any. */
 export const ZOwnSurveyResponse = z.object({
   status: z.enum(['draft', 'submitted']),
+  /** The autosaved draft when there is one (also while editing a submitted response), else the submitted answers. */
   answers: z.record(z.string(), z.unknown()),
-  /** The draft of an edit of a submitted response, when there is one. */
+  /** Whether `answers` is an autosaved draft rather than what was submitted. */
+  hasDraft: z.boolean(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
   demographicsConsent: z.boolean(),

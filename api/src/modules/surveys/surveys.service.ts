@@ -225,7 +225,9 @@ export class SurveysService {
   /** The survey to answer, with the respondent's draft or submitted response. */
   async forRespondent(org: Organization, activityId: string, ctx: RespondentContext): Promise<TSurveyForRespondent> {
     const { activity, survey } = await this.openSurvey(org, activityId);
-    const respondent = await this.respondent(survey, ctx, this.repository.db);
+    // A first-time visitor of an open survey may have no browser key yet: they see it, with nothing saved.
+    const visitorWithoutKey = survey.audience.audience === 'everyone' && !ctx.actor && !ctx.invite && !ctx.browserKey;
+    const respondent = visitorWithoutKey ? null : await this.respondent(survey, ctx, this.repository.db);
     const response = respondent ? await this.repository.findResponse(this.repository.db, survey.id, respondent) : null;
     return {
       activityId,
@@ -241,6 +243,7 @@ export class SurveysService {
         ? {
             status: response.status,
             answers: response.draftAnswers ?? response.answers,
+            hasDraft: response.draftAnswers !== null,
             submittedAt: response.submittedAt?.toISOString() ?? null,
             updatedAt: response.updatedAt.toISOString(),
             demographicsConsent: response.demographicsConsent,
@@ -334,7 +337,9 @@ export class SurveysService {
       const now = Date.now();
       if (activity.closesAt && new Date(activity.closesAt).getTime() <= now) throw SurveyErrors.closed();
       if (activity.opensAt && new Date(activity.opensAt).getTime() > now) throw SurveyErrors.notOpenYet();
-      throw SurveyErrors.closed();
+      // Otherwise the stage decides: one still to come has not opened the survey yet.
+      const stage = await this.stages.get(org, activity.stageId);
+      throw stage.status === 'upcoming' ? SurveyErrors.notOpenYet() : SurveyErrors.closed();
     }
     return { activity, survey };
   }
