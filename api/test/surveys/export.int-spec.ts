@@ -186,12 +186,14 @@ describe('survey exports', () => {
     expect(values[0].getCell(col('Q7 — Visit date')).value).toBe('1404/01/01');
     expect(values[0].getCell(col('Q8 — Note')).value).toBe(`'${ANSWERS.note}`);
     expect(values[0].getCell(col('Q8 — Note')).formula).toBeUndefined();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 
   it('puts rows beyond a sheet’s capacity on further sheets', async () => {
-    const { xlsxWriter } = await import('../../src/modules/surveys/export/survey-export-writers');
+    const { streamingXlsxWriter } = await import('../../src/modules/surveys/export/streaming-xlsx');
     const parts: Buffer[] = [];
-    const writer = await xlsxWriter({ write: async (b) => void parts.push(b) }, ['n'], 'Responses', false, 3);
+    const writer = await streamingXlsxWriter({ write: async (b) => void parts.push(b) }, ['n'], 'Responses', false, 3);
     await writer.writeRows([[1], [2], [3], [4], [5]]);
     await writer.end();
     const workbook = new ExcelJS.Workbook();

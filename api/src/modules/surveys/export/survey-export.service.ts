@@ -18,7 +18,8 @@ import { AccountsService } from '../../identity/accounts.service';
 import type { Organization } from '../../organizations/organization.entity';
 import { SurveysService } from '../surveys.service';
 import { exportLayout, textIn, type ExportResponse } from './survey-export-layout';
-import { csvWriter, geojsonWriter, xlsxWriter, type ByteSink, type MapFeature } from './survey-export-writers';
+import { streamingXlsxWriter } from './streaming-xlsx';
+import { csvWriter, geojsonWriter, type ByteSink, type MapFeature } from './survey-export-writers';
 import { type ExportRow, type ExportSurvey, findExportSurvey, SurveyExportRepository } from './survey-export.repository';
 import { SurveyExportErrors } from './survey-export.errors';
 
@@ -184,7 +185,7 @@ export class SurveyExportService implements OnModuleInit {
       const writer =
         row.format === 'csv'
           ? await csvWriter(sink, layout.header)
-          : await xlsxWriter(sink, layout.header, sheetTitle(row.locale), RTL_LOCALES.includes(row.locale));
+          : await streamingXlsxWriter(sink, layout.header, sheetTitle(row.locale), RTL_LOCALES.includes(row.locale));
       for await (const page of pages) {
         await writer.writeRows(page.map(layout.row));
         rows += page.length;
