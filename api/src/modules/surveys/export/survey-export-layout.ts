@@ -216,18 +216,33 @@ function questionColumns(q: TSurveyQuestion, title: string, locale: Locale): Que
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+// Responses of an export fall on a few hundred days: each day is converted once. Bounded so a
+// long-running process cannot grow it without end.
+const CACHE_LIMIT = 20_000;
+const jalaliByDay = new Map<number, string>();
+
+function jalaliOfDay(dayNumber: number): string {
+  let text = jalaliByDay.get(dayNumber);
+  if (text === undefined) {
+    const { year, month, day } = toJalali(new Date(dayNumber * DAY_MS));
+    text = `${year}/${pad2(month)}/${pad2(day)}`;
+    if (jalaliByDay.size >= CACHE_LIMIT) jalaliByDay.clear();
+    jalaliByDay.set(dayNumber, text);
+  }
+  return text;
+}
 
 /** A `YYYY-MM-DD` answer as a Jalali day `1403/05/12` (Latin digits: the cell stays machine-readable). */
 export function jalaliDay(isoDate: string): string | null {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return null;
-  const { year, month, day } = toJalali(date);
-  return `${year}/${pad2(month)}/${pad2(day)}`;
+  const time = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(time)) return null;
+  return jalaliOfDay(Math.floor(time / DAY_MS));
 }
 
 /** An instant as Tehran's Jalali day and time, `1403/05/12 14:30`. */
 export function jalaliDateTime(at: Date): string {
-  const wall = new Date(at.getTime() + TEHRAN_OFFSET_MS);
-  const { year, month, day } = toJalali(wall);
-  return `${year}/${pad2(month)}/${pad2(day)} ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+  const wall = at.getTime() + TEHRAN_OFFSET_MS;
+  const minutes = Math.floor((wall % DAY_MS) / 60_000);
+  return `${jalaliOfDay(Math.floor(wall / DAY_MS))} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
