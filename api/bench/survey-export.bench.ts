@@ -70,7 +70,12 @@ async function main() {
       global.gc?.();
       const baseline = process.memoryUsage().rss;
       let peak = baseline;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+      let peakHeap = 0;
+      const sampler = setInterval(() => {
+        const m = process.memoryUsage();
+        peak = Math.max(peak, m.rss);
+        peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
+      }, 20);
       started = performance.now();
       await service.run(row.id);
       const ms = performance.now() - started;
@@ -80,7 +85,7 @@ async function main() {
       if (done.status !== 'done' || done.rowsDone !== RESPONSES) throw new Error(`export ${format} ended ${done.status} with ${done.rowsDone} rows`);
       console.log(
         `${format.padEnd(7)} ${Math.round(RESPONSES / (ms / 1000)).toLocaleString('en').padStart(8)} rows/s (${(ms / 1000).toFixed(1)} s, ${(Number(done.bytes) / 1048576).toFixed(1)} MiB) ` +
-          `peak RSS ${Math.round(peak / 1048576)} MB (process before the run: ${Math.round(baseline / 1048576)} MB)`,
+          `peak RSS ${Math.round(peak / 1048576)} MB (process before the run: ${Math.round(baseline / 1048576)} MB), peak JS heap + buffers ${Math.round(peakHeap / 1048576)} MB`,
       );
     }
 
