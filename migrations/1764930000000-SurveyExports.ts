@@ -31,7 +31,9 @@ export class SurveyExports1764930000000 implements MigrationInterface {
         CONSTRAINT ck_survey_export_status CHECK (status IN ('queued', 'running', 'done', 'failed')),
         CONSTRAINT ck_survey_export_locale CHECK (locale IN ('fa', 'ar', 'en'))
       )`);
-    await q.query(`CREATE INDEX ix_survey_export_requester ON survey_export (organization_id, survey_id, requested_by, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_survey_export_requester ON survey_export (organization_id, survey_id, requested_by, created_at DESC)`,
+    );
     await q.query(`CREATE INDEX ix_survey_export_expires ON survey_export (expires_at) WHERE expires_at IS NOT NULL`);
     await q.query(`
       CREATE TABLE survey_export_chunk (
@@ -41,7 +43,9 @@ export class SurveyExports1764930000000 implements MigrationInterface {
         CONSTRAINT pk_survey_export_chunk PRIMARY KEY (export_id, seq)
       )`);
     // Exports read submitted responses in id order (keyset); the index keeps each page a range scan.
-    await q.query(`CREATE INDEX ix_survey_response_submitted_keyset ON survey_response (survey_id, id) WHERE status = 'submitted'`);
+    await q.query(
+      `CREATE INDEX ix_survey_response_submitted_keyset ON survey_response (survey_id, id) WHERE status = 'submitted'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

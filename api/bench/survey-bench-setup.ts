@@ -15,13 +15,18 @@ import { buildOpenActivity } from '../test/factories/plan.factory';
 export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const t = (fa: string, en: string) => ({ fa, en });
-const opts = (n: number, name: string) => Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: t(`${name} ${i + 1}`, `${name} ${i + 1}`) }));
+const opts = (n: number, name: string) =>
+  Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: t(`${name} ${i + 1}`, `${name} ${i + 1}`) }));
 
 /** 30 questions, every type at least twice where it makes sense. */
 export function thirtyQuestions(): TSurveyDefinition {
   const qs: TSurveyQuestion[] = [];
   const add = (q: Omit<TSurveyQuestion, 'id' | 'title'> & Record<string, unknown>) =>
-    qs.push({ id: `q${qs.length + 1}`, title: t(`پرسش ${qs.length + 1}`, `Question ${qs.length + 1}`), ...q } as TSurveyQuestion);
+    qs.push({
+      id: `q${qs.length + 1}`,
+      title: t(`پرسش ${qs.length + 1}`, `Question ${qs.length + 1}`),
+      ...q,
+    } as TSurveyQuestion);
   for (let i = 0; i < 3; i++) add({ type: 'single_choice', options: opts(5, 'گزینه'), allowOther: true });
   for (let i = 0; i < 3; i++) add({ type: 'multiple_choice', options: opts(6, 'گزینه'), allowOther: true });
   for (let i = 0; i < 4; i++) add({ type: 'short_text' });
@@ -46,20 +51,63 @@ export function randomAnswers(def: TSurveyDefinition, r = Math.random): Record<s
     const lat = 32.62 + r() * 0.06;
     const lng = 51.62 + r() * 0.1;
     switch (q.type) {
-      case 'single_choice': out[q.id] = { choice: pick(q.options).id }; break;
-      case 'multiple_choice': out[q.id] = { choices: q.options.filter(() => r() < 0.4).map((o) => o.id).slice(0, 3).concat(r() < 0.1 ? ['_other'] : []), other: 'سایر موارد' }; if ((out[q.id] as { choices: string[] }).choices.length === 0) out[q.id] = { choices: ['o1'] }; else if (!(out[q.id] as { choices: string[] }).choices.includes('_other')) delete (out[q.id] as { other?: string }).other; break;
-      case 'short_text': out[q.id] = `روشنایی خیابان ${Math.floor(r() * 1000)} کافی نیست`; break;
-      case 'long_text': out[q.id] = 'پیاده‌رو خراب است و شب‌ها تاریک، لطفاً رسیدگی کنید. '.repeat(3); break;
-      case 'number': out[q.id] = Math.floor(r() * 100); break;
-      case 'likert': out[q.id] = 1 + Math.floor(r() * 5); break;
-      case 'rating': out[q.id] = 1 + Math.floor(r() * 10); break;
-      case 'ranking': out[q.id] = q.options.map((o) => o.id).sort(() => r() - 0.5); break;
-      case 'matrix_single': out[q.id] = Object.fromEntries(q.rows.map((row) => [row.id, pick(q.columns).id])); break;
-      case 'matrix_multiple': out[q.id] = Object.fromEntries(q.rows.map((row) => [row.id, [pick(q.columns).id]])); break;
-      case 'date': out[q.id] = `2025-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`; break;
-      case 'map_point': out[q.id] = { lat, lng }; break;
-      case 'map_area': out[q.id] = [{ lat, lng }, { lat, lng: lng + 0.01 }, { lat: lat + 0.01, lng: lng + 0.01 }, { lat: lat + 0.01, lng }, { lat, lng }]; break;
-      default: break;
+      case 'single_choice':
+        out[q.id] = { choice: pick(q.options).id };
+        break;
+      case 'multiple_choice':
+        out[q.id] = {
+          choices: q.options
+            .filter(() => r() < 0.4)
+            .map((o) => o.id)
+            .slice(0, 3)
+            .concat(r() < 0.1 ? ['_other'] : []),
+          other: 'سایر موارد',
+        };
+        if ((out[q.id] as { choices: string[] }).choices.length === 0) out[q.id] = { choices: ['o1'] };
+        else if (!(out[q.id] as { choices: string[] }).choices.includes('_other'))
+          delete (out[q.id] as { other?: string }).other;
+        break;
+      case 'short_text':
+        out[q.id] = `روشنایی خیابان ${Math.floor(r() * 1000)} کافی نیست`;
+        break;
+      case 'long_text':
+        out[q.id] = 'پیاده‌رو خراب است و شب‌ها تاریک، لطفاً رسیدگی کنید. '.repeat(3);
+        break;
+      case 'number':
+        out[q.id] = Math.floor(r() * 100);
+        break;
+      case 'likert':
+        out[q.id] = 1 + Math.floor(r() * 5);
+        break;
+      case 'rating':
+        out[q.id] = 1 + Math.floor(r() * 10);
+        break;
+      case 'ranking':
+        out[q.id] = q.options.map((o) => o.id).sort(() => r() - 0.5);
+        break;
+      case 'matrix_single':
+        out[q.id] = Object.fromEntries(q.rows.map((row) => [row.id, pick(q.columns).id]));
+        break;
+      case 'matrix_multiple':
+        out[q.id] = Object.fromEntries(q.rows.map((row) => [row.id, [pick(q.columns).id]]));
+        break;
+      case 'date':
+        out[q.id] = `2025-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+        break;
+      case 'map_point':
+        out[q.id] = { lat, lng };
+        break;
+      case 'map_area':
+        out[q.id] = [
+          { lat, lng },
+          { lat, lng: lng + 0.01 },
+          { lat: lat + 0.01, lng: lng + 0.01 },
+          { lat: lat + 0.01, lng },
+          { lat, lng },
+        ];
+        break;
+      default:
+        break;
     }
   }
   return out;
@@ -77,7 +125,14 @@ export async function startBenchApp(name: string) {
   const databaseUrl = url.toString();
   await runMigrations(databaseUrl);
   const config = new AppConfig(
-    loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'warn', RATE_LIMIT_FACTOR: '1000000', COOKIE_SECURE: 'false', DATABASE_URL: databaseUrl, WEB_DIST: '/nonexistent' }),
+    loadEnv({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_FACTOR: '1000000',
+      COOKIE_SECURE: 'false',
+      DATABASE_URL: databaseUrl,
+      WEB_DIST: '/nonexistent',
+    }),
     databaseUrl,
   );
   const app = await createApp(config, createLogger('warn'));
@@ -101,7 +156,10 @@ export async function startBenchApp(name: string) {
 }
 
 /** A municipality with an open survey activity whose survey has the 30 questions. */
-export async function buildBenchSurvey(db: DataSource, settings: { anonymous: boolean; audience: Record<string, unknown> }) {
+export async function buildBenchSurvey(
+  db: DataSource,
+  settings: { anonymous: boolean; audience: Record<string, unknown> },
+) {
   const org = await buildOrganization(db);
   const { activityId } = await buildOpenActivity(db, org.id, 'survey');
   const definition = thirtyQuestions();

@@ -24,10 +24,15 @@ async function main() {
   const bench = await startBenchApp('hm_bench_survey_export');
   try {
     const { db } = bench;
-    const { org, surveyId, definition } = await buildBenchSurvey(db, { anonymous: false, audience: { audience: 'signed_in' } });
-    const [account] = await db.query(`INSERT INTO account (display_name, mobile) VALUES ('برنامه‌ریز', '+989120000000') RETURNING id`);
+    const { org, surveyId, definition } = await buildBenchSurvey(db, {
+      anonymous: false,
+      audience: { audience: 'signed_in' },
+    });
+    const [account] = await db.query(
+      `INSERT INTO account (display_name, mobile) VALUES ('برنامه‌ریز', '+989120000000') RETURNING id`,
+    );
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pool = Array.from({ length: DISTINCT }, () => randomAnswers(definition, rand));
     let started = performance.now();
     for (let from = 0; from < RESPONSES; from += 20_000) {
@@ -40,15 +45,26 @@ async function main() {
       );
     }
     await db.query('VACUUM ANALYZE survey_response');
-    console.log(`loaded ${RESPONSES} responses × ${definition.sections[0].questions.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `loaded ${RESPONSES} responses × ${definition.sections[0].questions.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     // The bare SQL figure: the same rows, in the same order, straight out of PostgreSQL.
     started = performance.now();
-    execFileSync('psql', [bench.databaseUrl, '-qAt', '-c',
-      `COPY (SELECT id, submitted_at, answers FROM survey_response WHERE survey_id = '${surveyId}' AND status = 'submitted' ORDER BY id) TO STDOUT (FORMAT csv)`],
-      { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+    execFileSync(
+      'psql',
+      [
+        bench.databaseUrl,
+        '-qAt',
+        '-c',
+        `COPY (SELECT id, submitted_at, answers FROM survey_response WHERE survey_id = '${surveyId}' AND status = 'submitted' ORDER BY id) TO STDOUT (FORMAT csv)`,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 },
+    );
     const copyMs = performance.now() - started;
-    console.log(`bare COPY … TO STDOUT (psql): ${Math.round(RESPONSES / (copyMs / 1000)).toLocaleString('en')} rows/s (${Math.round(copyMs)} ms)`);
+    console.log(
+      `bare COPY … TO STDOUT (psql): ${Math.round(RESPONSES / (copyMs / 1000)).toLocaleString('en')} rows/s (${Math.round(copyMs)} ms)`,
+    );
 
     const service = bench.app.get(SurveyExportService);
     // The keyset pages alone (what the job reads, parsed into objects), without any writer.
@@ -61,7 +77,9 @@ async function main() {
       after = page[page.length - 1].id;
     }
     const readMs = performance.now() - started;
-    console.log(`keyset pages read alone: ${Math.round(RESPONSES / (readMs / 1000)).toLocaleString('en')} rows/s (${Math.round(readMs)} ms)`);
+    console.log(
+      `keyset pages read alone: ${Math.round(RESPONSES / (readMs / 1000)).toLocaleString('en')} rows/s (${Math.round(readMs)} ms)`,
+    );
     for (const format of ['csv', 'xlsx', 'geojson'] as SurveyExportFormat[]) {
       const [row] = await db.query(
         `INSERT INTO survey_export (organization_id, survey_id, requested_by, format, locale) VALUES ($1, $2, $3, $4, 'fa') RETURNING id`,
@@ -81,10 +99,16 @@ async function main() {
       const ms = performance.now() - started;
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);
-      const [done] = await db.query(`SELECT status, rows_done AS "rowsDone", byte_size AS "bytes" FROM survey_export WHERE id = $1`, [row.id]);
-      if (done.status !== 'done' || done.rowsDone !== RESPONSES) throw new Error(`export ${format} ended ${done.status} with ${done.rowsDone} rows`);
+      const [done] = await db.query(
+        `SELECT status, rows_done AS "rowsDone", byte_size AS "bytes" FROM survey_export WHERE id = $1`,
+        [row.id],
+      );
+      if (done.status !== 'done' || done.rowsDone !== RESPONSES)
+        throw new Error(`export ${format} ended ${done.status} with ${done.rowsDone} rows`);
       console.log(
-        `${format.padEnd(7)} ${Math.round(RESPONSES / (ms / 1000)).toLocaleString('en').padStart(8)} rows/s (${(ms / 1000).toFixed(1)} s, ${(Number(done.bytes) / 1048576).toFixed(1)} MiB) ` +
+        `${format.padEnd(7)} ${Math.round(RESPONSES / (ms / 1000))
+          .toLocaleString('en')
+          .padStart(8)} rows/s (${(ms / 1000).toFixed(1)} s, ${(Number(done.bytes) / 1048576).toFixed(1)} MiB) ` +
           `peak RSS ${Math.round(peak / 1048576)} MB (process before the run: ${Math.round(baseline / 1048576)} MB), peak JS heap + buffers ${Math.round(peakHeap / 1048576)} MB`,
       );
     }
@@ -92,7 +116,20 @@ async function main() {
     // Which XLSX writer is faster on the same rows: the project's (whole workbook in memory) or exceljs streaming.
     const SAMPLE = 20_000;
     const layout = exportLayout(definition, 'fa', { isIdentified: true, hasDemographics: false });
-    const sampleRows = Array.from({ length: SAMPLE }, (_, i) => layout.row({ id: `r${i}`, submittedAt: new Date(), answers: pool[i % DISTINCT], respondentId: null, name: null, mobile: null, capacity: null, district: null, ageBand: null, gender: null }));
+    const sampleRows = Array.from({ length: SAMPLE }, (_, i) =>
+      layout.row({
+        id: `r${i}`,
+        submittedAt: new Date(),
+        answers: pool[i % DISTINCT],
+        respondentId: null,
+        name: null,
+        mobile: null,
+        capacity: null,
+        district: null,
+        ageBand: null,
+        gender: null,
+      }),
+    );
     started = performance.now();
     toXlsx([{ sheetName: 'پاسخ‌ها', header: layout.header, rows: sampleRows }]);
     const ownMs = performance.now() - started;

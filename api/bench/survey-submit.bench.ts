@@ -17,16 +17,21 @@ type Outcome = { status: number; id?: string; code?: string };
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 async function main() {
   const bench = await startBenchApp('hm_bench_survey_submit');
   try {
     const { db, url } = bench;
-    const { org, activityId, surveyId, definition } = await buildBenchSurvey(db, { anonymous: false, audience: { audience: 'everyone' } });
+    const { org, activityId, surveyId, definition } = await buildBenchSurvey(db, {
+      anonymous: false,
+      audience: { audience: 'everyone' },
+    });
     const path = `${url}/api/orgs/${org.slug}/surveys/${activityId}/response`;
 
     // Each respondent is a browser with its session's CSRF cookie (the survey's key for a visitor).
@@ -64,28 +69,47 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const requests = outcomes.reduce((n, o) => n + o.length, 0) - 1;
     const accepted = outcomes.flat().filter((o) => o.status === 201);
-    console.log(`${requests} submissions (${RESPONDENTS - 1} respondents, ${Math.floor((RESPONDENTS - 1) / 10)} double taps) at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s`);
-    console.log(`${Math.round((requests) / seconds)} requests/s, ${Math.round((accepted.length - 1) / seconds)} responses stored/s`);
+    console.log(
+      `${requests} submissions (${RESPONDENTS - 1} respondents, ${Math.floor((RESPONDENTS - 1) / 10)} double taps) at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `${Math.round(requests / seconds)} requests/s, ${Math.round((accepted.length - 1) / seconds)} responses stored/s`,
+    );
 
     // The one-response rule, exactly.
     const problems: string[] = [];
     for (const [i, o] of outcomes.entries()) {
       const ok = o.filter((x) => x.status === 201).length;
-      if (ok !== 1) problems.push(`respondent ${i}: ${ok} accepted (${o.map((x) => x.status + (x.code ? ` ${x.code}` : '')).join(', ')})`);
-      for (const x of o) if (x.status !== 201 && x.code !== 'surveys.already_responded') problems.push(`respondent ${i}: ${x.status} ${x.code}`);
+      if (ok !== 1)
+        problems.push(
+          `respondent ${i}: ${ok} accepted (${o.map((x) => x.status + (x.code ? ` ${x.code}` : '')).join(', ')})`,
+        );
+      for (const x of o)
+        if (x.status !== 201 && x.code !== 'surveys.already_responded')
+          problems.push(`respondent ${i}: ${x.status} ${x.code}`);
     }
     const [stored] = await db.query(
       `SELECT count(*)::int AS n, count(DISTINCT respondent_key)::int AS keys FROM survey_response WHERE survey_id = $1 AND status = 'submitted'`,
       [surveyId],
     );
-    const ids = new Set((await db.query(`SELECT id FROM survey_response WHERE survey_id = $1`, [surveyId])).map((r: { id: string }) => r.id));
+    const ids = new Set(
+      (await db.query(`SELECT id FROM survey_response WHERE survey_id = $1`, [surveyId])).map(
+        (r: { id: string }) => r.id,
+      ),
+    );
     const missing = accepted.filter((o) => !o.id || !ids.has(o.id)).length;
-    console.log(`stored ${stored.n} responses, ${stored.keys} distinct respondents, ${accepted.length} accepted, ${missing} accepted but missing`);
-    if (stored.n !== RESPONDENTS || stored.keys !== RESPONDENTS || accepted.length !== RESPONDENTS || missing > 0) problems.push('stored rows differ from accepted responses');
+    console.log(
+      `stored ${stored.n} responses, ${stored.keys} distinct respondents, ${accepted.length} accepted, ${missing} accepted but missing`,
+    );
+    if (stored.n !== RESPONDENTS || stored.keys !== RESPONDENTS || accepted.length !== RESPONDENTS || missing > 0)
+      problems.push('stored rows differ from accepted responses');
     if (problems.length) {
       console.log(`ONE-RESPONSE RULE BROKEN:\n${problems.slice(0, 20).join('\n')}`);
       process.exitCode = 1;
-    } else console.log('one-response rule held exactly: one stored response per respondent, every double tap refused with surveys.already_responded');
+    } else
+      console.log(
+        'one-response rule held exactly: one stored response per respondent, every double tap refused with surveys.already_responded',
+      );
   } finally {
     await bench.close();
   }

@@ -22,14 +22,29 @@ async function answeredSurvey(page: Page): Promise<string> {
     const stage = plan.stages.find((s) => s.status === 'open');
     if (!stage) continue;
     const headers = { 'x-csrf-token': await csrf(page) };
-    const created = await page.request.post(`/api/orgs/${SLUG}/stages/${stage.id}/activities`, { headers, data: { type: 'survey', title: { fa: 'نظرسنجی روشنایی معابر' } } });
+    const created = await page.request.post(`/api/orgs/${SLUG}/stages/${stage.id}/activities`, {
+      headers,
+      data: { type: 'survey', title: { fa: 'نظرسنجی روشنایی معابر' } },
+    });
     expect(created.status()).toBe(201);
     const activityId = ((await created.json()) as TActivity).id;
     const base = `/api/orgs/${SLUG}/surveys/${activityId}`;
-    const definition = { sections: [{ id: 's1', questions: [{ id: 'q1', type: 'short_text', title: { fa: QUESTION } }] }] };
+    const definition = {
+      sections: [{ id: 's1', questions: [{ id: 'q1', type: 'short_text', title: { fa: QUESTION } }] }],
+    };
     expect((await page.request.put(`${base}/definition`, { headers, data: { definition } })).status()).toBe(200);
-    expect((await page.request.put(`${base}/settings`, { headers, data: { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: false } })).status()).toBe(200);
-    const answered = await page.request.post(`${base}/response`, { headers, data: { answers: { q1: '=خیابان چهارباغ' } } });
+    expect(
+      (
+        await page.request.put(`${base}/settings`, {
+          headers,
+          data: { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: false },
+        })
+      ).status(),
+    ).toBe(200);
+    const answered = await page.request.post(`${base}/response`, {
+      headers,
+      data: { answers: { q1: '=خیابان چهارباغ' } },
+    });
     expect(answered.status()).toBe(201);
     return activityId;
   }

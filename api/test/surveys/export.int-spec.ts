@@ -17,33 +17,59 @@ const DEFINITION: TSurveyDefinition = {
     {
       id: 's1',
       questions: [
-        { id: 'mode', type: 'single_choice', title: t('وسیله رفت‌وآمد', 'Commute'), options: [{ id: 'bus', label: t('اتوبوس', 'Bus') }, { id: 'car', label: t('خودرو', 'Car') }], allowOther: true },
+        {
+          id: 'mode',
+          type: 'single_choice',
+          title: t('وسیله رفت‌وآمد', 'Commute'),
+          options: [
+            { id: 'bus', label: t('اتوبوس', 'Bus') },
+            { id: 'car', label: t('خودرو', 'Car') },
+          ],
+          allowOther: true,
+        },
         {
           id: 'needs',
           type: 'multiple_choice',
           title: t('نیازها', 'Needs'),
-          options: [{ id: 'park', label: t('پارک', 'Park') }, { id: 'light', label: t('روشنایی', 'Lighting') }, { id: 'bike', label: t('دوچرخه', 'Bike lanes') }],
+          options: [
+            { id: 'park', label: t('پارک', 'Park') },
+            { id: 'light', label: t('روشنایی', 'Lighting') },
+            { id: 'bike', label: t('دوچرخه', 'Bike lanes') },
+          ],
           allowOther: true,
         },
         {
           id: 'prio',
           type: 'ranking',
           title: t('اولویت‌ها', 'Priorities'),
-          options: [{ id: 'light', label: t('روشنایی معابر', 'Street lighting') }, { id: 'water', label: t('آب', 'Water') }, { id: 'roads', label: t('راه', 'Roads') }],
+          options: [
+            { id: 'light', label: t('روشنایی معابر', 'Street lighting') },
+            { id: 'water', label: t('آب', 'Water') },
+            { id: 'roads', label: t('راه', 'Roads') },
+          ],
         },
         {
           id: 'sat',
           type: 'matrix_single',
           title: t('رضایت', 'Satisfaction'),
-          rows: [{ id: 'clean', label: t('پاکیزگی', 'Cleanliness') }, { id: 'safe', label: t('امنیت', 'Safety') }],
-          columns: [{ id: 'lo', label: t('کم', 'Low') }, { id: 'hi', label: t('زیاد', 'High') }],
+          rows: [
+            { id: 'clean', label: t('پاکیزگی', 'Cleanliness') },
+            { id: 'safe', label: t('امنیت', 'Safety') },
+          ],
+          columns: [
+            { id: 'lo', label: t('کم', 'Low') },
+            { id: 'hi', label: t('زیاد', 'High') },
+          ],
         },
         {
           id: 'use',
           type: 'matrix_multiple',
           title: t('استفاده', 'Use'),
           rows: [{ id: 'park', label: t('پارک', 'Park') }],
-          columns: [{ id: 'day', label: t('روز', 'Day') }, { id: 'night', label: t('شب', 'Night') }],
+          columns: [
+            { id: 'day', label: t('روز', 'Day') },
+            { id: 'night', label: t('شب', 'Night') },
+          ],
         },
         { id: 'age', type: 'number', title: t('سن', 'Age'), min: 0, max: 120 },
         { id: 'when', type: 'date', title: t('تاریخ بازدید', 'Visit date') },
@@ -93,7 +119,8 @@ describe('survey exports', () => {
     return done.body as { id: string; rowsDone: number; rowsTotal: number };
   }
 
-  const download = (client: TestClient, activityId: string, id: string) => client.get(surveyPath(org, activityId, `/exports/${id}/file`));
+  const download = (client: TestClient, activityId: string, id: string) =>
+    client.get(surveyPath(org, activityId, `/exports/${id}/file`));
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -101,14 +128,25 @@ describe('survey exports', () => {
     org = await buildOrganization(app.db);
     other = await buildOrganization(app.db);
     planner = await plannerOf(app, org);
-    identified = await buildSurvey(app, org, planner.client, DEFINITION, { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: true });
-    anonymous = await buildSurvey(app, org, planner.client, DEFINITION, { audience: { audience: 'signed_in' }, anonymous: true, askDemographics: false });
+    identified = await buildSurvey(app, org, planner.client, DEFINITION, {
+      audience: { audience: 'signed_in' },
+      anonymous: false,
+      askDemographics: true,
+    });
+    anonymous = await buildSurvey(app, org, planner.client, DEFINITION, {
+      audience: { audience: 'signed_in' },
+      anonymous: true,
+      askDemographics: false,
+    });
     respondentIds = [];
     for (const [i, name] of ['مریم', 'علی', 'زهرا'].entries()) {
       const person = await personWithRoles(app, org, ['citizen'], name);
       respondentIds.push(person.accountId);
       if (i === 0) {
-        await app.db.query(`UPDATE account SET demographics_consent_at = now(), age_band = '30_44', gender = 'female' WHERE id = $1`, [person.accountId]);
+        await app.db.query(
+          `UPDATE account SET demographics_consent_at = now(), age_band = '30_44', gender = 'female' WHERE id = $1`,
+          [person.accountId],
+        );
       }
       expect((await submit(person.client, org, identified.activityId, ANSWERS, { consent: i === 0 })).status).toBe(201);
       expect((await submit(person.client, org, anonymous.activityId, ANSWERS)).status).toBe(201);
@@ -145,10 +183,15 @@ describe('survey exports', () => {
     );
     const row = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r.includes(respondentIds[0]))![i]]));
     expect(row['نام']).toBe('مریم');
-    expect(row['گروه سنی']).toBe('30_44');
+    expect(row['گروه سنی']).toBe('۳۰ تا ۴۴');
+    expect(row['جنسیت']).toBe('زن');
     expect(row['س1 — وسیله رفت‌وآمد']).toBe('سایر');
     expect(row['س1 — وسیله رفت‌وآمد — سایر']).toBe('مترو');
-    expect([row['س2 — نیازها — پارک'], row['س2 — نیازها — روشنایی'], row['س2 — نیازها — دوچرخه']]).toEqual(['1', '0', '1']);
+    expect([row['س2 — نیازها — پارک'], row['س2 — نیازها — روشنایی'], row['س2 — نیازها — دوچرخه']]).toEqual([
+      '1',
+      '0',
+      '1',
+    ]);
     expect(row['س3 — اولویت‌ها — روشنایی معابر — رتبه']).toBe('2');
     expect(row['س3 — اولویت‌ها — آب — رتبه']).toBe('1');
     expect(row['س4 — رضایت — پاکیزگی']).toBe('زیاد');
@@ -176,7 +219,16 @@ describe('survey exports', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('Responses');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(expect.arrayContaining(['Response id', 'Name', 'Mobile', 'Q3 — Priorities — Street lighting — rank', 'Q2 — Needs — Bike lanes', 'Q7 — Visit date']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'Response id',
+        'Name',
+        'Mobile',
+        'Q3 — Priorities — Street lighting — rank',
+        'Q2 — Needs — Bike lanes',
+        'Q7 — Visit date',
+      ]),
+    );
     expect(sheet.rowCount).toBe(4);
     const col = (name: string) => header.indexOf(name) + 1;
     const values = [2, 3, 4].map((r) => sheet.getRow(r));
@@ -199,7 +251,11 @@ describe('survey exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Responses', 'Responses (2)', 'Responses (3)']);
-    expect(workbook.worksheets.map((s) => (s.getSheetValues().slice(1) as unknown[][]).map((r) => r[1]))).toEqual([['n', 1, 2], ['n', 3, 4], ['n', 5]]);
+    expect(workbook.worksheets.map((s) => (s.getSheetValues().slice(1) as unknown[][]).map((r) => r[1]))).toEqual([
+      ['n', 1, 2],
+      ['n', 3, 4],
+      ['n', 5],
+    ]);
   });
 
   it('writes the map answers as a GeoJSON FeatureCollection without personal data', async () => {
@@ -214,7 +270,9 @@ describe('survey exports', () => {
     expect(area.geometry.type).toBe('Polygon');
     const ring = area.geometry.coordinates[0];
     expect(ring[0]).toEqual(ring[ring.length - 1]);
-    expect(geo.features.find((f: { properties: { questionId: string } }) => f.properties.questionId === 'spot').geometry).toEqual({ type: 'Point', coordinates: [51.67, 32.65] });
+    expect(
+      geo.features.find((f: { properties: { questionId: string } }) => f.properties.questionId === 'spot').geometry,
+    ).toEqual({ type: 'Point', coordinates: [51.67, 32.65] });
     for (const f of geo.features) expect(Object.keys(f.properties).sort()).toEqual(['questionId', 'responseId']);
     for (const id of respondentIds) expect(res.text).not.toContain(id);
   });
@@ -225,7 +283,9 @@ describe('survey exports', () => {
     const [header, ...rows] = parseCsv(res.text.replace(/^\uFEFF/, ''));
     expect(rows).toHaveLength(3);
     expect(header).not.toEqual(expect.arrayContaining(['نام']));
-    expect(header.filter((h) => ['شناسه پاسخ‌دهنده', 'نام', 'تلفن همراه', 'منطقه', 'گروه سنی', 'جنسیت'].includes(h))).toEqual([]);
+    expect(
+      header.filter((h) => ['شناسه پاسخ‌دهنده', 'نام', 'تلفن همراه', 'منطقه', 'گروه سنی', 'جنسیت'].includes(h)),
+    ).toEqual([]);
     for (const id of respondentIds) expect(res.text).not.toContain(id);
     expect(res.text).not.toContain('مریم');
   });
@@ -234,7 +294,9 @@ describe('survey exports', () => {
     const done = await exportAs(planner.client, identified.activityId, 'csv');
     const colleague = await plannerOf(app, org);
     expect((await download(colleague.client, identified.activityId, done.id)).status).toBe(404);
-    expect((await colleague.client.get(surveyPath(org, identified.activityId, `/exports/${done.id}`))).status).toBe(404);
+    expect((await colleague.client.get(surveyPath(org, identified.activityId, `/exports/${done.id}`))).status).toBe(
+      404,
+    );
     expect((await colleague.client.get(surveyPath(org, identified.activityId, '/exports'))).body.items).toEqual([]);
     const citizen = await personWithRoles(app, org, ['citizen'], 'شهروند');
     expect((await download(citizen.client, identified.activityId, done.id)).status).toBe(403);
@@ -246,24 +308,42 @@ describe('survey exports', () => {
     const expired = await download(planner.client, identified.activityId, done.id);
     expect(expired.status).toBe(410);
     expect(expired.body.code).toBe('survey_exports.expired');
-    expect((await planner.client.get(surveyPath(org, identified.activityId, `/exports/${done.id}`))).body.isDownloadable).toBe(false);
+    expect(
+      (await planner.client.get(surveyPath(org, identified.activityId, `/exports/${done.id}`))).body.isDownloadable,
+    ).toBe(false);
     await app.app.get(SurveyExportService)['repository'].prune();
-    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM survey_export_chunk WHERE export_id = $1`, [done.id]);
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM survey_export_chunk WHERE export_id = $1`, [
+      done.id,
+    ]);
     expect(n).toBe(0);
 
-    const audit = await app.db.query(`SELECT action FROM audit_entry WHERE organization_id = $1 AND action LIKE 'survey.export_%'`, [org.id]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['survey.export_requested', 'survey.export_downloaded']));
+    const audit = await app.db.query(
+      `SELECT action FROM audit_entry WHERE organization_id = $1 AND action LIKE 'survey.export_%'`,
+      [org.id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['survey.export_requested', 'survey.export_downloaded']),
+    );
   });
 
   it('keeps another municipality’s planner out', async () => {
     const done = await exportAs(planner.client, identified.activityId, 'csv');
     const outsider = await plannerOf(app, other);
-    const asOther = (path: string) => outsider.client.get(`/api/orgs/${other.slug}/surveys/${identified.activityId}${path}`);
+    const asOther = (path: string) =>
+      outsider.client.get(`/api/orgs/${other.slug}/surveys/${identified.activityId}${path}`);
     expect((await asOther(`/exports/${done.id}/file`)).status).toBe(404);
     expect((await asOther(`/exports/${done.id}`)).status).toBe(404);
-    expect((await outsider.client.post(`/api/orgs/${other.slug}/surveys/${identified.activityId}/exports`, { format: 'csv' })).status).toBe(404);
+    expect(
+      (
+        await outsider.client.post(`/api/orgs/${other.slug}/surveys/${identified.activityId}/exports`, {
+          format: 'csv',
+        })
+      ).status,
+    ).toBe(404);
     // Through the right slug, they are not a member.
-    expect((await outsider.client.get(surveyPath(org, identified.activityId, `/exports/${done.id}/file`))).status).toBe(403);
+    expect((await outsider.client.get(surveyPath(org, identified.activityId, `/exports/${done.id}/file`))).status).toBe(
+      403,
+    );
   });
 
   it('resumes a job that died mid-way: the retry writes one whole, correct file', async () => {
@@ -275,7 +355,9 @@ describe('survey exports', () => {
     try {
       const created = await planner.client.post(surveyPath(org, identified.activityId, '/exports'), { format: 'csv' });
       await jobs.drain();
-      const afterFailure = await planner.client.get(surveyPath(org, identified.activityId, `/exports/${created.body.id}`));
+      const afterFailure = await planner.client.get(
+        surveyPath(org, identified.activityId, `/exports/${created.body.id}`),
+      );
       expect(afterFailure.body).toMatchObject({ status: 'queued', isDownloadable: false });
       expect(await waitingJobs(app.db, 'surveys.export', { exportId: created.body.id })).toHaveLength(1);
 
@@ -300,9 +382,13 @@ describe('survey exports', () => {
   });
 
   it('refuses an unknown format and a citizen', async () => {
-    expect((await planner.client.post(surveyPath(org, identified.activityId, '/exports'), { format: 'pdf' })).status).toBe(400);
+    expect(
+      (await planner.client.post(surveyPath(org, identified.activityId, '/exports'), { format: 'pdf' })).status,
+    ).toBe(400);
     const citizen = await personWithRoles(app, org, ['citizen'], 'شهروند');
-    expect((await citizen.client.post(surveyPath(org, identified.activityId, '/exports'), { format: 'csv' })).status).toBe(403);
+    expect(
+      (await citizen.client.post(surveyPath(org, identified.activityId, '/exports'), { format: 'csv' })).status,
+    ).toBe(403);
   });
 });
 

@@ -136,7 +136,13 @@ class StreamingZip {
  * rows go on further sheets "name (2)", "name (3)", each with the header again. Strings are
  * neutralised against formulas like every export of the project.
  */
-export async function streamingXlsxWriter(sink: ByteSink, header: string[], sheetName: string, isRtl: boolean, maxSheetRows = XLSX_MAX_SHEET_ROWS): Promise<RowWriter> {
+export async function streamingXlsxWriter(
+  sink: ByteSink,
+  header: string[],
+  sheetName: string,
+  isRtl: boolean,
+  maxSheetRows = XLSX_MAX_SHEET_ROWS,
+): Promise<RowWriter> {
   const zip = new StreamingZip(sink);
   const columns = header.map((_, i) => columnName(i));
   const names: string[] = [];
@@ -149,7 +155,8 @@ export async function streamingXlsxWriter(sink: ByteSink, header: string[], shee
       const cell = row[i];
       if (cell === null || (typeof cell === 'number' && !Number.isFinite(cell))) continue;
       if (typeof cell === 'number') xml += `<c r="${columns[i]}${r}"${style}><v>${cell}</v></c>`;
-      else xml += `<c r="${columns[i]}${r}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(safeText(cell))}</t></is></c>`;
+      else
+        xml += `<c r="${columns[i]}${r}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(safeText(cell))}</t></is></c>`;
     }
     return xml + '</row>';
   };
@@ -202,7 +209,11 @@ export async function streamingXlsxWriter(sink: ByteSink, header: string[], shee
       await zip.file('xl/workbook.xml', XML_DECLARATION + workbook(sheetNames));
       await zip.file(
         'xl/_rels/workbook.xml.rels',
-        XML_DECLARATION + relationships([...names.map((_, i): [string, string] => ['worksheet', sheetPath(i)]), ['styles', 'styles.xml']]),
+        XML_DECLARATION +
+          relationships([
+            ...names.map((_, i): [string, string] => ['worksheet', sheetPath(i)]),
+            ['styles', 'styles.xml'],
+          ]),
       );
       await zip.file('xl/styles.xml', XML_DECLARATION + STYLES);
       await zip.finish();

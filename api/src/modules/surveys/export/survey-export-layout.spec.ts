@@ -10,7 +10,12 @@ describe('the export’s Jalali dates', () => {
   });
 
   it('gives submission times on Tehran’s wall clock, as formatJalali does', () => {
-    for (const iso of ['2026-12-02T20:29:00Z', '2026-12-02T20:31:00Z', '2025-03-20T20:30:00Z', '2026-06-01T00:00:00Z']) {
+    for (const iso of [
+      '2026-12-02T20:29:00Z',
+      '2026-12-02T20:31:00Z',
+      '2025-03-20T20:30:00Z',
+      '2026-06-01T00:00:00Z',
+    ]) {
       const at = new Date(iso);
       expect(jalaliDateTime(at)).toBe(formatJalali(at, { locale: 'en', withTime: true, timeZone: 'Asia/Tehran' }));
     }

@@ -1,4 +1,11 @@
-import { surveyQuestions, OTHER_CHOICE, type Locale, type TSurveyDefinition, type TSurveyQuestion, type TSurveyText } from '@hamandishi/contracts';
+import {
+  surveyQuestions,
+  OTHER_CHOICE,
+  type Locale,
+  type TSurveyDefinition,
+  type TSurveyQuestion,
+  type TSurveyText,
+} from '@hamandishi/contracts';
 import { toJalali } from '@hamandishi/text';
 import type { Cell } from '../../../common/export/tabular';
 
@@ -77,6 +84,58 @@ const WORDS: Record<Locale, Record<string, string>> = {
   },
 };
 
+// The demographic codes as the planner reads them; an unknown code is written as stored.
+const CODES: Record<Locale, Record<string, string>> = {
+  fa: {
+    citizen: 'شهروند',
+    ngo: 'سمن',
+    expert: 'کارشناس',
+    manager: 'مدیر',
+    planner: 'برنامه‌ریز',
+    under_18: 'زیر ۱۸',
+    '18_29': '۱۸ تا ۲۹',
+    '30_44': '۳۰ تا ۴۴',
+    '45_59': '۴۵ تا ۵۹',
+    '60_plus': '۶۰ و بیشتر',
+    female: 'زن',
+    male: 'مرد',
+    other: 'دیگر',
+    undisclosed: 'نگفته',
+  },
+  ar: {
+    citizen: 'مواطن',
+    ngo: 'منظمة غير حكومية',
+    expert: 'خبير',
+    manager: 'مدير',
+    planner: 'مخطِّط',
+    under_18: 'دون ١٨',
+    '18_29': '١٨–٢٩',
+    '30_44': '٣٠–٤٤',
+    '45_59': '٤٥–٥٩',
+    '60_plus': '٦٠ فأكثر',
+    female: 'أنثى',
+    male: 'ذكر',
+    other: 'آخر',
+    undisclosed: 'لم يُفصح',
+  },
+  en: {
+    citizen: 'Citizen',
+    ngo: 'NGO',
+    expert: 'Expert',
+    manager: 'Manager',
+    planner: 'Planner',
+    under_18: 'Under 18',
+    '18_29': '18–29',
+    '30_44': '30–44',
+    '45_59': '45–59',
+    '60_plus': '60 and over',
+    female: 'Female',
+    male: 'Male',
+    other: 'Other',
+    undisclosed: 'Undisclosed',
+  },
+};
+
 const SEPARATOR = ' — ';
 // Iran has kept UTC+03:30 all year since 2022; a fixed offset avoids an Intl call per row.
 const TEHRAN_OFFSET_MS = 3.5 * 3600 * 1000;
@@ -105,7 +164,8 @@ export function exportLayout(def: TSurveyDefinition, locale: Locale, privacy: Ex
   }
   if (privacy.hasDemographics) {
     header.push(w.capacity, w.district, w.ageBand, w.gender);
-    fillers.push((r, out) => out.push(r.capacity, r.district, r.ageBand, r.gender));
+    const code = (value: string | null) => (value === null ? null : (CODES[locale][value] ?? value));
+    fillers.push((r, out) => out.push(code(r.capacity), r.district, code(r.ageBand), code(r.gender)));
   }
   for (const { question, index } of surveyQuestions(def)) {
     const title = `${w.q}${index + 1}${SEPARATOR}${textIn(question.title, locale)}`;
@@ -179,7 +239,9 @@ function questionColumns(q: TSurveyQuestion, title: string, locale: Locale): Que
     }
     case 'matrix_multiple':
       return {
-        header: q.rows.flatMap((row) => q.columns.map((col) => sub(textIn(row.label, locale), textIn(col.label, locale)))),
+        header: q.rows.flatMap((row) =>
+          q.columns.map((col) => sub(textIn(row.label, locale), textIn(col.label, locale))),
+        ),
         fill: (a, out) => {
           const answer = a as Record<string, string[]> | undefined;
           for (const row of q.rows) {
@@ -206,7 +268,14 @@ function questionColumns(q: TSurveyQuestion, title: string, locale: Locale): Que
       return {
         header: [sub(w.area)],
         fill: (a, out) =>
-          out.push(Array.isArray(a) ? JSON.stringify({ type: 'Polygon', coordinates: [(a as { lat: number; lng: number }[]).map((p) => [p.lng, p.lat])] }) : null),
+          out.push(
+            Array.isArray(a)
+              ? JSON.stringify({
+                  type: 'Polygon',
+                  coordinates: [(a as { lat: number; lng: number }[]).map((p) => [p.lng, p.lat])],
+                })
+              : null,
+          ),
       };
     case 'short_text':
     case 'long_text':

@@ -39,7 +39,11 @@ export async function csvWriter(sink: ByteSink, header: string[]): Promise<RowWr
 export function safeText(text: string): string {
   const c = text.charCodeAt(0);
   const isPlain =
-    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x621 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3);
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x621 && c <= 0x64a) ||
+    (c >= 0x66e && c <= 0x6d3);
   return isPlain ? text : neutraliseFormula(text);
 }
 
@@ -56,7 +60,13 @@ function csvField(cell: Cell): string {
  * on further sheets, each with the header again. Strings are neutralised against formulas, as the
  * CSV's are, so the file stays safe when a spreadsheet converts it.
  */
-export async function xlsxWriter(sink: ByteSink, header: string[], sheetName: string, isRtl: boolean, maxSheetRows = XLSX_MAX_SHEET_ROWS): Promise<RowWriter> {
+export async function xlsxWriter(
+  sink: ByteSink,
+  header: string[],
+  sheetName: string,
+  isRtl: boolean,
+  maxSheetRows = XLSX_MAX_SHEET_ROWS,
+): Promise<RowWriter> {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       sink.write(chunk).then(() => callback(), callback);
@@ -109,10 +119,16 @@ function waitForDrain(stream: Writable): Promise<void> {
 }
 
 /** A GeoJSON point or polygon of one map answer, with no personal data. */
-export type MapFeature = { responseId: string; questionId: string; geometry: { type: 'Point'; coordinates: number[] } | { type: 'Polygon'; coordinates: number[][][] } };
+export type MapFeature = {
+  responseId: string;
+  questionId: string;
+  geometry: { type: 'Point'; coordinates: number[] } | { type: 'Polygon'; coordinates: number[][][] };
+};
 
 /** A GeoJSON FeatureCollection, written feature by feature. */
-export async function geojsonWriter(sink: ByteSink): Promise<{ writeFeatures(features: MapFeature[]): Promise<void>; end(): Promise<void> }> {
+export async function geojsonWriter(
+  sink: ByteSink,
+): Promise<{ writeFeatures(features: MapFeature[]): Promise<void>; end(): Promise<void> }> {
   await sink.write(Buffer.from('{"type":"FeatureCollection","features":[', 'utf8'));
   let isFirst = true;
   return {
@@ -120,7 +136,13 @@ export async function geojsonWriter(sink: ByteSink): Promise<{ writeFeatures(fea
       if (features.length === 0) return;
       let text = '';
       for (const f of features) {
-        text += (isFirst ? '' : ',') + JSON.stringify({ type: 'Feature', geometry: f.geometry, properties: { responseId: f.responseId, questionId: f.questionId } });
+        text +=
+          (isFirst ? '' : ',') +
+          JSON.stringify({
+            type: 'Feature',
+            geometry: f.geometry,
+            properties: { responseId: f.responseId, questionId: f.questionId },
+          });
         isFirst = false;
       }
       await sink.write(Buffer.from(text, 'utf8'));

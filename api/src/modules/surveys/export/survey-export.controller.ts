@@ -11,7 +11,10 @@ import { SurveyExportErrors } from './survey-export.errors';
 import { SurveyExportService } from './survey-export.service';
 
 const ActivityId = () =>
-  Param('activityId', new ParseUUIDPipe({ exceptionFactory: () => new AppError('plans.activity_not_found', 404, 'Activity not found') }));
+  Param(
+    'activityId',
+    new ParseUUIDPipe({ exceptionFactory: () => new AppError('plans.activity_not_found', 404, 'Activity not found') }),
+  );
 const ExportId = () => Param('exportId', new ParseUUIDPipe({ exceptionFactory: () => SurveyExportErrors.notFound() }));
 
 const tags = ['surveys'];
@@ -23,7 +26,12 @@ export class SurveyExportController {
 
   @Post()
   @Roles(...PLANNERS)
-  @Endpoint({ summary: 'Export the submitted responses as CSV, XLSX or GeoJSON, as a background job (planner)', body: ZCreateSurveyExport, response: ZSurveyExport, tags })
+  @Endpoint({
+    summary: 'Export the submitted responses as CSV, XLSX or GeoJSON, as a background job (planner)',
+    body: ZCreateSurveyExport,
+    response: ZSurveyExport,
+    tags,
+  })
   create(
     @CurrentOrganization() org: Organization,
     @CurrentActor() actor: Actor,
@@ -35,7 +43,11 @@ export class SurveyExportController {
 
   @Get()
   @Roles(...PLANNERS)
-  @Endpoint({ summary: 'The planner’s recent exports of this survey, newest first (planner)', response: ZSurveyExportList, tags })
+  @Endpoint({
+    summary: 'The planner’s recent exports of this survey, newest first (planner)',
+    response: ZSurveyExportList,
+    tags,
+  })
   list(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ActivityId() activityId: string) {
     return this.exports.list(org, actor, activityId);
   }
@@ -43,7 +55,12 @@ export class SurveyExportController {
   @Get(':exportId')
   @Roles(...PLANNERS)
   @Endpoint({ summary: 'An export’s progress (the requesting planner)', response: ZSurveyExport, tags })
-  get(@CurrentOrganization() org: Organization, @CurrentActor() actor: Actor, @ActivityId() activityId: string, @ExportId() exportId: string) {
+  get(
+    @CurrentOrganization() org: Organization,
+    @CurrentActor() actor: Actor,
+    @ActivityId() activityId: string,
+    @ExportId() exportId: string,
+  ) {
     return this.exports.get(org, actor, activityId, exportId);
   }
 

@@ -33,7 +33,10 @@ const COLUMNS = `id, organization_id AS "organizationId", survey_id AS "surveyId
 export class SurveyExportRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
 
-  async insert(m: Queryable, row: { organizationId: string; surveyId: string; requestedBy: string; format: SurveyExportFormat; locale: Locale }): Promise<ExportRow> {
+  async insert(
+    m: Queryable,
+    row: { organizationId: string; surveyId: string; requestedBy: string; format: SurveyExportFormat; locale: Locale },
+  ): Promise<ExportRow> {
     const [created] = await m.query(
       `INSERT INTO survey_export (organization_id, survey_id, requested_by, format, locale) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [row.organizationId, row.surveyId, row.requestedBy, row.format, row.locale],
@@ -43,7 +46,10 @@ export class SurveyExportRepository {
 
   /** One export of the organisation (any requester: the service checks who may see it). */
   async find(organizationId: string, exportId: string): Promise<ExportRow | null> {
-    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM survey_export WHERE organization_id = $1 AND id = $2`, [organizationId, exportId]);
+    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM survey_export WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      exportId,
+    ]);
     return row ?? null;
   }
 
@@ -76,7 +82,10 @@ export class SurveyExportRepository {
   }
 
   async progress(exportId: string, rowsDone: number): Promise<void> {
-    await this.db.query(`UPDATE survey_export SET rows_done = $2, updated_at = now() WHERE id = $1`, [exportId, rowsDone]);
+    await this.db.query(`UPDATE survey_export SET rows_done = $2, updated_at = now() WHERE id = $1`, [
+      exportId,
+      rowsDone,
+    ]);
   }
 
   async finish(exportId: string, rowsDone: number, byteSize: number, ttlHours: number): Promise<void> {
@@ -99,18 +108,28 @@ export class SurveyExportRepository {
   }
 
   async appendChunk(exportId: string, seq: number, data: Buffer): Promise<void> {
-    await this.db.query(`INSERT INTO survey_export_chunk (export_id, seq, data) VALUES ($1, $2, $3)`, [exportId, seq, data]);
+    await this.db.query(`INSERT INTO survey_export_chunk (export_id, seq, data) VALUES ($1, $2, $3)`, [
+      exportId,
+      seq,
+      data,
+    ]);
   }
 
   /** One chunk of a file, or null past the end. */
   async chunk(exportId: string, seq: number): Promise<Buffer | null> {
-    const [row] = await this.db.query(`SELECT data FROM survey_export_chunk WHERE export_id = $1 AND seq = $2`, [exportId, seq]);
+    const [row] = await this.db.query(`SELECT data FROM survey_export_chunk WHERE export_id = $1 AND seq = $2`, [
+      exportId,
+      seq,
+    ]);
     return row ? (row.data as Buffer) : null;
   }
 
   /** How many submitted responses the survey has. */
   async countSubmitted(surveyId: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1 AND status = 'submitted'`, [surveyId]);
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1 AND status = 'submitted'`,
+      [surveyId],
+    );
     return row.n;
   }
 
@@ -120,7 +139,14 @@ export class SurveyExportRepository {
    * the first page starts after the nil UUID, as an `IS NULL OR` would defeat the index).
    * Identity columns are read only when `isIdentified`; demographics only for those who consented.
    */
-  async responsePage(organizationId: string, surveyId: string, afterId: string | null, limit: number, isIdentified: boolean, locale: Locale): Promise<ExportResponse[]> {
+  async responsePage(
+    organizationId: string,
+    surveyId: string,
+    afterId: string | null,
+    limit: number,
+    isIdentified: boolean,
+    locale: Locale,
+  ): Promise<ExportResponse[]> {
     const identity = isIdentified
       ? `COALESCE(r.account_id, r.invite_id)::text AS "respondentId", COALESCE(a.display_name, i.label) AS name, a.mobile AS mobile`
       : `NULL AS "respondentId", NULL AS name, NULL AS mobile`;
@@ -152,10 +178,19 @@ export class SurveyExportRepository {
 }
 
 /** What an export job needs of its survey. */
-export type ExportSurvey = { id: string; definition: import('@hamandishi/contracts').TSurveyDefinition; anonymous: boolean; askDemographics: boolean };
+export type ExportSurvey = {
+  id: string;
+  definition: import('@hamandishi/contracts').TSurveyDefinition;
+  anonymous: boolean;
+  askDemographics: boolean;
+};
 
 /** The survey of an export (the surveys module's own table). */
-export async function findExportSurvey(db: Queryable, organizationId: string, surveyId: string): Promise<ExportSurvey | null> {
+export async function findExportSurvey(
+  db: Queryable,
+  organizationId: string,
+  surveyId: string,
+): Promise<ExportSurvey | null> {
   const [row] = await db.query(
     `SELECT id, definition, anonymous, ask_demographics AS "askDemographics" FROM survey WHERE organization_id = $1 AND id = $2`,
     [organizationId, surveyId],

@@ -20,7 +20,12 @@ import { SurveysService } from '../surveys.service';
 import { exportLayout, textIn, type ExportResponse } from './survey-export-layout';
 import { streamingXlsxWriter } from './streaming-xlsx';
 import { csvWriter, geojsonWriter, type ByteSink, type MapFeature } from './survey-export-writers';
-import { type ExportRow, type ExportSurvey, findExportSurvey, SurveyExportRepository } from './survey-export.repository';
+import {
+  type ExportRow,
+  type ExportSurvey,
+  findExportSurvey,
+  SurveyExportRepository,
+} from './survey-export.repository';
 import { SurveyExportErrors } from './survey-export.errors';
 
 /** Bytes gathered before a chunk of the file is written to the database. */
@@ -64,12 +69,23 @@ export class SurveyExportService implements OnModuleInit {
   }
 
   /** Queues an export of the survey in the planner's language; audited. */
-  async request(org: Organization, actor: Actor, activityId: string, format: SurveyExportFormat): Promise<TSurveyExport> {
+  async request(
+    org: Organization,
+    actor: Actor,
+    activityId: string,
+    format: SurveyExportFormat,
+  ): Promise<TSurveyExport> {
     const survey = await this.surveys.get(org, activityId);
     const account = await this.accounts.requireActive(actor.accountId);
     const locale: Locale = LOCALES.includes(account.locale) ? account.locale : 'fa';
     const row = await this.repository.db.transaction(async (m) => {
-      const created = await this.repository.insert(m, { organizationId: org.id, surveyId: survey.id, requestedBy: actor.accountId, format, locale });
+      const created = await this.repository.insert(m, {
+        organizationId: org.id,
+        surveyId: survey.id,
+        requestedBy: actor.accountId,
+        format,
+        locale,
+      });
       await this.audit.record(m, {
         organizationId: org.id,
         actorId: actor.accountId,
@@ -153,7 +169,10 @@ export class SurveyExportService implements OnModuleInit {
       await this.repository.finish(exportId, rows, bytes, SURVEY_EXPORT_TTL_HOURS);
     } catch (error) {
       const isLast = attempt > JOB_QUEUES['surveys.export'].retryLimit;
-      this.logger.warn({ exportId, attempt, err: error }, isLast ? 'survey export failed' : 'survey export attempt failed; retried');
+      this.logger.warn(
+        { exportId, attempt, err: error },
+        isLast ? 'survey export failed' : 'survey export attempt failed; retried',
+      );
       await this.repository.markFailed(exportId, isLast ? 'failed' : 'queued', 'survey_exports.failed');
       if (!isLast) throw error;
     }
@@ -181,7 +200,10 @@ export class SurveyExportService implements OnModuleInit {
       }
       await writer.end();
     } else {
-      const layout = exportLayout(survey.definition, row.locale, { isIdentified, hasDemographics: survey.askDemographics });
+      const layout = exportLayout(survey.definition, row.locale, {
+        isIdentified,
+        hasDemographics: survey.askDemographics,
+      });
       const writer =
         row.format === 'csv'
           ? await csvWriter(sink, layout.header)
@@ -200,7 +222,14 @@ export class SurveyExportService implements OnModuleInit {
   private async *pages(row: ExportRow, surveyId: string, isIdentified: boolean): AsyncGenerator<ExportResponse[]> {
     let after: string | null = null;
     for (;;) {
-      const page = await this.repository.responsePage(row.organizationId, surveyId, after, this.pageSize, isIdentified, row.locale);
+      const page = await this.repository.responsePage(
+        row.organizationId,
+        surveyId,
+        after,
+        this.pageSize,
+        isIdentified,
+        row.locale,
+      );
       if (page.length === 0) return;
       yield page;
       after = page[page.length - 1].id;

@@ -4,7 +4,9 @@ import { SURVEY_EXPORT_NS, surveyExportResources } from './survey-export-i18n';
 function leafKeys(node: unknown, prefix = ''): string[] {
   if (typeof node === 'string') return [prefix];
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => leafKeys(value, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    leafKeys(value, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 describe('the survey export catalog (loaded with the export screen)', () => {

@@ -10,5 +10,6 @@ export const SURVEY_EXPORT_NS = 'survey-export';
 export const surveyExportResources = { fa: faSurveyExport, ar: arSurveyExport, en: enSurveyExport } as const;
 
 for (const [locale, bundle] of Object.entries(surveyExportResources)) {
-  if (!i18next.hasResourceBundle(locale, SURVEY_EXPORT_NS)) i18next.addResourceBundle(locale, SURVEY_EXPORT_NS, bundle, true, true);
+  if (!i18next.hasResourceBundle(locale, SURVEY_EXPORT_NS))
+    i18next.addResourceBundle(locale, SURVEY_EXPORT_NS, bundle, true, true);
 }

@@ -26,11 +26,21 @@ describe('the survey export panel', () => {
   it('shows a running export from before the reload with its progress, then the download link when done', async () => {
     const states = [
       exportOf({ status: 'running', rowsDone: 40, rowsTotal: 100 }),
-      exportOf({ status: 'done', rowsDone: 100, rowsTotal: 100, isDownloadable: true, finishedAt: '2026-12-02T10:01:00.000Z', expiresAt: '2026-12-03T10:01:00.000Z' }),
+      exportOf({
+        status: 'done',
+        rowsDone: 100,
+        rowsTotal: 100,
+        isDownloadable: true,
+        finishedAt: '2026-12-02T10:01:00.000Z',
+        expiresAt: '2026-12-03T10:01:00.000Z',
+      }),
     ];
     let polls = 0;
     mockFetch({
-      [`GET ${BASE}`]: { status: 200, body: { items: [exportOf({ status: 'running', rowsDone: 10, rowsTotal: 100 })] } },
+      [`GET ${BASE}`]: {
+        status: 200,
+        body: { items: [exportOf({ status: 'running', rowsDone: 10, rowsTotal: 100 })] },
+      },
       [`GET ${BASE}/${ID}`]: () => ({ status: 200, body: states[Math.min(polls++, 1)] }),
     });
     renderWithApp(<SurveyExportPanel slug="isfahan" activityId={ACTIVITY} />);
@@ -50,7 +60,11 @@ describe('the survey export panel', () => {
     const created = exportOf({ format: 'csv' });
     let items: TSurveyExport[] = [];
     const fetch = mockFetch({
-      'GET /api/auth/session': { status: 200, body: { account: null, memberships: [], csrfToken: 'x' }, setCookie: 'hm_csrf=x' },
+      'GET /api/auth/session': {
+        status: 200,
+        body: { account: null, memberships: [], csrfToken: 'x' },
+        setCookie: 'hm_csrf=x',
+      },
       [`GET ${BASE}`]: () => ({ status: 200, body: { items } }),
       [`POST ${BASE}`]: () => {
         items = [created];
@@ -70,7 +84,14 @@ describe('the survey export panel', () => {
 
   it('translates a failed export and an expired one', async () => {
     const failed = exportOf({ status: 'failed', errorCode: 'survey_exports.failed' });
-    const expired = exportOf({ id: 'e0000000-0000-4000-8000-000000000002', format: 'geojson', status: 'done', rowsDone: 5, rowsTotal: 5, expiresAt: '2026-12-01T10:00:00.000Z' });
+    const expired = exportOf({
+      id: 'e0000000-0000-4000-8000-000000000002',
+      format: 'geojson',
+      status: 'done',
+      rowsDone: 5,
+      rowsTotal: 5,
+      expiresAt: '2026-12-01T10:00:00.000Z',
+    });
     mockFetch({
       [`GET ${BASE}`]: { status: 200, body: { items: [failed, expired] } },
       [`GET ${BASE}/${failed.id}`]: { status: 200, body: failed },

@@ -6,7 +6,13 @@ import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { SURVEY_EXPORT_NS } from './survey-export-i18n';
-import { isActive, surveyExportFileUrl, useRequestSurveyExport, useSurveyExport, useSurveyExports } from './use-survey-exports';
+import {
+  isActive,
+  surveyExportFileUrl,
+  useRequestSurveyExport,
+  useSurveyExport,
+  useSurveyExports,
+} from './use-survey-exports';
 
 export type SurveyExportPanelProps = { slug: string; activityId: string };
 
@@ -75,13 +81,19 @@ function ExportItem({ slug, activityId, initial }: { slug: string; activityId: s
             value={item.status === 'running' ? item.rowsDone : undefined}
           />{' '}
           {item.rowsTotal !== null && (
-            <span>{t('progressText', { done: formatNumber(item.rowsDone, locale), total: formatNumber(total, locale) })}</span>
+            <span>
+              {t('progressText', { done: formatNumber(item.rowsDone, locale), total: formatNumber(total, locale) })}
+            </span>
           )}
         </p>
       )}
       {item.isDownloadable && (
         <p>
-          <a className={buttonClassName({ variant: 'primary' })} href={surveyExportFileUrl(slug, activityId, item.id)} download>
+          <a
+            className={buttonClassName({ variant: 'primary' })}
+            href={surveyExportFileUrl(slug, activityId, item.id)}
+            download
+          >
             {t('download', { format })}
           </a>{' '}
           {item.expiresAt && (

@@ -5,7 +5,8 @@ import { api } from '@/lib/api-client';
 /** How often a queued or running export is asked for its progress. */
 export const EXPORT_POLL_MS = 1000;
 
-const base = (slug: string, activityId: string) => `/api/orgs/${encodeURIComponent(slug)}/surveys/${encodeURIComponent(activityId)}/exports`;
+const base = (slug: string, activityId: string) =>
+  `/api/orgs/${encodeURIComponent(slug)}/surveys/${encodeURIComponent(activityId)}/exports`;
 
 /** Query keys of a survey's exports. */
 export const surveyExportKeys = {
@@ -33,7 +34,8 @@ export function useSurveyExports(slug: string, activityId: string) {
 export function useSurveyExport(slug: string, activityId: string, initial: TSurveyExport) {
   return useQuery({
     queryKey: surveyExportKeys.one(slug, activityId, initial.id),
-    queryFn: ({ signal }) => api.get<TSurveyExport>(`${base(slug, activityId)}/${encodeURIComponent(initial.id)}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<TSurveyExport>(`${base(slug, activityId)}/${encodeURIComponent(initial.id)}`, { signal }),
     initialData: initial,
     refetchInterval: (query) => (query.state.data && isActive(query.state.data) ? EXPORT_POLL_MS : false),
   });
