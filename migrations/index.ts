@@ -24,6 +24,7 @@ import { DistrictPopulation1764820000000 } from './1764820000000-DistrictPopulat
 import { Surveys1764900000000 } from './1764900000000-Surveys';
 import { SurveyImageAnswers1764901000000 } from './1764901000000-SurveyImageAnswers';
 import { SurveyAnswerFacts1764920000000 } from './1764920000000-SurveyAnswerFacts';
+import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   Surveys1764900000000,
   SurveyImageAnswers1764901000000,
   SurveyAnswerFacts1764920000000,
+  SurveyExports1764930000000,
 ];

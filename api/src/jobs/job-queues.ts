@@ -9,6 +9,8 @@ export type JobPayloads = {
   'notifications.fanout': NotificationCause;
   'plans.transition': { kind: 'stage'; stageId: string } | { kind: 'activity'; activityId: string };
   'problems.prune_photos': Record<string, never>;
+  'surveys.export': { exportId: string };
+  'surveys.prune_exports': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -60,6 +62,15 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
   },
+  'surveys.prune_exports': {
+    schedule: '50 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
+  },
+  // A run beats its expiry while alive (jobs.service); a dead process's export is retried, from scratch, after it.
+  'surveys.export': { policy: 'standard', retryLimit: 2, retryDelay: 10, expireInSeconds: 5 * MINUTE },
   // 6 tries over about five minutes, as the outbox counts them (messaging.service MAX_ATTEMPTS).
   'messaging.deliver': { policy: 'standard', retryLimit: 5, retryDelay: 5, expireInSeconds: 5 * MINUTE },
   'notifications.fanout': { policy: 'standard', retryLimit: 5, retryDelay: 10, expireInSeconds: 30 * MINUTE },

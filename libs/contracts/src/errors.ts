@@ -174,6 +174,11 @@ export const ERROR_CODES = [
   // survey results
   'surveys.question_not_found',
   'surveys.crosstab_unsupported',
+  // survey exports
+  'survey_exports.not_found',
+  'survey_exports.not_ready',
+  'survey_exports.expired',
+  'survey_exports.failed',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -17,3 +17,4 @@ export * from './platform';
 export * from './invitations';
 export * from './surveys';
 export * from './survey-results';
+export * from './survey-export';

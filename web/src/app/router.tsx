@@ -29,6 +29,7 @@ const ManagePlansPage = lazyPage(() => import('@/features/plans/manage/pages/man
 const ManagePlanPage = lazyPage(() => import('@/features/plans/manage/pages/manage-plan-page'));
 const ManageConsultationPage = lazyPage(() => import('@/features/consultations/manage/manage-consultation-page'));
 const SurveyResultsPage = lazyPage(() => import('@/features/surveys/results/survey-results-page'));
+const SurveyExportPage = lazyPage(() => import('@/features/surveys/export/survey-export-page'));
 // The administration area: its layout and each screen are chunks of their own.
 const AdminLayout = lazyPage(() => import('@/features/admin/admin-layout'));
 const AdminHomePage = lazyPage(() => import('@/features/admin/pages/admin-home-page'));
@@ -84,6 +85,7 @@ export const routes: RouteObject[] = [
           { path: 'manage/surveys/:activityId/results', element: <SurveyResultsPage /> },
           { path: 'surveys/:activityId', element: <SurveyPage /> },
           { path: 'manage/surveys/:activityId', element: <SurveyBuilderPage /> },
+          { path: 'manage/surveys/:activityId/export', element: <SurveyExportPage /> },
           { path: 'invitations/:token', element: <InvitationPage /> },
           {
             path: 'admin',

@@ -12,7 +12,8 @@ const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 // Style 0 is the default; style 1 (HEADER_STYLE) uses the bold font. Excel requires the two
 // built-in fills and one border even when nothing uses them.
-const STYLES =
+/** The workbook's styles.xml: style 1 (HEADER_STYLE) is bold. */
+export const STYLES =
   `<styleSheet xmlns="${MAIN_NS}">` +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>' +
   '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
@@ -45,7 +46,8 @@ export function toXlsx(tables: Table[]): Buffer {
   return writeZip(files);
 }
 
-function sheetPath(index: number): string {
+/** The path of the n-th worksheet (0-based) inside `xl/`. */
+export function sheetPath(index: number): string {
   return `worksheets/sheet${index + 1}.xml`;
 }
 
@@ -53,7 +55,8 @@ function xmlFile(name: string, body: string): ZipFile {
   return { name, data: Buffer.from(XML_DECLARATION + body, 'utf8') };
 }
 
-function contentTypes(sheetCount: number): string {
+/** [Content_Types].xml of a workbook with `sheetCount` sheets. */
+export function contentTypes(sheetCount: number): string {
   const sheets = Array.from(
     { length: sheetCount },
     (_, i) => `<Override PartName="/xl/${sheetPath(i)}" ContentType="${SPREADSHEET_TYPE}.worksheet+xml"/>`,
@@ -70,14 +73,16 @@ function contentTypes(sheetCount: number): string {
 }
 
 // Relationship ids are rId1, rId2, ... in the order given; the workbook's sheets rely on that.
-function relationships(targets: [type: string, target: string][]): string {
+/** A relationships part. */
+export function relationships(targets: [type: string, target: string][]): string {
   const items = targets.map(
     ([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${OFFICE_REL}/${type}" Target="${target}"/>`,
   );
   return `<Relationships xmlns="${RELATIONSHIPS_NS}">${items.join('')}</Relationships>`;
 }
 
-function workbook(names: string[]): string {
+/** xl/workbook.xml listing the sheets by name. */
+export function workbook(names: string[]): string {
   const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
   return `<workbook xmlns="${MAIN_NS}" xmlns:r="${OFFICE_REL}"><sheets>${sheets.join('')}</sheets></workbook>`;
 }

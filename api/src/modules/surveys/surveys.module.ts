@@ -8,6 +8,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { PlansModule } from '../plans/plans.module';
+import { SurveyExportController } from './export/survey-export.controller';
+import { SurveyExportRepository } from './export/survey-export.repository';
+import { SurveyExportService } from './export/survey-export.service';
 import { SurveyResultsController } from './results/survey-results.controller';
 import { SurveyResultsRepository } from './results/survey-results.repository';
 import { SurveyResultsService } from './results/survey-results.service';
@@ -22,8 +25,15 @@ import { SurveysService } from './surveys.service';
  */
 @Module({
   imports: [AttachmentsModule, AuditModule, DistrictsModule, IdentityModule, OrganizationsModule, PlansModule],
-  controllers: [SurveysController, SurveyResultsController],
-  providers: [SurveysRepository, SurveysService, SurveyResultsRepository, SurveyResultsService],
+  controllers: [SurveysController, SurveyResultsController, SurveyExportController],
+  providers: [
+    SurveysRepository,
+    SurveysService,
+    SurveyResultsRepository,
+    SurveyResultsService,
+    SurveyExportRepository,
+    SurveyExportService,
+  ],
   exports: [SurveysService],
 })
 export class SurveysModule implements OnModuleInit {
