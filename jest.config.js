@@ -54,9 +54,6 @@ module.exports = {
         '^@/(.*)$': '<rootDir>/web/src/$1',
       },
       setupFilesAfterEnv: ['<rootDir>/web/test/setup.ts'],
-      // Pages and catalogs load lazily, as in the browser: on a busy two-core CI machine a test that
-      // clicks through a menu and two language switches took over Jest's default 5 s.
-      testTimeout: 15000,
     },
   ],
 };

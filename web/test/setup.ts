@@ -55,3 +55,8 @@ afterEach(async () => {
   });
   if (i18next.language !== 'fa') await i18next.changeLanguage('fa');
 });
+
+// Pages and catalogs load lazily, as in the browser: on a busy two-core CI machine a test that clicks
+// through a menu and two language switches took over Jest's default 5 s. (A project's `testTimeout`
+// in jest.config.js is not applied per project, hence here.)
+jest.setTimeout(15_000);
