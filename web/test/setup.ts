@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom';
 import { TextDecoder, TextEncoder } from 'node:util';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { initI18n, i18next } from '@/app/i18n';
 
 // jsdom lacks a few browser APIs that react-router and Radix use.
@@ -60,3 +60,5 @@ afterEach(async () => {
 // through a menu and two language switches took over Jest's default 5 s. (A project's `testTimeout`
 // in jest.config.js is not applied per project, hence here.)
 jest.setTimeout(15_000);
+// findBy*/waitFor give up after 1 s by default: on that machine a lazy chunk and two answers can take longer.
+configure({ asyncUtilTimeout: 5_000 });
