@@ -55,7 +55,8 @@ describe('surveys: a planner builds a survey with a map area and a condition; a 
     // The plan's manage page links the survey activity to its builder.
     await planner.goto(`/${SLUG}/manage/plans/${planId}`);
     await planner.getByRole('link', { name: `ساختن پرسشنامه «${title}»` }).click();
-    await planner.waitForURL(`**/${SLUG}/manage/surveys/${activityId}`);
+    // The plan's page passes its id along (`?plan=`), so the survey can be copied within the plan.
+    await planner.waitForURL(`**/${SLUG}/manage/surveys/${activityId}?plan=${planId}`);
     await planner.getByRole('heading', { level: 1, name: 'ساختن پرسشنامه' }).waitFor();
 
     // A section, a single choice question, then a map area shown only when the answer is "yes".

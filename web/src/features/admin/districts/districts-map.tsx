@@ -1,4 +1,8 @@
 // The districts screen's maps: Leaflet and leaflet-geoman live only in this lazy chunk.
+// Leaflet first: geoman extends the global `L` that Leaflet's module sets when it is evaluated, and
+// modules are evaluated in import order. Once the surveys' map shared geoman, it became a chunk of
+// its own, and without this line it ran before Leaflet ("L is not defined", a 500 page).
+import 'leaflet';
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { useEffect, useMemo, useRef } from 'react';
