@@ -53,7 +53,7 @@ export type ExportFile = { stream: Readable; contentType: string; filename: stri
 export class SurveyExportService implements OnModuleInit {
   private readonly logger = new Logger('survey-export');
   /** Responses fetched from the cursor per page (progress is written after each). */
-  pageSize = 5000;
+  pageSize = 1000;
 
   constructor(
     private readonly repository: SurveyExportRepository,
@@ -235,12 +235,19 @@ export class SurveyExportService implements OnModuleInit {
 
   private async *pages(row: ExportRow, surveyId: string, isIdentified: boolean): AsyncGenerator<ExportResponse[]> {
     const cursor = await this.repository.openResponseCursor(row.organizationId, surveyId, isIdentified, row.locale);
+    const fetch = () => {
+      const batch = cursor.next(this.pageSize);
+      batch.catch(() => undefined); // awaited below; not "unhandled" if the consumer stopped first
+      return batch;
+    };
     try {
-      for (;;) {
-        const page = await cursor.next(this.pageSize);
+      // The next page is asked for before this one is written, so PostgreSQL prepares it meanwhile.
+      let next: Promise<ExportResponse[]> | null = fetch();
+      while (next) {
+        const page: ExportResponse[] = await next;
         if (page.length === 0) return;
+        next = page.length < this.pageSize ? null : fetch();
         yield page;
-        if (page.length < this.pageSize) return;
       }
     } finally {
       await cursor.close();
