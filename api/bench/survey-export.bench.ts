@@ -4,6 +4,9 @@
 // `COPY … TO STDOUT` of the same rows in the same run, and the project's in-memory XLSX writer
 // against exceljs's streaming writer on the same rows.
 // Run: npx ts-node --transpile-only api/bench/survey-export.bench.ts [--responses 100000]
+// Memory ceiling from a compiled build (ts-node and its compiler excluded):
+//   npx tsc -p api/tsconfig.json --noEmit false --outDir api/.bench-dist
+//   node --expose-gc --max-old-space-size=256 api/.bench-dist/api/bench/survey-export.bench.js --no-writer-comparison
 import { execFileSync } from 'node:child_process';
 import type { SurveyExportFormat } from '@hamandishi/contracts';
 import { toXlsx } from '../src/common/export/xlsx';
@@ -112,6 +115,8 @@ async function main() {
       );
     }
 
+    // Skipped when measuring the export's memory ceiling (toXlsx holds a whole workbook by design).
+    if (process.argv.includes('--no-writer-comparison')) return;
     // Which XLSX writer is faster on the same rows: the project's (whole workbook in memory) or exceljs streaming.
     const SAMPLE = 20_000;
     const layout = exportLayout(definition, 'fa', { isIdentified: true, hasDemographics: false });

@@ -23,7 +23,8 @@ const MAX_32 = 0xffffffff;
 const MAX_ENTRY_BYTES = 3_500_000_000;
 // Text with none of these needs no escaping at all (XML specials, `_` of an `_xHHHH_` sequence,
 // characters XML 1.0 forbids, surrogates): most cells, returned without three replace passes.
-const NEEDS_ESCAPE = /[&<>"'_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// (Without the `u` flag each surrogate is a code unit outside the allowed ranges, so it matches.)
+const NEEDS_ESCAPE = /[&<>"'_]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
 const cellText = (text: string): string => (NEEDS_ESCAPE.test(text) ? escapeCellText(text) : text);
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
