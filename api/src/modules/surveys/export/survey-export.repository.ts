@@ -6,6 +6,22 @@ import type { ExportResponse } from './survey-export-layout';
 
 type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 
+/** The node-postgres client under a TypeORM query runner, as far as the cursor uses it. */
+type RawClient = {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+  query(config: { text: string; rowMode: 'array'; types: typeof RAW_TEXT }): Promise<{ rows: unknown[][] }>;
+};
+
+// Every column as the text PostgreSQL sent: no per-value type parsing in the driver.
+const RAW_TEXT = { getTypeParser: () => (value: string) => value };
+
+/** Submitted responses read in batches from a server-side cursor. */
+export type ResponseCursor = {
+  /** The next batch of at most `limit` responses; an empty array at the end. */
+  next(limit: number): Promise<ExportResponse[]>;
+  close(): Promise<void>;
+};
+
 /** An export as the rules need it. */
 export type ExportRow = {
   id: string;
@@ -134,38 +150,85 @@ export class SurveyExportRepository {
   }
 
   /**
-   * The next page of submitted responses after `afterId`, in id order (a keyset page: each is a
-   * range scan of ix_survey_response_submitted_keyset, so memory stays flat whatever the total;
-   * the first page starts after the nil UUID, as an `IS NULL OR` would defeat the index).
+   * The survey's submitted responses in id order through a server-side cursor on a connection of
+   * its own (one snapshot, one index range scan of ix_survey_response_submitted_keyset, read in
+   * batches so memory stays flat whatever the total). Rows come back as raw text in arrays, not
+   * parsed objects: the answers are one `JSON.parse` per row, the time a number of milliseconds.
    * Identity columns are read only when `isIdentified`; demographics only for those who consented.
+   * `close` must be called (it ends the transaction and frees the connection), also after a failure.
    */
-  async responsePage(
+  async openResponseCursor(
     organizationId: string,
     surveyId: string,
-    afterId: string | null,
-    limit: number,
     isIdentified: boolean,
     locale: Locale,
-  ): Promise<ExportResponse[]> {
+  ): Promise<ResponseCursor> {
     const identity = isIdentified
-      ? `COALESCE(r.account_id, r.invite_id)::text AS "respondentId", COALESCE(a.display_name, i.label) AS name, a.mobile AS mobile`
-      : `NULL AS "respondentId", NULL AS name, NULL AS mobile`;
+      ? `COALESCE(r.account_id, r.invite_id)::text, COALESCE(a.display_name, i.label), a.mobile`
+      : `NULL, NULL, NULL`;
     const joins = isIdentified
       ? `LEFT JOIN account a ON a.id = r.account_id LEFT JOIN survey_invite i ON i.id = r.invite_id AND i.organization_id = r.organization_id`
       : '';
-    return this.db.query(
-      `SELECT r.id, r.submitted_at AS "submittedAt", r.answers, ${identity},
-              CASE WHEN r.demographics_consent THEN r.capacity END AS capacity,
-              CASE WHEN r.demographics_consent THEN COALESCE(d.name ->> $5, d.name ->> 'fa') END AS district,
-              CASE WHEN r.demographics_consent THEN r.age_band END AS "ageBand",
-              CASE WHEN r.demographics_consent THEN r.gender END AS gender
-         FROM survey_response r
-         LEFT JOIN district d ON d.id = r.district_id AND d.organization_id = r.organization_id
-         ${joins}
-        WHERE r.organization_id = $1 AND r.survey_id = $2 AND r.status = 'submitted' AND r.id > COALESCE($3::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-        ORDER BY r.id LIMIT $4`,
-      [organizationId, surveyId, afterId, limit, locale],
-    );
+    const runner = this.db.createQueryRunner('slave');
+    const client = (await runner.connect()) as RawClient;
+    let isOpen = false;
+    const close = async (): Promise<void> => {
+      try {
+        if (isOpen) await client.query('ROLLBACK');
+      } finally {
+        isOpen = false;
+        await runner.release();
+      }
+    };
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      isOpen = true;
+      await client.query(
+        `DECLARE survey_export_rows NO SCROLL CURSOR FOR
+         SELECT r.id::text, (extract(epoch FROM r.submitted_at) * 1000)::float8, r.answers::text, ${identity},
+                CASE WHEN r.demographics_consent THEN r.capacity END,
+                CASE WHEN r.demographics_consent THEN COALESCE(d.name ->> $3, d.name ->> 'fa') END,
+                CASE WHEN r.demographics_consent THEN r.age_band END,
+                CASE WHEN r.demographics_consent THEN r.gender END
+           FROM survey_response r
+           LEFT JOIN district d ON d.id = r.district_id AND d.organization_id = r.organization_id
+           ${joins}
+          WHERE r.organization_id = $1 AND r.survey_id = $2 AND r.status = 'submitted'
+          ORDER BY r.id`,
+        [organizationId, surveyId, locale],
+      );
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return {
+      async next(limit: number): Promise<ExportResponse[]> {
+        const result = await client.query({
+          text: `FETCH ${Math.max(1, Math.floor(limit))} FROM survey_export_rows`,
+          rowMode: 'array',
+          types: RAW_TEXT,
+        });
+        const rows = result.rows as (string | null)[][];
+        const out: ExportResponse[] = new Array(rows.length);
+        for (let i = 0; i < rows.length; i++) {
+          const v = rows[i];
+          out[i] = {
+            id: v[0]!,
+            submittedAt: new Date(Number(v[1])),
+            answers: v[2] === null ? {} : JSON.parse(v[2]),
+            respondentId: v[3],
+            name: v[4],
+            mobile: v[5],
+            capacity: v[6],
+            district: v[7],
+            ageBand: v[8],
+            gender: v[9],
+          };
+        }
+        return out;
+      },
+      close,
+    };
   }
 
   /** Deletes the files of expired exports and forgets exports older than a week. */

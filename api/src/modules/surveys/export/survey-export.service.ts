@@ -52,7 +52,7 @@ export type ExportFile = { stream: Readable; contentType: string; filename: stri
 @Injectable()
 export class SurveyExportService implements OnModuleInit {
   private readonly logger = new Logger('survey-export');
-  /** Responses read per keyset page. */
+  /** Responses fetched from the cursor per page (progress is written after each). */
   pageSize = 1000;
 
   constructor(
@@ -185,6 +185,20 @@ export class SurveyExportService implements OnModuleInit {
 
   private async write(row: ExportRow, survey: ExportSurvey): Promise<{ rows: number; bytes: number }> {
     const sink = new ChunkSink(this.repository, row.id);
+    try {
+      return await this.writeInto(sink, row, survey);
+    } catch (error) {
+      // No chunk of this attempt may land after the retry has cleared them.
+      await sink.settle();
+      throw error;
+    }
+  }
+
+  private async writeInto(
+    sink: ChunkSink,
+    row: ExportRow,
+    survey: ExportSurvey,
+  ): Promise<{ rows: number; bytes: number }> {
     const isIdentified = !survey.anonymous;
     let rows = 0;
     const pages = this.pages(row, survey.id, isIdentified);
@@ -220,20 +234,23 @@ export class SurveyExportService implements OnModuleInit {
   }
 
   private async *pages(row: ExportRow, surveyId: string, isIdentified: boolean): AsyncGenerator<ExportResponse[]> {
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.repository.responsePage(
-        row.organizationId,
-        surveyId,
-        after,
-        this.pageSize,
-        isIdentified,
-        row.locale,
-      );
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].id;
-      if (page.length < this.pageSize) return;
+    const cursor = await this.repository.openResponseCursor(row.organizationId, surveyId, isIdentified, row.locale);
+    const fetch = () => {
+      const batch = cursor.next(this.pageSize);
+      batch.catch(() => undefined); // awaited below; not "unhandled" if the consumer stopped first
+      return batch;
+    };
+    try {
+      // The next page is asked for before this one is written, so PostgreSQL prepares it meanwhile.
+      let next: Promise<ExportResponse[]> | null = fetch();
+      while (next) {
+        const page: ExportResponse[] = await next;
+        if (page.length === 0) return;
+        next = page.length < this.pageSize ? null : fetch();
+        yield page;
+      }
+    } finally {
+      await cursor.close();
     }
   }
 
@@ -258,19 +275,36 @@ class ChunkSink implements ByteSink {
     private readonly exportId: string,
   ) {}
 
+  // The chunk being inserted while the next one is produced: at most one in flight (back-pressure).
+  private pending: Promise<void> = Promise.resolve();
+
   async write(bytes: Buffer): Promise<void> {
     this.parts.push(bytes);
     this.size += bytes.length;
     this.bytes += bytes.length;
-    if (this.size >= CHUNK_BYTES) await this.flush();
+    if (this.size >= CHUNK_BYTES) await this.send();
   }
 
+  /** Writes what is left and waits until every chunk is stored. */
   async flush(): Promise<void> {
+    await this.send();
+    await this.pending;
+  }
+
+  /** Waits for the chunk in flight, ignoring its failure (after an error, before the attempt ends). */
+  async settle(): Promise<void> {
+    await this.pending.catch(() => undefined);
+  }
+
+  private async send(): Promise<void> {
     if (this.size === 0) return;
-    const data = Buffer.concat(this.parts);
+    const data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    await this.repository.appendChunk(this.exportId, this.seq++, data);
+    await this.pending;
+    this.pending = this.repository.appendChunk(this.exportId, this.seq++, data);
+    // Seen by the next send or flush; marked handled so a failure between them is not "unhandled".
+    this.pending.catch(() => undefined);
   }
 }
 
