@@ -51,9 +51,15 @@ function scope(filters: TSurveyResultsFilters, weights: CellWeights | null, alia
 export class SurveyResultsRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
 
-  /** Replaces a response's facts (on submit and on edit), in the caller's transaction. */
-  async replaceFacts(q: Queryable, ids: { organizationId: string; surveyId: string; responseId: string }, facts: AnswerFact[], d: FactDemographics): Promise<void> {
-    await q.query(`DELETE FROM survey_answer_fact WHERE response_id = $1`, [ids.responseId]);
+  /** Replaces a response's facts (on edit; a first submission has none, `replace = false`), in the caller's transaction. */
+  async replaceFacts(
+    q: Queryable,
+    ids: { organizationId: string; surveyId: string; responseId: string },
+    facts: AnswerFact[],
+    d: FactDemographics,
+    replace = true,
+  ): Promise<void> {
+    if (replace) await q.query(`DELETE FROM survey_answer_fact WHERE response_id = $1`, [ids.responseId]);
     if (facts.length === 0) return;
     await q.query(
       `INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,

@@ -59,11 +59,18 @@ export class SurveyResultsService {
     private readonly districts: DistrictsService,
   ) {}
 
-  /** Replaces a submitted response's facts; called by SurveysService in the submit's (and edit's) transaction. */
-  async recordFacts(m: Queryable, org: Organization, survey: Pick<SurveyRow, 'id' | 'definition'>, responseId: string, submission: FactDemographics & { answers: Record<string, unknown> }): Promise<void> {
+  /** Replaces (or, for a first submission, `replace: false`, only writes) a submitted response's facts; called by SurveysService in the submit's (and edit's) transaction. */
+  async recordFacts(
+    m: Queryable,
+    org: Organization,
+    survey: Pick<SurveyRow, 'id' | 'definition'>,
+    responseId: string,
+    submission: FactDemographics & { answers: Record<string, unknown> },
+    options: { replace: boolean } = { replace: true },
+  ): Promise<void> {
     const facts = factsOf(survey.definition, submission.answers, gridOf(org));
     const demographics = { capacity: submission.capacity, districtId: submission.districtId, ageBand: submission.ageBand, gender: submission.gender };
-    await this.repository.replaceFacts(m, { organizationId: org.id, surveyId: survey.id, responseId }, facts, demographics);
+    await this.repository.replaceFacts(m, { organizationId: org.id, surveyId: survey.id, responseId }, facts, demographics, options.replace);
   }
 
   /** Every question's aggregate, filtered and optionally weighted. */
