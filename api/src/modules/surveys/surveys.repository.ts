@@ -4,6 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TSurveyAudience, TSurveyDefinition } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
 
+/** The fact rows of a response as the columns `unnest` takes: question, first, item, sub, value, value2, cell, text, text key. */
+export type FactColumns = [string[], boolean[], (string | null)[], (string | null)[], (number | null)[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
+
 /** A connection or a transaction's manager. */
 export type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 
@@ -209,6 +212,59 @@ export class SurveysRepository {
       ],
     );
     return row ?? null;
+  }
+
+  /**
+   * A submission in one statement (one round trip, its own transaction): share-locks the survey
+   * only if it is still the row the answers were checked against (same version, same last save,
+   * to the millisecond), inserts the response as `submit` does, and its fact rows. `locked` is
+   * false when the survey changed meanwhile (nothing written: the caller retries the long way);
+   * `row` is null when a submitted response exists already.
+   */
+  async submitWithFacts(q: Queryable, survey: SurveyRow, respondent: Respondent, s: SubmissionRow, facts: FactColumns): Promise<{ locked: boolean; row: ResponseRow | null }> {
+    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const [result] = await q.query(
+      `WITH s AS (
+         SELECT id FROM survey WHERE id = $2::uuid AND version = $7::int AND updated_at >= $14::timestamptz AND updated_at < $14::timestamptz + interval '1 millisecond'
+         FOR SHARE),
+       r AS (
+         INSERT INTO survey_response (organization_id, survey_id, account_id, invite_id, respondent_key, status, answers, definition_version,
+           idempotency_key, demographics_consent, capacity, district_id, age_band, gender, submitted_at)
+         SELECT $1::uuid, s.id, $3::uuid, $4::uuid, $5::text, 'submitted', $6::jsonb, $7::int, $8::text, $9::bool, $10::text, $11::uuid, $12::text, $13::text, now()
+           FROM s
+         ON CONFLICT ${conflict} DO UPDATE SET status = 'submitted', answers = EXCLUDED.answers, draft_answers = NULL,
+           definition_version = EXCLUDED.definition_version, idempotency_key = EXCLUDED.idempotency_key,
+           demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
+           age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
+         WHERE survey_response.status = 'draft'
+         RETURNING ${RESPONSE_COLUMNS}),
+       f AS (
+         INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
+           capacity, district_id, age_band, gender)
+         SELECT $1::uuid, $2::uuid, r.id, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $10::text, $11::uuid, $12::text, $13::text
+           FROM r, unnest($15::text[], $16::bool[], $17::text[], $18::text[], $19::float8[], $20::float8[], $21::int[], $22::text[], $23::text[])
+             AS u(q, f, i, s, v, v2, c, t, k))
+       SELECT (SELECT count(*) FROM s) > 0 AS locked, r.* FROM (SELECT 1) one LEFT JOIN r ON true`,
+      [
+        survey.organizationId,
+        survey.id,
+        respondent.accountId,
+        respondent.inviteId,
+        respondent.respondentKey,
+        JSON.stringify(s.answers),
+        s.definitionVersion,
+        s.idempotencyKey,
+        s.demographicsConsent,
+        s.capacity,
+        s.districtId,
+        s.ageBand,
+        s.gender,
+        survey.updatedAt,
+        ...facts,
+      ],
+    );
+    const { locked, ...row } = result as { locked: boolean } & ResponseRow;
+    return { locked, row: row.id ? row : null };
   }
 
   /** Replaces the answers of a submitted response (an edit before the survey closes). */

@@ -281,6 +281,20 @@ export class SurveysService {
     idempotencyKey: string | null,
   ): Promise<TSurveyResponseReceipt> {
     const activity = await this.surveyActivity(org.id, activityId);
+    if (!ctx.invite) {
+      // The short way, one statement: checked against the survey as read, written only if it is still that survey.
+      const survey = await this.assertOpen(org, activity, await this.repository.findByActivity(this.repository.db, org.id, activityId));
+      const respondent = await this.respondent(survey, ctx, this.repository.db);
+      const submission = await this.validated(org, survey, ctx, input, idempotencyKey);
+      const facts = this.results.factColumnsOf(org, survey, submission.answers);
+      const { locked, row } = await this.repository.submitWithFacts(this.repository.db, survey, respondent, submission, facts);
+      if (locked) {
+        if (!row) throw SurveyErrors.alreadyResponded();
+        if (!survey.frozenAt) await this.repository.freeze(this.repository.db, survey.id);
+        return receipt(row, survey.version);
+      }
+      // The survey changed since it was read: the long way below, under its lock.
+    }
     const { row, survey } = await this.repository.db.transaction(async (m) => {
       // Share lock: a definition change waits for this submission (and this one sees the definition it validates against).
       // One read of the survey per submission: the open checks run on the locked row.
