@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TSurveyAudience, TSurveyDefinition } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
+import { LruCache } from './schema-cache';
 
 /** The fact rows of a response as the columns `unnest` takes: question, first, item, sub, value, value2, cell, text, text key. */
 export type FactColumns = [string[], boolean[], (string | null)[], (string | null)[], (number | null)[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
@@ -73,6 +74,9 @@ const RESPONSE_COLUMNS = `id, status, answers, draft_answers AS "draftAnswers", 
 const respondentWhere = (r: Respondent, first: number) =>
   r.inviteId ? { sql: `invite_id = $${first}`, param: r.inviteId } : { sql: `respondent_key = $${first}`, param: r.respondentKey };
 
+/** Parsed definitions per survey, version and last save (see findByActivityCached). */
+const definitions = new LruCache<string, TSurveyDefinition>(256);
+
 @Injectable()
 export class SurveysRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
@@ -86,6 +90,23 @@ export class SurveysRepository {
   async findByActivity(q: Queryable, organizationId: string, activityId: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<SurveyRow | null> {
     const [row] = await q.query(`SELECT ${SURVEY_COLUMNS} FROM survey WHERE organization_id = $1 AND activity_id = $2 ${lock}`, [organizationId, activityId]);
     return row ?? null;
+  }
+
+  /**
+   * As findByActivity, with the definition parsed once per survey and save (kept per process):
+   * the respondent routes read the survey on every request, and its definition is the largest
+   * part of the row.
+   */
+  async findByActivityCached(q: Queryable, organizationId: string, activityId: string): Promise<SurveyRow | null> {
+    const [row] = await q.query(
+      `SELECT ${SURVEY_COLUMNS.replace('definition,', 'definition::text AS "definitionText",')}, updated_at::text AS stamp
+         FROM survey WHERE organization_id = $1 AND activity_id = $2`,
+      [organizationId, activityId],
+    );
+    if (!row) return null;
+    const { definitionText, stamp, ...rest } = row as Omit<SurveyRow, 'definition'> & { definitionText: string; stamp: string };
+    const definition = definitions.getOrBuild(`${rest.id}:${rest.version}:${stamp}`, () => JSON.parse(definitionText) as TSurveyDefinition);
+    return { ...rest, definition };
   }
 
   async countSubmitted(q: Queryable, surveyId: string): Promise<number> {
@@ -237,7 +258,7 @@ export class SurveysRepository {
            demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
            age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
          WHERE survey_response.status = 'draft'
-         RETURNING ${RESPONSE_COLUMNS}),
+         RETURNING id, status, definition_version AS "definitionVersion", submitted_at AS "submittedAt", updated_at AS "updatedAt"),
        f AS (
          INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
            capacity, district_id, age_band, gender)
@@ -263,8 +284,9 @@ export class SurveysRepository {
         ...facts,
       ],
     );
-    const { locked, ...row } = result as { locked: boolean } & ResponseRow;
-    return { locked, row: row.id ? row : null };
+    // The receipt's columns only (the answers are the caller's own: not sent back and parsed again).
+    const { locked, ...row } = result as { locked: boolean } & Pick<ResponseRow, 'id' | 'status' | 'definitionVersion' | 'submittedAt' | 'updatedAt'>;
+    return { locked, row: row.id ? { ...row, answers: s.answers, draftAnswers: null, demographicsConsent: s.demographicsConsent } : null };
   }
 
   /** Replaces the answers of a submitted response (an edit before the survey closes). */

@@ -283,7 +283,7 @@ export class SurveysService {
     const activity = await this.surveyActivity(org.id, activityId);
     if (!ctx.invite) {
       // The short way, one statement: checked against the survey as read, written only if it is still that survey.
-      const survey = await this.assertOpen(org, activity, await this.repository.findByActivity(this.repository.db, org.id, activityId));
+      const survey = await this.assertOpen(org, activity, await this.repository.findByActivityCached(this.repository.db, org.id, activityId));
       const respondent = await this.respondent(survey, ctx, this.repository.db);
       const submission = await this.validated(org, survey, ctx, input, idempotencyKey);
       const facts = this.results.factColumnsOf(org, survey, submission.answers);
