@@ -29,7 +29,8 @@ async function startProcesses(
   for (let i = 0; i < count; i++) {
     const port = 3420 + i;
     children.push(
-      spawn(process.execPath, [resolve(__dirname, '../dist/api/src/main.js')], {
+      // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API processes.
+      spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), resolve(__dirname, '../dist/api/src/main.js')], {
         env: {
           ...process.env,
           NODE_ENV: 'production',

@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TSurveyAudience, TSurveyDefinition } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
+import { LruCache } from './schema-cache';
+
+/** The fact rows of a response as the columns `unnest` takes: question, first, item, sub, value, value2, cell, text, text key. */
+export type FactColumns = [string[], boolean[], (string | null)[], (string | null)[], (number | null)[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
 
 /** A connection or a transaction's manager. */
 export type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
@@ -70,6 +74,9 @@ const RESPONSE_COLUMNS = `id, status, answers, draft_answers AS "draftAnswers", 
 const respondentWhere = (r: Respondent, first: number) =>
   r.inviteId ? { sql: `invite_id = $${first}`, param: r.inviteId } : { sql: `respondent_key = $${first}`, param: r.respondentKey };
 
+/** Parsed definitions per survey, version and last save (see findByActivityCached). */
+const definitions = new LruCache<string, TSurveyDefinition>(256);
+
 @Injectable()
 export class SurveysRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
@@ -83,6 +90,23 @@ export class SurveysRepository {
   async findByActivity(q: Queryable, organizationId: string, activityId: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<SurveyRow | null> {
     const [row] = await q.query(`SELECT ${SURVEY_COLUMNS} FROM survey WHERE organization_id = $1 AND activity_id = $2 ${lock}`, [organizationId, activityId]);
     return row ?? null;
+  }
+
+  /**
+   * As findByActivity, with the definition parsed once per survey and save (kept per process):
+   * the respondent routes read the survey on every request, and its definition is the largest
+   * part of the row.
+   */
+  async findByActivityCached(q: Queryable, organizationId: string, activityId: string): Promise<SurveyRow | null> {
+    const [row] = await q.query(
+      `SELECT ${SURVEY_COLUMNS.replace('definition,', 'definition::text AS "definitionText",')}, updated_at::text AS stamp
+         FROM survey WHERE organization_id = $1 AND activity_id = $2`,
+      [organizationId, activityId],
+    );
+    if (!row) return null;
+    const { definitionText, stamp, ...rest } = row as Omit<SurveyRow, 'definition'> & { definitionText: string; stamp: string };
+    const definition = definitions.getOrBuild(`${rest.id}:${rest.version}:${stamp}`, () => JSON.parse(definitionText) as TSurveyDefinition);
+    return { ...rest, definition };
   }
 
   async countSubmitted(q: Queryable, surveyId: string): Promise<number> {
@@ -209,6 +233,60 @@ export class SurveysRepository {
       ],
     );
     return row ?? null;
+  }
+
+  /**
+   * A submission in one statement (one round trip, its own transaction): share-locks the survey
+   * only if it is still the row the answers were checked against (same version, same last save,
+   * to the millisecond), inserts the response as `submit` does, and its fact rows. `locked` is
+   * false when the survey changed meanwhile (nothing written: the caller retries the long way);
+   * `row` is null when a submitted response exists already.
+   */
+  async submitWithFacts(q: Queryable, survey: SurveyRow, respondent: Respondent, s: SubmissionRow, facts: FactColumns): Promise<{ locked: boolean; row: ResponseRow | null }> {
+    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const [result] = await q.query(
+      `WITH s AS (
+         SELECT id FROM survey WHERE id = $2::uuid AND version = $7::int AND updated_at >= $14::timestamptz AND updated_at < $14::timestamptz + interval '1 millisecond'
+         FOR SHARE),
+       r AS (
+         INSERT INTO survey_response (organization_id, survey_id, account_id, invite_id, respondent_key, status, answers, definition_version,
+           idempotency_key, demographics_consent, capacity, district_id, age_band, gender, submitted_at)
+         SELECT $1::uuid, s.id, $3::uuid, $4::uuid, $5::text, 'submitted', $6::jsonb, $7::int, $8::text, $9::bool, $10::text, $11::uuid, $12::text, $13::text, now()
+           FROM s
+         ON CONFLICT ${conflict} DO UPDATE SET status = 'submitted', answers = EXCLUDED.answers, draft_answers = NULL,
+           definition_version = EXCLUDED.definition_version, idempotency_key = EXCLUDED.idempotency_key,
+           demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
+           age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
+         WHERE survey_response.status = 'draft'
+         RETURNING id, status, definition_version AS "definitionVersion", submitted_at AS "submittedAt", updated_at AS "updatedAt"),
+       f AS (
+         INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
+           capacity, district_id, age_band, gender)
+         SELECT $1::uuid, $2::uuid, r.id, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $10::text, $11::uuid, $12::text, $13::text
+           FROM r, unnest($15::text[], $16::bool[], $17::text[], $18::text[], $19::float8[], $20::float8[], $21::int[], $22::text[], $23::text[])
+             AS u(q, f, i, s, v, v2, c, t, k))
+       SELECT (SELECT count(*) FROM s) > 0 AS locked, r.* FROM (SELECT 1) one LEFT JOIN r ON true`,
+      [
+        survey.organizationId,
+        survey.id,
+        respondent.accountId,
+        respondent.inviteId,
+        respondent.respondentKey,
+        JSON.stringify(s.answers),
+        s.definitionVersion,
+        s.idempotencyKey,
+        s.demographicsConsent,
+        s.capacity,
+        s.districtId,
+        s.ageBand,
+        s.gender,
+        survey.updatedAt,
+        ...facts,
+      ],
+    );
+    // The receipt's columns only (the answers are the caller's own: not sent back and parsed again).
+    const { locked, ...row } = result as { locked: boolean } & Pick<ResponseRow, 'id' | 'status' | 'definitionVersion' | 'submittedAt' | 'updatedAt'>;
+    return { locked, row: row.id ? { ...row, answers: s.answers, draftAnswers: null, demographicsConsent: s.demographicsConsent } : null };
   }
 
   /** Replaces the answers of a submitted response (an edit before the survey closes). */

@@ -36,6 +36,7 @@ import type { MembershipRow } from '../identity/memberships.repository';
 import type { Organization } from '../organizations/organization.entity';
 import { type ActivityInfo, StagesService } from '../plans/stages.service';
 import { SurveyResultsService } from './results/survey-results.service';
+import { LruCache } from './schema-cache';
 import { SurveyErrors } from './surveys.errors';
 import { type InviteRow, type Respondent, type ResponseRow, type SubmissionRow, type SurveyRow, SurveysRepository } from './surveys.repository';
 
@@ -53,6 +54,9 @@ export type RespondentContext = {
 const CAPACITY_ORDER = ['manager', 'expert', 'ngo', 'planner', 'citizen'] as const;
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+/** How many built response and draft schemas each API process keeps. */
+const SCHEMA_CACHE_SIZE = 256;
+
 const keyOf = (surveyId: string, kind: string, id: string) => createHash('sha256').update(`${surveyId}:${kind}:${id}`).digest('hex');
 
 /**
@@ -63,6 +67,9 @@ const keyOf = (surveyId: string, kind: string, id: string) => createHash('sha256
  */
 @Injectable()
 export class SurveysService {
+  /** Built schemas per survey id, version, last definition save, box and locale (a saved definition makes a new key). */
+  private readonly schemas = new LruCache<string, ReturnType<typeof buildResponseSchema> | ReturnType<typeof buildDraftSchema>>(SCHEMA_CACHE_SIZE);
+
   constructor(
     private readonly repository: SurveysRepository,
     private readonly stages: StagesService,
@@ -259,7 +266,7 @@ export class SurveysService {
     const { survey } = await this.openSurvey(org, activityId);
     const respondent = await this.respondent(survey, ctx, this.repository.db);
     const locale = await this.localeOf(ctx);
-    const result = buildDraftSchema(survey.definition, { box: boxOf(org), locale }).safeParse(answers, { reportInput: true });
+    const result = this.schemaOf('draft', org, survey, locale).safeParse(answers, { reportInput: true });
     if (!result.success) throw SurveyErrors.invalidResponse(fieldErrors(result.error.issues));
     const row = await this.repository.saveDraft(this.repository.db, survey, respondent, result.data);
     return receipt(row, survey.version);
@@ -273,15 +280,31 @@ export class SurveysService {
     input: z.output<typeof ZSubmitSurveyResponse>,
     idempotencyKey: string | null,
   ): Promise<TSurveyResponseReceipt> {
-    const { survey: current } = await this.openSurvey(org, activityId);
+    const activity = await this.surveyActivity(org.id, activityId);
+    if (!ctx.invite) {
+      // The short way, one statement: checked against the survey as read, written only if it is still that survey.
+      const survey = await this.assertOpen(org, activity, await this.repository.findByActivityCached(this.repository.db, org.id, activityId));
+      const respondent = await this.respondent(survey, ctx, this.repository.db);
+      const submission = await this.validated(org, survey, ctx, input, idempotencyKey);
+      const facts = this.results.factColumnsOf(org, survey, submission.answers);
+      const { locked, row } = await this.repository.submitWithFacts(this.repository.db, survey, respondent, submission, facts);
+      if (locked) {
+        if (!row) throw SurveyErrors.alreadyResponded();
+        if (!survey.frozenAt) await this.repository.freeze(this.repository.db, survey.id);
+        return receipt(row, survey.version);
+      }
+      // The survey changed since it was read: the long way below, under its lock.
+    }
     const { row, survey } = await this.repository.db.transaction(async (m) => {
       // Share lock: a definition change waits for this submission (and this one sees the definition it validates against).
-      const survey = (await this.repository.findByActivity(m, org.id, activityId, 'FOR SHARE')) ?? current;
+      // One read of the survey per submission: the open checks run on the locked row.
+      const survey = await this.assertOpen(org, activity, await this.repository.findByActivity(m, org.id, activityId, 'FOR SHARE'));
       const respondent = await this.respondent(survey, ctx, m, true);
       const submission = await this.validated(org, survey, ctx, input, idempotencyKey);
       const row = await this.repository.submit(m, survey, respondent, submission);
       if (!row) throw respondent.inviteId ? SurveyErrors.inviteUsed() : SurveyErrors.alreadyResponded();
-      await this.results.recordFacts(m, org, survey, row.id, submission);
+      // A response only gets facts once submitted: a new submission has none to replace.
+      await this.results.recordFacts(m, org, survey, row.id, submission, { replace: false });
       if (respondent.inviteId) await this.repository.markInviteUsed(m, respondent.inviteId);
       return { row, survey };
     });
@@ -335,7 +358,12 @@ export class SurveysService {
   /** The survey of an activity that takes answers now: 409 when closed or not yet open, 404 when it has no questions. */
   private async openSurvey(org: Organization, activityId: string): Promise<{ activity: ActivityInfo; survey: SurveyRow }> {
     const activity = await this.surveyActivity(org.id, activityId);
-    const survey = await this.repository.findByActivity(this.repository.db, org.id, activityId);
+    const survey = await this.assertOpen(org, activity, await this.repository.findByActivity(this.repository.db, org.id, activityId));
+    return { activity, survey };
+  }
+
+  /** The survey when it takes answers now (see openSurvey). */
+  private async assertOpen(org: Organization, activity: ActivityInfo, survey: SurveyRow | null): Promise<SurveyRow> {
     if (!survey || surveyQuestions(survey.definition).length === 0) throw SurveyErrors.notFound();
     if (!activity.isOpen) {
       const now = Date.now();
@@ -345,7 +373,7 @@ export class SurveysService {
       const stage = await this.stages.get(org, activity.stageId);
       throw stage.status === 'upcoming' ? SurveyErrors.notOpenYet() : SurveyErrors.closed();
     }
-    return { activity, survey };
+    return survey;
   }
 
   /**
@@ -386,7 +414,7 @@ export class SurveysService {
   ): Promise<SubmissionRow> {
     const account = ctx.actor ? await this.accounts.requireActive(ctx.actor.accountId) : null;
     const locale = account && LOCALES.includes(account.locale) ? account.locale : undefined;
-    const result = buildResponseSchema(survey.definition, { box: boxOf(org), locale }).safeParse(input.answers, { reportInput: true });
+    const result = this.schemaOf('response', org, survey, locale).safeParse(input.answers, { reportInput: true });
     if (!result.success) throw SurveyErrors.invalidResponse(fieldErrors(result.error.issues));
     const answers = result.data as Record<string, unknown>;
 
@@ -414,6 +442,15 @@ export class SurveysService {
       ageBand: profileConsent ? account!.ageBand : null,
       gender: profileConsent ? account!.gender : null,
     };
+  }
+
+  /** The response (or draft) schema of the survey's definition, built once per definition, box and locale. */
+  private schemaOf(kind: 'response' | 'draft', org: Organization, survey: SurveyRow, locale: Locale | undefined) {
+    const box = boxOf(org);
+    const key = [kind, survey.id, survey.version, survey.updatedAt.getTime(), box.minLat, box.maxLat, box.minLng, box.maxLng, locale ?? ''].join(':');
+    return this.schemas.getOrBuild(key, () =>
+      kind === 'response' ? buildResponseSchema(survey.definition, { box, locale }) : buildDraftSchema(survey.definition, { box, locale }),
+    );
   }
 
   private async localeOf(ctx: RespondentContext): Promise<Locale | undefined> {

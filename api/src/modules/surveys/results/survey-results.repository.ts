@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { SurveyCrosstabGrouping, TSurveyResultsFilters } from '@hamandishi/contracts';
-import type { Queryable } from '../surveys.repository';
+import type { FactColumns, Queryable } from '../surveys.repository';
 import type { AnswerFact } from './facts';
 
 /** The weight of each district × gender × age band cell (cells not listed weigh 1). */
@@ -46,14 +46,41 @@ function scope(filters: TSurveyResultsFilters, weights: CellWeights | null, alia
   return { join, where: where.map((c) => ` AND ${c}`).join(''), params, w };
 }
 
+/** Fact rows as the parallel arrays an `unnest` insert takes. */
+export function factColumns(facts: AnswerFact[]): FactColumns {
+  return [
+    facts.map((f) => f.questionId),
+    facts.map((f) => f.first),
+    facts.map((f) => f.item),
+    facts.map((f) => f.sub),
+    facts.map((f) => f.value),
+    facts.map((f) => f.value2),
+    facts.map((f) => f.cell),
+    facts.map((f) => f.text),
+    facts.map((f) => f.textKey),
+  ];
+}
+
+/** The weight of a fact's demographic cell: 1 outside the listed cells (as the SQL join's coalesce). */
+function weightLookup(weights: CellWeights): (districtId: string | null, gender: string | null, ageBand: string | null) => number {
+  const byCell = new Map(weights.weights.map((w, i) => [`${weights.districtIds[i]}|${weights.genders[i]}|${weights.ageBands[i]}`, w]));
+  return (d, g, a) => (d === null || g === null || a === null ? 1 : (byCell.get(`${d}|${g}|${a}`) ?? 1));
+}
+
 /** Purpose-named queries of the survey results: the fact table and the responses' demographics. */
 @Injectable()
 export class SurveyResultsRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
 
-  /** Replaces a response's facts (on submit and on edit), in the caller's transaction. */
-  async replaceFacts(q: Queryable, ids: { organizationId: string; surveyId: string; responseId: string }, facts: AnswerFact[], d: FactDemographics): Promise<void> {
-    await q.query(`DELETE FROM survey_answer_fact WHERE response_id = $1`, [ids.responseId]);
+  /** Replaces a response's facts (on edit; a first submission has none, `replace = false`), in the caller's transaction. */
+  async replaceFacts(
+    q: Queryable,
+    ids: { organizationId: string; surveyId: string; responseId: string },
+    facts: AnswerFact[],
+    d: FactDemographics,
+    replace = true,
+  ): Promise<void> {
+    if (replace) await q.query(`DELETE FROM survey_answer_fact WHERE response_id = $1`, [ids.responseId]);
     if (facts.length === 0) return;
     await q.query(
       `INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
@@ -65,15 +92,7 @@ export class SurveyResultsRepository {
         ids.organizationId,
         ids.surveyId,
         ids.responseId,
-        facts.map((f) => f.questionId),
-        facts.map((f) => f.first),
-        facts.map((f) => f.item),
-        facts.map((f) => f.sub),
-        facts.map((f) => f.value),
-        facts.map((f) => f.value2),
-        facts.map((f) => f.cell),
-        facts.map((f) => f.text),
-        facts.map((f) => f.textKey),
+        ...factColumns(facts),
         d.capacity,
         d.districtId,
         d.ageBand,
@@ -101,35 +120,53 @@ export class SurveyResultsRepository {
     questionId: string,
     keys: ('item' | 'sub' | 'value' | 'cell')[],
     filters: TSurveyResultsFilters,
-    weights: CellWeights | null,
+    weights: CellWeights | null | Promise<CellWeights>,
     sumsOf: ('value' | 'value2')[] = [],
   ): Promise<{ item: string | null; sub: string | null; value: number | null; cell: number | null; n: number; answered: number; sumValue: number; sumValue2: number }[]> {
-    const s = scope(filters, weights);
-    const select = keys.map((k) => `f.${k}`).join(', ');
-    // Unweighted, plain counts; the sums only where the question's aggregate uses them.
-    const n = weights ? `sum(${s.w})` : 'count(*)';
-    const answered = weights ? `coalesce(sum(${s.w}) FILTER (WHERE f.first), 0)` : 'count(*) FILTER (WHERE f.first)';
+    const s = scope(filters, null);
+    // Weighted, the groups are split by demographic cell and weighed here: one weight lookup per
+    // group instead of a join per fact row (the weights are constant within a cell), so the query
+    // may start while the weights (a promise) are still being computed.
+    const columns = [...keys.map((k) => `f.${k}`), ...(weights ? ['f.district_id', 'f.gender', 'f.age_band'] : [])];
+    const select = [...keys.map((k) => `f.${k}`), ...(weights ? ['f.district_id::text AS d', 'f.gender AS g', 'f.age_band AS a'] : [])].join(', ');
+    // The sums only where the question's aggregate uses them.
     const sums = [
-      sumsOf.includes('value') ? `, coalesce(sum(${s.w} * f.value), 0) AS "sumValue"` : '',
-      sumsOf.includes('value2') ? `, coalesce(sum(${s.w} * f.value2), 0) AS "sumValue2"` : '',
+      sumsOf.includes('value') ? `, coalesce(sum(f.value), 0) AS "sumValue"` : '',
+      sumsOf.includes('value2') ? `, coalesce(sum(f.value2), 0) AS "sumValue2"` : '',
     ].join('');
-    const rows = await this.db.query(
-      `SELECT ${select ? `${select},` : ''} ${n} AS n, ${answered} AS answered ${sums}
-         FROM survey_answer_fact f ${s.join}
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${select ? `${select},` : ''} count(*) AS n, count(*) FILTER (WHERE f.first) AS answered ${sums}
+         FROM survey_answer_fact f
         WHERE f.survey_id = $1 AND f.question_id = $2 ${s.where}
-        ${select ? `GROUP BY ${select}` : ''}`,
+        ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}`,
       [surveyId, questionId, ...s.params],
     );
-    return rows.map((r: Record<string, unknown>) => ({
+    const group = (r: Record<string, unknown>, w: number) => ({
       item: (r.item as string | undefined) ?? null,
       sub: (r.sub as string | undefined) ?? null,
       value: r.value === undefined || r.value === null ? null : Number(r.value),
       cell: r.cell === undefined || r.cell === null ? null : Number(r.cell),
-      n: Number(r.n),
-      answered: Number(r.answered),
-      sumValue: Number(r.sumValue ?? 0),
-      sumValue2: Number(r.sumValue2 ?? 0),
-    }));
+      n: w * Number(r.n),
+      answered: w * Number(r.answered),
+      sumValue: w * Number(r.sumValue ?? 0),
+      sumValue2: w * Number(r.sumValue2 ?? 0),
+    });
+    if (!weights) return rows.map((r) => group(r, 1));
+    const weightOf = weightLookup(await weights);
+    const out = new Map<string, ReturnType<typeof group>>();
+    for (const r of rows) {
+      const g = group(r, weightOf(r.d as string | null, r.g as string | null, r.a as string | null));
+      const key = JSON.stringify([g.item, g.sub, g.value, g.cell]);
+      const into = out.get(key);
+      if (!into) out.set(key, g);
+      else {
+        into.n += g.n;
+        into.answered += g.answered;
+        into.sumValue += g.sumValue;
+        into.sumValue2 += g.sumValue2;
+      }
+    }
+    return [...out.values()];
   }
 
   /**

@@ -25,14 +25,32 @@ import { DistrictsService, MUNICIPALITY_BOX_HALF_DEGREES } from '../../districts
 import type { Organization } from '../../organizations/organization.entity';
 import { StagesService } from '../../plans/stages.service';
 import { SurveyErrors } from '../surveys.errors';
-import { type Queryable, type SurveyRow, SurveysRepository } from '../surveys.repository';
+import { type FactColumns, type Queryable, type SurveyRow, SurveysRepository } from '../surveys.repository';
 import { factsOf } from './facts';
 import { SurveyResultErrors } from './survey-results.errors';
-import { type CellWeights, type FactDemographics, SurveyResultsRepository } from './survey-results.repository';
+import { type CellWeights, type FactDemographics, factColumns, SurveyResultsRepository } from './survey-results.repository';
 import { poststratify, type WeightScheme } from './weights';
 
 /** How many question aggregates of one results request run at once (each holds a pooled connection). */
 const AGGREGATE_CONCURRENCY = 4;
+
+/** The relative cost of a question type's aggregate: about the fact rows an answer makes (map areas: one per covered cell). */
+const AGGREGATE_COST: Record<TSurveyQuestion['type'], number> = {
+  map_area: 7,
+  matrix_multiple: 6,
+  ranking: 5,
+  matrix_single: 4,
+  multiple_choice: 3,
+  number: 2,
+  map_point: 2,
+  single_choice: 1,
+  likert: 1,
+  rating: 1,
+  date: 1,
+  short_text: 1,
+  long_text: 1,
+  file: 1,
+};
 
 /** Bins of a number question's histogram. */
 const NUMBER_BINS = 10;
@@ -59,23 +77,40 @@ export class SurveyResultsService {
     private readonly districts: DistrictsService,
   ) {}
 
-  /** Replaces a submitted response's facts; called by SurveysService in the submit's (and edit's) transaction. */
-  async recordFacts(m: Queryable, org: Organization, survey: Pick<SurveyRow, 'id' | 'definition'>, responseId: string, submission: FactDemographics & { answers: Record<string, unknown> }): Promise<void> {
+  /** Replaces (or, for a first submission, `replace: false`, only writes) a submitted response's facts; called by SurveysService in the submit's (and edit's) transaction. */
+  async recordFacts(
+    m: Queryable,
+    org: Organization,
+    survey: Pick<SurveyRow, 'id' | 'definition'>,
+    responseId: string,
+    submission: FactDemographics & { answers: Record<string, unknown> },
+    options: { replace: boolean } = { replace: true },
+  ): Promise<void> {
     const facts = factsOf(survey.definition, submission.answers, gridOf(org));
     const demographics = { capacity: submission.capacity, districtId: submission.districtId, ageBand: submission.ageBand, gender: submission.gender };
-    await this.repository.replaceFacts(m, { organizationId: org.id, surveyId: survey.id, responseId }, facts, demographics);
+    await this.repository.replaceFacts(m, { organizationId: org.id, surveyId: survey.id, responseId }, facts, demographics, options.replace);
+  }
+
+  /** A submitted response's fact rows, as the columns of the one-statement submission (`SurveysRepository.submitWithFacts`). */
+  factColumnsOf(org: Organization, survey: Pick<SurveyRow, 'definition'>, answers: Record<string, unknown>): FactColumns {
+    return factColumns(factsOf(survey.definition, answers, gridOf(org)));
   }
 
   /** Every question's aggregate, filtered and optionally weighted. */
   async results(org: Organization, activityId: string, filters: TSurveyResultsFilters): Promise<TSurveyResults> {
     const survey = await this.survey(org, activityId);
-    const weights = filters.weighted ? toCellWeights((await this.scheme(org, survey.id)).scheme) : null;
+    // The weight table once per request, computed while the first aggregates run (they weigh their groups when it is ready).
+    const weights = filters.weighted ? this.scheme(org, survey.id).then(({ scheme }) => toCellWeights(scheme)) : null;
+    // Not left unhandled while no aggregate awaits it yet; the aggregates see the rejection.
+    weights?.catch(() => undefined);
     // A few questions at a time: each is one index-only scan, mostly waiting on reads when cold.
+    // The costliest first (most fact rows per answer), so the page does not wait on a large one started last.
     const all = surveyQuestions(survey.definition).map(({ question }) => question);
+    const order = all.map((_, i) => i).sort((a, b) => AGGREGATE_COST[all[b].type] - AGGREGATE_COST[all[a].type] || a - b);
     const questions: TQuestionResult[] = new Array(all.length);
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < all.length; i = next++) questions[i] = await this.aggregate(org, survey.id, all[i], filters, weights);
+      for (let k = next++; k < order.length; k = next++) questions[order[k]] = await this.aggregate(org, survey.id, all[order[k]], filters, weights);
     };
     const [respondents] = await Promise.all([this.repository.countRespondents(survey.id, filters), ...Array.from({ length: AGGREGATE_CONCURRENCY }, worker)]);
     return {
@@ -203,7 +238,13 @@ export class SurveyResultsService {
     return { cells, populations: populations as Map<string, TDistrictPopulation>, scheme: poststratify(sample, populations) };
   }
 
-  private async aggregate(org: Organization, surveyId: string, q: TSurveyQuestion, filters: TSurveyResultsFilters, weights: CellWeights | null): Promise<TQuestionResult> {
+  private async aggregate(
+    org: Organization,
+    surveyId: string,
+    q: TSurveyQuestion,
+    filters: TSurveyResultsFilters,
+    weights: CellWeights | null | Promise<CellWeights>,
+  ): Promise<TQuestionResult> {
     const questionId = q.id;
     const answeredOf = (rows: { answered: number }[]) => rows.reduce((s, r) => s + r.answered, 0);
     switch (q.type) {
@@ -265,13 +306,14 @@ export class SurveyResultsService {
         };
       }
       case 'number': {
-        const s = await this.repository.numberSummary(surveyId, questionId, filters, weights);
+        const w = await weights;
+        const s = await this.repository.numberSummary(surveyId, questionId, filters, w);
         const bins =
           s.min === null || s.max === null
             ? []
             : s.min === s.max
               ? [{ from: s.min, to: s.max, count: s.n }]
-              : (await this.repository.numberBins(surveyId, questionId, { min: s.min, max: s.max, bins: NUMBER_BINS }, filters, weights)).reduce(
+              : (await this.repository.numberBins(surveyId, questionId, { min: s.min, max: s.max, bins: NUMBER_BINS }, filters, w)).reduce(
                   (out, b) => {
                     out[b.bin].count += b.n;
                     return out;
