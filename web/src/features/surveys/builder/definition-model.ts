@@ -7,27 +7,13 @@ import {
   type TSurveyDefinition,
   type TSurveyOption,
   type TSurveyQuestion,
+  SURVEY_QUESTION_TYPES,
   type TSurveyRule,
   type TSurveySection,
 } from '@hamandishi/contracts';
 
-/** The question types a planner can add, in the menu's order. */
-export const BUILDER_QUESTION_TYPES = [
-  'single_choice',
-  'multiple_choice',
-  'short_text',
-  'long_text',
-  'number',
-  'likert',
-  'rating',
-  'ranking',
-  'matrix_single',
-  'matrix_multiple',
-  'date',
-  'map_point',
-  'map_area',
-  'file',
-] as const satisfies readonly SurveyQuestionType[];
+/** The question types a planner can add, in the menu's order (the contracts' order). */
+export const BUILDER_QUESTION_TYPES = SURVEY_QUESTION_TYPES;
 
 function usedIds(def: TSurveyDefinition): Set<string> {
   const ids = new Set<string>();
