@@ -198,6 +198,26 @@ export const ZErrorResponse = /* @__PURE__ */ (() =>
 /** The one error response shape of the API. */
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
 
+/** What a survey's `validateDefinition` can find wrong (the web translates `surveys.problem.<code>`); also field codes of a refused definition. */
+export const SURVEY_DEFINITION_PROBLEMS = [
+  'no_questions',
+  'duplicate_id',
+  'missing_fa_text',
+  'options_missing',
+  'rows_missing',
+  'columns_missing',
+  'min_greater_than_max',
+  'choices_exceed_options',
+  'top_k_exceeds_options',
+  'likert_labels_count',
+  'condition_unknown_question',
+  'condition_forward_reference',
+  'condition_cycle',
+  'condition_operator_mismatch',
+  'condition_unknown_option',
+  'section_empty',
+] as const;
+
 /**
  * Codes used inside `fields` for per-field validation problems (translated by the web as
  * `errors.field.<code>`).
@@ -231,23 +251,8 @@ export const FIELD_ERROR_CODES = [
   'self_intersecting',
   'outside_box',
   'not_integer',
-  // survey definition problems (SURVEY_DEFINITION_PROBLEMS in surveys.ts)
-  'no_questions',
-  'duplicate_id',
-  'missing_fa_text',
-  'options_missing',
-  'rows_missing',
-  'columns_missing',
-  'min_greater_than_max',
-  'choices_exceed_options',
-  'top_k_exceeds_options',
-  'likert_labels_count',
-  'condition_unknown_question',
-  'condition_forward_reference',
-  'condition_cycle',
-  'condition_operator_mismatch',
-  'condition_unknown_option',
-  'section_empty',
+  // survey definition problems
+  ...SURVEY_DEFINITION_PROBLEMS,
 ] as const;
 /** A per-field validation code. */
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromJalali, isValidJalali, toAsciiDigits } from '@hamandishi/text';
 import { isObjectPayload, type Locale, ZUuid } from './common';
 import { ZRole } from './identity';
+import { SURVEY_DEFINITION_PROBLEMS } from './errors';
 import { textBlock, textLine, textToken, textVerbatim } from './text';
 
 // The survey definition is data: a planner builds it in the web, the server stores it as jsonb,
@@ -221,25 +222,6 @@ export function surveyQuestions(def: TSurveyDefinition): { section: TSurveySecti
 
 // ---- validating a definition -----------------------------------------------------------------
 
-/** What `validateDefinition` can find wrong (translated by the web as `surveys.problem.<code>`). */
-export const SURVEY_DEFINITION_PROBLEMS = [
-  'no_questions',
-  'duplicate_id',
-  'missing_fa_text',
-  'options_missing',
-  'rows_missing',
-  'columns_missing',
-  'min_greater_than_max',
-  'choices_exceed_options',
-  'top_k_exceeds_options',
-  'likert_labels_count',
-  'condition_unknown_question',
-  'condition_forward_reference',
-  'condition_cycle',
-  'condition_operator_mismatch',
-  'condition_unknown_option',
-  'section_empty',
-] as const;
 /** A kind of definition problem. */
 export type SurveyDefinitionProblemCode = (typeof SURVEY_DEFINITION_PROBLEMS)[number];
 
