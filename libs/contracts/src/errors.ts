@@ -198,6 +198,20 @@ export const ZErrorResponse = /* @__PURE__ */ (() =>
 /** The one error response shape of the API. */
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
 
+/** The field codes of answer problems beyond the common ones (translated as `errors.field.<code>`). */
+export const SURVEY_ANSWER_ISSUES = [
+  'hidden_question',
+  'unknown_option',
+  'other_text_required',
+  'too_few_choices',
+  'too_many_choices',
+  'ranking_incomplete',
+  'too_few_points',
+  'self_intersecting',
+  'outside_box',
+  'not_integer',
+] as const;
+
 /** What a survey's `validateDefinition` can find wrong (the web translates `surveys.problem.<code>`); also field codes of a refused definition. */
 export const SURVEY_DEFINITION_PROBLEMS = [
   'no_questions',
@@ -240,17 +254,8 @@ export const FIELD_ERROR_CODES = [
   'duplicate',
   // the languages offered leave out the municipality's default language
   'default_locale_missing',
-  // survey answers (SURVEY_ANSWER_ISSUES in surveys.ts)
-  'hidden_question',
-  'unknown_option',
-  'other_text_required',
-  'too_few_choices',
-  'too_many_choices',
-  'ranking_incomplete',
-  'too_few_points',
-  'self_intersecting',
-  'outside_box',
-  'not_integer',
+  // survey answers
+  ...SURVEY_ANSWER_ISSUES,
   // survey definition problems
   ...SURVEY_DEFINITION_PROBLEMS,
 ] as const;

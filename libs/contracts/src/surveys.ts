@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromJalali, isValidJalali, toAsciiDigits } from '@hamandishi/text';
 import { isObjectPayload, type Locale, ZUuid } from './common';
 import { ZRole } from './identity';
-import { SURVEY_DEFINITION_PROBLEMS } from './errors';
+import { SURVEY_ANSWER_ISSUES, SURVEY_DEFINITION_PROBLEMS } from './errors';
 import { textBlock, textLine, textToken, textVerbatim } from './text';
 
 // The survey definition is data: a planner builds it in the web, the server stores it as jsonb,
@@ -596,19 +596,6 @@ export type TSurveyAnswer =
 /** The answers of one response, by question id. Unanswered questions are absent. */
 export type TSurveyAnswers = Record<string, unknown>;
 
-/** The field codes of answer problems beyond the common ones (translated as `errors.field.<code>`). */
-export const SURVEY_ANSWER_ISSUES = [
-  'hidden_question',
-  'unknown_option',
-  'other_text_required',
-  'too_few_choices',
-  'too_many_choices',
-  'ranking_incomplete',
-  'too_few_points',
-  'self_intersecting',
-  'outside_box',
-  'not_integer',
-] as const;
 /** An answer problem. */
 export type SurveyAnswerIssue = (typeof SURVEY_ANSWER_ISSUES)[number];
 

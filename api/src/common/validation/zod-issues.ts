@@ -1,13 +1,8 @@
-import type { FieldErrorCode } from '@hamandishi/contracts';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '@hamandishi/contracts';
 import type { z } from 'zod';
 
-const FIELD_CODES = new Set<string>([
-  'required', 'invalid_type', 'too_short', 'too_long', 'too_small', 'too_big',
-  'invalid_format', 'invalid_value', 'unknown_field', 'invalid', 'invalid_characters',
-  'low_contrast', 'duplicate', 'default_locale_missing',
-  'hidden_question', 'unknown_option', 'other_text_required', 'too_few_choices', 'too_many_choices',
-  'ranking_incomplete', 'too_few_points', 'self_intersecting', 'outside_box', 'not_integer',
-]);
+// A message that is one of the shared field codes (set by our own schemas) passes through as is.
+const FIELD_CODES = new Set<string>(FIELD_ERROR_CODES);
 
 /** Turns zod issues into `{ "path.to.field": fieldCode }` for the error response. */
 export function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string> {

@@ -188,7 +188,7 @@ export class SurveysRepository {
 
   /** Saves a draft: a new row, or the draft of an existing one (a submitted response keeps its answers). */
   async saveDraft(q: Queryable, survey: SurveyRow, respondent: Respondent, draft: Record<string, unknown>): Promise<ResponseRow> {
-    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const conflict = conflictTarget(respondent);
     const [row] = await q.query(
       `INSERT INTO survey_response (organization_id, survey_id, account_id, invite_id, respondent_key, draft_answers, definition_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -205,32 +205,14 @@ export class SurveysRepository {
    * one person leave exactly one.
    */
   async submit(q: Queryable, survey: SurveyRow, respondent: Respondent, s: SubmissionRow): Promise<ResponseRow | null> {
-    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const conflict = conflictTarget(respondent);
     const [row] = await q.query(
       `INSERT INTO survey_response (organization_id, survey_id, account_id, invite_id, respondent_key, status, answers, definition_version,
          idempotency_key, demographics_consent, capacity, district_id, age_band, gender, submitted_at)
        VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11, $12, $13, now())
-       ON CONFLICT ${conflict} DO UPDATE SET status = 'submitted', answers = EXCLUDED.answers, draft_answers = NULL,
-         definition_version = EXCLUDED.definition_version, idempotency_key = EXCLUDED.idempotency_key,
-         demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
-         age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
-       WHERE survey_response.status = 'draft'
+       ON CONFLICT ${conflict} ${TURN_DRAFT_INTO_SUBMISSION}
        RETURNING ${RESPONSE_COLUMNS}`,
-      [
-        survey.organizationId,
-        survey.id,
-        respondent.accountId,
-        respondent.inviteId,
-        respondent.respondentKey,
-        JSON.stringify(s.answers),
-        s.definitionVersion,
-        s.idempotencyKey,
-        s.demographicsConsent,
-        s.capacity,
-        s.districtId,
-        s.ageBand,
-        s.gender,
-      ],
+      submissionParams(survey, respondent, s),
     );
     return row ?? null;
   }
@@ -243,7 +225,7 @@ export class SurveysRepository {
    * `row` is null when a submitted response exists already.
    */
   async submitWithFacts(q: Queryable, survey: SurveyRow, respondent: Respondent, s: SubmissionRow, facts: FactColumns): Promise<{ locked: boolean; row: ResponseRow | null }> {
-    const conflict = respondent.inviteId ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL` : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+    const conflict = conflictTarget(respondent);
     const [result] = await q.query(
       `WITH s AS (
          SELECT id FROM survey WHERE id = $2::uuid AND version = $7::int AND updated_at >= $14::timestamptz AND updated_at < $14::timestamptz + interval '1 millisecond'
@@ -253,11 +235,7 @@ export class SurveysRepository {
            idempotency_key, demographics_consent, capacity, district_id, age_band, gender, submitted_at)
          SELECT $1::uuid, s.id, $3::uuid, $4::uuid, $5::text, 'submitted', $6::jsonb, $7::int, $8::text, $9::bool, $10::text, $11::uuid, $12::text, $13::text, now()
            FROM s
-         ON CONFLICT ${conflict} DO UPDATE SET status = 'submitted', answers = EXCLUDED.answers, draft_answers = NULL,
-           definition_version = EXCLUDED.definition_version, idempotency_key = EXCLUDED.idempotency_key,
-           demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
-           age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
-         WHERE survey_response.status = 'draft'
+         ON CONFLICT ${conflict} ${TURN_DRAFT_INTO_SUBMISSION}
          RETURNING id, status, definition_version AS "definitionVersion", submitted_at AS "submittedAt", updated_at AS "updatedAt"),
        f AS (
          INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
@@ -267,19 +245,7 @@ export class SurveysRepository {
              AS u(q, f, i, s, v, v2, c, t, k))
        SELECT (SELECT count(*) FROM s) > 0 AS locked, r.* FROM (SELECT 1) one LEFT JOIN r ON true`,
       [
-        survey.organizationId,
-        survey.id,
-        respondent.accountId,
-        respondent.inviteId,
-        respondent.respondentKey,
-        JSON.stringify(s.answers),
-        s.definitionVersion,
-        s.idempotencyKey,
-        s.demographicsConsent,
-        s.capacity,
-        s.districtId,
-        s.ageBand,
-        s.gender,
+        ...submissionParams(survey, respondent, s),
         survey.updatedAt,
         ...facts,
       ],
@@ -321,4 +287,37 @@ export class SurveysRepository {
       [organizationId, surveyId, questionIds],
     );
   }
+}
+
+/** The unique index that keeps one response per invite link, or per person. */
+function conflictTarget(respondent: Respondent): string {
+  return respondent.inviteId
+    ? `(survey_id, invite_id) WHERE invite_id IS NOT NULL`
+    : `(survey_id, respondent_key) WHERE respondent_key IS NOT NULL`;
+}
+
+/** On conflict with the respondent's row: a draft becomes the submission; a submitted row stays (no row returned). */
+const TURN_DRAFT_INTO_SUBMISSION = `DO UPDATE SET status = 'submitted', answers = EXCLUDED.answers, draft_answers = NULL,
+  definition_version = EXCLUDED.definition_version, idempotency_key = EXCLUDED.idempotency_key,
+  demographics_consent = EXCLUDED.demographics_consent, capacity = EXCLUDED.capacity, district_id = EXCLUDED.district_id,
+  age_band = EXCLUDED.age_band, gender = EXCLUDED.gender, submitted_at = now(), updated_at = now()
+  WHERE survey_response.status = 'draft'`;
+
+/** $1–$13 of both submit statements, in their column order. */
+function submissionParams(survey: SurveyRow, respondent: Respondent, s: SubmissionRow): unknown[] {
+  return [
+    survey.organizationId,
+    survey.id,
+    respondent.accountId,
+    respondent.inviteId,
+    respondent.respondentKey,
+    JSON.stringify(s.answers),
+    s.definitionVersion,
+    s.idempotencyKey,
+    s.demographicsConsent,
+    s.capacity,
+    s.districtId,
+    s.ageBand,
+    s.gender,
+  ];
 }
