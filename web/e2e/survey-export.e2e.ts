@@ -1,54 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import type { TActivity, TPlan, TPlanSummary } from '@hamandishi/contracts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { signInWithEmail, SLUG } from './support/accounts';
+import { createSurveyActivity, csrfOf } from './support/surveys';
 
 const PLANNER = 'planner@demo.hamandishi.ir';
 const QUESTION = 'کدام خیابان روشنایی کافی ندارد؟';
 
-/** The planner's CSRF token, for API calls made from the page's context. */
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((c) => c.name === 'hm_csrf')?.value ?? '';
-}
-
 /** A fresh survey activity in the demo plan's open stage, with one question, answered once (by the planner). */
 async function answeredSurvey(page: Page): Promise<string> {
-  const plans = (await (await page.request.get(`/api/orgs/${SLUG}/plans`)).json()) as TPlanSummary[];
-  for (const summary of plans) {
-    const plan = (await (await page.request.get(`/api/orgs/${SLUG}/plans/${summary.id}`)).json()) as TPlan;
-    const stage = plan.stages.find((s) => s.status === 'open');
-    if (!stage) continue;
-    const headers = { 'x-csrf-token': await csrf(page) };
-    const created = await page.request.post(`/api/orgs/${SLUG}/stages/${stage.id}/activities`, {
-      headers,
-      data: { type: 'survey', title: { fa: 'نظرسنجی روشنایی معابر' } },
-    });
-    expect(created.status()).toBe(201);
-    const activityId = ((await created.json()) as TActivity).id;
-    const base = `/api/orgs/${SLUG}/surveys/${activityId}`;
-    const definition = {
-      sections: [{ id: 's1', questions: [{ id: 'q1', type: 'short_text', title: { fa: QUESTION } }] }],
-    };
-    expect((await page.request.put(`${base}/definition`, { headers, data: { definition } })).status()).toBe(200);
-    expect(
-      (
-        await page.request.put(`${base}/settings`, {
-          headers,
-          data: { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: false },
-        })
-      ).status(),
-    ).toBe(200);
-    const answered = await page.request.post(`${base}/response`, {
-      headers,
-      data: { answers: { q1: '=خیابان چهارباغ' } },
-    });
-    expect(answered.status()).toBe(201);
-    return activityId;
-  }
-  throw new Error('no open stage in the demo plan');
+  const { activityId } = await createSurveyActivity(page, 'نظرسنجی روشنایی معابر');
+  const headers = { 'x-csrf-token': await csrfOf(page) };
+  const base = `/api/orgs/${SLUG}/surveys/${activityId}`;
+  const definition = {
+    sections: [{ id: 's1', questions: [{ id: 'q1', type: 'short_text', title: { fa: QUESTION } }] }],
+  };
+  expect((await page.request.put(`${base}/definition`, { headers, data: { definition } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.put(`${base}/settings`, {
+        headers,
+        data: { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: false },
+      })
+    ).status(),
+  ).toBe(200);
+  const answered = await page.request.post(`${base}/response`, {
+    headers,
+    data: { answers: { q1: '=خیابان چهارباغ' } },
+  });
+  expect(answered.status()).toBe(201);
+  return activityId;
 }
 
 describe('survey export: a planner downloads the responses as XLSX with a progress bar', () => {

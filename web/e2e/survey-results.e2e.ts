@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import type { TActivity, TPlan, TPlanSummary, TSurveyDefinition } from '@hamandishi/contracts';
+import type { TSurveyDefinition } from '@hamandishi/contracts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { signInWithEmail, SLUG } from './support/accounts';
+import { createSurveyActivity, csrfOf } from './support/surveys';
 
 const PLANNER = 'planner@demo.hamandishi.ir';
 const NGO = 'ngo@demo.hamandishi.ir';
@@ -28,26 +29,15 @@ const AREA = [
   { lat: 32.67, lng: 51.66 },
 ];
 
-const csrfOf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'hm_csrf')?.value ?? '';
-
 /** A fresh survey activity in an open stage of the demo plan, with its definition and settings saved. */
 async function createSurvey(page: Page): Promise<string> {
-  const plans = (await (await page.request.get(`/api/orgs/${SLUG}/plans`)).json()) as TPlanSummary[];
-  for (const summary of plans) {
-    const plan = (await (await page.request.get(`/api/orgs/${SLUG}/plans/${summary.id}`)).json()) as TPlan;
-    const stage = plan.stages.find((s) => s.status === 'open');
-    if (!stage) continue;
-    const headers = { 'x-csrf-token': await csrfOf(page) };
-    const created = await page.request.post(`/api/orgs/${SLUG}/stages/${stage.id}/activities`, { headers, data: { type: 'survey', title: { fa: 'نظرسنجی حمل‌ونقل' } } });
-    expect(created.status()).toBe(201);
-    const activity = (await created.json()) as TActivity;
-    const base = `/api/orgs/${SLUG}/surveys/${activity.id}`;
-    expect((await page.request.put(`${base}/definition`, { headers, data: { definition: DEFINITION } })).status()).toBe(200);
-    const settings = { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: true };
-    expect((await page.request.put(`${base}/settings`, { headers, data: settings })).status()).toBe(200);
-    return activity.id;
-  }
-  throw new Error('no open stage in the demo plan');
+  const { activityId } = await createSurveyActivity(page, 'نظرسنجی حمل‌ونقل');
+  const headers = { 'x-csrf-token': await csrfOf(page) };
+  const base = `/api/orgs/${SLUG}/surveys/${activityId}`;
+  expect((await page.request.put(`${base}/definition`, { headers, data: { definition: DEFINITION } })).status()).toBe(200);
+  const settings = { audience: { audience: 'signed_in' }, anonymous: false, askDemographics: true };
+  expect((await page.request.put(`${base}/settings`, { headers, data: settings })).status()).toBe(200);
+  return activityId;
 }
 
 async function answer(page: Page, activityId: string, answers: Record<string, unknown>): Promise<void> {

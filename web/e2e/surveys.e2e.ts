@@ -1,29 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { TActivity, TPlan, TPlanSummary } from '@hamandishi/contracts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { signInWithEmail, signUpCitizen, SLUG } from './support/accounts';
+import { createSurveyActivity } from './support/surveys';
 
 const PLANNER = 'planner@demo.hamandishi.ir';
-
-/** A fresh survey activity in an open stage of the demo plan (so every run starts with an empty survey). */
-async function createSurveyActivity(page: Page, title: string): Promise<{ planId: string; activityId: string }> {
-  const plans = (await (await page.request.get(`/api/orgs/${SLUG}/plans`)).json()) as TPlanSummary[];
-  for (const summary of plans) {
-    const plan = (await (await page.request.get(`/api/orgs/${SLUG}/plans/${summary.id}`)).json()) as TPlan;
-    const stage = plan.stages.find((s) => s.status === 'open');
-    if (!stage) continue;
-    const csrf = (await page.context().cookies()).find((c) => c.name === 'hm_csrf')?.value ?? '';
-    const response = await page.request.post(`/api/orgs/${SLUG}/stages/${stage.id}/activities`, {
-      headers: { 'x-csrf-token': csrf },
-      data: { type: 'survey', title: { fa: title } },
-    });
-    expect(response.status()).toBe(201);
-    const activity = (await response.json()) as TActivity;
-    return { planId: plan.id, activityId: activity.id };
-  }
-  throw new Error('no open stage in the demo plan');
-}
 
 /** The builder's card of question `n` (Persian digits), named by its heading. */
 function question(page: Page, n: string): Locator {
