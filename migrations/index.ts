@@ -25,6 +25,7 @@ import { Surveys1764900000000 } from './1764900000000-Surveys';
 import { SurveyImageAnswers1764901000000 } from './1764901000000-SurveyImageAnswers';
 import { SurveyAnswerFacts1764920000000 } from './1764920000000-SurveyAnswerFacts';
 import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
+import { StakeholdersAndSessions1765000000000 } from './1765000000000-StakeholdersAndSessions';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   SurveyImageAnswers1764901000000,
   SurveyAnswerFacts1764920000000,
   SurveyExports1764930000000,
+  StakeholdersAndSessions1765000000000,
 ];

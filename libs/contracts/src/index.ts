@@ -18,3 +18,5 @@ export * from './invitations';
 export * from './surveys';
 export * from './survey-results';
 export * from './survey-export';
+export * from './stakeholders';
+export * from './thinktank';
