@@ -26,6 +26,7 @@ import { SurveyImageAnswers1764901000000 } from './1764901000000-SurveyImageAnsw
 import { SurveyAnswerFacts1764920000000 } from './1764920000000-SurveyAnswerFacts';
 import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 import { StakeholdersAndSessions1765000000000 } from './1765000000000-StakeholdersAndSessions';
+import { Demands1765100000000 } from './1765100000000-Demands';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   SurveyAnswerFacts1764920000000,
   SurveyExports1764930000000,
   StakeholdersAndSessions1765000000000,
+  Demands1765100000000,
 ];

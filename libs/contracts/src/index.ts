@@ -20,3 +20,4 @@ export * from './survey-results';
 export * from './survey-export';
 export * from './stakeholders';
 export * from './thinktank';
+export * from './demands';
