@@ -42,6 +42,11 @@ const city = () => {
 const db = pool(CONCURRENCY);
 const orgId = (await db.query(`SELECT id FROM organization WHERE slug = $1`, [ORG_SLUG])).rows[0].id;
 const themeId = (await db.query(`SELECT id FROM theme WHERE organization_id = $1 ORDER BY position LIMIT 1`, [orgId])).rows[0].id;
+// The district with the most problems, the first stage with problems, and this month (Tehran days).
+const districtId = (await db.query(`SELECT district_id AS id FROM problem WHERE organization_id = $1 AND district_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`, [orgId])).rows[0].id;
+const stageId = (await db.query(`SELECT stage_id AS id FROM problem WHERE organization_id = $1 LIMIT 1`, [orgId])).rows[0].id;
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date());
+const monthAgo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date(Date.now() - 30 * 864e5));
 // The endpoint's own repository on a bare pool: the same SQL, prepared the same way.
 const repo = new ProblemMapRepository({ driver: { master: db } });
 
@@ -52,6 +57,14 @@ const SCENARIOS = [
   { name: 'map city-wide, theme filter (z12)', kind: 'map', zoom: 12, box: city, filters: { themeId } },
   { name: 'map street-level, status filter (z16)', kind: 'map', zoom: 16, box: street, filters: { status: 'accepted' } },
   { name: 'map city-wide, status filter (z12)', kind: 'map', zoom: 12, box: city, filters: { status: 'accepted' }, seconds: 4 },
+  { name: 'map city-wide, district filter (z12)', kind: 'map', zoom: 12, box: city, filters: { districtId } },
+  { name: 'map city-wide, status + district (z12)', kind: 'map', zoom: 12, box: city, filters: { status: 'addressed', districtId } },
+  { name: 'map street-level, status + district (z16)', kind: 'map', zoom: 16, box: street, filters: { status: 'addressed', districtId } },
+  { name: 'map city-wide, capacity filter (z12)', kind: 'map', zoom: 12, box: city, filters: { capacity: 'ngo' } },
+  { name: 'map city-wide, stage filter (z12)', kind: 'map', zoom: 12, box: city, filters: { stageId } },
+  { name: 'map city-wide, last 30 days (z12)', kind: 'map', zoom: 12, box: city, filters: { from: monthAgo, to: today } },
+  { name: 'map street-level, last 30 days (z16)', kind: 'map', zoom: 16, box: street, filters: { from: monthAgo, to: today } },
+  { name: 'map street-level, free text (z16)', kind: 'map', zoom: 16, box: street, filters: { q: 'چاله' }, seconds: 4 },
   { name: 'heat city-wide (z12)', kind: 'heat', zoom: 12, box: city, filters: {} },
 ];
 const query = (s, bbox) =>

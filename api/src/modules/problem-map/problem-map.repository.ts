@@ -15,9 +15,25 @@ const round = (expr: string) => `round((${expr})::numeric, 5)`;
 /** A map answer as JSON text; `clustered` when it holds clusters (then it depends only on the cells the viewport touches). */
 export type MapAnswer = { json: string; clustered: boolean };
 
-/** Filters the precomputed cells can answer (the theme is part of the cell key). */
-export const isPrecomputable = (f: TProblemFilters) =>
-  Object.entries(f).every(([k, v]) => v === undefined || k === 'themeId');
+/** Which kept aggregate answers a filter: the theme grid, the facet grid, the per-day grid, or none (raw rows). */
+export type MapSource = 'cells' | 'facets' | 'days' | 'rows';
+
+/** Filters each aggregate can answer: the keys of its rows. */
+const CELL_KEYS = new Set(['themeId']);
+const FACET_KEYS = new Set(['themeId', 'status', 'districtId', 'capacity', 'stageId', 'activityId']);
+const DAY_KEYS = new Set(['from', 'to']);
+
+/** The cheapest kept aggregate whose keys cover every filter set, or raw rows (free text, a date range with other filters). */
+export function mapSourceOf(f: TProblemFilters): MapSource {
+  const set = Object.entries(f).filter(([, v]) => v !== undefined).map(([k]) => k);
+  if (set.every((k) => CELL_KEYS.has(k))) return 'cells';
+  if (set.every((k) => FACET_KEYS.has(k))) return 'facets';
+  if (set.every((k) => DAY_KEYS.has(k))) return 'days';
+  return 'rows';
+}
+
+/** Whether a filter is answered from kept aggregates (then a cluster answer depends only on the cells the viewport touches). */
+export const isPrecomputable = (f: TProblemFilters) => mapSourceOf(f) !== 'rows';
 
 /**
  * The map's queries. Each builds the whole JSON answer in PostgreSQL and hands back the text, so
@@ -90,9 +106,10 @@ export class ProblemMapRepository {
   }
 
   /**
-   * One row per non-empty cell (x, y, c = count, sl/sg = sums of lat/lng). Without filters or
-   * with only a theme, from problem_map_cell, probing the index once per cell column; with other
-   * filters, grouped on the fly from the problems in the viewport (GiST index).
+   * One row per non-empty cell (x, y, c = count, sl/sg = sums of lat/lng). From a kept aggregate
+   * when one covers the filters (`mapSourceOf`), probing its index once per cell column; with free
+   * text or a date range combined with other filters, grouped on the fly from the problems in the
+   * viewport (GiST index).
    */
   private cellsSql(
     bbox: Bbox,
@@ -102,14 +119,25 @@ export class ProblemMapRepository {
     inBox: () => string,
     where: string,
   ): string {
-    if (isPrecomputable(filters)) {
+    const source = mapSourceOf(filters);
+    if (source !== 'rows') {
       const { y0, y1 } = cellRange(bbox, level);
-      const theme = filters.themeId ? ` AND m.theme_id = ${p(filters.themeId)}` : '';
+      const keys: string[] = [];
+      if (filters.themeId) keys.push(`m.theme_id = ${p(filters.themeId)}`);
+      if (filters.status) keys.push(`m.status = ${p(filters.status)}`);
+      if (filters.districtId) keys.push(`m.district_id = ${p(filters.districtId)}`);
+      if (filters.capacity) keys.push(`m.capacity = ${p(filters.capacity)}`);
+      if (filters.activityId) keys.push(`m.activity_id = ${p(filters.activityId)}`);
+      // a stage is its activities: a handful of keys, looked up once in the same statement
+      if (filters.stageId) keys.push(`m.activity_id IN (SELECT a.id FROM activity a WHERE a.organization_id = $1 AND a.stage_id = ${p(filters.stageId)})`);
+      if (filters.from) keys.push(`m.day >= ${p(filters.from)}::date`);
+      if (filters.to) keys.push(`m.day <= ${p(filters.to)}::date`);
+      const table = { cells: 'problem_map_cell', facets: 'problem_map_facet', days: 'problem_map_day' }[source];
       return `
         SELECT m.cell_x AS x, m.cell_y AS y, sum(m.count)::int AS c, sum(m.sum_lat) AS sl, sum(m.sum_lng) AS sg
-          FROM problem_map_cell m
+          FROM ${table} m
          WHERE m.organization_id = $1 AND m.zoom_level = ${p(level)}
-           AND m.cell_x = ANY(${p(columnsOf(bbox, level))}::int[]) AND m.cell_y BETWEEN ${p(y0)} AND ${p(y1)}${theme}
+           AND m.cell_x = ANY(${p(columnsOf(bbox, level))}::int[]) AND m.cell_y BETWEEN ${p(y0)} AND ${p(y1)}${keys.map((k) => ` AND ${k}`).join('')}
          GROUP BY m.cell_x, m.cell_y
         HAVING sum(m.count) > 0`;
     }

@@ -34,7 +34,7 @@ export class ProblemMapService {
     const { bbox, zoom, ...filters } = request;
     const organizationId = await this.organizationId(slug);
     const level = levelFor(bbox, zoom);
-    const key = isPrecomputable(filters) ? answerKey('map', organizationId, bbox, level, filters.themeId) : null;
+    const key = isPrecomputable(filters) ? answerKey('map', organizationId, bbox, level, filters) : null;
     const kept = key ? this.answers.get(key) : undefined;
     if (kept) return kept;
     const answer = await this.repository.mapView(organizationId, bbox, level, filters);
@@ -47,7 +47,7 @@ export class ProblemMapService {
     const { bbox, zoom, ...filters } = request;
     const organizationId = await this.organizationId(slug);
     const level = levelFor(bbox, zoom, 1);
-    const key = isPrecomputable(filters) ? answerKey('heat', organizationId, bbox, level, filters.themeId) : null;
+    const key = isPrecomputable(filters) ? answerKey('heat', organizationId, bbox, level, filters) : null;
     const kept = key ? this.answers.get(key) : undefined;
     if (kept) return kept;
     const json = await this.repository.heatView(organizationId, bbox, level, filters);
@@ -61,7 +61,9 @@ export class ProblemMapService {
   }
 }
 
-function answerKey(kind: string, organizationId: string, bbox: Bbox, level: number, themeId: string | undefined): string {
+function answerKey(kind: string, organizationId: string, bbox: Bbox, level: number, filters: TProblemFilters): string {
   const r = cellRange(bbox, level);
-  return `${kind}:${organizationId}:${level}:${r.x0}:${r.x1}:${r.y0}:${r.y1}:${themeId ?? ''}`;
+  const f = filters;
+  const keys = [f.themeId, f.status, f.districtId, f.capacity, f.stageId, f.activityId, f.from, f.to].map((v) => v ?? '').join(':');
+  return `${kind}:${organizationId}:${level}:${r.x0}:${r.x1}:${r.y0}:${r.y1}:${keys}`;
 }
