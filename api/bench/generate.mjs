@@ -185,15 +185,22 @@ async function main() {
   const t1 = Date.now();
   await db.query(`SELECT problem_map_rebuild($1)`, [org.id]);
   step(`map cells built in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  const t2 = Date.now();
+  await db.query(`SELECT problem_map_facets_rebuild($1)`, [org.id]);
+  step(`filtered-map aggregates (facets, days) built in ${((Date.now() - t2) / 1000).toFixed(1)} s`);
   await db.query(`VACUUM ANALYZE problem`);
   await db.query(`VACUUM ANALYZE problem_map_cell`);
+  await db.query(`VACUUM ANALYZE problem_map_facet`);
+  await db.query(`VACUUM ANALYZE problem_map_day`);
   await db.query(`VACUUM ANALYZE account`);
   await db.query(`VACUUM ANALYZE session`);
   const stats = (
     await db.query(
       `SELECT (SELECT count(*) FROM problem)::int AS problems, (SELECT count(*) FROM problem_map_cell)::int AS cells,
               pg_size_pretty(pg_total_relation_size('problem')) AS problem_size,
-              pg_size_pretty(pg_total_relation_size('problem_map_cell')) AS cell_size`,
+              pg_size_pretty(pg_total_relation_size('problem_map_cell')) AS cell_size,
+              (SELECT count(*) FROM problem_map_facet)::int AS facets, pg_size_pretty(pg_total_relation_size('problem_map_facet')) AS facet_size,
+              (SELECT count(*) FROM problem_map_day)::int AS days, pg_size_pretty(pg_total_relation_size('problem_map_day')) AS day_size`,
     )
   ).rows[0];
   step(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(stats)}`);
