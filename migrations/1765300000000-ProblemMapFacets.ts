@@ -12,6 +12,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `problem_map_day`: per grid cell and level, counts per Tehran calendar day of submission, for a
  *   date range alone.
  *
+ * Levels 0–6 only (street level, zoom 16, is level 6): a viewport finer than that holds a few
+ * hundred problems at most, which the GiST index groups faster than the two finest levels would
+ * cost every write (they hold a row per problem and more than half of the aggregates' rows).
+ *
  * Both are kept by one trigger on problem in the writer's own transaction (upserts of summed,
  * sorted keys: exact under concurrent writers, from any number of API processes), and can be
  * rebuilt from scratch by `problem_map_facets_rebuild(org)`.
@@ -37,10 +41,6 @@ export class ProblemMapFacets1765300000000 implements MigrationInterface {
         sum_lng double precision NOT NULL DEFAULT 0,
         CONSTRAINT pk_problem_map_facet PRIMARY KEY (organization_id, zoom_level, cell_x, cell_y, status, district_id, capacity, activity_id, theme_id)
       )`);
-    // A district's map reads its own rows first (a district is a few cells of the city).
-    await q.query(
-      `CREATE INDEX ix_problem_map_facet_district ON problem_map_facet (organization_id, zoom_level, district_id, cell_x, cell_y) INCLUDE (status, capacity, activity_id, theme_id, count, sum_lat, sum_lng)`,
-    );
     await q.query(`
       CREATE TABLE problem_map_day (
         organization_id uuid NOT NULL REFERENCES organization(id) ON DELETE CASCADE,
@@ -84,11 +84,11 @@ export class ProblemMapFacets1765300000000 implements MigrationInterface {
             SELECT OLD.organization_id, l AS level, problem_map_cell_of(OLD.lng, l) AS x, problem_map_cell_of(OLD.lat, l) AS y,
                    OLD.status, coalesce(OLD.district_id, nil) AS district_id, OLD.capacity, OLD.activity_id, OLD.theme_id,
                    -1 AS n, OLD.lat, OLD.lng
-              FROM generate_series(0, 8) l WHERE old_visible
+              FROM generate_series(0, 6) l WHERE old_visible
             UNION ALL
             SELECT NEW.organization_id, l, problem_map_cell_of(NEW.lng, l), problem_map_cell_of(NEW.lat, l),
                    NEW.status, coalesce(NEW.district_id, nil), NEW.capacity, NEW.activity_id, NEW.theme_id, 1, NEW.lat, NEW.lng
-              FROM generate_series(0, 8) l WHERE new_visible
+              FROM generate_series(0, 6) l WHERE new_visible
           ) d
          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         HAVING sum(d.n) <> 0 OR sum(d.n * d.lat) <> 0 OR sum(d.n * d.lng) <> 0
@@ -100,11 +100,11 @@ export class ProblemMapFacets1765300000000 implements MigrationInterface {
           FROM (
             SELECT OLD.organization_id, l AS level, (OLD.created_at AT TIME ZONE 'Asia/Tehran')::date AS day,
                    problem_map_cell_of(OLD.lng, l) AS x, problem_map_cell_of(OLD.lat, l) AS y, -1 AS n, OLD.lat, OLD.lng
-              FROM generate_series(0, 8) l WHERE old_visible
+              FROM generate_series(0, 6) l WHERE old_visible
             UNION ALL
             SELECT NEW.organization_id, l, (NEW.created_at AT TIME ZONE 'Asia/Tehran')::date,
                    problem_map_cell_of(NEW.lng, l), problem_map_cell_of(NEW.lat, l), 1, NEW.lat, NEW.lng
-              FROM generate_series(0, 8) l WHERE new_visible
+              FROM generate_series(0, 6) l WHERE new_visible
           ) d
          GROUP BY 1, 2, 3, 4, 5
         HAVING sum(d.n) <> 0 OR sum(d.n * d.lat) <> 0 OR sum(d.n * d.lng) <> 0
@@ -123,7 +123,7 @@ export class ProblemMapFacets1765300000000 implements MigrationInterface {
       BEGIN
         DELETE FROM problem_map_facet WHERE organization_id = org;
         DELETE FROM problem_map_day WHERE organization_id = org;
-        FOR level IN 0..8 LOOP
+        FOR level IN 0..6 LOOP
           INSERT INTO problem_map_facet (organization_id, zoom_level, cell_x, cell_y, status, district_id, capacity, activity_id, theme_id, count, sum_lat, sum_lng)
           SELECT org, level, problem_map_cell_of(lng, level), problem_map_cell_of(lat, level), status,
                  coalesce(district_id, '00000000-0000-0000-0000-000000000000'), capacity, activity_id, theme_id, count(*), sum(lat), sum(lng)

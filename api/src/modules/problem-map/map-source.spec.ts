@@ -2,22 +2,27 @@ import { mapSourceOf } from './problem-map.repository';
 
 describe('which kept aggregate answers a map filter', () => {
   it('reads the theme grid without filters or with a theme only', () => {
-    expect(mapSourceOf({})).toBe('cells');
-    expect(mapSourceOf({ themeId: 't' })).toBe('cells');
+    expect(mapSourceOf({}, 2)).toBe('cells');
+    expect(mapSourceOf({ themeId: 't' }, 2)).toBe('cells');
   });
 
   it('reads the facet grid for status, district, capacity, stage and activity in any combination', () => {
-    expect(mapSourceOf({ status: 'addressed', districtId: 'd' })).toBe('facets');
-    expect(mapSourceOf({ capacity: 'ngo', stageId: 's', themeId: 't' })).toBe('facets');
-    expect(mapSourceOf({ activityId: 'a' })).toBe('facets');
+    expect(mapSourceOf({ status: 'addressed', districtId: 'd' }, 2)).toBe('facets');
+    expect(mapSourceOf({ capacity: 'ngo', stageId: 's', themeId: 't' }, 2)).toBe('facets');
+    expect(mapSourceOf({ activityId: 'a' }, 2)).toBe('facets');
   });
 
   it('reads the per-day grid for a date range alone', () => {
-    expect(mapSourceOf({ from: '2026-11-01', to: '2026-11-30' })).toBe('days');
+    expect(mapSourceOf({ from: '2026-11-01', to: '2026-11-30' }, 2)).toBe('days');
+  });
+
+  it('groups the few rows of a viewport finer than street level', () => {
+    expect(mapSourceOf({ status: 'accepted' }, 7)).toBe('rows');
+    expect(mapSourceOf({ themeId: 't' }, 8)).toBe('cells');
   });
 
   it('groups raw rows for free text, or a date range with other filters', () => {
-    expect(mapSourceOf({ q: 'چاله' })).toBe('rows');
-    expect(mapSourceOf({ from: '2026-11-01', status: 'accepted' })).toBe('rows');
+    expect(mapSourceOf({ q: 'چاله' }, 2)).toBe('rows');
+    expect(mapSourceOf({ from: '2026-11-01', status: 'accepted' }, 2)).toBe('rows');
   });
 });

@@ -1,5 +1,7 @@
 /** The map's grid: level 0 cells are 0.08° square (about 8 km); each level halves them, down to level 8 (about 30 m). */
 export const MAX_LEVEL = 8;
+/** The finest level of the filtered-map aggregates (street level, zoom 16); finer viewports group their few rows. Must match the migration. */
+export const MAX_FACET_LEVEL = 6;
 /** Cells per degree at level 0 (1 / 0.08°); must match problem_map_cell_of() in the migration. */
 const CELLS_PER_DEGREE = 12.5;
 /** Most cells one answer may hold: coarser levels are chosen for wide viewports. */

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { TProblemFilters } from '@hamandishi/contracts';
 import { normalizeForSearch } from '@hamandishi/text';
-import { type Bbox, MAX_POINTS, cellRange, columnsOf } from './problem-map-grid';
+import { type Bbox, MAX_FACET_LEVEL, MAX_POINTS, cellRange, columnsOf } from './problem-map-grid';
 
 /** What the map shows: located, not hidden, not merged into another problem. */
 const VISIBLE = `p.lat IS NOT NULL AND NOT p.is_hidden AND p.merged_into_id IS NULL AND p.status <> 'merged'`;
@@ -23,17 +23,21 @@ const CELL_KEYS = new Set(['themeId']);
 const FACET_KEYS = new Set(['themeId', 'status', 'districtId', 'capacity', 'stageId', 'activityId']);
 const DAY_KEYS = new Set(['from', 'to']);
 
-/** The cheapest kept aggregate whose keys cover every filter set, or raw rows (free text, a date range with other filters). */
-export function mapSourceOf(f: TProblemFilters): MapSource {
+/**
+ * The cheapest kept aggregate whose keys cover every filter set at this level, or raw rows (free
+ * text, a date range with other filters, or a filter finer than street level).
+ */
+export function mapSourceOf(f: TProblemFilters, level: number): MapSource {
   const set = Object.entries(f).filter(([, v]) => v !== undefined).map(([k]) => k);
   if (set.every((k) => CELL_KEYS.has(k))) return 'cells';
+  if (level > MAX_FACET_LEVEL) return 'rows';
   if (set.every((k) => FACET_KEYS.has(k))) return 'facets';
   if (set.every((k) => DAY_KEYS.has(k))) return 'days';
   return 'rows';
 }
 
 /** Whether a filter is answered from kept aggregates (then a cluster answer depends only on the cells the viewport touches). */
-export const isPrecomputable = (f: TProblemFilters) => mapSourceOf(f) !== 'rows';
+export const isPrecomputable = (f: TProblemFilters, level: number) => mapSourceOf(f, level) !== 'rows';
 
 /**
  * The map's queries. Each builds the whole JSON answer in PostgreSQL and hands back the text, so
@@ -119,7 +123,7 @@ export class ProblemMapRepository {
     inBox: () => string,
     where: string,
   ): string {
-    const source = mapSourceOf(filters);
+    const source = mapSourceOf(filters, level);
     if (source !== 'rows') {
       const { y0, y1 } = cellRange(bbox, level);
       const keys: string[] = [];

@@ -34,7 +34,7 @@ export class ProblemMapService {
     const { bbox, zoom, ...filters } = request;
     const organizationId = await this.organizationId(slug);
     const level = levelFor(bbox, zoom);
-    const key = isPrecomputable(filters) ? answerKey('map', organizationId, bbox, level, filters) : null;
+    const key = isPrecomputable(filters, level) ? answerKey('map', organizationId, bbox, level, filters) : null;
     const kept = key ? this.answers.get(key) : undefined;
     if (kept) return kept;
     const answer = await this.repository.mapView(organizationId, bbox, level, filters);
@@ -47,7 +47,7 @@ export class ProblemMapService {
     const { bbox, zoom, ...filters } = request;
     const organizationId = await this.organizationId(slug);
     const level = levelFor(bbox, zoom, 1);
-    const key = isPrecomputable(filters) ? answerKey('heat', organizationId, bbox, level, filters) : null;
+    const key = isPrecomputable(filters, level) ? answerKey('heat', organizationId, bbox, level, filters) : null;
     const kept = key ? this.answers.get(key) : undefined;
     if (kept) return kept;
     const json = await this.repository.heatView(organizationId, bbox, level, filters);
