@@ -27,6 +27,7 @@ import { SurveyAnswerFacts1764920000000 } from './1764920000000-SurveyAnswerFact
 import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 import { StakeholdersAndSessions1765000000000 } from './1765000000000-StakeholdersAndSessions';
 import { Demands1765100000000 } from './1765100000000-Demands';
+import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   SurveyExports1764930000000,
   StakeholdersAndSessions1765000000000,
   Demands1765100000000,
+  DemandClassifierTraining1765120000000,
 ];
