@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 import { buildThemes, insertDemands } from './classifier-helpers';
 
-describe('demands classifier: a training survives a restart', () => {
+describe('demands classifier: a training survives a restart; new demands get suggestions', () => {
   let database: { url: string; drop: () => Promise<void> };
   let app: TestApp | null = null;
 
@@ -53,5 +53,15 @@ describe('demands classifier: a training survives a restart', () => {
     expect(done).toEqual({ status: 'ready', sampleCount: 80, hasF1: true, attempts: '2' });
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM demand_suggestion WHERE model_id = $1`, [modelId]);
     expect(n).toBeGreaterThan(0);
+
+    // Demands that arrive later get their suggestions from a job, with the stored model.
+    const arrived = await insertDemands(app.db, org.id, plan.id, buildCorpus(5, 6, { themes: 4, multiShare: 0 }), themes, null);
+    await app.app.get(DemandClassifierService).demandsArrived(org.id);
+    await app.app.get(JobsService).drain();
+    const [{ m }] = await app.db.query(
+      `SELECT count(DISTINCT demand_id)::int AS m FROM demand_suggestion WHERE model_id = $1 AND demand_id = ANY($2::uuid[])`,
+      [modelId, arrived],
+    );
+    expect(m).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });

@@ -33,6 +33,8 @@ export type ModelMetrics = {
   perTheme?: Record<string, { f1: number; support: number; samples: number }>;
   options?: Record<string, number>;
   reason?: string;
+  /** Every demand untagged at training time has been given its suggestions. */
+  suggested?: boolean;
 };
 
 /** A suggestion as the lists show it. */
@@ -140,9 +142,9 @@ export class DemandClassifierRepository {
   }
 
   /** The model that makes suggestions now, with its bytes. */
-  async readyModel(organizationId: string): Promise<{ id: string; createdAt: Date; model: Buffer } | null> {
+  async readyModel(organizationId: string): Promise<{ id: string; createdAt: Date; model: Buffer; metrics: ModelMetrics } | null> {
     const rows = await this.db.query(
-      `SELECT id, created_at AS "createdAt", model FROM demand_classifier_model WHERE organization_id = $1 AND status = 'ready'`,
+      `SELECT id, created_at AS "createdAt", model, metrics FROM demand_classifier_model WHERE organization_id = $1 AND status = 'ready'`,
       [organizationId],
     );
     return rows[0] ?? null;
@@ -184,6 +186,11 @@ export class DemandClassifierRepository {
       if (outcome.status === 'too_little_data') await this.deleteStaleOpen(m, organizationId, null);
       return done.length === 1;
     });
+  }
+
+  /** Marks that every demand untagged at training time was given its suggestions. */
+  async markSuggested(modelId: string): Promise<void> {
+    await this.db.query(`UPDATE demand_classifier_model SET metrics = metrics || '{"suggested": true}'::jsonb WHERE id = $1`, [modelId]);
   }
 
   /** A failed attempt: the training stays queued while retries remain, else it is failed. */

@@ -187,7 +187,11 @@ export class DemandClassifierService implements OnModuleInit {
   /** Suggestions with the ready model for untagged demands that arrived since it was trained. */
   async suggestNew(organizationId: string): Promise<void> {
     const ready = await this.repository.readyModel(organizationId);
-    if (ready) await this.suggestAll(organizationId, ready.id, new Uint8Array(ready.model), ready.createdAt);
+    if (!ready) return;
+    // A training whose process died after storing the model but before suggesting for every
+    // untagged demand is completed here; otherwise only demands that arrived since are looked at.
+    await this.suggestAll(organizationId, ready.id, new Uint8Array(ready.model), ready.metrics.suggested ? ready.createdAt : null);
+    if (!ready.metrics.suggested) await this.repository.markSuggested(ready.id);
   }
 
   /** The schedule: retrain where tags grew, suggest for demands that arrived. */
@@ -231,6 +235,7 @@ export class DemandClassifierService implements OnModuleInit {
     if (!stored) return;
     await this.suggestAll(row.organizationId, row.id, result.model, null);
     await this.repository.deleteStaleOpen(this.repository.db, row.organizationId, row.id);
+    await this.repository.markSuggested(row.id);
   }
 
   /** Predicts for every untagged demand without a suggestion of this model, a page at a time. */
