@@ -28,6 +28,7 @@ import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 import { StakeholdersAndSessions1765000000000 } from './1765000000000-StakeholdersAndSessions';
 import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
+import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   StakeholdersAndSessions1765000000000,
   Demands1765100000000,
   ProblemMapFacets1765300000000,
+  DemandClassifierTraining1765120000000,
 ];

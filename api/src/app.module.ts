@@ -24,6 +24,7 @@ import { SurveysModule } from './modules/surveys/surveys.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         PlatformOrganizationsModule,
         ThemesModule,
         DistrictsModule,
+        DemandClassifierModule,
       ],
     };
   }

@@ -11,6 +11,9 @@ export type JobPayloads = {
   'problems.prune_photos': Record<string, never>;
   'surveys.export': { exportId: string };
   'surveys.prune_exports': Record<string, never>;
+  'demands.classifier_train': { modelId: string };
+  'demands.classifier_suggest': { organizationId: string };
+  'demands.classifier_sweep': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -75,4 +78,15 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
   'messaging.deliver': { policy: 'standard', retryLimit: 5, retryDelay: 5, expireInSeconds: 5 * MINUTE },
   'notifications.fanout': { policy: 'standard', retryLimit: 5, retryDelay: 10, expireInSeconds: 30 * MINUTE },
   'plans.transition': { policy: 'standard', retryLimit: 5, retryDelay: 30, expireInSeconds: 10 * MINUTE },
+  // A training of 50,000 demands takes under a minute; a dead process's is retried after its expiry.
+  'demands.classifier_train': { policy: 'standard', retryLimit: 2, retryDelay: 30, expireInSeconds: 10 * MINUTE },
+  'demands.classifier_suggest': { policy: 'standard', retryLimit: 3, retryDelay: 10, expireInSeconds: 5 * MINUTE },
+  // Retrains where tags grew and suggests for demands that arrived since; every quarter hour, off the others' minutes.
+  'demands.classifier_sweep': {
+    schedule: '7,22,37,52 * * * *',
+    policy: 'stately',
+    retryLimit: 1,
+    retryDelay: MINUTE,
+    expireInSeconds: 30 * MINUTE,
+  },
 };

@@ -179,6 +179,14 @@ export const ERROR_CODES = [
   'survey_exports.not_ready',
   'survey_exports.expired',
   'survey_exports.failed',
+  // demands classifier (suggested themes)
+  'demand_suggestions.demand_not_found',
+  'demand_suggestions.not_found',
+  'demand_suggestions.already_decided',
+  'demand_suggestions.theme_archived',
+  'demand_classifier.busy',
+  'demand_classifier.too_large',
+  'demand_classifier.failed',
 ] as const;
 
 /** A stable, machine-readable error code. */

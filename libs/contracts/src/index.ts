@@ -21,3 +21,4 @@ export * from './survey-export';
 export * from './stakeholders';
 export * from './thinktank';
 export * from './demands';
+export * from './demand-suggestions';

@@ -48,6 +48,8 @@ const AdminDistrictsPage = lazyPage(() => import('@/features/admin/pages/admin-d
 // planner's builder is a chunk of its own.
 const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page'));
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
+// Suggested themes of demands (planners): a chunk of its own.
+const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -100,6 +102,7 @@ export const routes: RouteObject[] = [
               { path: 'districts', element: <AdminDistrictsPage /> },
             ],
           },
+          { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
