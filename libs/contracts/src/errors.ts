@@ -187,6 +187,16 @@ export const ERROR_CODES = [
   'demand_classifier.busy',
   'demand_classifier.too_large',
   'demand_classifier.failed',
+  // stakeholder registry
+  'stakeholders.not_found',
+  'stakeholders.duplicate',
+  'stakeholders.plan_not_found',
+  'stakeholders.stage_not_in_plan',
+  'stakeholders.contact_not_found',
+  'stakeholders.account_not_found',
+  'stakeholders.account_ambiguous',
+  'stakeholders.not_linked',
+  'stakeholders.file_too_large',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -50,6 +50,9 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+// The stakeholder registry (planners): chunks of their own (the grid's ECharts loads on demand).
+const StakeholdersPage = lazyPage(() => import('@/features/stakeholders/pages/stakeholders-page'));
+const StakeholderPage = lazyPage(() => import('@/features/stakeholders/pages/stakeholder-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +106,8 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/stakeholders', element: <StakeholdersPage /> },
+          { path: 'manage/stakeholders/:stakeholderId', element: <StakeholderPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
