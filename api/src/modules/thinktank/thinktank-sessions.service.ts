@@ -52,6 +52,7 @@ export class ThinktankSessionsService {
 
   async create(org: Organization, actor: Actor, planId: string, input: z.output<typeof ZCreateThinktankSession>): Promise<TThinktankSession> {
     const fields = normalise(input);
+    await this.assertPlan(org, planId);
     await this.assertFields(org, planId, fields);
     const id = await this.repository.db.transaction(async (m) => {
       await this.plans.lockEditable(m, org.id, planId);
