@@ -250,3 +250,10 @@ export type TThinktankDashboard = z.infer<typeof ZThinktankDashboard>;
 
 /** GET …/thinktank/dashboard.csv|.xlsx?lang= */
 export const ZThinktankExportQuery = z.strictObject({ lang: z.enum(['fa', 'ar', 'en']).default('fa') });
+
+/** GET /api/orgs/:slug/thinktank/people?q=: members a planner can pick as facilitator or invitee. */
+export const ZThinktankPeopleQuery = z.strictObject({ q: textLine({ min: 1, max: 100 }) });
+/** A member found by name, mobile or e-mail (no contact details shown). */
+export const ZThinktankPerson = z.object({ accountId: ZUuid, displayName: z.string() });
+export type TThinktankPerson = z.infer<typeof ZThinktankPerson>;
+export const ZThinktankPeople = z.array(ZThinktankPerson);

@@ -16,6 +16,8 @@ import {
   ZThinktankMinutes,
   ZThinktankMinutesView,
   ZThinktankOutputList,
+  ZThinktankPeople,
+  ZThinktankPeopleQuery,
   ZThinktankQr,
   ZThinktankQrCheckIn,
   ZThinktankRsvpAnswer,
@@ -32,6 +34,7 @@ import { Endpoint } from '../../common/http/endpoint.decorator';
 import type { Actor } from '../../common/http/request-context';
 import { CurrentActor, CurrentOrganization, Roles, SignedIn } from '../identity/decorators';
 import type { Organization } from '../organizations/organization.entity';
+import { MembershipsService } from '../identity/memberships.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ThinktankErrors } from './thinktank.errors';
 import { ThinktankAttendanceService } from './thinktank-attendance.service';
@@ -101,6 +104,20 @@ export class ThinktankPlanController {
     @Res() reply: FastifyReply,
   ) {
     return download(reply, toXlsx(await this.dashboards.tables(org, planId, query.lang)), XLSX_TYPE, `thinktank-dashboard.xlsx`);
+  }
+}
+
+/** Members a planner picks as a facilitator or an invitee (names only: contacts stay with admins). */
+@Controller('api/orgs/:slug/thinktank/people')
+@Roles(...PLANNERS)
+export class ThinktankPeopleController {
+  constructor(private readonly memberships: MembershipsService) {}
+
+  @Get()
+  @Endpoint({ summary: 'Find members by name, mobile or e-mail (planner)', query: ZThinktankPeopleQuery, response: ZThinktankPeople, tags })
+  async find(@CurrentOrganization() org: Organization, @Query() query: z.output<typeof ZThinktankPeopleQuery>) {
+    const page = await this.memberships.listMembers(org, { q: query.q, limit: 20 });
+    return page.items.filter((m) => m.status === 'active').map((m) => ({ accountId: m.accountId, displayName: m.displayName }));
   }
 }
 

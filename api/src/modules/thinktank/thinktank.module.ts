@@ -4,7 +4,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PlansModule } from '../plans/plans.module';
-import { ThinktankPlanController, ThinktankRsvpController, ThinktankSessionController } from './thinktank.controller';
+import { ThinktankPeopleController, ThinktankPlanController, ThinktankRsvpController, ThinktankSessionController } from './thinktank.controller';
 import { ThinktankAttendanceService } from './thinktank-attendance.service';
 import { ThinktankDashboardService } from './thinktank-dashboard.service';
 import { ThinktankInvitationsService } from './thinktank-invitations.service';
@@ -19,7 +19,7 @@ import { ThinktankSessionsService } from './thinktank-sessions.service';
  */
 @Module({
   imports: [AuditModule, IdentityModule, MessagingModule, OrganizationsModule, PlansModule],
-  controllers: [ThinktankPlanController, ThinktankSessionController, ThinktankRsvpController],
+  controllers: [ThinktankPeopleController, ThinktankPlanController, ThinktankSessionController, ThinktankRsvpController],
   providers: [
     ThinktankSessionsRepository,
     ThinktankSessionsService,
