@@ -50,6 +50,11 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+// Think-tank sessions: the planners' screens and the public session page, each a chunk of its own.
+const ManageSessionsPage = lazyPage(() => import('@/features/thinktank/pages/manage-sessions-page'));
+const ManageSessionPage = lazyPage(() => import('@/features/thinktank/pages/manage-session-page'));
+const SessionsDashboardPage = lazyPage(() => import('@/features/thinktank/pages/sessions-dashboard-page'));
+const SessionPage = lazyPage(() => import('@/features/thinktank/pages/session-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +108,10 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/plans/:planId/sessions', element: <ManageSessionsPage /> },
+          { path: 'manage/plans/:planId/sessions/dashboard', element: <SessionsDashboardPage /> },
+          { path: 'manage/plans/:planId/sessions/:sessionId', element: <ManageSessionPage /> },
+          { path: 'sessions/:sessionId', element: <SessionPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
