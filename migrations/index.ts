@@ -30,6 +30,7 @@ import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
+import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   ProblemMapFacets1765300000000,
   DemandClassifierTraining1765120000000,
   StakeholderRegistry1765010000000,
+  ThinktankSessions1765020000000,
 ];

@@ -26,6 +26,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
+import { ThinktankModule } from './modules/thinktank/thinktank.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         DistrictsModule,
         DemandClassifierModule,
         StakeholdersModule,
+        ThinktankModule,
       ],
     };
   }

@@ -14,6 +14,7 @@ export type JobPayloads = {
   'demands.classifier_train': { modelId: string };
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
+  'thinktank.remind': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -88,5 +89,13 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryLimit: 1,
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
+  },
+  // Reminds invitees of sessions starting within a day, once each; every quarter hour, off the others' minutes.
+  'thinktank.remind': {
+    schedule: '12,27,42,57 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
   },
 };

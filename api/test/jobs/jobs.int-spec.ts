@@ -69,6 +69,7 @@ describe('background jobs', () => {
       { name: 'notifications.digest', cron: '0 * * * *' },
       { name: 'problems.prune_photos', cron: '35 * * * *' },
       { name: 'surveys.prune_exports', cron: '50 * * * *' },
+      { name: 'thinktank.remind', cron: '12,27,42,57 * * * *' },
     ]);
 
     // Housekeeping breaks (a table it prunes is gone) for six runs in a row: two scheduled runs, each tried three times.

@@ -197,6 +197,28 @@ export const ERROR_CODES = [
   'stakeholders.account_ambiguous',
   'stakeholders.not_linked',
   'stakeholders.file_too_large',
+  // think-tank sessions
+  'thinktank.session_not_found',
+  'thinktank.stage_not_in_plan',
+  'thinktank.committee_not_in_plan',
+  'thinktank.facilitator_not_member',
+  'thinktank.not_facilitator',
+  'thinktank.session_cancelled',
+  'thinktank.session_closed',
+  'thinktank.check_in_not_open',
+  'thinktank.session_ended',
+  'thinktank.qr_invalid',
+  'thinktank.qr_other_session',
+  'thinktank.not_checked_in',
+  'thinktank.invitation_not_found',
+  'thinktank.invitation_expired',
+  'thinktank.not_invited',
+  'thinktank.account_not_member',
+  'thinktank.stakeholder_not_found',
+  'thinktank.theme_not_found',
+  'thinktank.problem_not_found',
+  'thinktank.output_not_found',
+  'thinktank.no_minutes',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -53,6 +53,11 @@ const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggesti
 // The stakeholder registry (planners): chunks of their own (the grid's ECharts loads on demand).
 const StakeholdersPage = lazyPage(() => import('@/features/stakeholders/pages/stakeholders-page'));
 const StakeholderPage = lazyPage(() => import('@/features/stakeholders/pages/stakeholder-page'));
+// Think-tank sessions: the planners' screens and the public session page, each a chunk of its own.
+const ManageSessionsPage = lazyPage(() => import('@/features/thinktank/pages/manage-sessions-page'));
+const ManageSessionPage = lazyPage(() => import('@/features/thinktank/pages/manage-session-page'));
+const SessionsDashboardPage = lazyPage(() => import('@/features/thinktank/pages/sessions-dashboard-page'));
+const SessionPage = lazyPage(() => import('@/features/thinktank/pages/session-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -108,6 +113,10 @@ export const routes: RouteObject[] = [
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
           { path: 'manage/stakeholders', element: <StakeholdersPage /> },
           { path: 'manage/stakeholders/:stakeholderId', element: <StakeholderPage /> },
+          { path: 'manage/plans/:planId/sessions', element: <ManageSessionsPage /> },
+          { path: 'manage/plans/:planId/sessions/dashboard', element: <SessionsDashboardPage /> },
+          { path: 'manage/plans/:planId/sessions/:sessionId', element: <ManageSessionPage /> },
+          { path: 'sessions/:sessionId', element: <SessionPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,0 +1,109 @@
+import '../thinktank.css';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TPlan } from '@hamandishi/contracts';
+import { PageHeader, useToast } from '@/components';
+import { usePageTitle } from '@/app/use-page-title';
+import { usePlan } from '@/features/plans/api/use-plans';
+import { QueryView } from '@/features/plans/components/query-view';
+import { RequirePlanner } from '@/features/plans/manage/require-planner';
+import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { pickLocalized } from '@/lib/locale';
+import { useLocale } from '@/lib/use-locale';
+import { SessionForm } from '../session-form';
+import { THINKTANK_NS } from '../thinktank-i18n';
+import { useCreateSession, useSessions } from '../use-thinktank';
+
+/** `/:slug/manage/plans/:planId/sessions`: a plan's think-tank sessions and scheduling a new one (planners). */
+export default function ManageSessionsPage() {
+  return (
+    <RequirePlanner>
+      <Loader />
+    </RequirePlanner>
+  );
+}
+
+function Loader() {
+  const { planId = '' } = useParams();
+  const organization = useCurrentOrganization();
+  const plan = usePlan(organization.slug, planId);
+  return <QueryView query={plan}>{(data) => <ManageSessions slug={organization.slug} plan={data} />}</QueryView>;
+}
+
+function ManageSessions({ slug, plan }: { slug: string; plan: TPlan }) {
+  const { t } = useTranslation([THINKTANK_NS, 'common']);
+  const locale = useLocale();
+  const toast = useToast();
+  const sessions = useSessions(slug, plan.id);
+  const create = useCreateSession(slug, plan.id);
+  const title = t('sessions.title', { plan: pickLocalized(plan.title, locale) });
+  usePageTitle(title);
+
+  return (
+    <div className="stack manage thinktank">
+      <p>
+        <Link to={`/${slug}/manage/plans/${plan.id}`}>{t('sessions.backToPlan')}</Link>
+      </p>
+      <PageHeader title={title} actions={<Link to={`/${slug}/manage/plans/${plan.id}/sessions/dashboard`}>{t('sessions.dashboard')}</Link>} />
+      <section className="card stack" aria-labelledby="sessions-list">
+        <h2 id="sessions-list">{t('sessions.list')}</h2>
+        {sessions.data && sessions.data.length === 0 && <p className="muted">{t('sessions.empty')}</p>}
+        {sessions.data && sessions.data.length > 0 && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-list">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('sessions.topic')}</th>
+                  <th scope="col">{t('sessions.when')}</th>
+                  <th scope="col">{t('sessions.committee')}</th>
+                  <th scope="col">{t('sessions.status')}</th>
+                  <th scope="col">{t('sessions.answers')}</th>
+                  <th scope="col">{t('sessions.personHours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.data.map((s) => (
+                  <tr key={s.id} data-testid="session-row">
+                    <td>
+                      <Link to={`/${slug}/manage/plans/${plan.id}/sessions/${s.id}`}>
+                        <bdi>{s.topic}</bdi>
+                      </Link>
+                    </td>
+                    <td>{formatDateTime(s.startsAt, locale)}</td>
+                    <td>{s.committeeName ? pickLocalized(s.committeeName, locale) : '—'}</td>
+                    <td>{t(`status.${s.status}`)}</td>
+                    <td>
+                      {t('sessions.answerCounts', {
+                        yes: formatNumber(s.counts.yes, locale),
+                        invited: formatNumber(s.counts.invited, locale),
+                        waiting: formatNumber(s.counts.waiting, locale),
+                      })}
+                    </td>
+                    <td>{formatNumber(s.personHours, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card stack" aria-labelledby="sessions-new">
+        <h2 id="sessions-new">{t('sessions.new')}</h2>
+        {plan.stages.length === 0 ? (
+          <p className="muted">{t('sessions.needsStage')}</p>
+        ) : (
+          <SessionForm
+            slug={slug}
+            plan={plan}
+            submitLabel={t('sessions.schedule')}
+            onSubmit={async (values) => {
+              await create.mutateAsync(values);
+              toast.show({ title: t('sessions.scheduled'), variant: 'success' });
+            }}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
