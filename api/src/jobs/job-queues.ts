@@ -14,6 +14,7 @@ export type JobPayloads = {
   'demands.classifier_train': { modelId: string };
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
+  'thinktank.opinion': { organizationId: string; sessionId: string };
 };
 
 /** A queue's name. */
@@ -89,4 +90,6 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
   },
+  // Opinion groups of a live board, debounced per session (opinion.service); 1M votes take seconds.
+  'thinktank.opinion': { policy: 'standard', retryLimit: 2, retryDelay: 5, expireInSeconds: 5 * MINUTE },
 };
