@@ -50,6 +50,8 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+const BoardPage = lazyPage(() => import('@/features/board/board-page'));
+const BoardPresentPage = lazyPage(() => import('@/features/board/present-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +105,8 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'sessions/:sessionId/board', element: <BoardPage /> },
+          { path: 'sessions/:sessionId/board/present', element: <BoardPresentPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
