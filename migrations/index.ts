@@ -31,6 +31,7 @@ import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets'
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
 import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
+import { ThinktankBoard1765030000000 } from './1765030000000-ThinktankBoard';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   DemandClassifierTraining1765120000000,
   StakeholderRegistry1765010000000,
   ThinktankSessions1765020000000,
+  ThinktankBoard1765030000000,
 ];

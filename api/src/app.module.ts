@@ -27,6 +27,7 @@ import { ThemesModule } from './modules/themes/themes.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { ThinktankModule } from './modules/thinktank/thinktank.module';
+import { BoardModule } from './modules/thinktank/board/board.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         DemandClassifierModule,
         StakeholdersModule,
         ThinktankModule,
+        BoardModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ export type JobPayloads = {
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
   'thinktank.remind': Record<string, never>;
+  'thinktank.opinion': { organizationId: string; sessionId: string };
 };
 
 /** A queue's name. */
@@ -98,4 +99,6 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryDelay: MINUTE,
     expireInSeconds: 10 * MINUTE,
   },
+  // Opinion groups of a live board, debounced per session (opinion.service); 1M votes take seconds.
+  'thinktank.opinion': { policy: 'standard', retryLimit: 2, retryDelay: 5, expireInSeconds: 5 * MINUTE },
 };

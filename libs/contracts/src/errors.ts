@@ -219,6 +219,23 @@ export const ERROR_CODES = [
   'thinktank.problem_not_found',
   'thinktank.output_not_found',
   'thinktank.no_minutes',
+  // think-tank live board and opinion groups
+  'board.session_not_found',
+  'board.forbidden',
+  'board.facilitator_only',
+  'board.invalid_command',
+  'board.not_open',
+  'board.closed',
+  'board.rate_limited',
+  'board.statement_not_found',
+  'board.statement_hidden',
+  'board.statement_id_taken',
+  'board.cluster_not_found',
+  'board.poll_not_found',
+  'board.poll_closed',
+  'board.poll_option_invalid',
+  'opinion.busy',
+  'opinion.too_large',
 ] as const;
 
 /** A stable, machine-readable error code. */

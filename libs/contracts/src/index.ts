@@ -23,3 +23,4 @@ export * from './thinktank';
 export * from './demands';
 export * from './demand-suggestions';
 export * from './thinktank-sessions';
+export * from './board';

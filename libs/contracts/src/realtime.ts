@@ -1,4 +1,5 @@
 import type { TMembership } from './identity';
+import type { TBoardAck, TBoardCommand, TBoardJoinAck, TBoardUpdate } from './board';
 
 /** A notification pushed to one person (the bell). */
 export type TNotificationEvent = {
@@ -30,6 +31,9 @@ export type ServerToClientEvents = {
   'comment.changed': (payload: { targetType: string; targetId: string; commentId: string; change: 'created' | 'edited' | 'hidden' | 'restored' | 'voted' }) => void;
   /** An organisation-wide announcement (used by tests and by admins). */
   'organization.broadcast': (payload: { organizationId: string; kind: string; params: Record<string, string | number> }) => void;
+  // ---- think-tank live board (board.ts) ----
+  /** A change on a live board one has joined (statements, clusters, polls, status, opinion groups). */
+  'board.update': (payload: TBoardUpdate) => void;
 };
 
 /** Events browsers send to the server. */
@@ -43,6 +47,12 @@ export type ClientToServerEvents = {
   /** Follow the comments of one thing while it is on screen. */
   'comments.watch': (payload: { targetType: string; targetId: string }, ack?: (ok: boolean) => void) => void;
   'comments.unwatch': (payload: { targetType: string; targetId: string }) => void;
+  // ---- think-tank live board (board.ts) ----
+  /** Join a session's live board; the acknowledgement carries its full current state (also after a reconnection). */
+  'board.join': (payload: { sessionId: string }, ack: (answer: TBoardJoinAck) => void) => void;
+  'board.leave': (payload: { sessionId: string }) => void;
+  /** Post, vote, group, pin, poll, open or close; acknowledged once stored (retry with the same statement id until then). */
+  'board.command': (payload: { sessionId: string; command: TBoardCommand }, ack: (answer: TBoardAck) => void) => void;
 };
 
 /** Names of the server-to-client events. */

@@ -58,6 +58,8 @@ const ManageSessionsPage = lazyPage(() => import('@/features/thinktank/pages/man
 const ManageSessionPage = lazyPage(() => import('@/features/thinktank/pages/manage-session-page'));
 const SessionsDashboardPage = lazyPage(() => import('@/features/thinktank/pages/sessions-dashboard-page'));
 const SessionPage = lazyPage(() => import('@/features/thinktank/pages/session-page'));
+const BoardPage = lazyPage(() => import('@/features/board/board-page'));
+const BoardPresentPage = lazyPage(() => import('@/features/board/present-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -117,6 +119,8 @@ export const routes: RouteObject[] = [
           { path: 'manage/plans/:planId/sessions/dashboard', element: <SessionsDashboardPage /> },
           { path: 'manage/plans/:planId/sessions/:sessionId', element: <ManageSessionPage /> },
           { path: 'sessions/:sessionId', element: <SessionPage /> },
+          { path: 'sessions/:sessionId/board', element: <BoardPage /> },
+          { path: 'sessions/:sessionId/board/present', element: <BoardPresentPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
