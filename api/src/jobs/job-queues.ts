@@ -14,6 +14,7 @@ export type JobPayloads = {
   'demands.classifier_train': { modelId: string };
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
+  'demands.catch_up': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -88,5 +89,13 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryLimit: 1,
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
+  },
+  // Daily: every source row (problem, comment, survey answer) has its demand, in case a trigger was bypassed.
+  'demands.catch_up': {
+    schedule: '43 2 * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 60 * MINUTE,
   },
 };
