@@ -276,14 +276,14 @@ export function demandSourceSql(source: DemandSourceSpec): string[] {
   const out: string[] = [];
   if (source === SOURCES[0]) {
     out.push(`
-      CREATE FUNCTION demand_source_gone(org uuid, kind text, id uuid, key text) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION demand_source_gone(p_org uuid, p_kind text, p_id uuid, p_key text) RETURNS void LANGUAGE sql AS $$
         UPDATE demand SET source_state = 'deleted', updated_at = now()
-         WHERE organization_id = org AND source_kind = kind AND source_id = id AND coalesce(source_key, '') = coalesce(key, '')
+         WHERE organization_id = p_org AND source_kind = p_kind AND source_id = p_id AND coalesce(source_key, '') = coalesce(p_key, '')
            AND source_state <> 'deleted' $$`);
   }
   out.push(`
-    CREATE FUNCTION demand_sync_${source.kind}(id uuid, key text) RETURNS void LANGUAGE sql AS $$
-      ${upsertFromView(source.kind, `v.source_id = id AND coalesce(v.source_key, '') = coalesce(key, '')`)} $$`);
+    CREATE FUNCTION demand_sync_${source.kind}(p_id uuid, p_key text) RETURNS void LANGUAGE sql AS $$
+      ${upsertFromView(source.kind, `v.source_id = p_id AND coalesce(v.source_key, '') = coalesce(p_key, '')`)} $$`);
   return out;
 }
 
@@ -295,17 +295,17 @@ export function catchUpSql(kinds: string[]): string {
   const steps = kinds
     .map(
       (kind) => `
-        WITH up AS (${upsertFromView(kind, 'v.organization_id = org')} RETURNING 1) SELECT changed + count(*) INTO changed FROM up;
+        WITH up AS (${upsertFromView(kind, 'v.organization_id = p_org')} RETURNING 1) SELECT changed + count(*) INTO changed FROM up;
         WITH gone AS (
           UPDATE demand d SET source_state = 'deleted', updated_at = now()
-           WHERE d.organization_id = org AND d.source_kind = '${kind}' AND d.source_state <> 'deleted'
-             AND NOT EXISTS (SELECT 1 FROM demand_from_${kind} v WHERE v.organization_id = org AND v.source_id = d.source_id
+           WHERE d.organization_id = p_org AND d.source_kind = '${kind}' AND d.source_state <> 'deleted'
+             AND NOT EXISTS (SELECT 1 FROM demand_from_${kind} v WHERE v.organization_id = p_org AND v.source_id = d.source_id
                                AND coalesce(v.source_key, '') = coalesce(d.source_key, ''))
            RETURNING 1) SELECT changed + count(*) INTO changed FROM gone;`,
     )
     .join('\n');
   return `
-    CREATE OR REPLACE FUNCTION demands_catch_up(org uuid) RETURNS integer LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION demands_catch_up(p_org uuid) RETURNS integer LANGUAGE plpgsql AS $$
     DECLARE changed integer := 0;
     BEGIN
       ${steps}

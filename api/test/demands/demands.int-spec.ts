@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DemandsService } from '../../src/modules/demands/demands.service';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { buildActivity, buildPlan, buildStage, daysFromToday } from '../factories/plan.factory';
@@ -74,17 +75,16 @@ describe('demands hub', () => {
 
   it('makes demands from comments on problems and on consultation paragraphs, not from official answers', async () => {
     const problem = await buildProblem(app.db, where(), { title: 'چراغ خاموش' });
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
     const [c1] = await app.db.query(
-      `INSERT INTO comment (organization_id, target_type, target_id, root_id, author_id, author_capacity, body)
-       VALUES ($1, 'problem', $2, gen_random_uuid(), $3, 'ngo', 'ما هم همین مشکل را داریم') RETURNING id`,
-      [org.id, problem.id, citizen.accountId],
+      `INSERT INTO comment (organization_id, target_type, target_id, id, author_id, author_capacity, body, root_id)
+       VALUES ($1, 'problem', $2, $4, $3, 'ngo', 'ما هم همین مشکل را داریم', $4) RETURNING id`,
+      [org.id, problem.id, citizen.accountId, ids[0]],
     );
-    await app.db.query(`UPDATE comment SET root_id = id WHERE id = $1`, [c1.id]);
     const [official] = await app.db.query(
-      `INSERT INTO comment (organization_id, target_type, target_id, root_id, body, is_official) VALUES ($1, 'problem', $2, gen_random_uuid(), 'پاسخ رسمی', true) RETURNING id`,
-      [org.id, problem.id],
+      `INSERT INTO comment (organization_id, target_type, target_id, id, root_id, body, is_official) VALUES ($1, 'problem', $2, $3, $3, 'پاسخ رسمی', true) RETURNING id`,
+      [org.id, problem.id, ids[1]],
     );
-    await app.db.query(`UPDATE comment SET root_id = id WHERE id = $1`, [official.id]);
     // A paragraph of a consultation in another stage of the plan.
     const stage2 = (await buildStage(app.db, org.id, planId, daysFromToday(31), daysFromToday(60))).id;
     const consultation = (await buildActivity(app.db, org.id, planId, stage2, 'consultation')).id;
@@ -102,11 +102,10 @@ describe('demands hub', () => {
       [org.id, edition.id, section.id],
     );
     const [c2] = await app.db.query(
-      `INSERT INTO comment (organization_id, target_type, target_id, root_id, author_capacity, body)
-       VALUES ($1, 'paragraph', $2, gen_random_uuid(), 'expert', 'این بند باید روشن‌تر باشد') RETURNING id`,
-      [org.id, block.id],
+      `INSERT INTO comment (organization_id, target_type, target_id, id, root_id, author_capacity, body)
+       VALUES ($1, 'paragraph', $2, $3, $3, 'expert', 'این بند باید روشن‌تر باشد') RETURNING id`,
+      [org.id, block.id, ids[2]],
     );
-    await app.db.query(`UPDATE comment SET root_id = id WHERE id = $1`, [c2.id]);
 
     expect((await demandOf('comment', c1.id))[0]).toMatchObject({ text: 'ما هم همین مشکل را داریم', capacity: 'ngo', planId, stageId, districtId: org.districtIds[0] });
     expect((await demandOf('comment', c2.id))[0]).toMatchObject({ text: 'این بند باید روشن‌تر باشد', capacity: 'expert', planId, stageId: stage2 });
