@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
@@ -24,6 +25,7 @@ import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { DEMANDS_NS } from './demands-i18n';
 import {
+  demandKeys,
   filterQuery,
   useBulkTag,
   useCreateDemand,
@@ -266,6 +268,7 @@ function DemandTable({ slug, org, filter }: { slug: string; org: TOrganization; 
   const locale = useLocale();
   const toast = useToast();
   const pages = useDemandPages(slug, filter);
+  const queryClient = useQueryClient();
   const tag = useTagDemand(slug);
   const bulk = useBulkTag(slug);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -390,7 +393,7 @@ function DemandTable({ slug, org, filter }: { slug: string; org: TOrganization; 
                       {d.sourceState !== 'live' ? ` · ${t(`state.${d.sourceState}`)}` : ''}
                       {d.weight > 0 ? ` · ${t('table.weight', { formatted: formatNumber(d.weight, locale) })}` : ''}
                     </p>
-                    {d.themes.length === 0 && i === active && <SuggestionChips slug={slug} demandId={d.id} />}
+                    {d.themes.length === 0 && i === active && <SuggestionChips slug={slug} demandId={d.id} onDecided={() => queryClient.invalidateQueries({ queryKey: demandKeys.all(slug) })} />}
                   </td>
                   <td>
                     <ul className="demands-themes">
