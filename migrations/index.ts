@@ -32,6 +32,7 @@ import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandCla
 import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
 import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
 import { ThinktankBoard1765030000000 } from './1765030000000-ThinktankBoard';
+import { DemandSources1765110000000 } from './1765110000000-DemandSources';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   StakeholderRegistry1765010000000,
   ThinktankSessions1765020000000,
   ThinktankBoard1765030000000,
+  DemandSources1765110000000,
 ];

@@ -28,6 +28,7 @@ import { DemandClassifierModule } from './modules/demands/classifier/classifier.
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { ThinktankModule } from './modules/thinktank/thinktank.module';
 import { BoardModule } from './modules/thinktank/board/board.module';
+import { DemandsModule } from './modules/demands/demands.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         StakeholdersModule,
         ThinktankModule,
         BoardModule,
+        DemandsModule,
       ],
     };
   }

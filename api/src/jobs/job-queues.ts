@@ -16,6 +16,7 @@ export type JobPayloads = {
   'demands.classifier_sweep': Record<string, never>;
   'thinktank.remind': Record<string, never>;
   'thinktank.opinion': { organizationId: string; sessionId: string };
+  'demands.catch_up': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -101,4 +102,12 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
   },
   // Opinion groups of a live board, debounced per session (opinion.service); 1M votes take seconds.
   'thinktank.opinion': { policy: 'standard', retryLimit: 2, retryDelay: 5, expireInSeconds: 5 * MINUTE },
+  // Daily: every source row (problem, comment, survey answer) has its demand, in case a trigger was bypassed.
+  'demands.catch_up': {
+    schedule: '43 2 * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 60 * MINUTE,
+  },
 };

@@ -64,6 +64,7 @@ describe('background jobs', () => {
     let app = await start();
     const schedules = await app.db.query(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
     expect(schedules).toEqual([
+      { name: 'demands.catch_up', cron: '43 2 * * *' },
       { name: 'demands.classifier_sweep', cron: '7,22,37,52 * * * *' },
       { name: 'housekeeping', cron: '5 * * * *' },
       { name: 'notifications.digest', cron: '0 * * * *' },

@@ -236,6 +236,16 @@ export const ERROR_CODES = [
   'board.poll_option_invalid',
   'opinion.busy',
   'opinion.too_large',
+  // demands hub
+  'demands.not_found',
+  'demands.plan_not_found',
+  'demands.theme_not_found',
+  'demands.district_not_found',
+  'demands.stage_not_found',
+  'demands.group_not_found',
+  'demands.too_many',
+  'demands.unsupported_file',
+  'demands.file_too_large',
 ] as const;
 
 /** A stable, machine-readable error code. */

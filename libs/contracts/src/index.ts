@@ -24,3 +24,4 @@ export * from './demands';
 export * from './demand-suggestions';
 export * from './thinktank-sessions';
 export * from './board';
+export * from './demands-hub';

@@ -60,6 +60,7 @@ const SessionsDashboardPage = lazyPage(() => import('@/features/thinktank/pages/
 const SessionPage = lazyPage(() => import('@/features/thinktank/pages/session-page'));
 const BoardPage = lazyPage(() => import('@/features/board/board-page'));
 const BoardPresentPage = lazyPage(() => import('@/features/board/present-page'));
+const DemandsHubPage = lazyPage(() => import('@/features/demands/hub/demands-hub-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -121,6 +122,7 @@ export const routes: RouteObject[] = [
           { path: 'sessions/:sessionId', element: <SessionPage /> },
           { path: 'sessions/:sessionId/board', element: <BoardPage /> },
           { path: 'sessions/:sessionId/board/present', element: <BoardPresentPage /> },
+          { path: 'manage/demands', element: <DemandsHubPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

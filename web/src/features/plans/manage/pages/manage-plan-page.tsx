@@ -75,6 +75,7 @@ function ManagePlan({ slug, plan }: { slug: string; plan: TPlan }) {
             <PlanStatusBadge status={plan.status} />
             <Link to={`/${slug}/plans/${plan.id}`}>{t('plan.viewPublic')}</Link>
             <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('thinktankSessions')}</Link>
+            <Link to={`/${slug}/manage/demands?planId=${plan.id}`}>{t('plan.demands')}</Link>
           </div>
         }
       />
