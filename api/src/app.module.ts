@@ -25,6 +25,7 @@ import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
+import { DemandExportModule } from './modules/demands/export/demand-export.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         ThemesModule,
         DistrictsModule,
         DemandClassifierModule,
+        DemandExportModule,
       ],
     };
   }

@@ -14,6 +14,8 @@ export type JobPayloads = {
   'demands.classifier_train': { modelId: string };
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
+  'demands.export': { exportId: string };
+  'demands.prune_exports': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -88,5 +90,14 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryLimit: 1,
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
+  },
+  // Demands exports and the supporting-document report; a dead process's export is retried, from scratch, after its expiry.
+  'demands.export': { policy: 'standard', retryLimit: 2, retryDelay: 10, expireInSeconds: 5 * MINUTE },
+  'demands.prune_exports': {
+    schedule: '55 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
   },
 };

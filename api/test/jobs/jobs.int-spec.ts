@@ -65,6 +65,7 @@ describe('background jobs', () => {
     const schedules = await app.db.query(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
     expect(schedules).toEqual([
       { name: 'demands.classifier_sweep', cron: '7,22,37,52 * * * *' },
+      { name: 'demands.prune_exports', cron: '55 * * * *' },
       { name: 'housekeeping', cron: '5 * * * *' },
       { name: 'notifications.digest', cron: '0 * * * *' },
       { name: 'problems.prune_photos', cron: '35 * * * *' },

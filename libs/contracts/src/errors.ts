@@ -187,6 +187,14 @@ export const ERROR_CODES = [
   'demand_classifier.busy',
   'demand_classifier.too_large',
   'demand_classifier.failed',
+  // demands exports and the supporting-document report
+  'demand_exports.not_found',
+  'demand_exports.not_ready',
+  'demand_exports.expired',
+  'demand_exports.not_yours',
+  'demand_exports.personal_not_allowed',
+  'demand_exports.plan_not_found',
+  'demand_exports.failed',
 ] as const;
 
 /** A stable, machine-readable error code. */
