@@ -262,13 +262,17 @@ describe('demands exports', () => {
       .split('\n')
       .map(plainText)
       .filter(Boolean);
-    // pdftotext marks direction with bidi controls and may move a ZWNJ by a letter: both are compared without.
+    // Logical order: the words come as they are read, not reversed. pdftotext marks direction with bidi
+    // controls, may move a ZWNJ by a letter, and places neutral characters (digits, punctuation)
+    // of a right-to-left line on the wrong side of a space: compared without those.
     expect(lines).toContain(plainText('سند پشتیبان: مطالبات دسته‌بندی‌شده'));
     expect(lines).toContain(plainText('مطالبات بر پایه موضوع'));
     expect(lines).toContain(plainText('گروه‌های پرتکرار و نمونه گفته‌ها'));
-    expect(lines.join(' ')).toContain(plainText('کمبود پارکینگ نزدیک بازار (۱ مطالبه)'));
-    expect(lines.join(' ')).toContain(plainText('«پارکینگ کنار بازار کم است»'));
-    expect(lines.join(' ')).toContain(plainText(`در این برنامه ۱۱ مطالبه از ۱ مشارکت‌کننده`));
+    const all = plainText(lines.join(' '));
+    expect(all).toContain(plainText('در این برنامه ۱۱ مطالبه از ۱ مشارکت‌کننده و ۰ ذی‌نفع ثبت‌شده، در ۱ جلسه'));
+    expect(all).toContain(plainText('کمبود پارکینگ نزدیک بازار (۱ مطالبه)'));
+    expect(all).toContain(plainText('«پارکینگ کنار بازار کم است»'));
+    expect(all).toContain(plainText('مطالبات بر پایه عنوان مشارکت و نوع ذی‌نفع'));
   });
 
   it('writes the supporting-document DOCX with right-to-left paragraphs and tables', async () => {
@@ -286,7 +290,14 @@ describe('demands exports', () => {
   });
 });
 
-/** Text without bidi controls and ZWNJ/ZWJ, spaces collapsed (how pdftotext and the expectation are compared). */
+/**
+ * Text without bidi controls and ZWNJ/ZWJ, with no space beside a digit or a punctuation mark
+ * (how pdftotext's output and the expectation are compared).
+ */
 function plainText(text: string): string {
-  return text.replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s*([^\p{L}\s])\s*/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

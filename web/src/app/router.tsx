@@ -50,6 +50,7 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+const DemandExportPage = lazyPage(() => import('@/features/demands/export/demand-export-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +104,7 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/demands/export', element: <DemandExportPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
