@@ -33,6 +33,7 @@ import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderReg
 import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
 import { ThinktankBoard1765030000000 } from './1765030000000-ThinktankBoard';
 import { DemandSources1765110000000 } from './1765110000000-DemandSources';
+import { DemandExports1765130000000 } from './1765130000000-DemandExports';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   ThinktankSessions1765020000000,
   ThinktankBoard1765030000000,
   DemandSources1765110000000,
+  DemandExports1765130000000,
 ];

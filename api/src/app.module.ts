@@ -29,6 +29,7 @@ import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { ThinktankModule } from './modules/thinktank/thinktank.module';
 import { BoardModule } from './modules/thinktank/board/board.module';
 import { DemandsModule } from './modules/demands/demands.module';
+import { DemandExportModule } from './modules/demands/export/demand-export.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         ThinktankModule,
         BoardModule,
         DemandsModule,
+        DemandExportModule,
       ],
     };
   }

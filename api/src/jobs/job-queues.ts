@@ -17,6 +17,8 @@ export type JobPayloads = {
   'thinktank.remind': Record<string, never>;
   'thinktank.opinion': { organizationId: string; sessionId: string };
   'demands.catch_up': Record<string, never>;
+  'demands.export': { exportId: string };
+  'demands.prune_exports': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -95,6 +97,10 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
   // Reminds invitees of sessions starting within a day, once each; every quarter hour, off the others' minutes.
   'thinktank.remind': {
     schedule: '12,27,42,57 * * * *',
+  // Demands exports and the supporting-document report; a dead process's export is retried, from scratch, after its expiry.
+  'demands.export': { policy: 'standard', retryLimit: 2, retryDelay: 10, expireInSeconds: 5 * MINUTE },
+  'demands.prune_exports': {
+    schedule: '55 * * * *',
     policy: 'stately',
     retryLimit: 2,
     retryDelay: MINUTE,

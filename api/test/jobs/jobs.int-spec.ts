@@ -66,6 +66,7 @@ describe('background jobs', () => {
     expect(schedules).toEqual([
       { name: 'demands.catch_up', cron: '43 2 * * *' },
       { name: 'demands.classifier_sweep', cron: '7,22,37,52 * * * *' },
+      { name: 'demands.prune_exports', cron: '55 * * * *' },
       { name: 'housekeeping', cron: '5 * * * *' },
       { name: 'notifications.digest', cron: '0 * * * *' },
       { name: 'problems.prune_photos', cron: '35 * * * *' },

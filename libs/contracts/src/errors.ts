@@ -246,6 +246,14 @@ export const ERROR_CODES = [
   'demands.too_many',
   'demands.unsupported_file',
   'demands.file_too_large',
+  // demands exports and the supporting-document report
+  'demand_exports.not_found',
+  'demand_exports.not_ready',
+  'demand_exports.expired',
+  'demand_exports.not_yours',
+  'demand_exports.personal_not_allowed',
+  'demand_exports.plan_not_found',
+  'demand_exports.failed',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -25,3 +25,4 @@ export * from './demand-suggestions';
 export * from './thinktank-sessions';
 export * from './board';
 export * from './demands-hub';
+export * from './demand-export';

@@ -61,6 +61,7 @@ const SessionPage = lazyPage(() => import('@/features/thinktank/pages/session-pa
 const BoardPage = lazyPage(() => import('@/features/board/board-page'));
 const BoardPresentPage = lazyPage(() => import('@/features/board/present-page'));
 const DemandsHubPage = lazyPage(() => import('@/features/demands/hub/demands-hub-page'));
+const DemandExportPage = lazyPage(() => import('@/features/demands/export/demand-export-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -123,6 +124,7 @@ export const routes: RouteObject[] = [
           { path: 'sessions/:sessionId/board', element: <BoardPage /> },
           { path: 'sessions/:sessionId/board/present', element: <BoardPresentPage /> },
           { path: 'manage/demands', element: <DemandsHubPage /> },
+          { path: 'manage/demands/export', element: <DemandExportPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
