@@ -22,3 +22,5 @@ export * from './stakeholders';
 export * from './thinktank';
 export * from './demands';
 export * from './demand-suggestions';
+export * from './strategy';
+export * from './strategy-formula';
