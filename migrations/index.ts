@@ -34,6 +34,7 @@ import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSession
 import { ThinktankBoard1765030000000 } from './1765030000000-ThinktankBoard';
 import { DemandSources1765110000000 } from './1765110000000-DemandSources';
 import { DemandExports1765130000000 } from './1765130000000-DemandExports';
+import { Strategy1765200000000 } from './1765200000000-Strategy';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   ThinktankBoard1765030000000,
   DemandSources1765110000000,
   DemandExports1765130000000,
+  Strategy1765200000000,
 ];

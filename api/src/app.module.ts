@@ -24,6 +24,7 @@ import { SurveysModule } from './modules/surveys/surveys.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { StrategyModule } from './modules/strategy/strategy.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
 import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
 import { ThinktankModule } from './modules/thinktank/thinktank.module';
@@ -60,6 +61,7 @@ export class AppModule {
         BoardModule,
         DemandsModule,
         DemandExportModule,
+        StrategyModule,
       ],
     };
   }

@@ -26,3 +26,5 @@ export * from './thinktank-sessions';
 export * from './board';
 export * from './demands-hub';
 export * from './demand-export';
+export * from './strategy';
+export * from './strategy-formula';
