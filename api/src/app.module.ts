@@ -25,6 +25,8 @@ import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
+import { StrategyMonitoringModule } from './modules/strategy/monitoring/monitoring.module';
+import { StrategyTraceabilityModule } from './modules/strategy/traceability/traceability.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +52,8 @@ export class AppModule {
         ThemesModule,
         DistrictsModule,
         DemandClassifierModule,
+        StrategyTraceabilityModule,
+        StrategyMonitoringModule,
       ],
     };
   }

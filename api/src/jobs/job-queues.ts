@@ -14,6 +14,7 @@ export type JobPayloads = {
   'demands.classifier_train': { modelId: string };
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
+  'strategy.project_status_notify': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -88,5 +89,14 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryLimit: 1,
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
+  },
+  // Citizens behind a linked project hear of its status changes: queued by monitoring's own
+  // changes, and every few minutes for changes made elsewhere (editor, import), logged by a trigger.
+  'strategy.project_status_notify': {
+    schedule: '*/5 * * * *',
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
   },
 };

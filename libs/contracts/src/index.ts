@@ -22,3 +22,4 @@ export * from './stakeholders';
 export * from './thinktank';
 export * from './demands';
 export * from './demand-suggestions';
+export * from './strategy-monitoring';
