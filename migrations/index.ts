@@ -29,6 +29,7 @@ import { StakeholdersAndSessions1765000000000 } from './1765000000000-Stakeholde
 import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
+import { Strategy1765200000000 } from './1765200000000-Strategy';
 import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitoring';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   Demands1765100000000,
   ProblemMapFacets1765300000000,
   DemandClassifierTraining1765120000000,
+  Strategy1765200000000,
   StrategyMonitoring1765210000000,
 ];

@@ -187,6 +187,25 @@ export const ERROR_CODES = [
   'demand_classifier.busy',
   'demand_classifier.too_large',
   'demand_classifier.failed',
+  // strategy (the plan's structure)
+  'strategy.plan_not_found',
+  'strategy.not_found',
+  'strategy.not_editable',
+  'strategy.code_taken',
+  'strategy.parent_not_found',
+  'strategy.has_children',
+  'strategy.year_outside_horizon',
+  'strategy.invalid_reorder',
+  'strategy.committee_not_found',
+  'strategy.district_not_found',
+  'strategy.demand_group_not_found',
+  'strategy.attachment_not_found',
+  'strategy.approval_not_allowed',
+  'strategy.version_not_found',
+  'strategy.import_invalid',
+  'strategy.import_stale',
+  'strategy.import_file_invalid',
+  'strategy.import_too_large',
   // strategy monitoring and traceability
   'strategy_monitoring.plan_not_found',
   'strategy_monitoring.indicator_not_found',
@@ -282,6 +301,20 @@ export const FIELD_ERROR_CODES = [
   ...SURVEY_ANSWER_ISSUES,
   // survey definition problems
   ...SURVEY_DEFINITION_PROBLEMS,
+  // strategy: budgets, horizons, imported codes and indicator formulas
+  'negative_amount',
+  'year_outside_horizon',
+  'unknown_code',
+  'has_children',
+  'formula_syntax',
+  'formula_unknown_variable',
+  'formula_unknown_function',
+  'formula_wrong_argument_count',
+  'formula_division_by_zero',
+  'formula_missing_value',
+  'formula_not_finite',
+  'formula_too_long',
+  'formula_too_deep',
 ] as const;
 /** A per-field validation code. */
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

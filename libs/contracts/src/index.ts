@@ -22,4 +22,6 @@ export * from './stakeholders';
 export * from './thinktank';
 export * from './demands';
 export * from './demand-suggestions';
+export * from './strategy';
+export * from './strategy-formula';
 export * from './strategy-monitoring';
