@@ -328,7 +328,8 @@ export class MonitoringService {
         const counts = { on_track: 0, at_risk: 0, off_track: 0, unmeasured: 0 };
         for (const i of publicIndicators) {
           if (i.goalId !== g.id) continue;
-          const latest = i.measurements.at(-1)?.status;
+          // The latest period measured with a target (the year's own figure comes after its quarters).
+          const latest = i.measurements.filter((x) => x.status !== null).at(-1)?.status;
           counts[latest ?? 'unmeasured'] += 1;
         }
         const own = publicProjects.filter((p) => p.goalId === g.id);
@@ -490,7 +491,8 @@ function evaluate(indicator: IndicatorRow, values: Record<string, number>): numb
     if (declared.size > 0 && !declared.has(name)) throw MonitoringErrors.formula('unknown_variable', name);
   }
   try {
-    return evaluateFormula(indicator.formula, values);
+    // 12 significant digits: 0.28 × 100 is stored as 28, not 28.000000000000004.
+    return Number(evaluateFormula(indicator.formula, values).toPrecision(12));
   } catch (error) {
     if (error instanceof FormulaError) throw MonitoringErrors.formula(error.code, error.variable);
     throw error;
