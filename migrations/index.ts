@@ -35,6 +35,7 @@ import { ThinktankBoard1765030000000 } from './1765030000000-ThinktankBoard';
 import { DemandSources1765110000000 } from './1765110000000-DemandSources';
 import { DemandExports1765130000000 } from './1765130000000-DemandExports';
 import { Strategy1765200000000 } from './1765200000000-Strategy';
+import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitoring';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   DemandSources1765110000000,
   DemandExports1765130000000,
   Strategy1765200000000,
+  StrategyMonitoring1765210000000,
 ];

@@ -31,6 +31,8 @@ import { ThinktankModule } from './modules/thinktank/thinktank.module';
 import { BoardModule } from './modules/thinktank/board/board.module';
 import { DemandsModule } from './modules/demands/demands.module';
 import { DemandExportModule } from './modules/demands/export/demand-export.module';
+import { StrategyMonitoringModule } from './modules/strategy/monitoring/monitoring.module';
+import { StrategyTraceabilityModule } from './modules/strategy/traceability/traceability.module';
 
 @Module({})
 export class AppModule {
@@ -62,6 +64,8 @@ export class AppModule {
         DemandsModule,
         DemandExportModule,
         StrategyModule,
+        StrategyTraceabilityModule,
+        StrategyMonitoringModule,
       ],
     };
   }

@@ -19,6 +19,7 @@ export type JobPayloads = {
   'demands.catch_up': Record<string, never>;
   'demands.export': { exportId: string };
   'demands.prune_exports': Record<string, never>;
+  'strategy.project_status_notify': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -115,5 +116,14 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryLimit: 2,
     retryDelay: MINUTE,
     expireInSeconds: 60 * MINUTE,
+  },
+  // Citizens behind a linked project hear of its status changes: queued by monitoring's own
+  // changes, and every few minutes for changes made elsewhere (editor, import), logged by a trigger.
+  'strategy.project_status_notify': {
+    schedule: '*/5 * * * *',
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
   },
 };

@@ -70,6 +70,7 @@ describe('background jobs', () => {
       { name: 'housekeeping', cron: '5 * * * *' },
       { name: 'notifications.digest', cron: '0 * * * *' },
       { name: 'problems.prune_photos', cron: '35 * * * *' },
+      { name: 'strategy.project_status_notify', cron: '*/5 * * * *' },
       { name: 'surveys.prune_exports', cron: '50 * * * *' },
       { name: 'thinktank.remind', cron: '12,27,42,57 * * * *' },
     ]);

@@ -273,6 +273,22 @@ export const ERROR_CODES = [
   'strategy.import_stale',
   'strategy.import_file_invalid',
   'strategy.import_too_large',
+  // strategy monitoring and traceability
+  'strategy_monitoring.plan_not_found',
+  'strategy_monitoring.indicator_not_found',
+  'strategy_monitoring.project_not_found',
+  'strategy_monitoring.measurement_not_found',
+  'strategy_monitoring.report_not_found',
+  'strategy_monitoring.year_closed',
+  'strategy_monitoring.year_outside_plan',
+  'strategy_monitoring.formula_error',
+  'strategy_monitoring.contact_not_member',
+  'strategy_trace.source_not_found',
+  'strategy_trace.target_not_found',
+  'strategy_trace.link_exists',
+  'strategy_trace.link_not_found',
+  'strategy_trace.project_not_found',
+  'strategy_trace.problem_not_found',
 ] as const;
 
 /** A stable, machine-readable error code. */

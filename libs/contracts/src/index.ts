@@ -28,3 +28,4 @@ export * from './demands-hub';
 export * from './demand-export';
 export * from './strategy';
 export * from './strategy-formula';
+export * from './strategy-monitoring';
