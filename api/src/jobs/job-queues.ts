@@ -98,6 +98,11 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
   // Reminds invitees of sessions starting within a day, once each; every quarter hour, off the others' minutes.
   'thinktank.remind': {
     schedule: '12,27,42,57 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
+  },
   // Demands exports and the supporting-document report; a dead process's export is retried, from scratch, after its expiry.
   'demands.export': { policy: 'standard', retryLimit: 2, retryDelay: 10, expireInSeconds: 5 * MINUTE },
   'demands.prune_exports': {
