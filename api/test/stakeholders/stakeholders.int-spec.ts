@@ -243,6 +243,13 @@ describe('the stakeholder registry', () => {
     const comment = await rep.client.post(`/api/orgs/${org.slug}/comments`, { targetType: 'problem', targetId: freeText.body.id, body: 'ما هم این مشکل را دیده‌ایم.' });
     expect(comment.status).toBe(201);
 
+    // A problem the representative filed anonymously as a citizen does not count: it would tell who wrote it.
+    const anonymous = await rep.client.post(
+      `/api/orgs/${org.slug}/activities/${activityId}/problems`,
+      problemBody(org, { isAnonymous: true, title: 'چراغ خاموش در کوچه', location: { lat: 32.63, lng: 51.63 } }),
+    );
+    expect(anonymous.status).toBe(201);
+
     // A survey (in another plan) answered by the representative counts too.
     const survey = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
     const response = await submit(rep.client, org, survey.activityId, { pet: { choice: 'no' } });
