@@ -2,7 +2,7 @@ import '../thinktank.css';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPlan } from '@hamandishi/contracts';
-import { PageHeader, useToast } from '@/components';
+import { PageHeader, TableScroll, useToast } from '@/components';
 import { usePageTitle } from '@/app/use-page-title';
 import { usePlan } from '@/features/plans/api/use-plans';
 import { QueryView } from '@/features/plans/components/query-view';
@@ -50,7 +50,7 @@ function ManageSessions({ slug, plan }: { slug: string; plan: TPlan }) {
         <h2 id="sessions-list">{t('sessions.list')}</h2>
         {sessions.data && sessions.data.length === 0 && <p className="muted">{t('sessions.empty')}</p>}
         {sessions.data && sessions.data.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-list">
+          <TableScroll label={t('tableOf', { title: t('sessions.list') })}>
             <table className="table">
               <thead>
                 <tr>
@@ -85,7 +85,7 @@ function ManageSessions({ slug, plan }: { slug: string; plan: TPlan }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="card stack" aria-labelledby="sessions-new">
