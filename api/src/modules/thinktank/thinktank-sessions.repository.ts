@@ -365,6 +365,18 @@ export class ThinktankSessionsRepository {
     );
   }
 
+  /** Live stakeholders whose normalised name contains `key`, with their linked-account counts. */
+  findStakeholders(organizationId: string, key: string, limit: number): Promise<{ id: string; name: string; kind: StakeholderKind; linkedAccounts: number }[]> {
+    return this.db.query(
+      `SELECT s.id, s.name, s.kind,
+              (SELECT count(*)::int FROM stakeholder_account sa WHERE sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id) AS "linkedAccounts"
+         FROM stakeholder s
+        WHERE s.organization_id = $1 AND s.archived_at IS NULL AND s.name_key LIKE '%' || $2 || '%'
+        ORDER BY s.name_key, s.id LIMIT $3`,
+      [organizationId, key.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
+    );
+  }
+
   /** The stakeholder an account acts for in this organisation (its oldest link), if any. */
   async stakeholderOfAccount(organizationId: string, accountId: string, db: Db = this.db): Promise<string | null> {
     const [row] = await db.query(
