@@ -28,6 +28,7 @@ import {
   useQr,
   useSaveMinutes,
   useSession,
+  useStakeholders,
   useTickAttendance,
   useUpdateSession,
 } from '../use-thinktank';
@@ -114,6 +115,10 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
   const invitations = useInvitations(slug, session.id);
   const invite = useInvite(slug, session.id);
   const [people, setPeople] = useState<{ id: string; displayName: string }[]>([]);
+  const [stakeholders, setStakeholders] = useState<{ id: string; name: string }[]>([]);
+  const [stakeholderQuery, setStakeholderQuery] = useState('');
+  const found = useStakeholders(slug, stakeholderQuery);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [contacts, setContacts] = useState('');
   const [contactError, setContactError] = useState<string | null>(null);
 
@@ -127,9 +132,15 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
     setContactError(null);
     const result = await invite.mutateAsync({
       accountIds: people.map((p) => p.id),
+      stakeholderIds: stakeholders.map((s) => s.id),
       contacts: lines.map((contact) => ({ contact })),
     });
+    setWarnings([
+      ...(result.stakeholdersWithoutAccount.length ? [t('invitations.withoutAccount')] : []),
+      ...(result.unreachableAccounts.length ? [t('invitations.unreachable')] : []),
+    ]);
     setPeople([]);
+    setStakeholders([]);
     setContacts('');
     void invitations.refetch();
     toast.show({ title: t('invitations.sent', { count: result.invited }), variant: 'success' });
@@ -156,6 +167,42 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
           ))}
         </ul>
       )}
+      <TextField
+        label={t('invitations.findStakeholder')}
+        hint={t('invitations.stakeholderHint')}
+        value={stakeholderQuery}
+        onChange={(e) => setStakeholderQuery(e.target.value)}
+      />
+      {found.data && found.data.length > 0 && (
+        <ul className="thinktank-people" aria-label={t('invitations.findStakeholder')}>
+          {found.data.map((s) => (
+            <li key={s.id}>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                disabled={s.linkedAccounts === 0}
+                onClick={() => setStakeholders((list) => (list.some((x) => x.id === s.id) ? list : [...list, { id: s.id, name: s.name }]))}
+              >
+                {t('people.pick', { name: s.name })} · {t(`kinds.${s.kind}`)} ·{' '}
+                {s.linkedAccounts === 0 ? t('invitations.noLinked') : t('invitations.linked', { count: s.linkedAccounts })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {stakeholders.length > 0 && (
+        <ul className="thinktank-chosen" aria-label={t('invitations.chosen')}>
+          {stakeholders.map((s) => (
+            <li key={s.id}>
+              <bdi>{s.name}</bdi>{' '}
+              <Button type="button" variant="ghost" size="sm" onClick={() => setStakeholders((list) => list.filter((x) => x.id !== s.id))}>
+                {t('invitations.remove', { name: s.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="field">
         <label className="field__label" htmlFor={`${uid}-contacts`}>
           {t('invitations.contacts')}
@@ -165,8 +212,17 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
         {contactError && <p className="field__error">{contactError}</p>}
       </div>
       {invite.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(invite.error))}</Alert>}
+      {warnings.map((w) => (
+        <Alert key={w} variant="info">
+          {w}
+        </Alert>
+      ))}
       <div>
-        <Button onClick={() => void handleInvite().catch(() => undefined)} isLoading={invite.isPending} disabled={people.length === 0 && !contacts.trim()}>
+        <Button
+          onClick={() => void handleInvite().catch(() => undefined)}
+          isLoading={invite.isPending}
+          disabled={people.length === 0 && stakeholders.length === 0 && !contacts.trim()}
+        >
           {t('invitations.send')}
         </Button>
       </div>
