@@ -139,8 +139,10 @@ export class ThinktankInvitationsService implements OnModuleInit {
   }
 
   /** Stakeholders found by their Persian-normalised name (ي/ی, ك/ک, digits, ZWNJ). */
-  findStakeholders(org: Organization, q: string) {
-    return this.repository.findStakeholders(org.id, normalizeForSearch(q), 20);
+  async findStakeholders(org: Organization, q: string) {
+    const key = normalizeForSearch(q).trim();
+    // Punctuation alone normalises to nothing, which would match every stakeholder.
+    return key ? this.repository.findStakeholders(org.id, key, 20) : [];
   }
 
   async list(org: Organization, sessionId: string): Promise<TThinktankInvitation[]> {
