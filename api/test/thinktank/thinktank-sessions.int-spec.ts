@@ -260,6 +260,14 @@ describe('think-tank sessions', () => {
       expect(leftAt).not.toBeNull();
       const twice = await out(guest.accountId);
       expect(twice.body.attendees.find((a: { account: { id: string } }) => a.account.id === guest.accountId).checkedOutAt).toBe(leftAt);
+
+      // Closing the session checks out whoever is still present; no check-in after that.
+      const late = await member(t, cityA, ['citizen'], 'دیررسیده');
+      expect((await scan(late.client, now.id, token)).status).toBe(200);
+      expect((await planner.client.patch(`${base()}/${now.id}`, { status: 'closed' })).status).toBe(200);
+      const closed = (await planner.client.get(`${base()}/${now.id}/attendance`)).body;
+      expect(closed.attendees.find((a: { account: { id: string } }) => a.account.id === late.accountId).checkedOutAt).not.toBeNull();
+      expect((await scan(guest.client, now.id, token)).body.code).toBe('thinktank.session_closed');
     });
 
     it('adds up attended minutes clamped to the session window into person-hours per session, committee, stage, plan and kind', async () => {

@@ -192,6 +192,16 @@ export class ThinktankSessionsRepository {
     ]);
   }
 
+  /** Checks out everyone still present (closing the session ends their attendance, at the latest at its end). */
+  async checkOutEveryone(m: EntityManager, organizationId: string, sessionId: string, by: string): Promise<void> {
+    await m.query(
+      `UPDATE thinktank_attendance a SET checked_out_at = GREATEST(a.checked_in_at, LEAST(now(), s.ends_at)), checked_out_by = $3
+         FROM thinktank_session s
+        WHERE a.organization_id = $1 AND a.session_id = $2 AND s.id = a.session_id AND a.checked_out_at IS NULL`,
+      [organizationId, sessionId, by],
+    );
+  }
+
   async stageOfPlan(organizationId: string, planId: string, stageId: string): Promise<boolean> {
     return (await this.db.query(`SELECT 1 FROM stage WHERE organization_id = $1 AND plan_id = $2 AND id = $3`, [organizationId, planId, stageId])).length > 0;
   }

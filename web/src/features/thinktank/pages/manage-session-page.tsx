@@ -2,14 +2,15 @@ import '../thinktank.css';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ZContact, type TPlan, type TThinktankSession } from '@hamandishi/contracts';
+import { ROLES, ZContact, type TPlan, type TThinktankSession } from '@hamandishi/contracts';
 import { renderSafeMarkdown } from '@hamandishi/text';
 import { Alert, Button, PageHeader, TextField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { usePageTitle } from '@/app/use-page-title';
 import { usePlan } from '@/features/plans/api/use-plans';
 import { QueryView } from '@/features/plans/components/query-view';
-import { RequirePlanner } from '@/features/plans/manage/require-planner';
+import { RequireRole } from '@/features/identity/components/require-role';
+import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { errorCodeOf } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -33,12 +34,17 @@ import {
   useUpdateSession,
 } from '../use-thinktank';
 
-/** `/:slug/manage/plans/:planId/sessions/:sessionId`: one session's details, invitations, attendance, door QR, minutes and outputs. */
+/**
+ * `/:slug/manage/plans/:planId/sessions/:sessionId`: one session's details, invitations,
+ * attendance, door QR, minutes and outputs. Planners see everything; the session's facilitator
+ * (any member the planner named) runs attendance, the QR code, minutes and outputs; the API
+ * refuses anyone else.
+ */
 export default function ManageSessionPage() {
   return (
-    <RequirePlanner>
+    <RequireRole roles={ROLES}>
       <Loader />
-    </RequirePlanner>
+    </RequireRole>
   );
 }
 
@@ -60,13 +66,16 @@ function ManageSession({ slug, plan, session }: { slug: string; plan: TPlan; ses
   const toast = useToast();
   const update = useUpdateSession(slug, session.id);
   usePageTitle(session.topic);
+  const { isPlanner } = useOrganizationRoles(slug);
   const isOpen = session.status === 'scheduled' || session.status === 'in_progress';
 
   return (
     <div className="stack manage thinktank">
-      <p>
-        <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('session.backToList')}</Link>
-      </p>
+      {isPlanner && (
+        <p>
+          <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('session.backToList')}</Link>
+        </p>
+      )}
       <PageHeader title={session.topic} actions={<Link to={`/${slug}/sessions/${session.id}`}>{t('session.viewPublic')}</Link>} />
       <section className="card stack" aria-labelledby="session-details">
         <h2 id="session-details">{t('session.details')}</h2>
@@ -74,20 +83,22 @@ function ManageSession({ slug, plan, session }: { slug: string; plan: TPlan; ses
           {formatDateTime(session.startsAt, locale)} – {formatDateTime(session.endsAt, locale)} · {t(`status.${session.status}`)}
         </p>
         <p>{t('session.personHours', { hours: formatNumber(session.personHours, locale) })}</p>
-        <details className="disclosure">
-          <summary>{t('session.edit')}</summary>
-          <SessionForm
-            slug={slug}
-            plan={plan}
-            session={session}
-            submitLabel={t('common:actions.save')}
-            onSubmit={async (values) => {
-              await update.mutateAsync(values);
-              toast.show({ title: t('common:toast.saved'), variant: 'success' });
-            }}
-          />
-        </details>
-        {isOpen && (
+        {isPlanner && (
+          <details className="disclosure">
+            <summary>{t('session.edit')}</summary>
+            <SessionForm
+              slug={slug}
+              plan={plan}
+              session={session}
+              submitLabel={t('common:actions.save')}
+              onSubmit={async (values) => {
+                await update.mutateAsync(values);
+                toast.show({ title: t('common:toast.saved'), variant: 'success' });
+              }}
+            />
+          </details>
+        )}
+        {isPlanner && isOpen && (
           <div className="thinktank-actions">
             <Button variant="secondary" onClick={() => update.mutate({ status: 'closed' })}>
               {t('session.close')}
@@ -99,7 +110,7 @@ function ManageSession({ slug, plan, session }: { slug: string; plan: TPlan; ses
         )}
         {update.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(update.error))}</Alert>}
       </section>
-      <InvitationsSection slug={slug} session={session} />
+      {isPlanner && <InvitationsSection slug={slug} session={session} />}
       <AttendanceSection slug={slug} session={session} />
       <QrSection slug={slug} sessionId={session.id} />
       <MinutesSection slug={slug} sessionId={session.id} />
