@@ -73,9 +73,9 @@ describe('think-tank live board: two participants and the facilitator', () => {
     // The facilitator makes a group and puts one statement in it from the list (keyboard-friendly)…
     await facilitator.getByLabel('گروه تازه').fill('حمل‌ونقل');
     await facilitator.getByRole('button', { name: 'افزودن گروه' }).click();
-    await facilitator.getByRole('heading', { name: /حمل‌ونقل/ }).waitFor();
+    const group = (page: Page, name: string) => page.getByTestId('cluster').filter({ has: page.getByRole('heading', { name: new RegExp(`^${name} `) }) });
+    await group(facilitator, 'حمل‌ونقل').waitFor();
     await card(facilitator, 'خطوط اتوبوس شبانه لازم است').getByLabel('گروه').selectOption({ label: 'حمل‌ونقل' });
-    const group = (page: Page, name: string) => page.getByTestId('cluster').filter({ has: page.getByRole('heading', { name: new RegExp(name) }) });
     await group(sara, 'حمل‌ونقل').getByText('خطوط اتوبوس شبانه لازم است').waitFor();
     // …and drags the other one onto it.
     await card(facilitator, 'More protected bike lanes').dragTo(group(facilitator, 'حمل‌ونقل'));
