@@ -267,9 +267,9 @@ function StatementCard({ statement, board }: { statement: TBoardStatement; board
           aria-pressed={hasUpvoted}
           disabled={!isOpen || statement.isHidden}
           onClick={() => run(board.command({ type: 'upvote', statementId: statement.id, on: !hasUpvoted }))}
-          aria-label={t('upvote', { formatted: formatNumber(statement.upvoteCount, locale) })}
         >
-          ▲ {formatNumber(statement.upvoteCount, locale)}
+          <span aria-hidden="true">▲</span> {formatNumber(statement.upvoteCount, locale)}
+          <span className="visually-hidden"> {t('upvote')}</span>
         </Button>
         <span role="group" aria-label={t('vote.label')} className="board__votes">
           {VOTES.map((vote) => (
