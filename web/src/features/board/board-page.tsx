@@ -414,7 +414,10 @@ function FacilitatorControls({ board }: { board: BoardConnection }) {
           e.preventDefault();
           const list = options.split('\n').map((o) => o.trim()).filter(Boolean);
           const ack = await run(board.command({ type: 'poll.start', question: question.trim(), options: list, seconds }));
-          if (ack.ok) (setQuestion(''), setOptions(''));
+          if (ack.ok) {
+            setQuestion('');
+            setOptions('');
+          }
         }}
       >
         <h3>{t('facilitator.poll')}</h3>

@@ -131,7 +131,12 @@ export function computeOpinionGroups(matrix: VoteMatrix, options: OpinionOptions
   const minVotes = Math.max(1, Math.min(options.minVotes ?? DEFAULT_MIN_VOTES, statementCount));
   const included = new Uint8Array(n);
   let participantCount = 0;
-  for (let i = 0; i < n; i++) if (votesPer[i] >= minVotes && votesPer[i] > 0) ((included[i] = 1), participantCount++);
+  for (let i = 0; i < n; i++) {
+    if (votesPer[i] >= minVotes && votesPer[i] > 0) {
+      included[i] = 1;
+      participantCount++;
+    }
+  }
   if (participantCount < MIN_PARTICIPANTS || statementCount < MIN_STATEMENTS) {
     return { status: 'not_enough_votes', participants: participantCount, statements: statementCount, minParticipants: MIN_PARTICIPANTS, minStatements: MIN_STATEMENTS };
   }
