@@ -64,6 +64,19 @@ describe('stakeholders: a planner imports a CSV, sees the power/interest grid an
     await planner.getByText('از نزدیک مدیریت کنید').first().waitFor();
     await expectNoSeriousA11yViolations(planner, 'power/interest grid');
 
+    // A click on a point opens that stakeholder. The first point of a cell sits on its centre;
+    // in Persian the interest axis runs right to left (grid: 48px each side, 16 top, 48 bottom).
+    await grid.scrollIntoViewIfNeeded();
+    const box = (await grid.boundingBox())!;
+    const [interest, influence] = [5, 4];
+    const x = 48 + ((5.5 - interest) / 5) * (box.width - 96);
+    const y = 16 + ((5.5 - influence) / 5) * (box.height - 64);
+    await grid.click({ position: { x, y } });
+    await planner.waitForURL(/\/manage\/stakeholders\/[0-9a-f-]{36}$/);
+    await planner.getByRole('heading', { name: 'ارزیابی در برنامه‌ها' }).waitFor();
+    await planner.goBack();
+    await grid.locator('svg').first().waitFor();
+
     await planner.getByText('همین نقطه‌ها به صورت فهرست').click();
     await planner.getByRole('link', { name: GOOD[0].name }).click();
     await planner.getByRole('heading', { level: 1, name: GOOD[0].name }).waitFor();

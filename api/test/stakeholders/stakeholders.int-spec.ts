@@ -6,6 +6,7 @@ import { buildStage, daysFromToday } from '../factories/plan.factory';
 import { personWithRoles } from '../plans/plan-helpers';
 import { problemBody } from '../problems/problem-helpers';
 import type { TestClient } from '../support/test-client';
+import { buildSurvey, CONDITIONAL_DEFINITION, submit } from '../surveys/survey-helpers';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8');
@@ -43,9 +44,11 @@ describe('the stakeholder registry', () => {
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('stakeholders.duplicate');
     // Another kind with the same name is a different actor.
-    expect((await planner.post(base(org), { name: 'انجمن دوستداران زاینده‌رود', form: 'organization', kind: 'media' })).status).toBe(201);
+    const media = await planner.post(base(org), { name: 'انجمن دوستداران زاینده‌رود', form: 'organization', kind: 'media' });
+    expect(media.status).toBe(201);
     const similar = await planner.get(`${base(org)}/similar?name=${encodeURIComponent('انجمن دوستدار زاینده رود')}`);
-    expect(similar.body.items[0]).toMatchObject({ id: ngo.id });
+    expect(similar.body.items.map((s: { id: string }) => s.id).sort()).toEqual([ngo.id, media.body.id].sort());
+    expect((await planner.get(`${base(org)}/similar?name=${encodeURIComponent('دانشکده معماری')}`)).body.items).toEqual([]);
 
     // Bad input: a theme of nowhere, an unknown kind, scores out of range; nothing is changed.
     expect((await planner.post(base(org), { name: 'نهاد تازه', form: 'organization', kind: 'ngo', themeIds: ['00000000-0000-4000-8000-000000000000'] })).body.code).toBe(
@@ -240,13 +243,29 @@ describe('the stakeholder registry', () => {
     const comment = await rep.client.post(`/api/orgs/${org.slug}/comments`, { targetType: 'problem', targetId: freeText.body.id, body: 'ما هم این مشکل را دیده‌ایم.' });
     expect(comment.status).toBe(201);
 
+    // A problem the representative filed anonymously as a citizen does not count: it would tell who wrote it.
+    const anonymous = await rep.client.post(
+      `/api/orgs/${org.slug}/activities/${activityId}/problems`,
+      problemBody(org, { isAnonymous: true, title: 'چراغ خاموش در کوچه', location: { lat: 32.63, lng: 51.63 } }),
+    );
+    expect(anonymous.status).toBe(201);
+
+    // A survey (in another plan) answered by the representative counts too.
+    const survey = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
+    const response = await submit(rep.client, org, survey.activityId, { pet: { choice: 'no' } });
+    expect(response.status).toBe(201);
+
     const history = await planner.get(`${base(org)}/${ngo.id}/engagement`);
-    expect(history.body.items.map((i: { source: string; itemId: string; stageId: string }) => [i.source, i.itemId, i.stageId]).sort()).toEqual(
+    expect(history.body.items.map((i: { source: string; itemId: string; stageId: string }) => [i.source, i.itemId, i.stageId === stageId]).sort()).toEqual(
       [
-        ['problem', filed.body.id, stageId],
-        ['comment', comment.body.id, stageId],
+        ['problem', filed.body.id, true],
+        ['comment', comment.body.id, true],
+        ['survey_response', response.body.id, false],
       ].sort(),
     );
+    // The representative reads its own stakeholder's history; a citizen with no link does not.
+    expect((await rep.client.get(`${base(org)}/${ngo.id}/engagement`)).body.items).toHaveLength(3);
+    expect((await stranger.client.get(`${base(org)}/${ngo.id}/engagement`)).status).toBe(404);
     expect((await planner.get(`${base(org)}/${council.id}/engagement`)).body.items).toEqual([]);
 
     const notHeard = await planner.get(`${base(org)}/not-heard?planId=${planId}`);
@@ -255,6 +274,12 @@ describe('the stakeholder registry', () => {
       [later.id, [ngo.id, council.id]],
     ]);
     expect(notHeard.body.stages[0].stakeholders[0].role).toBe('نظر');
+
+    // Archived: out of the list and the not-yet-heard list; its name is free for a new registration.
+    expect((await planner.delete(`${base(org)}/${council.id}`)).status).toBe(204);
+    expect((await planner.get(`${base(org)}/${council.id}`)).status).toBe(404);
+    expect((await planner.get(`${base(org)}/not-heard?planId=${planId}`)).body.stages[1].stakeholders.map((x: { id: string }) => x.id)).toEqual([ngo.id]);
+    expect((await planner.post(base(org), { name: 'شورای شهر', form: 'organization', kind: 'city_council' })).status).toBe(201);
 
     // Unlinked: the representative can no longer file for it.
     expect((await planner.delete(`${base(org)}/${ngo.id}/accounts/${rep.accountId}`)).status).toBe(204);

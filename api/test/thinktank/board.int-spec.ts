@@ -20,7 +20,11 @@ function recorder(socket: TestSocket) {
   const waiters: { match: (u: TBoardUpdate) => boolean; resolve: (u: TBoardUpdate) => void }[] = [];
   socket.on('board.update', (update) => {
     seen.push(update);
-    for (const w of [...waiters]) if (w.match(update)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(update));
+    for (const w of [...waiters]) {
+      if (!w.match(update)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(update);
+    }
   });
   return {
     seen,

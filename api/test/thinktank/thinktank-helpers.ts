@@ -1,3 +1,4 @@
+import { normalizeForSearch } from '@hamandishi/text';
 import type { TestApp } from '../support/test-app';
 import type { TestClient } from '../support/test-client';
 import type { BuiltOrganization } from '../factories/organization.factory';
@@ -53,8 +54,8 @@ export async function messagesTo(client: TestClient, recipient: string): Promise
 /** A stakeholder of `kind`, optionally linked to accounts (as the registry would). */
 export async function buildStakeholder(t: TestApp, organizationId: string, name: string, kind: string, accountIds: string[] = []): Promise<string> {
   const [row] = await t.db.query(
-    `INSERT INTO stakeholder (organization_id, form, kind, name, name_key) VALUES ($1, 'organization', $2, $3, $3) RETURNING id`,
-    [organizationId, kind, name],
+    `INSERT INTO stakeholder (organization_id, form, kind, name, name_key) VALUES ($1, 'organization', $2, $3, $4) RETURNING id`,
+    [organizationId, kind, name, normalizeForSearch(name)],
   );
   for (const accountId of accountIds) {
     await t.db.query(`INSERT INTO stakeholder_account (organization_id, stakeholder_id, account_id) VALUES ($1, $2, $3)`, [organizationId, row.id, accountId]);

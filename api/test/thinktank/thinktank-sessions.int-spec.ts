@@ -154,6 +154,21 @@ describe('think-tank sessions', () => {
       expect((await anonymous().post(`/api/thinktank/rsvp/${tokens.p1}`, { answer: 'maybe' })).status).toBe(400);
     });
 
+    it('lets planners find members and stakeholders by name (Persian-normalised), only in their municipality', async () => {
+      const expert = await member(t, cityA, ['citizen', 'expert'], 'دکتر کیانی');
+      const ngoRep = await member(t, cityA, ['citizen', 'ngo'], 'نماینده یاری');
+      const ngo = await buildStakeholder(t, cityA.id, 'انجمن یاریگران', 'ngo', [ngoRep.accountId]);
+      await buildStakeholder(t, cityB.id, 'انجمن یاریگران شهر ب', 'ngo');
+      // Typed with Arabic letters (ي, ك): found all the same.
+      const people = await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/people?q=${encodeURIComponent('كياني')}`);
+      expect(people.body).toEqual([{ accountId: expert.accountId, displayName: 'دکتر کیانی' }]);
+      const found = await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/stakeholders?q=${encodeURIComponent('ياريگران')}`);
+      expect(found.body).toEqual([{ id: ngo, name: 'انجمن یاریگران', kind: 'ngo', linkedAccounts: 1 }]);
+      expect((await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/stakeholders?q=${encodeURIComponent('%')}`)).body).toEqual([]);
+      // Planners only.
+      expect((await expert.client.get(`/api/orgs/${cityA.slug}/thinktank/people?q=abc`)).status).toBe(403);
+    });
+
     it('refuses to invite another municipality’s people or stakeholders', async () => {
       const session = await createSession(planner.client, cityA.slug, plan.planId, sessionBody(plan.stageId, 60, 120));
       const foreign = await member(t, cityB, ['citizen'], 'شهروند ب');
@@ -245,6 +260,14 @@ describe('think-tank sessions', () => {
       expect(leftAt).not.toBeNull();
       const twice = await out(guest.accountId);
       expect(twice.body.attendees.find((a: { account: { id: string } }) => a.account.id === guest.accountId).checkedOutAt).toBe(leftAt);
+
+      // Closing the session checks out whoever is still present; no check-in after that.
+      const late = await member(t, cityA, ['citizen'], 'دیررسیده');
+      expect((await scan(late.client, now.id, token)).status).toBe(200);
+      expect((await planner.client.patch(`${base()}/${now.id}`, { status: 'closed' })).status).toBe(200);
+      const closed = (await planner.client.get(`${base()}/${now.id}/attendance`)).body;
+      expect(closed.attendees.find((a: { account: { id: string } }) => a.account.id === late.accountId).checkedOutAt).not.toBeNull();
+      expect((await scan(guest.client, now.id, token)).body.code).toBe('thinktank.session_closed');
     });
 
     it('adds up attended minutes clamped to the session window into person-hours per session, committee, stage, plan and kind', async () => {

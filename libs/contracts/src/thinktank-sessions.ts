@@ -257,3 +257,15 @@ export const ZThinktankPeopleQuery = z.strictObject({ q: textLine({ min: 1, max:
 export const ZThinktankPerson = z.object({ accountId: ZUuid, displayName: z.string() });
 export type TThinktankPerson = z.infer<typeof ZThinktankPerson>;
 export const ZThinktankPeople = z.array(ZThinktankPerson);
+
+/** GET /api/orgs/:slug/thinktank/stakeholders?q=: stakeholders a planner can invite (through their linked accounts). */
+export const ZThinktankStakeholderQuery = z.strictObject({ q: textLine({ min: 1, max: 100 }) });
+/** A stakeholder found by name, with how many accounts act for it (an invitation reaches them). */
+export const ZThinktankStakeholder = z.object({
+  id: ZUuid,
+  name: z.string(),
+  kind: z.enum(STAKEHOLDER_KINDS),
+  linkedAccounts: z.number().int(),
+});
+export type TThinktankStakeholder = z.infer<typeof ZThinktankStakeholder>;
+export const ZThinktankStakeholders = z.array(ZThinktankStakeholder);

@@ -9,6 +9,7 @@ import type {
   ZCreateThinktankInvitations,
 } from '@hamandishi/contracts';
 import type { z } from 'zod';
+import { normalizeForSearch } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
 import { AppConfig } from '../../config/app-config';
 import { JobsService } from '../../jobs/jobs.service';
@@ -135,6 +136,13 @@ export class ThinktankInvitationsService implements OnModuleInit {
       stakeholdersWithoutAccount: stakeholders.filter((s) => s.accountIds.length === 0).map((s) => s.id),
       unreachableAccounts: unreachable,
     };
+  }
+
+  /** Stakeholders found by their Persian-normalised name (ي/ی, ك/ک, digits, ZWNJ). */
+  async findStakeholders(org: Organization, q: string) {
+    const key = normalizeForSearch(q).trim();
+    // Punctuation alone normalises to nothing, which would match every stakeholder.
+    return key ? this.repository.findStakeholders(org.id, key, 20) : [];
   }
 
   async list(org: Organization, sessionId: string): Promise<TThinktankInvitation[]> {

@@ -192,6 +192,16 @@ export class ThinktankSessionsRepository {
     ]);
   }
 
+  /** Checks out everyone still present (closing the session ends their attendance, at the latest at its end). */
+  async checkOutEveryone(m: EntityManager, organizationId: string, sessionId: string, by: string): Promise<void> {
+    await m.query(
+      `UPDATE thinktank_attendance a SET checked_out_at = GREATEST(a.checked_in_at, LEAST(now(), s.ends_at)), checked_out_by = $3
+         FROM thinktank_session s
+        WHERE a.organization_id = $1 AND a.session_id = $2 AND s.id = a.session_id AND a.checked_out_at IS NULL`,
+      [organizationId, sessionId, by],
+    );
+  }
+
   async stageOfPlan(organizationId: string, planId: string, stageId: string): Promise<boolean> {
     return (await this.db.query(`SELECT 1 FROM stage WHERE organization_id = $1 AND plan_id = $2 AND id = $3`, [organizationId, planId, stageId])).length > 0;
   }
@@ -362,6 +372,18 @@ export class ThinktankSessionsRepository {
         WHERE s.organization_id = $1 AND s.id = ANY($2::uuid[]) AND s.archived_at IS NULL
         GROUP BY s.id`,
       [organizationId, ids],
+    );
+  }
+
+  /** Live stakeholders whose normalised name contains `key`, with their linked-account counts. */
+  findStakeholders(organizationId: string, key: string, limit: number): Promise<{ id: string; name: string; kind: StakeholderKind; linkedAccounts: number }[]> {
+    return this.db.query(
+      `SELECT s.id, s.name, s.kind,
+              (SELECT count(*)::int FROM stakeholder_account sa WHERE sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id) AS "linkedAccounts"
+         FROM stakeholder s
+        WHERE s.organization_id = $1 AND s.archived_at IS NULL AND s.name_key LIKE '%' || $2 || '%'
+        ORDER BY s.name_key, s.id LIMIT $3`,
+      [organizationId, key.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
     );
   }
 

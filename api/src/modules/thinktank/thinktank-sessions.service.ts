@@ -80,6 +80,7 @@ export class ThinktankSessionsService {
       await this.repository.update(m, org.id, sessionId, { ...merged, status });
       // More seats: the waiting list moves up at once.
       if (merged.capacity !== before.capacity) await this.repository.promoteWaiting(m, sessionId, merged.capacity);
+      if (status === 'closed' && before.status !== 'closed') await this.repository.checkOutEveryone(m, org.id, sessionId, actor.accountId);
       await this.record(m, org, actor, 'thinktank_session.updated', sessionId, { ...fieldsOf(before), status: before.status }, { ...merged, status });
     });
     return sessionView((await this.repository.find(org.id, sessionId))!);

@@ -18,6 +18,8 @@ import {
   ZThinktankOutputList,
   ZThinktankPeople,
   ZThinktankPeopleQuery,
+  ZThinktankStakeholderQuery,
+  ZThinktankStakeholders,
   ZThinktankQr,
   ZThinktankQrCheckIn,
   ZThinktankRsvpAnswer,
@@ -118,6 +120,19 @@ export class ThinktankPeopleController {
   async find(@CurrentOrganization() org: Organization, @Query() query: z.output<typeof ZThinktankPeopleQuery>) {
     const page = await this.memberships.listMembers(org, { q: query.q, limit: 20 });
     return page.items.filter((m) => m.status === 'active').map((m) => ({ accountId: m.accountId, displayName: m.displayName }));
+  }
+}
+
+/** Stakeholders a planner invites to a session (their linked accounts receive the invitation). */
+@Controller('api/orgs/:slug/thinktank/stakeholders')
+@Roles(...PLANNERS)
+export class ThinktankStakeholdersController {
+  constructor(private readonly invitations: ThinktankInvitationsService) {}
+
+  @Get()
+  @Endpoint({ summary: 'Find stakeholders by name, Persian-normalised (planner)', query: ZThinktankStakeholderQuery, response: ZThinktankStakeholders, tags })
+  find(@CurrentOrganization() org: Organization, @Query() query: z.output<typeof ZThinktankStakeholderQuery>) {
+    return this.invitations.findStakeholders(org, query.q);
   }
 }
 

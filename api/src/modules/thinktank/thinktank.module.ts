@@ -4,7 +4,13 @@ import { IdentityModule } from '../identity/identity.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PlansModule } from '../plans/plans.module';
-import { ThinktankPeopleController, ThinktankPlanController, ThinktankRsvpController, ThinktankSessionController } from './thinktank.controller';
+import {
+  ThinktankPeopleController,
+  ThinktankPlanController,
+  ThinktankRsvpController,
+  ThinktankSessionController,
+  ThinktankStakeholdersController,
+} from './thinktank.controller';
 import { ThinktankAttendanceService } from './thinktank-attendance.service';
 import { ThinktankDashboardService } from './thinktank-dashboard.service';
 import { ThinktankInvitationsService } from './thinktank-invitations.service';
@@ -19,7 +25,7 @@ import { ThinktankSessionsService } from './thinktank-sessions.service';
  */
 @Module({
   imports: [AuditModule, IdentityModule, MessagingModule, OrganizationsModule, PlansModule],
-  controllers: [ThinktankPeopleController, ThinktankPlanController, ThinktankSessionController, ThinktankRsvpController],
+  controllers: [ThinktankPeopleController, ThinktankStakeholdersController, ThinktankPlanController, ThinktankSessionController, ThinktankRsvpController],
   providers: [
     ThinktankSessionsRepository,
     ThinktankSessionsService,

@@ -267,9 +267,9 @@ function StatementCard({ statement, board }: { statement: TBoardStatement; board
           aria-pressed={hasUpvoted}
           disabled={!isOpen || statement.isHidden}
           onClick={() => run(board.command({ type: 'upvote', statementId: statement.id, on: !hasUpvoted }))}
-          aria-label={t('upvote', { formatted: formatNumber(statement.upvoteCount, locale) })}
         >
-          ▲ {formatNumber(statement.upvoteCount, locale)}
+          <span aria-hidden="true">▲</span> {formatNumber(statement.upvoteCount, locale)}
+          <span className="visually-hidden"> {t('upvote')}</span>
         </Button>
         <span role="group" aria-label={t('vote.label')} className="board__votes">
           {VOTES.map((vote) => (
@@ -414,7 +414,10 @@ function FacilitatorControls({ board }: { board: BoardConnection }) {
           e.preventDefault();
           const list = options.split('\n').map((o) => o.trim()).filter(Boolean);
           const ack = await run(board.command({ type: 'poll.start', question: question.trim(), options: list, seconds }));
-          if (ack.ok) (setQuestion(''), setOptions(''));
+          if (ack.ok) {
+            setQuestion('');
+            setOptions('');
+          }
         }}
       >
         <h3>{t('facilitator.poll')}</h3>

@@ -16,6 +16,7 @@ import type {
   TThinktankQr,
   TThinktankRsvpPreview,
   TThinktankSession,
+  TThinktankStakeholder,
   TUpdateThinktankSession,
 } from '@hamandishi/contracts';
 import { api } from '@/lib/api-client';
@@ -33,10 +34,13 @@ export const thinktankKeys = {
   rsvp: (token: string) => ['thinktank', 'rsvp', token] as const,
 };
 
-export function useSessions(slug: string, planId: string) {
+/** A plan's sessions, optionally of one stage or committee. */
+export function useSessions(slug: string, planId: string, filter: { stageId?: string; committeeId?: string } = {}) {
+  const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1])).toString();
   return useQuery({
-    queryKey: thinktankKeys.sessions(slug, planId),
-    queryFn: ({ signal }) => api.get<TThinktankSession[]>(`${org(slug)}/plans/${encodeURIComponent(planId)}/thinktank/sessions`, { signal }),
+    queryKey: [...thinktankKeys.sessions(slug, planId), query],
+    queryFn: ({ signal }) =>
+      api.get<TThinktankSession[]>(`${org(slug)}/plans/${encodeURIComponent(planId)}/thinktank/sessions${query ? `?${query}` : ''}`, { signal }),
   });
 }
 
@@ -81,6 +85,15 @@ export function usePeople(slug: string, q: string) {
     enabled: q.trim().length >= 2,
     queryKey: ['thinktank', slug, 'people', q.trim()],
     queryFn: ({ signal }) => api.get<TThinktankPerson[]>(`${org(slug)}/thinktank/people?q=${encodeURIComponent(q.trim())}`, { signal }),
+  });
+}
+
+/** Stakeholders found by name (planners), to invite through their linked accounts. */
+export function useStakeholders(slug: string, q: string) {
+  return useQuery({
+    enabled: q.trim().length >= 2,
+    queryKey: ['thinktank', slug, 'stakeholders', q.trim()],
+    queryFn: ({ signal }) => api.get<TThinktankStakeholder[]>(`${org(slug)}/thinktank/stakeholders?q=${encodeURIComponent(q.trim())}`, { signal }),
   });
 }
 

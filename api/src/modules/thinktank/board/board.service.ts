@@ -3,7 +3,6 @@ import {
   type BoardRole,
   FACILITATOR_COMMANDS,
   type TBoardAck,
-  type TBoardCommand,
   type TBoardPoll,
   type TBoardState,
   type TBoardStatement,

@@ -1,3 +1,4 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { computeOpinionGroups, matchLabels, propTest, seededRandom, twoPropTest, type VoteMatrix } from './opinion-math';
 
 /** Builds a vote matrix from (participant, statement, value) triples. */
@@ -102,6 +103,34 @@ describe('opinion groups (Polis method)', () => {
     expect(matchLabels([[5, 5], [-5, -5]], { labels: [0, 1], centroids: [[-4, -4], [4, 4]] })).toEqual([1, 0]);
     expect(matchLabels([[5, 5], [-5, -5], [0, 9]], { labels: [3, 7], centroids: [[-4, -4], [4, 4]] })).toEqual([7, 3, 8]);
     expect(matchLabels([[3, 0], [-3, 0]], null)).toEqual([1, 0]);
+  });
+
+  it('finds the same two principal components as a dense eigen-decomposition of the mean-imputed matrix', () => {
+    const random = seededRandom(11);
+    const votes: [number, number, number][] = [];
+    for (let p = 0; p < 40; p++)
+      for (let s = 0; s < 12; s++) {
+        if (random() < 0.3) continue;
+        // Three latent directions of different strength, so the leading eigenvalues are distinct.
+        const lean = (p % 2 ? 1 : -1) * (s < 4 ? 1 : 0) + (p % 3 === 0 ? 0.6 : -0.3) * (s >= 4 && s < 8 ? 1 : 0);
+        votes.push([p, s, random() < 0.1 ? 0 : lean + (random() - 0.5) > 0 ? 1 : -1]);
+      }
+    const matrix = matrixOf(40, 12, votes);
+    const result = computeOpinionGroups(matrix, { minVotes: 1 });
+    if (result.status !== 'ready') throw new Error('expected groups');
+    // Dense reference: impute by the statement mean, centre, eigen-decompose XᵀX.
+    const sum = new Array(12).fill(0);
+    const count = new Array(12).fill(0);
+    votes.forEach(([, s, v]) => ((sum[s] += v), count[s]++));
+    const dense = Matrix.zeros(40, 12);
+    votes.forEach(([p, s, v]) => dense.set(p, s, v - sum[s] / count[s]));
+    const eigen = new EigenvalueDecomposition(dense.transpose().mmul(dense));
+    const order = eigen.realEigenvalues.map((value, i) => ({ value, i })).sort((a, b) => b.value - a.value);
+    for (const [k, component] of result.components.entries()) {
+      const reference = eigen.eigenvectorMatrix.getColumn(order[k].i);
+      const cosine = component.reduce((acc, v, j) => acc + v * reference[j], 0);
+      expect(Math.abs(cosine)).toBeGreaterThan(0.999);
+    }
   });
 
   it('computes the Polis significance tests', () => {

@@ -131,7 +131,12 @@ export function computeOpinionGroups(matrix: VoteMatrix, options: OpinionOptions
   const minVotes = Math.max(1, Math.min(options.minVotes ?? DEFAULT_MIN_VOTES, statementCount));
   const included = new Uint8Array(n);
   let participantCount = 0;
-  for (let i = 0; i < n; i++) if (votesPer[i] >= minVotes && votesPer[i] > 0) ((included[i] = 1), participantCount++);
+  for (let i = 0; i < n; i++) {
+    if (votesPer[i] >= minVotes && votesPer[i] > 0) {
+      included[i] = 1;
+      participantCount++;
+    }
+  }
   if (participantCount < MIN_PARTICIPANTS || statementCount < MIN_STATEMENTS) {
     return { status: 'not_enough_votes', participants: participantCount, statements: statementCount, minParticipants: MIN_PARTICIPANTS, minStatements: MIN_STATEMENTS };
   }
@@ -160,9 +165,7 @@ export function computeOpinionGroups(matrix: VoteMatrix, options: OpinionOptions
   }
 
   const random = seededRandom(seed);
-  const previousComponents = options.previous?.components;
-  const first = powerIteration(r, c, x, n, m, [], previousComponents?.[0], random);
-  const second = powerIteration(r, c, x, n, m, [first], previousComponents?.[1], random);
+  const [first, second] = topTwoComponents(r, c, x, n, m, options.previous?.components, random);
 
   // Projections, scaled for sparsity.
   const px = new Float64Array(n);
@@ -269,46 +272,94 @@ export function computeOpinionGroups(matrix: VoteMatrix, options: OpinionOptions
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**
- * The leading eigenvector of Xᵀ X orthogonal to `against`, by power iteration over the sparse
- * entries: each step is two passes over the votes (X v, then Xᵀ (X v)), never a dense matrix.
- * Started from the previous component when there is one (fewer steps, same sign).
+ * The two leading eigenvectors of Xᵀ X by block power iteration over the sparse entries: each step
+ * is two passes over the votes for both vectors at once (W = X V, then Xᵀ W), never a dense
+ * matrix; then a Rayleigh–Ritz rotation inside the converged plane orders them by variance. A
+ * block converges at the rate of the third eigenvalue over the second, so two groups of similar
+ * size (equal first and second eigenvalues) do not slow it down. Started from the previous
+ * components when there are some (fewer steps, same orientation).
  */
-function powerIteration(
+function topTwoComponents(
   r: Int32Array,
   c: Int32Array,
   x: Float64Array,
   n: number,
   m: number,
-  against: Float64Array[],
-  start: number[] | undefined,
+  start: number[][] | undefined,
   random: () => number,
-): Float64Array {
-  let v = new Float64Array(m);
-  if (start && start.length === m) v.set(start);
-  else for (let j = 0; j < m; j++) v[j] = random() - 0.5;
-  orthonormalize(v, against);
-  const w = new Float64Array(n);
-  let next = new Float64Array(m);
-  for (let iteration = 0; iteration < 500; iteration++) {
-    w.fill(0);
-    for (let k = 0; k < x.length; k++) w[r[k]] += x[k] * v[c[k]];
-    next.fill(0);
-    for (let k = 0; k < x.length; k++) next[c[k]] += x[k] * w[r[k]];
-    if (!orthonormalize(next, against)) break; // no variance left in this direction
-    let delta = 0;
-    for (let j = 0; j < m; j++) delta = Math.max(delta, Math.abs(next[j] - v[j]));
-    [v, next] = [next, v];
-    if (delta < 1e-9) break;
+): [Float64Array, Float64Array] {
+  let v1 = new Float64Array(m);
+  let v2 = new Float64Array(m);
+  const hasStart = Boolean(start && start.length === 2 && start[0].length === m && start[1].length === m);
+  for (let j = 0; j < m; j++) {
+    v1[j] = hasStart ? start![0][j] + (random() - 0.5) * 1e-6 : random() - 0.5;
+    v2[j] = hasStart ? start![1][j] + (random() - 0.5) * 1e-6 : random() - 0.5;
   }
-  // A stable sign: along the previous component, else with the largest entry positive.
+  orthonormalize(v1, []);
+  if (!orthonormalize(v2, [v1])) for (let j = 0; j < m; j++) v2[j] = random() - 0.5;
+  orthonormalize(v2, [v1]);
+  const w1 = new Float64Array(n);
+  const w2 = new Float64Array(n);
+  let u1 = new Float64Array(m);
+  let u2 = new Float64Array(m);
+  const multiply = (a: Float64Array, b: Float64Array, outA: Float64Array, outB: Float64Array) => {
+    w1.fill(0);
+    w2.fill(0);
+    for (let k = 0; k < x.length; k++) {
+      const col = c[k];
+      w1[r[k]] += x[k] * a[col];
+      w2[r[k]] += x[k] * b[col];
+    }
+    outA.fill(0);
+    outB.fill(0);
+    for (let k = 0; k < x.length; k++) {
+      const row = r[k];
+      outA[c[k]] += x[k] * w1[row];
+      outB[c[k]] += x[k] * w2[row];
+    }
+  };
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let sum = 0;
+    for (let j = 0; j < m; j++) sum += a[j] * b[j];
+    return sum;
+  };
+  for (let iteration = 0; iteration < 300; iteration++) {
+    multiply(v1, v2, u1, u2);
+    if (!orthonormalize(u1, [])) break; // no variance at all
+    if (!orthonormalize(u2, [u1])) break; // a single direction of variance: keep the last second vector
+    // How far the plane moved: 1 − the squared length of each old vector's projection on the new plane.
+    const change = Math.max(1 - (dot(v1, u1) ** 2 + dot(v1, u2) ** 2), 1 - (dot(v2, u1) ** 2 + dot(v2, u2) ** 2));
+    [v1, u1] = [u1, v1];
+    [v2, u2] = [u2, v2];
+    if (change < 1e-10) break;
+  }
+  // Rayleigh–Ritz: the 2 × 2 problem inside the plane gives the components in order of variance.
+  multiply(v1, v2, u1, u2);
+  const h11 = dot(v1, u1);
+  const h12 = dot(v1, u2);
+  const h22 = dot(v2, u2);
+  const theta = 0.5 * Math.atan2(2 * h12, h11 - h22);
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  const first = new Float64Array(m);
+  const second = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    first[j] = cos * v1[j] + sin * v2[j];
+    second[j] = -sin * v1[j] + cos * v2[j];
+  }
+  return [orient(first, hasStart ? start![0] : undefined), orient(second, hasStart ? start![1] : undefined)];
+}
+
+/** A stable sign: along the previous component, else with the largest entry positive. */
+function orient(v: Float64Array, previous: number[] | undefined): Float64Array {
   let reference = 0;
-  if (start && start.length === m) for (let j = 0; j < m; j++) reference += v[j] * start[j];
+  if (previous) for (let j = 0; j < v.length; j++) reference += v[j] * previous[j];
   else {
     let largest = 0;
-    for (let j = 0; j < m; j++) if (Math.abs(v[j]) > Math.abs(largest)) largest = v[j];
+    for (let j = 0; j < v.length; j++) if (Math.abs(v[j]) > Math.abs(largest)) largest = v[j];
     reference = largest;
   }
-  if (reference < 0) for (let j = 0; j < m; j++) v[j] = -v[j];
+  if (reference < 0) for (let j = 0; j < v.length; j++) v[j] = -v[j];
   return v;
 }
 

@@ -2,14 +2,15 @@ import '../thinktank.css';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ZContact, type TPlan, type TThinktankSession } from '@hamandishi/contracts';
+import { ROLES, ZContact, type TPlan, type TThinktankSession } from '@hamandishi/contracts';
 import { renderSafeMarkdown } from '@hamandishi/text';
 import { Alert, Button, PageHeader, TextField, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { usePageTitle } from '@/app/use-page-title';
 import { usePlan } from '@/features/plans/api/use-plans';
 import { QueryView } from '@/features/plans/components/query-view';
-import { RequirePlanner } from '@/features/plans/manage/require-planner';
+import { RequireRole } from '@/features/identity/components/require-role';
+import { useOrganizationRoles } from '@/features/identity/api/use-organization-roles';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
 import { errorCodeOf } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -28,16 +29,22 @@ import {
   useQr,
   useSaveMinutes,
   useSession,
+  useStakeholders,
   useTickAttendance,
   useUpdateSession,
 } from '../use-thinktank';
 
-/** `/:slug/manage/plans/:planId/sessions/:sessionId`: one session's details, invitations, attendance, door QR, minutes and outputs. */
+/**
+ * `/:slug/manage/plans/:planId/sessions/:sessionId`: one session's details, invitations,
+ * attendance, door QR, minutes and outputs. Planners see everything; the session's facilitator
+ * (any member the planner named) runs attendance, the QR code, minutes and outputs; the API
+ * refuses anyone else.
+ */
 export default function ManageSessionPage() {
   return (
-    <RequirePlanner>
+    <RequireRole roles={ROLES}>
       <Loader />
-    </RequirePlanner>
+    </RequireRole>
   );
 }
 
@@ -59,13 +66,16 @@ function ManageSession({ slug, plan, session }: { slug: string; plan: TPlan; ses
   const toast = useToast();
   const update = useUpdateSession(slug, session.id);
   usePageTitle(session.topic);
+  const { isPlanner } = useOrganizationRoles(slug);
   const isOpen = session.status === 'scheduled' || session.status === 'in_progress';
 
   return (
     <div className="stack manage thinktank">
-      <p>
-        <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('session.backToList')}</Link>
-      </p>
+      {isPlanner && (
+        <p>
+          <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('session.backToList')}</Link>
+        </p>
+      )}
       <PageHeader title={session.topic} actions={<Link to={`/${slug}/sessions/${session.id}`}>{t('session.viewPublic')}</Link>} />
       <section className="card stack" aria-labelledby="session-details">
         <h2 id="session-details">{t('session.details')}</h2>
@@ -73,20 +83,22 @@ function ManageSession({ slug, plan, session }: { slug: string; plan: TPlan; ses
           {formatDateTime(session.startsAt, locale)} – {formatDateTime(session.endsAt, locale)} · {t(`status.${session.status}`)}
         </p>
         <p>{t('session.personHours', { hours: formatNumber(session.personHours, locale) })}</p>
-        <details className="disclosure">
-          <summary>{t('session.edit')}</summary>
-          <SessionForm
-            slug={slug}
-            plan={plan}
-            session={session}
-            submitLabel={t('common:actions.save')}
-            onSubmit={async (values) => {
-              await update.mutateAsync(values);
-              toast.show({ title: t('common:toast.saved'), variant: 'success' });
-            }}
-          />
-        </details>
-        {isOpen && (
+        {isPlanner && (
+          <details className="disclosure">
+            <summary>{t('session.edit')}</summary>
+            <SessionForm
+              slug={slug}
+              plan={plan}
+              session={session}
+              submitLabel={t('common:actions.save')}
+              onSubmit={async (values) => {
+                await update.mutateAsync(values);
+                toast.show({ title: t('common:toast.saved'), variant: 'success' });
+              }}
+            />
+          </details>
+        )}
+        {isPlanner && isOpen && (
           <div className="thinktank-actions">
             <Button variant="secondary" onClick={() => update.mutate({ status: 'closed' })}>
               {t('session.close')}
@@ -98,7 +110,7 @@ function ManageSession({ slug, plan, session }: { slug: string; plan: TPlan; ses
         )}
         {update.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(update.error))}</Alert>}
       </section>
-      <InvitationsSection slug={slug} session={session} />
+      {isPlanner && <InvitationsSection slug={slug} session={session} />}
       <AttendanceSection slug={slug} session={session} />
       <QrSection slug={slug} sessionId={session.id} />
       <MinutesSection slug={slug} sessionId={session.id} />
@@ -114,6 +126,10 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
   const invitations = useInvitations(slug, session.id);
   const invite = useInvite(slug, session.id);
   const [people, setPeople] = useState<{ id: string; displayName: string }[]>([]);
+  const [stakeholders, setStakeholders] = useState<{ id: string; name: string }[]>([]);
+  const [stakeholderQuery, setStakeholderQuery] = useState('');
+  const found = useStakeholders(slug, stakeholderQuery);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [contacts, setContacts] = useState('');
   const [contactError, setContactError] = useState<string | null>(null);
 
@@ -127,9 +143,15 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
     setContactError(null);
     const result = await invite.mutateAsync({
       accountIds: people.map((p) => p.id),
+      stakeholderIds: stakeholders.map((s) => s.id),
       contacts: lines.map((contact) => ({ contact })),
     });
+    setWarnings([
+      ...(result.stakeholdersWithoutAccount.length ? [t('invitations.withoutAccount')] : []),
+      ...(result.unreachableAccounts.length ? [t('invitations.unreachable')] : []),
+    ]);
     setPeople([]);
+    setStakeholders([]);
     setContacts('');
     void invitations.refetch();
     toast.show({ title: t('invitations.sent', { count: result.invited }), variant: 'success' });
@@ -156,6 +178,42 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
           ))}
         </ul>
       )}
+      <TextField
+        label={t('invitations.findStakeholder')}
+        hint={t('invitations.stakeholderHint')}
+        value={stakeholderQuery}
+        onChange={(e) => setStakeholderQuery(e.target.value)}
+      />
+      {found.data && found.data.length > 0 && (
+        <ul className="thinktank-people" aria-label={t('invitations.findStakeholder')}>
+          {found.data.map((s) => (
+            <li key={s.id}>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                disabled={s.linkedAccounts === 0}
+                onClick={() => setStakeholders((list) => (list.some((x) => x.id === s.id) ? list : [...list, { id: s.id, name: s.name }]))}
+              >
+                {t('people.pick', { name: s.name })} · {t(`kinds.${s.kind}`)} ·{' '}
+                {s.linkedAccounts === 0 ? t('invitations.noLinked') : t('invitations.linked', { count: s.linkedAccounts })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {stakeholders.length > 0 && (
+        <ul className="thinktank-chosen" aria-label={t('invitations.chosen')}>
+          {stakeholders.map((s) => (
+            <li key={s.id}>
+              <bdi>{s.name}</bdi>{' '}
+              <Button type="button" variant="ghost" size="sm" onClick={() => setStakeholders((list) => list.filter((x) => x.id !== s.id))}>
+                {t('invitations.remove', { name: s.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="field">
         <label className="field__label" htmlFor={`${uid}-contacts`}>
           {t('invitations.contacts')}
@@ -165,8 +223,17 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
         {contactError && <p className="field__error">{contactError}</p>}
       </div>
       {invite.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(invite.error))}</Alert>}
+      {warnings.map((w) => (
+        <Alert key={w} variant="info">
+          {w}
+        </Alert>
+      ))}
       <div>
-        <Button onClick={() => void handleInvite().catch(() => undefined)} isLoading={invite.isPending} disabled={people.length === 0 && !contacts.trim()}>
+        <Button
+          onClick={() => void handleInvite().catch(() => undefined)}
+          isLoading={invite.isPending}
+          disabled={people.length === 0 && stakeholders.length === 0 && !contacts.trim()}
+        >
           {t('invitations.send')}
         </Button>
       </div>

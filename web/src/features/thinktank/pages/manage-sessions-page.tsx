@@ -1,8 +1,9 @@
 import '../thinktank.css';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPlan } from '@hamandishi/contracts';
-import { PageHeader, useToast } from '@/components';
+import { PageHeader, TableScroll, useToast } from '@/components';
 import { usePageTitle } from '@/app/use-page-title';
 import { usePlan } from '@/features/plans/api/use-plans';
 import { QueryView } from '@/features/plans/components/query-view';
@@ -35,7 +36,9 @@ function ManageSessions({ slug, plan }: { slug: string; plan: TPlan }) {
   const { t } = useTranslation([THINKTANK_NS, 'common']);
   const locale = useLocale();
   const toast = useToast();
-  const sessions = useSessions(slug, plan.id);
+  const uid = useId();
+  const [filter, setFilter] = useState<{ stageId?: string; committeeId?: string }>({});
+  const sessions = useSessions(slug, plan.id, filter);
   const create = useCreateSession(slug, plan.id);
   const title = t('sessions.title', { plan: pickLocalized(plan.title, locale) });
   usePageTitle(title);
@@ -48,9 +51,42 @@ function ManageSessions({ slug, plan }: { slug: string; plan: TPlan }) {
       <PageHeader title={title} actions={<Link to={`/${slug}/manage/plans/${plan.id}/sessions/dashboard`}>{t('sessions.dashboard')}</Link>} />
       <section className="card stack" aria-labelledby="sessions-list">
         <h2 id="sessions-list">{t('sessions.list')}</h2>
+        <div className="field-row">
+          <div className="field">
+            <label className="field__label" htmlFor={`${uid}-stage`}>
+              {t('sessions.filterStage')}
+            </label>
+            <select id={`${uid}-stage`} className="field__input" value={filter.stageId ?? ''} onChange={(e) => setFilter((f) => ({ ...f, stageId: e.target.value || undefined }))}>
+              <option value="">{t('sessions.all')}</option>
+              {plan.stages.map((stage) => (
+                <option key={stage.id} value={stage.id}>
+                  {pickLocalized(stage.title, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${uid}-committee`}>
+              {t('sessions.filterCommittee')}
+            </label>
+            <select
+              id={`${uid}-committee`}
+              className="field__input"
+              value={filter.committeeId ?? ''}
+              onChange={(e) => setFilter((f) => ({ ...f, committeeId: e.target.value || undefined }))}
+            >
+              <option value="">{t('sessions.all')}</option>
+              {plan.committees.map((committee) => (
+                <option key={committee.id} value={committee.id}>
+                  {pickLocalized(committee.name, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
         {sessions.data && sessions.data.length === 0 && <p className="muted">{t('sessions.empty')}</p>}
         {sessions.data && sessions.data.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-list">
+          <TableScroll label={t('tableOf', { title: t('sessions.list') })}>
             <table className="table">
               <thead>
                 <tr>
@@ -85,7 +121,7 @@ function ManageSessions({ slug, plan }: { slug: string; plan: TPlan }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="card stack" aria-labelledby="sessions-new">

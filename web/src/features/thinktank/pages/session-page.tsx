@@ -42,6 +42,11 @@ function Session({ slug, sessionId, data }: { slug: string; sessionId: string; d
         <Link to={`/${slug}/plans/${data.planId}`}>{pickLocalized(data.planTitle, locale)}</Link> · {pickLocalized(data.stageTitle, locale)}
         {data.committeeName && ` · ${pickLocalized(data.committeeName, locale)}`}
       </p>
+      {data.myRole === 'facilitator' && (
+        <p>
+          <Link to={`/${slug}/manage/plans/${data.planId}/sessions/${data.id}`}>{t('public.run')}</Link>
+        </p>
+      )}
       {checkinToken && <CheckIn slug={slug} sessionId={sessionId} token={checkinToken} isCheckedIn={!!data.myAttendance} />}
       {rsvpToken ? <RsvpByLink slug={slug} sessionId={sessionId} token={rsvpToken} /> : data.myInvitation && <Rsvp slug={slug} sessionId={sessionId} invitation={data.myInvitation} token={null} />}
       <section className="card stack" aria-labelledby="session-when">

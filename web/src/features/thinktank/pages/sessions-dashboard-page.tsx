@@ -1,7 +1,7 @@
 import '../thinktank.css';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { buttonClassName, PageHeader, Spinner } from '@/components';
+import { buttonClassName, PageHeader, Spinner, TableScroll } from '@/components';
 import { usePageTitle } from '@/app/use-page-title';
 import { RequirePlanner } from '@/features/plans/manage/require-planner';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
@@ -110,7 +110,7 @@ function FigureTable({ id, title, head, rows }: { id: string; title: string; hea
       {rows.length === 0 ? (
         <p className="muted">{t('dashboard.none')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`dashboard-${id}`}>
+        <TableScroll label={t('tableOf', { title })}>
           <table className="table">
             <thead>
               <tr>
@@ -133,7 +133,7 @@ function FigureTable({ id, title, head, rows }: { id: string; title: string; hea
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
