@@ -36,6 +36,7 @@ import { DemandSources1765110000000 } from './1765110000000-DemandSources';
 import { DemandExports1765130000000 } from './1765130000000-DemandExports';
 import { Strategy1765200000000 } from './1765200000000-Strategy';
 import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitoring';
+import { ThinktankStatementDemands1765140000000 } from './1765140000000-ThinktankStatementDemands';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -78,4 +79,5 @@ export const MIGRATIONS = [
   DemandExports1765130000000,
   Strategy1765200000000,
   StrategyMonitoring1765210000000,
+  ThinktankStatementDemands1765140000000,
 ];
