@@ -167,6 +167,13 @@ export class StakeholdersRepository {
     // The index is also forced: a table filled since its last ANALYZE looks empty to the planner,
     // which then compares every row (measured: minutes for 2,000 rows against 5,000 stakeholders).
     await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('enable_seqscan', 'off', true)`, [String(threshold)]);
+    // Rows inserted since the last vacuum wait in the GIN index's pending list, which every probe
+    // reads from end to end (measured: 37 ms a probe after 5,000 inserts, 1 ms once moved): move them
+    // into the index first, when this role owns it (otherwise autovacuum will, later).
+    await m.query(
+      `SELECT gin_clean_pending_list(c.oid) FROM pg_class c
+        WHERE c.oid = to_regclass('ix_stakeholder_name_trgm') AND pg_has_role(c.relowner, 'USAGE')`,
+    );
     const rows = (await m.query(
       `SELECT f.row, s.id, s.name, s.kind, s.similarity
          FROM unnest($2::text[], $3::int[]) AS f(key, row)
@@ -193,6 +200,56 @@ export class StakeholdersRepository {
       [organizationId, s.form, s.kind, s.name, s.nameKey, s.description, actorId],
     );
     return row.id;
+  }
+
+  /** Registers many stakeholders in one statement (an import); their ids by `kind` + NUL + `nameKey`. */
+  async insertMany(m: EntityManager, organizationId: string, actorId: string, rows: NewStakeholder[]): Promise<Map<string, string>> {
+    if (!rows.length) return new Map();
+    const inserted: { id: string; kind: string; nameKey: string }[] = await m.query(
+      `INSERT INTO stakeholder (organization_id, form, kind, name, name_key, description, created_by)
+       SELECT $1, t.form, t.kind, t.name, t.name_key, t.description, $2
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(form, kind, name, name_key, description)
+       RETURNING id, kind, name_key AS "nameKey"`,
+      [
+        organizationId,
+        actorId,
+        rows.map((r) => r.form),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.name),
+        rows.map((r) => r.nameKey),
+        rows.map((r) => r.description),
+      ],
+    );
+    return new Map(inserted.map((r) => [`${r.kind}\u0000${r.nameKey}`, r.id]));
+  }
+
+  /** Writes many assessments of one plan in one statement (an import). */
+  async upsertAssessments(
+    m: EntityManager,
+    organizationId: string,
+    planId: string,
+    actorId: string,
+    rows: { stakeholderId: string; relation: StakeholderRelation; influence: number; interest: number; isMandatory: boolean }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    await m.query(
+      `INSERT INTO stakeholder_assessment (organization_id, stakeholder_id, plan_id, relation, influence, interest, is_mandatory, updated_by)
+       SELECT $1, t.stakeholder_id, $2, t.relation, t.influence, t.interest, t.is_mandatory, $3
+         FROM unnest($4::uuid[], $5::text[], $6::int[], $7::int[], $8::boolean[]) AS t(stakeholder_id, relation, influence, interest, is_mandatory)
+       ON CONFLICT (stakeholder_id, plan_id) DO UPDATE
+         SET relation = EXCLUDED.relation, influence = EXCLUDED.influence, interest = EXCLUDED.interest,
+             is_mandatory = EXCLUDED.is_mandatory, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [
+        organizationId,
+        planId,
+        actorId,
+        rows.map((r) => r.stakeholderId),
+        rows.map((r) => r.relation),
+        rows.map((r) => r.influence),
+        rows.map((r) => r.interest),
+        rows.map((r) => r.isMandatory),
+      ],
+    );
   }
 
   async update(m: EntityManager, organizationId: string, stakeholderId: string, s: NewStakeholder): Promise<void> {

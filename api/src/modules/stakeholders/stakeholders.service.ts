@@ -379,10 +379,17 @@ export class StakeholdersService implements OnModuleInit {
       };
       if (dryRun) return report;
       const byId = new Map(stored.map((s) => [s.id, s]));
+      // New stakeholders and the plan's assessments in one statement each; the rest row by row.
+      const ids = await this.repository.insertMany(
+        m,
+        org.id,
+        actor.accountId,
+        fresh.map((r) => ({ name: r.name, nameKey: r.nameKey, form: r.form, kind: r.kind, description: r.description ?? null })),
+      );
+      const idOf = (r: (typeof plan.rows)[number]) => r.id ?? ids.get(`${r.kind}\u0000${r.nameKey}`)!;
       for (const r of plan.rows) {
-        let id = r.id;
-        if (!id) {
-          id = await this.repository.insert(m, org.id, actor.accountId, { name: r.name, nameKey: r.nameKey, form: r.form, kind: r.kind, description: r.description ?? null });
+        const id = idOf(r);
+        if (!r.id) {
           if (r.contact) await this.repository.insertContact(m, org.id, id, actor.accountId, { ...r.contact, note: null });
         } else {
           const before = byId.get(id)!;
@@ -396,7 +403,6 @@ export class StakeholdersService implements OnModuleInit {
         }
         if (r.themeIds) await this.repository.setThemes(m, org.id, id, unique(r.themeIds));
         if (r.districtIds) await this.repository.setDistricts(m, org.id, id, unique(r.districtIds));
-        if (r.assessment && planId) await this.repository.upsertAssessment(m, org.id, id, planId, actor.accountId, r.assessment);
         await this.record(m, org, actor, r.id ? 'stakeholder.imported' : 'stakeholder.created', id, null, {
           name: r.name,
           kind: r.kind,
@@ -405,6 +411,15 @@ export class StakeholdersService implements OnModuleInit {
           assessment: r.assessment,
           source: 'import',
         });
+      }
+      if (planId) {
+        await this.repository.upsertAssessments(
+          m,
+          org.id,
+          planId,
+          actor.accountId,
+          plan.rows.filter((r) => r.assessment).map((r) => ({ stakeholderId: idOf(r), ...r.assessment! })),
+        );
       }
       return { ...report, applied: true };
     });

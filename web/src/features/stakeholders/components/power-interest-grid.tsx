@@ -83,7 +83,8 @@ export function PowerInterestGrid({ slug, points, locale, onOpen }: PowerInteres
           animation: false,
           aria: { enabled: false },
           textStyle: { fontFamily: 'inherit' },
-          grid: { left: 48, right: 48, top: 16, bottom: 48 },
+          // The same room on both sides (ECharts places by physical side; the inline start is the right in fa/ar).
+          grid: { [isRtl ? 'right' : 'left']: 48, [isRtl ? 'left' : 'right']: 48, top: 16, bottom: 48 },
           tooltip: {
             trigger: 'item',
             formatter: (params: { data: { name: string; scores: [number, number] } }) =>
