@@ -397,6 +397,50 @@ export class ThinktankSessionsRepository {
     return row?.id ?? null;
   }
 
+  // ---- engagement (registered with the stakeholder registry) ---------------------------------
+
+  /**
+   * Sessions a stakeholder attended: someone checked in for it (the attendance row names it), or
+   * the person checked in through one of its linked accounts or an invitation sent for it.
+   */
+  private static ATTENDED_BY = `
+    SELECT DISTINCT a.session_id, sh.id AS stakeholder_id
+      FROM thinktank_attendance a
+      JOIN stakeholder sh ON sh.organization_id = a.organization_id
+     WHERE a.organization_id = $1 AND sh.id = ANY($2::uuid[])
+       AND (a.stakeholder_id = sh.id
+            OR EXISTS (SELECT 1 FROM stakeholder_account sa
+                        WHERE sa.organization_id = a.organization_id AND sa.stakeholder_id = sh.id AND sa.account_id = a.account_id)
+            OR EXISTS (SELECT 1 FROM thinktank_invitation i
+                        WHERE i.organization_id = a.organization_id AND i.session_id = a.session_id
+                          AND i.account_id = a.account_id AND i.stakeholder_id = sh.id))`;
+
+  /** The engagement-history rows of sessions the stakeholder attended (newest first). */
+  async attendedBy(
+    organizationId: string,
+    stakeholderId: string,
+  ): Promise<{ source: 'session'; itemId: string; planId: string; stageId: string; summary: string; occurredAt: Date }[]> {
+    return this.db.query(
+      `SELECT 'session' AS source, s.id AS "itemId", s.plan_id AS "planId", s.stage_id AS "stageId", s.topic AS summary, s.starts_at AS "occurredAt"
+         FROM (${ThinktankSessionsRepository.ATTENDED_BY}) x
+         JOIN thinktank_session s ON s.organization_id = $1 AND s.id = x.session_id
+        ORDER BY s.starts_at DESC, s.id`,
+      [organizationId, [stakeholderId]],
+    );
+  }
+
+  /** Which of `stakeholderIds` attended a session in which stage of the plan. */
+  async attendanceByStage(organizationId: string, planId: string, stakeholderIds: string[]): Promise<{ stakeholderId: string; stageId: string }[]> {
+    if (!stakeholderIds.length) return [];
+    return this.db.query(
+      `SELECT DISTINCT x.stakeholder_id AS "stakeholderId", s.stage_id AS "stageId"
+         FROM (${ThinktankSessionsRepository.ATTENDED_BY}) x
+         JOIN thinktank_session s ON s.organization_id = $1 AND s.id = x.session_id
+        WHERE s.plan_id = $3`,
+      [organizationId, stakeholderIds, planId],
+    );
+  }
+
   // ---- attendance --------------------------------------------------------------------------
 
   /**

@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PlansModule } from '../plans/plans.module';
+import { StakeholderEngagementSources } from '../stakeholders/stakeholder-engagement.sources';
+import { StakeholdersModule } from '../stakeholders/stakeholders.module';
 import {
   ThinktankPeopleController,
   ThinktankPlanController,
@@ -21,10 +23,11 @@ import { ThinktankSessionsService } from './thinktank-sessions.service';
  * Think-tank sessions (جلسات هم‌اندیشی): scheduling in a plan's stage and committee, personal
  * invitations with RSVP and a waiting list, reminders, QR and list attendance with person-hours,
  * minutes, decisions and outputs, and the plan's dashboard. The live board and opinion groups
- * (board/, opinion/) ask `ThinktankSessionsService.roleOnBoard` who may take part.
+ * (board/, opinion/) ask `ThinktankSessionsService.roleOnBoard` who may take part. Sessions attended
+ * are registered as a source of the stakeholder registry's engagement history.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, MessagingModule, OrganizationsModule, PlansModule],
+  imports: [AuditModule, IdentityModule, MessagingModule, OrganizationsModule, PlansModule, StakeholdersModule],
   controllers: [ThinktankPeopleController, ThinktankStakeholdersController, ThinktankPlanController, ThinktankSessionController, ThinktankRsvpController],
   providers: [
     ThinktankSessionsRepository,
@@ -35,4 +38,18 @@ import { ThinktankSessionsService } from './thinktank-sessions.service';
   ],
   exports: [ThinktankSessionsService],
 })
-export class ThinktankModule {}
+export class ThinktankModule implements OnModuleInit {
+  constructor(
+    private readonly sources: StakeholderEngagementSources,
+    private readonly sessions: ThinktankSessionsRepository,
+  ) {}
+
+  /** Sessions attended count in a stakeholder's engagement history and "not yet heard from" list. */
+  onModuleInit(): void {
+    this.sources.register({
+      source: 'session',
+      history: (organizationId, stakeholderId) => this.sessions.attendedBy(organizationId, stakeholderId),
+      engagedIn: (organizationId, planId, stakeholderIds) => this.sessions.attendanceByStage(organizationId, planId, stakeholderIds),
+    });
+  }
+}

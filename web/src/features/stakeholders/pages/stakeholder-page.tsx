@@ -412,7 +412,14 @@ function EngagementSection({ slug, stakeholderId }: { slug: string; stakeholderI
         {items.map((e) => (
           <li key={`${e.source}-${e.itemId}`}>
             <span className="stakeholder-badge">{t(`engagement.sources.${e.source}`, { defaultValue: e.source })}</span>{' '}
-            {e.source === 'problem' ? <Link to={`/${slug}/problems/${e.itemId}`}>{e.summary}</Link> : e.summary && <UserText>{e.summary}</UserText>} ·{' '}
+            {e.source === 'problem' ? (
+              <Link to={`/${slug}/problems/${e.itemId}`}>{e.summary}</Link>
+            ) : e.source === 'session' ? (
+              <Link to={`/${slug}/sessions/${e.itemId}`}>{e.summary}</Link>
+            ) : (
+              e.summary && <UserText>{e.summary}</UserText>
+            )}{' '}
+            ·{' '}
             <DateText value={e.occurredAt} />
           </li>
         ))}
