@@ -163,7 +163,7 @@ describe('think-tank sessions', () => {
       const people = await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/people?q=${encodeURIComponent('كياني')}`);
       expect(people.body).toEqual([{ accountId: expert.accountId, displayName: 'دکتر کیانی' }]);
       const found = await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/stakeholders?q=${encodeURIComponent('ياريگران')}`);
-      expect(found.body).toEqual([{ id: ngo, name: 'انجمن یاریگران', kind: 'ngo', linkedAccounts: 1 }]);
+      expect(found.body).toEqual([{ id: ngo, name: 'انجمن یاریگران', kind: 'ngo', linkedAccounts: 1, contacts: 0 }]);
       expect((await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/stakeholders?q=${encodeURIComponent('%')}`)).body).toEqual([]);
       // Planners only.
       expect((await expert.client.get(`/api/orgs/${cityA.slug}/thinktank/people?q=abc`)).status).toBe(403);

@@ -2,7 +2,8 @@ import { buildOrganization, type BuiltOrganization } from '../factories/organiza
 import { member } from '../problems/problem-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
-import { buildStakeholder, createSession, planForSessions, rsvpTokenSentTo, sessionBody } from './thinktank-helpers';
+import { newMobile } from '../identity/identity-helpers';
+import { buildStakeholder, createSession, messagesTo, planForSessions, rsvpTokenSentTo, sessionBody } from './thinktank-helpers';
 
 type Person = Awaited<ReturnType<typeof member>>;
 
@@ -90,5 +91,68 @@ describe('think-tank sessions and the stakeholder registry', () => {
     // Another municipality sees none of it.
     expect((await plannerB.client.get(`${registry(cityA)}/${ngo}/engagement`)).status).toBe(403);
     expect((await plannerB.client.get(`${registry(cityB)}/${ngo}/engagement`)).status).toBe(404);
+  });
+
+  it('invites stakeholders through their registry contacts as well as their linked accounts, one link per person', async () => {
+    const plan = await planForSessions(t, cityA);
+    const session = await createSession(planner.client, cityA.slug, plan.planId, sessionBody(plan.stageId, 60, 180));
+    const rep = await member(t, cityA, ['citizen', 'ngo'], 'نماینده انجمن');
+    const ngo = await buildStakeholder(t, cityA.id, 'انجمن باغ‌های شهر', 'ngo', [rep.accountId]);
+    const academy = await buildStakeholder(t, cityA.id, 'پژوهشکده آب', 'academic');
+    const silent = await buildStakeholder(t, cityA.id, 'گروه بی‌نشانی', 'citizen_group');
+    const director = newMobile();
+    const contact = async (id: string, body: Record<string, unknown>) =>
+      expect((await planner.client.post(`${registry(cityA)}/${id}/contacts`, body)).status).toBe(201);
+    // The NGO: its representative is both a linked account and a registry contact (same mobile): one link.
+    await contact(ngo, { name: 'نماینده انجمن', phone: rep.mobile });
+    await contact(ngo, { name: 'دبیر انجمن', email: 'Dabir@Example.org' });
+    // The academy: no linked account, a director by mobile (typed in Persian digits) and an unusable phone.
+    await contact(academy, { name: 'مدیر پژوهشکده', phone: director.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]) });
+    await contact(academy, { name: 'دفتر', phone: '031-1234' });
+    // A contact without phone or e-mail reaches nobody.
+    await contact(silent, { name: 'کسی', note: 'فقط حضوری' });
+
+    // The search says how each can be reached.
+    const found = await planner.client.get(`/api/orgs/${cityA.slug}/thinktank/stakeholders?q=${encodeURIComponent('پژوهشکده')}`);
+    expect(found.body).toEqual([{ id: academy, name: 'پژوهشکده آب', kind: 'academic', linkedAccounts: 0, contacts: 2 }]);
+
+    const invited = await planner.client.post(`${sessions(cityA)}/${session.id}/invitations`, { stakeholderIds: [ngo, academy, silent] });
+    expect(invited.status).toBe(201);
+    expect(invited.body).toEqual({ invited: 3, stakeholdersWithoutAccount: [silent], unreachableAccounts: [] });
+    const outbox = anonymous();
+    expect((await messagesTo(outbox, rep.mobile)).filter((m) => m.includes(`/sessions/${session.id}?rsvp=`))).toHaveLength(1);
+    await rsvpTokenSentTo(outbox, 'dabir@example.org', session.id);
+    const directorToken = await rsvpTokenSentTo(outbox, director, session.id);
+
+    const list = (await planner.client.get(`${sessions(cityA)}/${session.id}/invitations`)).body as {
+      account: { id: string } | null;
+      stakeholder: { id: string } | null;
+      channel: string | null;
+      rsvp: string;
+    }[];
+    expect(list.map((i) => [i.account?.id ?? i.channel, i.stakeholder?.id]).sort()).toEqual(
+      [
+        [rep.accountId, ngo],
+        ['email', ngo],
+        ['sms', academy],
+      ].sort(),
+    );
+    // The director answers through the personal link: the invitation stays the academy's.
+    expect((await anonymous().post(`/api/thinktank/rsvp/${directorToken}`, { answer: 'yes' })).body.rsvp).toBe('yes');
+    const again = (await planner.client.get(`${sessions(cityA)}/${session.id}/invitations`)).body as typeof list;
+    expect(again.find((i) => i.stakeholder?.id === academy)).toMatchObject({ rsvp: 'yes', channel: 'sms' });
+
+    // Inviting again renews the links; nobody is invited twice.
+    const twice = await planner.client.post(`${sessions(cityA)}/${session.id}/invitations`, { stakeholderIds: [academy] });
+    expect(twice.body).toMatchObject({ invited: 1, stakeholdersWithoutAccount: [] });
+    expect((await planner.client.get(`${sessions(cityA)}/${session.id}/invitations`)).body).toHaveLength(3);
+
+    // Another municipality's planner can neither find nor invite them.
+    expect((await plannerB.client.get(`/api/orgs/${cityB.slug}/thinktank/stakeholders?q=${encodeURIComponent('پژوهشکده')}`)).body).toEqual([]);
+    const planB = await planForSessions(t, cityB);
+    const foreign = await createSession(plannerB.client, cityB.slug, planB.planId, sessionBody(planB.stageId, 60, 120));
+    const refused = await plannerB.client.post(`${sessions(cityB)}/${foreign.id}/invitations`, { stakeholderIds: [academy] });
+    expect(refused.body.code).toBe('thinktank.stakeholder_not_found');
+    expect((await plannerB.client.get(`${sessions(cityB)}/${foreign.id}/invitations`)).body).toEqual([]);
   });
 });

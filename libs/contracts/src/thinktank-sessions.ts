@@ -114,7 +114,7 @@ export const ZThinktankInvitationList = z.array(ZThinktankInvitation);
 /** What an invitation request did: who got a link, and stakeholders with nobody to send it to. */
 export const ZThinktankInvitationsResult = z.object({
   invited: z.number().int(),
-  /** Stakeholders without a linked account: give a contact for them. */
+  /** Stakeholders with neither a linked account nor a registry contact with a valid mobile or e-mail: give a contact for them. */
   stakeholdersWithoutAccount: z.array(ZUuid),
   /** Accounts without a mobile or e-mail: invited (they see it signed in) but not messaged. */
   unreachableAccounts: z.array(ZUuid),
@@ -258,14 +258,15 @@ export const ZThinktankPerson = z.object({ accountId: ZUuid, displayName: z.stri
 export type TThinktankPerson = z.infer<typeof ZThinktankPerson>;
 export const ZThinktankPeople = z.array(ZThinktankPerson);
 
-/** GET /api/orgs/:slug/thinktank/stakeholders?q=: stakeholders a planner can invite (through their linked accounts). */
+/** GET /api/orgs/:slug/thinktank/stakeholders?q=: stakeholders a planner can invite (linked accounts and registry contacts). */
 export const ZThinktankStakeholderQuery = z.strictObject({ q: textLine({ min: 1, max: 100 }) });
-/** A stakeholder found by name, with how many accounts act for it (an invitation reaches them). */
+/** A stakeholder found by name, with how many accounts act for it and how many registry contacts have a phone or e-mail (an invitation reaches them all). */
 export const ZThinktankStakeholder = z.object({
   id: ZUuid,
   name: z.string(),
   kind: z.enum(STAKEHOLDER_KINDS),
   linkedAccounts: z.number().int(),
+  contacts: z.number().int(),
 });
 export type TThinktankStakeholder = z.infer<typeof ZThinktankStakeholder>;
 export const ZThinktankStakeholders = z.array(ZThinktankStakeholder);

@@ -8,6 +8,7 @@ import type {
   ThinktankRsvp,
   ZCreateThinktankInvitations,
 } from '@hamandishi/contracts';
+import { ZContact } from '@hamandishi/contracts';
 import type { z } from 'zod';
 import { normalizeForSearch } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
@@ -54,7 +55,10 @@ export class ThinktankInvitationsService implements OnModuleInit {
     this.jobs.register('thinktank.remind', () => this.sendReminders().then(() => undefined));
   }
 
-  /** Invites accounts, stakeholders (through their linked accounts) and contacts; each gets a personal link. */
+  /**
+   * Invites accounts, stakeholders (through their linked accounts and the mobiles and e-mails of
+   * their registry contacts) and contacts; each gets a personal link.
+   */
   async invite(
     org: Organization,
     actor: Actor,
@@ -86,6 +90,18 @@ export class ThinktankInvitationsService implements OnModuleInit {
       for (const accountId of s.accountIds) {
         const existing = targets.get(`a:${accountId}`);
         targets.set(`a:${accountId}`, { accountId, stakeholderId: s.id, recipient: existing?.recipient ?? null });
+      }
+    }
+    // The registry's contacts of each stakeholder get a personal link too, unless one of its linked
+    // accounts already has that mobile or e-mail (one person, one link).
+    const reachable = new Set<string>();
+    const accountContacts = new Set(stakeholders.flatMap((s) => s.accountContacts));
+    for (const s of stakeholders) {
+      if (s.accountIds.length) reachable.add(s.id);
+      for (const recipient of registryRecipients(s.contacts)) {
+        reachable.add(s.id);
+        if (accountContacts.has(recipient.contact) || targets.has(`c:${recipient.contact}`)) continue;
+        targets.set(`c:${recipient.contact}`, { accountId: null, stakeholderId: s.id, recipient });
       }
     }
     for (const c of input.contacts) {
@@ -133,7 +149,7 @@ export class ThinktankInvitationsService implements OnModuleInit {
     }
     return {
       invited: issued.length,
-      stakeholdersWithoutAccount: stakeholders.filter((s) => s.accountIds.length === 0).map((s) => s.id),
+      stakeholdersWithoutAccount: stakeholders.filter((s) => !reachable.has(s.id)).map((s) => s.id),
       unreachableAccounts: unreachable,
     };
   }
@@ -272,6 +288,18 @@ export class ThinktankInvitationsService implements OnModuleInit {
 function assertOpen(session: SessionRow): void {
   if (session.status === 'cancelled') throw ThinktankErrors.cancelled();
   if (session.status === 'closed') throw ThinktankErrors.closed();
+}
+
+/** The registry contacts' phones and e-mails that are valid mobiles or addresses, normalised (others are skipped). */
+function registryRecipients(contacts: { phone: string | null; email: string | null }[]): Recipient[] {
+  const out: Recipient[] = [];
+  for (const c of contacts) {
+    for (const value of [c.phone, c.email]) {
+      const parsed = value ? ZContact.safeParse(value) : null;
+      if (parsed?.success) out.push(parsed.data);
+    }
+  }
+  return out;
 }
 
 /** Where an invitation's messages go: its contact, else its account's mobile, else e-mail. */

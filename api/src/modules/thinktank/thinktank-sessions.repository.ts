@@ -364,22 +364,41 @@ export class ThinktankSessionsRepository {
 
   // ---- stakeholders and members (read-only look-ups) ----------------------------------------
 
-  /** Of `ids`, the stakeholders of the organisation (live) with their linked accounts. */
-  async stakeholdersWithAccounts(organizationId: string, ids: string[]): Promise<{ id: string; accountIds: string[] }[]> {
+  /**
+   * Of `ids`, the stakeholders of the organisation (live) with their linked accounts (and those
+   * accounts' mobiles and e-mails) and the phones and e-mails of their registry contacts.
+   */
+  async stakeholdersWithAccounts(
+    organizationId: string,
+    ids: string[],
+  ): Promise<{ id: string; accountIds: string[]; accountContacts: string[]; contacts: { phone: string | null; email: string | null }[] }[]> {
     return this.db.query(
-      `SELECT s.id, COALESCE(array_agg(sa.account_id ORDER BY sa.created_at) FILTER (WHERE sa.account_id IS NOT NULL), '{}') AS "accountIds"
-         FROM stakeholder s LEFT JOIN stakeholder_account sa ON sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id
-        WHERE s.organization_id = $1 AND s.id = ANY($2::uuid[]) AND s.archived_at IS NULL
-        GROUP BY s.id`,
+      `SELECT s.id,
+              COALESCE((SELECT array_agg(sa.account_id ORDER BY sa.created_at, sa.account_id) FROM stakeholder_account sa
+                         WHERE sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id), '{}') AS "accountIds",
+              COALESCE((SELECT array_agg(x.c) FROM stakeholder_account sa JOIN account a ON a.id = sa.account_id,
+                               LATERAL (VALUES (a.mobile), (lower(a.email))) x(c)
+                         WHERE sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id AND x.c IS NOT NULL), '{}') AS "accountContacts",
+              COALESCE((SELECT json_agg(json_build_object('phone', c.phone, 'email', c.email) ORDER BY c.created_at, c.id) FROM stakeholder_contact c
+                         WHERE c.organization_id = s.organization_id AND c.stakeholder_id = s.id
+                           AND (c.phone IS NOT NULL OR c.email IS NOT NULL)), '[]') AS contacts
+         FROM stakeholder s
+        WHERE s.organization_id = $1 AND s.id = ANY($2::uuid[]) AND s.archived_at IS NULL`,
       [organizationId, ids],
     );
   }
 
-  /** Live stakeholders whose normalised name contains `key`, with their linked-account counts. */
-  findStakeholders(organizationId: string, key: string, limit: number): Promise<{ id: string; name: string; kind: StakeholderKind; linkedAccounts: number }[]> {
+  /** Live stakeholders whose normalised name contains `key`, with their linked accounts and reachable registry contacts counted. */
+  findStakeholders(
+    organizationId: string,
+    key: string,
+    limit: number,
+  ): Promise<{ id: string; name: string; kind: StakeholderKind; linkedAccounts: number; contacts: number }[]> {
     return this.db.query(
       `SELECT s.id, s.name, s.kind,
-              (SELECT count(*)::int FROM stakeholder_account sa WHERE sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id) AS "linkedAccounts"
+              (SELECT count(*)::int FROM stakeholder_account sa WHERE sa.organization_id = s.organization_id AND sa.stakeholder_id = s.id) AS "linkedAccounts",
+              (SELECT count(*)::int FROM stakeholder_contact c WHERE c.organization_id = s.organization_id AND c.stakeholder_id = s.id
+                  AND (c.phone IS NOT NULL OR c.email IS NOT NULL)) AS contacts
          FROM stakeholder s
         WHERE s.organization_id = $1 AND s.archived_at IS NULL AND s.name_key LIKE '%' || $2 || '%'
         ORDER BY s.name_key, s.id LIMIT $3`,

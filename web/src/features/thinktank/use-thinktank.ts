@@ -88,7 +88,7 @@ export function usePeople(slug: string, q: string) {
   });
 }
 
-/** Stakeholders found by name (planners), to invite through their linked accounts. */
+/** Stakeholders found by name (planners), to invite through their linked accounts and registry contacts. */
 export function useStakeholders(slug: string, q: string) {
   return useQuery({
     enabled: q.trim().length >= 2,

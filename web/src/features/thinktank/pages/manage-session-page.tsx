@@ -147,7 +147,7 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
       contacts: lines.map((contact) => ({ contact })),
     });
     setWarnings([
-      ...(result.stakeholdersWithoutAccount.length ? [t('invitations.withoutAccount')] : []),
+      ...(result.stakeholdersWithoutAccount.length ? [t('invitations.withoutReach')] : []),
       ...(result.unreachableAccounts.length ? [t('invitations.unreachable')] : []),
     ]);
     setPeople([]);
@@ -180,7 +180,7 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
       )}
       <TextField
         label={t('invitations.findStakeholder')}
-        hint={t('invitations.stakeholderHint')}
+        hint={t('invitations.reachHint')}
         value={stakeholderQuery}
         onChange={(e) => setStakeholderQuery(e.target.value)}
       />
@@ -192,11 +192,13 @@ function InvitationsSection({ slug, session }: { slug: string; session: TThinkta
                 type="button"
                 variant="secondary"
                 size="sm"
-                disabled={s.linkedAccounts === 0}
+                disabled={s.linkedAccounts === 0 && s.contacts === 0}
                 onClick={() => setStakeholders((list) => (list.some((x) => x.id === s.id) ? list : [...list, { id: s.id, name: s.name }]))}
               >
                 {t('people.pick', { name: s.name })} · {t(`kinds.${s.kind}`)} ·{' '}
-                {s.linkedAccounts === 0 ? t('invitations.noLinked') : t('invitations.linked', { count: s.linkedAccounts })}
+                {s.linkedAccounts === 0 && s.contacts === 0
+                  ? t('invitations.noReach')
+                  : t('invitations.reach', { accounts: s.linkedAccounts, contacts: s.contacts })}
               </Button>
             </li>
           ))}
