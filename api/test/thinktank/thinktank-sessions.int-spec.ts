@@ -312,7 +312,7 @@ describe('think-tank sessions', () => {
       expect((await planner.client.get(`${base()}/${second.id}`)).body.personHours).toBe(0.75);
 
       const dashboard = (await planner.client.get(`/api/orgs/${cityA.slug}/plans/${p.planId}/thinktank/dashboard`)).body;
-      expect(dashboard).toMatchObject({ sessionsHeld: 2, sessionsScheduled: 0, participants: 3, personHours: 4.75, statementsAndThemes: null });
+      expect(dashboard).toMatchObject({ sessionsHeld: 2, sessionsScheduled: 0, participants: 3, personHours: 4.75, statements: 0, statementsAndThemes: [] });
       expect(dashboard.byCommittee).toEqual(
         expect.arrayContaining([
           { committeeId: p.committeeId, name: { fa: 'کمیته حمل و نقل' }, sessions: 1, personHours: 4 },

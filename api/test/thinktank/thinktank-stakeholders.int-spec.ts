@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { member } from '../problems/problem-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -154,5 +155,72 @@ describe('think-tank sessions and the stakeholder registry', () => {
     const refused = await plannerB.client.post(`${sessions(cityB)}/${foreign.id}/invitations`, { stakeholderIds: [academy] });
     expect(refused.body.code).toBe('thinktank.stakeholder_not_found');
     expect((await plannerB.client.get(`${sessions(cityB)}/${foreign.id}/invitations`)).body).toEqual([]);
+  });
+
+  it('counts the statements of the plan’s sessions and their themes (through their demands) on the dashboard and its exports', async () => {
+    const plan = await planForSessions(t, cityA);
+    const first = await createSession(planner.client, cityA.slug, plan.planId, sessionBody(plan.stageId, -10, 120));
+    const second = await createSession(planner.client, cityA.slug, plan.planId, sessionBody(plan.stageId, -10, 120, { topic: 'پسماند' }));
+    const cancelled = await createSession(planner.client, cityA.slug, plan.planId, sessionBody(plan.stageId, -10, 120, { topic: 'لغوشده' }));
+    const author = await member(t, cityA, ['citizen', 'expert'], 'خبره');
+    const post = async (sessionId: string, text: string, hidden = false): Promise<string> => {
+      const [row] = await t.db.query(
+        `INSERT INTO thinktank_statement (id, organization_id, session_id, author_id, text, text_key, is_hidden)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $4, $5) RETURNING id`,
+        [cityA.id, sessionId, author.accountId, text, hidden],
+      );
+      return row.id;
+    };
+    const parking = await post(first.id, 'پارکینگ طبقاتی در مرکز شهر');
+    const bus = await post(first.id, '=HYPERLINK("http://x","اتوبوس")');
+    await post(first.id, 'گزاره پنهان‌شده', true);
+    await post(second.id, 'تفکیک زباله از مبدأ');
+    await post(cancelled.id, 'گزاره جلسه لغوشده');
+    expect((await planner.client.patch(`${sessions(cityA)}/${cancelled.id}`, { status: 'cancelled' })).status).toBe(200);
+
+    // A planner gives the statements' demands their themes (parking: two themes; bus: one; waste: none yet).
+    const [themeA, themeB] = cityA.themeIds;
+    const demandOf = async (statementId: string): Promise<string> =>
+      (await t.db.query(`SELECT id FROM demand WHERE organization_id = $1 AND source_kind = 'thinktank_statement' AND source_id = $2`, [cityA.id, statementId]))[0].id;
+    const theme = (demandId: string, themeId: string) =>
+      t.db.query(`INSERT INTO demand_theme (organization_id, demand_id, theme_id) VALUES ($1, $2, $3)`, [cityA.id, demandId, themeId]);
+    await theme(await demandOf(parking), themeA);
+    await theme(await demandOf(parking), themeB);
+    await theme(await demandOf(bus), themeA);
+
+    const dashboard = (await planner.client.get(`/api/orgs/${cityA.slug}/plans/${plan.planId}/thinktank/dashboard`)).body;
+    expect(dashboard.statements).toBe(3);
+    expect(dashboard.sessions.map((s: { id: string; statements: number }) => [s.id, s.statements])).toEqual(
+      expect.arrayContaining([
+        [first.id, 2],
+        [second.id, 1],
+      ]),
+    );
+    expect(dashboard.sessions.map((s: { id: string }) => s.id)).not.toContain(cancelled.id);
+    expect(dashboard.statementsAndThemes.map((r: { themeId: string | null; statements: number }) => [r.themeId, r.statements])).toEqual([
+      [themeA, 2],
+      [themeB, 1],
+      [null, 1],
+    ]);
+    expect(dashboard.statementsAndThemes[0].name).toHaveProperty('fa');
+
+    const csv = await planner.client.get(`/api/orgs/${cityA.slug}/plans/${plan.planId}/thinktank/dashboard.csv?lang=en&table=statements`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('Theme,Statements');
+    expect(csv.text).toContain('No theme,1');
+    const sessionsCsv = await planner.client.get(`/api/orgs/${cityA.slug}/plans/${plan.planId}/thinktank/dashboard.csv?lang=en`);
+    expect(sessionsCsv.text).toContain('Topic,Time,Status,Participants,Person-hours,Statements');
+    const bad = await planner.client.get(`/api/orgs/${cityA.slug}/plans/${plan.planId}/thinktank/dashboard.csv?table=nope`);
+    expect(bad.status).toBe(400);
+    const xlsx = await planner.client.get(`/api/orgs/${cityA.slug}/plans/${plan.planId}/thinktank/dashboard.xlsx?lang=en`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Statements by theme')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Theme', 'Statements']);
+    expect(sheet.rowCount).toBe(4);
+
+    // Another municipality's planner sees none of it.
+    expect((await plannerB.client.get(`/api/orgs/${cityA.slug}/plans/${plan.planId}/thinktank/dashboard`)).status).toBe(403);
   });
 });

@@ -238,18 +238,34 @@ export const ZThinktankDashboard = z.object({
   byCommittee: z.array(z.object({ committeeId: ZUuid.nullable(), name: ZLocalizedText.nullable(), sessions: z.number().int(), personHours: z.number() })),
   byStage: z.array(z.object({ stageId: ZUuid, title: ZLocalizedText, sessions: z.number().int(), personHours: z.number() })),
   sessions: z.array(
-    z.object({ id: ZUuid, topic: z.string(), startsAt: z.string(), status: z.enum(THINKTANK_SESSION_STATUSES), participants: z.number().int(), personHours: z.number() }),
+    z.object({
+      id: ZUuid,
+      topic: z.string(),
+      startsAt: z.string(),
+      status: z.enum(THINKTANK_SESSION_STATUSES),
+      participants: z.number().int(),
+      personHours: z.number(),
+      /** Statements posted on its live board (hidden ones not counted). */
+      statements: z.number().int(),
+    }),
   ),
+  /** Statements posted on the plan's live boards (hidden ones not counted). */
+  statements: z.number().int(),
   /**
-   * Statements posted on the sessions' live boards and their themes: null until the live board
-   * (table thinktank_statement) is joined in (ThinktankDashboardService.statementsAndThemes).
+   * Those statements per theme, through their demands (each statement is a demand whose themes
+   * planners set): a statement with two themes counts under both; `themeId` null = no theme yet.
+   * Null only when the live board is not part of the deployment.
    */
   statementsAndThemes: z.array(z.object({ themeId: ZUuid.nullable(), name: ZLocalizedText.nullable(), statements: z.number().int() })).nullable(),
 });
 export type TThinktankDashboard = z.infer<typeof ZThinktankDashboard>;
 
 /** GET …/thinktank/dashboard.csv|.xlsx?lang= */
-export const ZThinktankExportQuery = z.strictObject({ lang: z.enum(['fa', 'ar', 'en']).default('fa') });
+export const ZThinktankExportQuery = z.strictObject({
+  lang: z.enum(['fa', 'ar', 'en']).default('fa'),
+  /** The CSV's table: the sessions (default) or the statements per theme (the workbook holds every table). */
+  table: z.enum(['sessions', 'statements']).default('sessions'),
+});
 
 /** GET /api/orgs/:slug/thinktank/people?q=: members a planner can pick as facilitator or invitee. */
 export const ZThinktankPeopleQuery = z.strictObject({ q: textLine({ min: 1, max: 100 }) });

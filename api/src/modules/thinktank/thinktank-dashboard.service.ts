@@ -11,7 +11,8 @@ type KindRow = { kind: StakeholderKind | 'none'; participants: number; minutes: 
 
 /**
  * The figures cities publish about their think-tank sessions, per plan: sessions held,
- * participants by stakeholder kind, person-hours by committee, stage and kind; and their export.
+ * participants by stakeholder kind, person-hours by committee, stage and kind, statements posted on
+ * the live boards and their themes; and their export.
  * Cancelled sessions count nowhere.
  */
 @Injectable()
@@ -42,6 +43,7 @@ export class ThinktankDashboardService {
       byStage.set(s.stageId, st);
     }
     const kinds = await this.byKind(org.id, planId);
+    const statementsOf = await this.statementsPerSession(org.id, planId);
     const [{ participants }] = await this.repository.db.query(
       `SELECT count(DISTINCT a.account_id)::int AS participants FROM thinktank_attendance a
          JOIN thinktank_session s ON s.organization_id = a.organization_id AND s.id = a.session_id
@@ -64,20 +66,44 @@ export class ThinktankDashboardService {
         status: s.status,
         participants: s.counts.attended,
         personHours: s.personHours,
+        statements: statementsOf.get(s.id) ?? 0,
       })),
+      statements: list.reduce((sum, s) => sum + (statementsOf.get(s.id) ?? 0), 0),
       statementsAndThemes: await this.statementsAndThemes(org.id, planId),
     };
   }
 
+  /** Visible statements per session of the plan (cancelled sessions count nowhere). */
+  private async statementsPerSession(organizationId: string, planId: string): Promise<Map<string, number>> {
+    const rows: { sessionId: string; statements: number }[] = await this.repository.db.query(
+      `SELECT st.session_id AS "sessionId", count(*)::int AS statements
+         FROM thinktank_statement st
+         JOIN thinktank_session s ON s.organization_id = st.organization_id AND s.id = st.session_id
+        WHERE st.organization_id = $1 AND s.plan_id = $2 AND s.status <> 'cancelled' AND NOT st.is_hidden
+        GROUP BY st.session_id`,
+      [organizationId, planId],
+    );
+    return new Map(rows.map((r) => [r.sessionId, r.statements]));
+  }
+
   /**
-   * STATEMENTS AND THEIR THEMES — the lead joins the live board's `thinktank_statement` table here
-   * once it is merged (statements posted in the plan's sessions, counted per theme). Until then the
-   * dashboard shows no such section (null), rather than a misleading zero.
+   * The plan's visible statements per theme. Every statement is a demand (source_kind
+   * 'thinktank_statement', source_id = the statement); its themes are the demand's (demand_theme).
+   * A statement with two themes counts under each; those without one are counted as "no theme".
    */
   async statementsAndThemes(organizationId: string, planId: string): Promise<TThinktankDashboard['statementsAndThemes']> {
-    void organizationId;
-    void planId;
-    return null;
+    return this.repository.db.query(
+      `SELECT t.id AS "themeId", t.name, count(DISTINCT st.id)::int AS statements
+         FROM thinktank_statement st
+         JOIN thinktank_session s ON s.organization_id = st.organization_id AND s.id = st.session_id
+         LEFT JOIN demand d ON d.organization_id = st.organization_id AND d.source_kind = 'thinktank_statement' AND d.source_id = st.id
+         LEFT JOIN demand_theme dt ON dt.organization_id = d.organization_id AND dt.demand_id = d.id
+         LEFT JOIN theme t ON t.organization_id = dt.organization_id AND t.id = dt.theme_id
+        WHERE st.organization_id = $1 AND s.plan_id = $2 AND s.status <> 'cancelled' AND NOT st.is_hidden
+        GROUP BY t.id, t.name
+        ORDER BY (t.id IS NULL), statements DESC, t.id`,
+      [organizationId, planId],
+    );
   }
 
   /** The dashboard as tables in `lang` (labels and dates); every text cell is made formula-safe by the writers. */
@@ -96,12 +122,13 @@ export class ThinktankDashboardService {
           [l.sessionsScheduled, d.sessionsScheduled],
           [l.participants, d.participants],
           [l.personHours, d.personHours],
+          [l.statements, d.statements],
         ],
       },
       {
         sheetName: l.sessions,
-        header: [l.topic, l.startsAt, l.status, l.participants, l.personHours],
-        rows: d.sessions.map((s) => [s.topic, day(s.startsAt), l.statuses[s.status], s.participants, s.personHours]),
+        header: [l.topic, l.startsAt, l.status, l.participants, l.personHours, l.statements],
+        rows: d.sessions.map((s) => [s.topic, day(s.startsAt), l.statuses[s.status], s.participants, s.personHours, s.statements]),
       },
       { sheetName: l.byCommittee, header: [l.committee, l.sessions, l.personHours], rows: d.byCommittee.map((c) => [name(c.name), c.sessions, c.personHours]) },
       { sheetName: l.byStage, header: [l.stage, l.sessions, l.personHours], rows: d.byStage.map((s) => [name(s.title), s.sessions, s.personHours]) },
@@ -109,6 +136,11 @@ export class ThinktankDashboardService {
         sheetName: l.byKind,
         header: [l.kind, l.participants, l.personHours],
         rows: d.participantsByKind.map((k) => [l.kinds[k.kind], k.participants, k.personHours]),
+      },
+      {
+        sheetName: l.byTheme,
+        header: [l.theme, l.statements],
+        rows: (d.statementsAndThemes ?? []).map((r) => [r.name ? name(r.name) : l.noTheme, r.statements]),
       },
     ];
   }
@@ -129,7 +161,7 @@ export class ThinktankDashboardService {
 type Labels = {
   summary: string; figure: string; value: string; sessionsHeld: string; sessionsScheduled: string; participants: string; personHours: string;
   sessions: string; topic: string; startsAt: string; status: string; byCommittee: string; committee: string; byStage: string; stage: string;
-  byKind: string; kind: string; none: string;
+  byKind: string; kind: string; none: string; statements: string; byTheme: string; theme: string; noTheme: string;
   statuses: Record<'scheduled' | 'in_progress' | 'closed' | 'cancelled', string>;
   kinds: Record<StakeholderKind | 'none', string>;
 };
@@ -139,6 +171,7 @@ const LABELS: Record<Locale, Labels> = {
     summary: 'خلاصه', figure: 'شاخص', value: 'مقدار', sessionsHeld: 'جلسات برگزارشده', sessionsScheduled: 'جلسات پیش رو', participants: 'شرکت‌کنندگان',
     personHours: 'نفر-ساعت', sessions: 'جلسات', topic: 'موضوع', startsAt: 'زمان', status: 'وضعیت', byCommittee: 'به تفکیک کمیته', committee: 'کمیته',
     byStage: 'به تفکیک مرحله', stage: 'مرحله', byKind: 'به تفکیک نوع ذی‌نفع', kind: 'نوع ذی‌نفع', none: 'بدون کمیته',
+    statements: 'گزاره‌ها', byTheme: 'گزاره‌ها به تفکیک موضوع', theme: 'موضوع', noTheme: 'بدون موضوع',
     statuses: { scheduled: 'برنامه‌ریزی‌شده', in_progress: 'در حال برگزاری', closed: 'پایان‌یافته', cancelled: 'لغوشده' },
     kinds: {
       ngo: 'سمن', academic: 'دانشگاهی و خبره', executive_agency: 'دستگاه اجرایی', city_council: 'شورای شهر', municipal_affiliate: 'معاونت، منطقه یا سازمان وابسته',
@@ -149,6 +182,7 @@ const LABELS: Record<Locale, Labels> = {
     summary: 'ملخص', figure: 'المؤشر', value: 'القيمة', sessionsHeld: 'الجلسات المنعقدة', sessionsScheduled: 'الجلسات القادمة', participants: 'المشاركون',
     personHours: 'ساعات العمل البشري', sessions: 'الجلسات', topic: 'الموضوع', startsAt: 'الموعد', status: 'الحالة', byCommittee: 'حسب اللجنة', committee: 'اللجنة',
     byStage: 'حسب المرحلة', stage: 'المرحلة', byKind: 'حسب نوع الجهة', kind: 'نوع الجهة', none: 'بدون لجنة',
+    statements: 'العبارات', byTheme: 'العبارات حسب الموضوع', theme: 'الموضوع', noTheme: 'بدون موضوع',
     statuses: { scheduled: 'مجدولة', in_progress: 'جارية', closed: 'منتهية', cancelled: 'ملغاة' },
     kinds: {
       ngo: 'منظمة غير حكومية', academic: 'أكاديمي وخبير', executive_agency: 'جهة تنفيذية', city_council: 'مجلس المدينة', municipal_affiliate: 'جهة بلدية تابعة',
@@ -159,6 +193,7 @@ const LABELS: Record<Locale, Labels> = {
     summary: 'Summary', figure: 'Figure', value: 'Value', sessionsHeld: 'Sessions held', sessionsScheduled: 'Sessions ahead', participants: 'Participants',
     personHours: 'Person-hours', sessions: 'Sessions', topic: 'Topic', startsAt: 'Time', status: 'Status', byCommittee: 'By committee', committee: 'Committee',
     byStage: 'By stage', stage: 'Stage', byKind: 'By stakeholder kind', kind: 'Stakeholder kind', none: 'No committee',
+    statements: 'Statements', byTheme: 'Statements by theme', theme: 'Theme', noTheme: 'No theme',
     statuses: { scheduled: 'Scheduled', in_progress: 'In progress', closed: 'Closed', cancelled: 'Cancelled' },
     kinds: {
       ngo: 'NGO', academic: 'Academic / expert', executive_agency: 'Executive agency', city_council: 'City council', municipal_affiliate: 'Municipal affiliate',

@@ -86,7 +86,7 @@ export class ThinktankPlanController {
   }
 
   @Get('dashboard.csv')
-  @Endpoint({ summary: 'The sessions of the dashboard as CSV, formula-safe (planner)', query: ZThinktankExportQuery, tags })
+  @Endpoint({ summary: 'The sessions (or, with table=statements, the statements per theme) of the dashboard as CSV, formula-safe (planner)', query: ZThinktankExportQuery, tags })
   async csv(
     @CurrentOrganization() org: Organization,
     @PlanId() planId: string,
@@ -94,6 +94,7 @@ export class ThinktankPlanController {
     @Res() reply: FastifyReply,
   ) {
     const tables = await this.dashboards.tables(org, planId, query.lang);
+    if (query.table === 'statements') return download(reply, toCsv(tables[5]), 'text/csv; charset=utf-8', `thinktank-statements.csv`);
     return download(reply, toCsv(tables[1]), 'text/csv; charset=utf-8', `thinktank-sessions.csv`);
   }
 

@@ -174,8 +174,9 @@ export function useDashboard(slug: string, planId: string) {
 }
 
 /** Where the dashboard's CSV or XLSX downloads from. */
-export function dashboardExportUrl(slug: string, planId: string, format: 'csv' | 'xlsx', lang: string): string {
-  return `${org(slug)}/plans/${encodeURIComponent(planId)}/thinktank/dashboard.${format}?lang=${encodeURIComponent(lang)}`;
+export function dashboardExportUrl(slug: string, planId: string, format: 'csv' | 'xlsx', lang: string, table: 'sessions' | 'statements' = 'sessions'): string {
+  const which = table === 'statements' ? '&table=statements' : '';
+  return `${org(slug)}/plans/${encodeURIComponent(planId)}/thinktank/dashboard.${format}?lang=${encodeURIComponent(lang)}${which}`;
 }
 
 // ---- public page -------------------------------------------------------------------------------

@@ -45,6 +45,13 @@ function Dashboard() {
             <a className={buttonClassName({ variant: 'secondary', size: 'sm' })} href={dashboardExportUrl(slug, planId, 'csv', locale)} download>
               {t('dashboard.csv')}
             </a>
+            <a
+              className={buttonClassName({ variant: 'secondary', size: 'sm' })}
+              href={dashboardExportUrl(slug, planId, 'csv', locale, 'statements')}
+              download
+            >
+              {t('dashboard.statementsCsv')}
+            </a>
           </div>
         }
       />
@@ -64,6 +71,10 @@ function Dashboard() {
         <div className="card">
           <dt>{t('dashboard.personHours')}</dt>
           <dd data-testid="dashboard-person-hours">{n(d.personHours)}</dd>
+        </div>
+        <div className="card">
+          <dt>{t('dashboard.statementsTotal')}</dt>
+          <dd data-testid="dashboard-statements">{n(d.statements)}</dd>
         </div>
       </dl>
       <FigureTable
@@ -87,8 +98,15 @@ function Dashboard() {
       <FigureTable
         id="sessions"
         title={t('dashboard.sessions')}
-        head={[t('sessions.topic'), t('sessions.when'), t('sessions.status'), t('dashboard.participants'), t('dashboard.personHours')]}
-        rows={d.sessions.map((s) => [s.topic, formatDateTime(s.startsAt, locale), t(`status.${s.status}`), n(s.participants), n(s.personHours)])}
+        head={[t('sessions.topic'), t('sessions.when'), t('sessions.status'), t('dashboard.participants'), t('dashboard.personHours'), t('dashboard.statementCount')]}
+        rows={d.sessions.map((s) => [
+          s.topic,
+          formatDateTime(s.startsAt, locale),
+          t(`status.${s.status}`),
+          n(s.participants),
+          n(s.personHours),
+          n(s.statements),
+        ])}
       />
       {d.statementsAndThemes && (
         <FigureTable
