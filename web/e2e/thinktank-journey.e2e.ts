@@ -64,7 +64,7 @@ describe('think-tank journey: registry → session → live board → dashboard'
     for (const name of [ngo, university]) {
       await section.getByRole('textbox', { name: 'دعوت یک ذی‌نفع' }).fill(name);
       await section.getByRole('button', { name: new RegExp(`^انتخاب ${name} · `) }).click();
-      await section.getByRole('list', { name: 'برای دعوت' }).getByText(name).waitFor();
+      await section.getByRole('list', { name: 'برای دعوت' }).getByText(name, { exact: true }).waitFor();
     }
     await expectNoSeriousA11yViolations(planner, 'session invitations with stakeholders');
     await section.getByRole('button', { name: 'فرستادن دعوت‌ها' }).click();
@@ -151,6 +151,11 @@ describe('think-tank journey: registry → session → live board → dashboard'
     const history = (await (await planner.request.get(`/api/orgs/${SLUG}/stakeholders/${found.items[0].id}/engagement`)).json()) as {
       items: { source: string; itemId: string }[];
     };
+    if (!history.items.some((i) => i.source === 'session')) {
+      // Diagnostics for a failure: who was invited and who attended, for which stakeholder.
+      const base = `/api/orgs/${SLUG}/thinktank/sessions/${sessionId}`;
+      console.log(JSON.stringify({ found, invitations: await (await planner.request.get(`${base}/invitations`)).json(), attendance: await (await planner.request.get(`${base}/attendance`)).json() }, null, 1));
+    }
     expect(history.items).toContainEqual(expect.objectContaining({ source: 'session', itemId: sessionId }));
   });
 });

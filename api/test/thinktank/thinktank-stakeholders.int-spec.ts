@@ -3,7 +3,7 @@ import { buildOrganization, type BuiltOrganization } from '../factories/organiza
 import { member } from '../problems/problem-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClient } from '../support/test-client';
-import { newMobile } from '../identity/identity-helpers';
+import { e164, newMobile } from '../identity/identity-helpers';
 import { buildStakeholder, createSession, messagesTo, planForSessions, rsvpTokenSentTo, sessionBody } from './thinktank-helpers';
 
 type Person = Awaited<ReturnType<typeof member>>;
@@ -147,6 +147,20 @@ describe('think-tank sessions and the stakeholder registry', () => {
     const twice = await planner.client.post(`${sessions(cityA)}/${session.id}/invitations`, { stakeholderIds: [academy] });
     expect(twice.body).toMatchObject({ invited: 1, stakeholdersWithoutAccount: [] });
     expect((await planner.client.get(`${sessions(cityA)}/${session.id}/invitations`)).body).toHaveLength(3);
+
+    // A contact who has an account answers the link signed in: the invitation becomes theirs, and
+    // once present the session shows in the stakeholder's history.
+    const dean = await member(t, cityA, ['citizen', 'expert'], 'رئیس دانشکده');
+    const faculty = await buildStakeholder(t, cityA.id, 'دانشکده معماری', 'academic');
+    await contact(faculty, { name: 'رئیس دانشکده', phone: e164(dean.mobile) });
+    const live = await createSession(planner.client, cityA.slug, plan.planId, sessionBody(plan.stageId, -10, 120));
+    expect((await planner.client.post(`${sessions(cityA)}/${live.id}/invitations`, { stakeholderIds: [faculty] })).body.invited).toBe(1);
+    const deanToken = await rsvpTokenSentTo(outbox, dean.mobile, live.id);
+    expect((await dean.client.post(`/api/thinktank/rsvp/${deanToken}`, { answer: 'yes' })).body.rsvp).toBe('yes');
+    expect((await planner.client.post(`${sessions(cityA)}/${live.id}/attendance/${dean.accountId}/check-in`)).status).toBe(200);
+    expect((await planner.client.get(`${registry(cityA)}/${faculty}/engagement`)).body.items).toEqual([
+      expect.objectContaining({ source: 'session', itemId: live.id }),
+    ]);
 
     // Another municipality's planner can neither find nor invite them.
     expect((await plannerB.client.get(`/api/orgs/${cityB.slug}/thinktank/stakeholders?q=${encodeURIComponent('پژوهشکده')}`)).body).toEqual([]);
