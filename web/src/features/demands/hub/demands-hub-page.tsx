@@ -12,7 +12,7 @@ import {
   type TDemandImportReport,
   type TOrganization,
 } from '@hamandishi/contracts';
-import { Alert, Button, DateText, PageHeader, Spinner, Tabs, TextField, UserText, useToast } from '@/components';
+import { Alert, Button, DateField, DateText, isIsoDate, PageHeader, Spinner, Tabs, TextField, UserText, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { usePageTitle } from '@/app/use-page-title';
 import { useOrganization } from '@/features/organizations/api/use-organizations';
@@ -235,14 +235,12 @@ function Filters({ org, filter, onChange }: FiltersProps) {
             <option value="false">{t('filters.tagged')}</option>
           </select>
         </label>
-        <label className="field demands-filter">
-          <span className="field__label">{t('filters.from')}</span>
-          <input type="date" value={filter.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
-        </label>
-        <label className="field demands-filter">
-          <span className="field__label">{t('filters.to')}</span>
-          <input type="date" value={filter.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
-        </label>
+        <div className="demands-filter">
+          <DateField label={t('filters.from')} value={filter.from ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && onChange({ from: v || undefined })} />
+        </div>
+        <div className="demands-filter">
+          <DateField label={t('filters.to')} value={filter.to ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && onChange({ to: v || undefined })} />
+        </div>
       </div>
       <Button
         variant="secondary"
