@@ -338,7 +338,7 @@ function DemandTable({ slug, org, filter }: { slug: string; org: TOrganization; 
           </select>
         </label>
         <Button variant="secondary" disabled={!bulkTheme || selected.size === 0} isLoading={bulk.isPending} onClick={() => handleBulk('selected')}>
-          {t('bulk.selected', { count: selected.size })}
+          {t('bulk.selected', { count: selected.size, formatted: formatNumber(selected.size, locale) })}
         </Button>
         <Button variant="secondary" disabled={!bulkTheme} isLoading={bulk.isPending} onClick={() => handleBulk('filter')}>
           {t('bulk.filter')}
@@ -660,7 +660,7 @@ function Groups({ slug, planId, isActive, onOpen }: { slug: string; planId: stri
               ))}
             </ul>
             <Button variant="secondary" size="sm" isLoading={create.isPending} onClick={() => create.mutate({ planId, demandIds: s.demands.map((d) => d.id) })}>
-              {t('groups.create', { count: s.demands.length })}
+              {t('groups.create', { count: s.demands.length, formatted: formatNumber(s.demands.length, locale) })}
             </Button>
           </li>
         ))}
