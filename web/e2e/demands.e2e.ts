@@ -100,10 +100,12 @@ describe('demands hub: a planner filters, tags and accepts a suggestion', () => 
     await planner.getByRole('button', { name: /برچسب به ۲ مورد انتخاب‌شده/ }).click();
     await expect_count(planner, 4);
 
-    // Keyboard: the active row gets the kind "suggestion" (S).
+    // Keyboard: K moves up to the first row, S gives the active row the kind "suggestion".
     await planner.getByTestId('demands-rows').focus();
+    for (let i = 0; i < 3; i++) await planner.keyboard.press('KeyK');
+    expect(await planner.getByTestId('demand-row').first().getAttribute('aria-current')).toBe('true');
     await planner.keyboard.press('KeyS');
-    await planner.getByTestId('demand-row').first().getByText('پیشنهاد', { exact: true }).waitFor();
+    await expectText(planner.getByTestId('demand-row').first().locator('td').nth(3), 'پیشنهاد');
 
     // The active untagged row shows its suggested themes (J moves to the next row until one has
     // some: the classifier suggests only above its confidence threshold); A accepts the first.
@@ -163,5 +165,17 @@ async function expect_count(page: Page, n: number) {
     if (count === n) return;
     if (Date.now() > end) throw new Error(`expected ${n} rows, saw ${count}`);
     await page.waitForTimeout(250);
+  }
+}
+
+/** Waits until the element's text is `text` (and says what it was otherwise). */
+async function expectText(locator: ReturnType<Page['locator']>, text: string) {
+  const end = Date.now() + 15_000;
+  let seen = '';
+  for (;;) {
+    seen = (await locator.innerText().catch(() => '')).trim();
+    if (seen === text) return;
+    if (Date.now() > end) throw new Error(`expected "${text}", saw "${seen}"`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
