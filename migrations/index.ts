@@ -29,7 +29,14 @@ import { StakeholdersAndSessions1765000000000 } from './1765000000000-Stakeholde
 import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
+import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
+import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
 import { ThinktankBoard1765030000000 } from './1765030000000-ThinktankBoard';
+import { DemandSources1765110000000 } from './1765110000000-DemandSources';
+import { DemandExports1765130000000 } from './1765130000000-DemandExports';
+import { Strategy1765200000000 } from './1765200000000-Strategy';
+import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitoring';
+import { ThinktankStatementDemands1765140000000 } from './1765140000000-ThinktankStatementDemands';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -65,5 +72,12 @@ export const MIGRATIONS = [
   Demands1765100000000,
   ProblemMapFacets1765300000000,
   DemandClassifierTraining1765120000000,
+  StakeholderRegistry1765010000000,
+  ThinktankSessions1765020000000,
   ThinktankBoard1765030000000,
+  DemandSources1765110000000,
+  DemandExports1765130000000,
+  Strategy1765200000000,
+  StrategyMonitoring1765210000000,
+  ThinktankStatementDemands1765140000000,
 ];

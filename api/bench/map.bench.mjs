@@ -69,7 +69,7 @@ const SCENARIOS = [
 ];
 const query = (s, bbox) =>
   `/api/orgs/${ORG_SLUG}/problems/${s.kind}?bbox=${bbox.join(',')}&zoom=${s.zoom}` +
-  Object.entries(s.filters).map(([k, v]) => `&${k}=${v}`).join('');
+  Object.entries(s.filters).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
 
 // A browser already holds the CSRF cookie (without it every answer would also set one).
 const BROWSER = { cookie: 'hm_csrf=bench-csrf-cookie' };
@@ -136,7 +136,9 @@ for (const n of PROCESSES) {
       task: async () => (await http.send('GET', query(s, s.box()), BROWSER)).status === 200,
     });
     const ratio = raw[s.name].rps / r.rps;
-    const target = s.kind === 'map' && !Object.keys(s.filters).length ? (r.p95 <= 50 ? ' target p95≤50ms: MET' : ' target p95≤50ms: MISSED') : '';
+    // The issue's goals: p95 ≤ 50 ms for every map question, ≤ 150 ms with free text.
+    const goal = s.filters.q ? 150 : 50;
+    const target = s.kind === 'map' ? (r.p95 <= goal ? ` target p95≤${goal}ms: MET` : ` target p95≤${goal}ms: MISSED`) : '';
     print(`HTTP ×${n}   ${s.name}`, r, `raw/HTTP ${ratio.toFixed(2)}×; ${sizes[s.name]}${target}`);
   }
   http.close();

@@ -24,8 +24,15 @@ import { SurveysModule } from './modules/surveys/surveys.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { StrategyModule } from './modules/strategy/strategy.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
+import { StakeholdersModule } from './modules/stakeholders/stakeholders.module';
+import { ThinktankModule } from './modules/thinktank/thinktank.module';
 import { BoardModule } from './modules/thinktank/board/board.module';
+import { DemandsModule } from './modules/demands/demands.module';
+import { DemandExportModule } from './modules/demands/export/demand-export.module';
+import { StrategyMonitoringModule } from './modules/strategy/monitoring/monitoring.module';
+import { StrategyTraceabilityModule } from './modules/strategy/traceability/traceability.module';
 
 @Module({})
 export class AppModule {
@@ -51,7 +58,14 @@ export class AppModule {
         ThemesModule,
         DistrictsModule,
         DemandClassifierModule,
+        StakeholdersModule,
+        ThinktankModule,
         BoardModule,
+        DemandsModule,
+        DemandExportModule,
+        StrategyModule,
+        StrategyTraceabilityModule,
+        StrategyMonitoringModule,
       ],
     };
   }

@@ -14,7 +14,12 @@ export type JobPayloads = {
   'demands.classifier_train': { modelId: string };
   'demands.classifier_suggest': { organizationId: string };
   'demands.classifier_sweep': Record<string, never>;
+  'thinktank.remind': Record<string, never>;
   'thinktank.opinion': { organizationId: string; sessionId: string };
+  'demands.catch_up': Record<string, never>;
+  'demands.export': { exportId: string };
+  'demands.prune_exports': Record<string, never>;
+  'strategy.project_status_notify': Record<string, never>;
 };
 
 /** A queue's name. */
@@ -90,6 +95,40 @@ export const JOB_QUEUES: Record<QueueName, QueueSpec> = {
     retryDelay: MINUTE,
     expireInSeconds: 30 * MINUTE,
   },
+  // Reminds invitees of sessions starting within a day, once each; every quarter hour, off the others' minutes.
+  'thinktank.remind': {
+    schedule: '12,27,42,57 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
+  },
+  // Demands exports and the supporting-document report; a dead process's export is retried, from scratch, after its expiry.
+  'demands.export': { policy: 'standard', retryLimit: 2, retryDelay: 10, expireInSeconds: 5 * MINUTE },
+  'demands.prune_exports': {
+    schedule: '55 * * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
+  },
   // Opinion groups of a live board, debounced per session (opinion.service); 1M votes take seconds.
   'thinktank.opinion': { policy: 'standard', retryLimit: 2, retryDelay: 5, expireInSeconds: 5 * MINUTE },
+  // Daily: every source row (problem, comment, survey answer) has its demand, in case a trigger was bypassed.
+  'demands.catch_up': {
+    schedule: '43 2 * * *',
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: MINUTE,
+    expireInSeconds: 60 * MINUTE,
+  },
+  // Citizens behind a linked project hear of its status changes: queued by monitoring's own
+  // changes, and every few minutes for changes made elsewhere (editor, import), logged by a trigger.
+  'strategy.project_status_notify': {
+    schedule: '*/5 * * * *',
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: MINUTE,
+    expireInSeconds: 10 * MINUTE,
+  },
 };

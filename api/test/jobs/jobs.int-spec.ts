@@ -64,11 +64,15 @@ describe('background jobs', () => {
     let app = await start();
     const schedules = await app.db.query(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
     expect(schedules).toEqual([
+      { name: 'demands.catch_up', cron: '43 2 * * *' },
       { name: 'demands.classifier_sweep', cron: '7,22,37,52 * * * *' },
+      { name: 'demands.prune_exports', cron: '55 * * * *' },
       { name: 'housekeeping', cron: '5 * * * *' },
       { name: 'notifications.digest', cron: '0 * * * *' },
       { name: 'problems.prune_photos', cron: '35 * * * *' },
+      { name: 'strategy.project_status_notify', cron: '*/5 * * * *' },
       { name: 'surveys.prune_exports', cron: '50 * * * *' },
+      { name: 'thinktank.remind', cron: '12,27,42,57 * * * *' },
     ]);
 
     // Housekeeping breaks (a table it prunes is gone) for six runs in a row: two scheduled runs, each tried three times.

@@ -402,7 +402,9 @@ export const ZNotificationPreferences = z.strictObject({
 export type TNotificationPreferences = z.infer<typeof ZNotificationPreferences>;
 
 /** Notification kinds; the web words them from `notifications:<kind>` with `params`. */
-export const NOTIFICATION_KINDS = ['stage.opened', 'stage.closed', 'activity.opened', 'plan.status_changed', 'problem.status_changed', 'problem.merged', 'comment.outcome', 'consultation.edition_published', 'amendment.accepted', 'amendment.rejected'] as const;
+export const NOTIFICATION_KINDS = ['stage.opened', 'stage.closed', 'activity.opened', 'plan.status_changed', 'problem.status_changed', 'problem.merged', 'comment.outcome', 'consultation.edition_published', 'amendment.accepted', 'amendment.rejected',
+  // strategy monitoring and traceability
+  'strategy.off_track', 'strategy.project_status_changed'] as const;
 
 /** One notification in the bell. */
 export const ZNotification = z.object({

@@ -44,11 +44,13 @@ export const ZCreateProblem = z
     capacity: z.enum(PROBLEM_CAPACITIES).default('citizen'),
     /** For an NGO: the organisation filed for (a registered stakeholder later). */
     onBehalfOf: textLine({ min: 2, max: 200 }).optional(),
+    /** A registered stakeholder filed for: the reporter must be one of its linked accounts. */
+    stakeholderId: ZUuid.nullable().optional(),
     isAnonymous: z.boolean().default(false),
   })
   // `when`: a missing place is reported together with the other fields, not after they are fixed.
   .refine((p) => p.location || p.districtId, { message: 'required', path: ['location'], when: isObjectPayload })
-  .refine((p) => p.capacity !== 'ngo' || p.onBehalfOf, { message: 'required', path: ['onBehalfOf'], when: isObjectPayload });
+  .refine((p) => p.capacity !== 'ngo' || p.onBehalfOf || p.stakeholderId, { message: 'required', path: ['onBehalfOf'], when: isObjectPayload });
 /** Report a problem. */
 export type TCreateProblem = z.input<typeof ZCreateProblem>;
 

@@ -50,8 +50,18 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+// The stakeholder registry (planners): chunks of their own (the grid's ECharts loads on demand).
+const StakeholdersPage = lazyPage(() => import('@/features/stakeholders/pages/stakeholders-page'));
+const StakeholderPage = lazyPage(() => import('@/features/stakeholders/pages/stakeholder-page'));
+// Think-tank sessions: the planners' screens and the public session page, each a chunk of its own.
+const ManageSessionsPage = lazyPage(() => import('@/features/thinktank/pages/manage-sessions-page'));
+const ManageSessionPage = lazyPage(() => import('@/features/thinktank/pages/manage-session-page'));
+const SessionsDashboardPage = lazyPage(() => import('@/features/thinktank/pages/sessions-dashboard-page'));
+const SessionPage = lazyPage(() => import('@/features/thinktank/pages/session-page'));
 const BoardPage = lazyPage(() => import('@/features/board/board-page'));
 const BoardPresentPage = lazyPage(() => import('@/features/board/present-page'));
+const DemandsHubPage = lazyPage(() => import('@/features/demands/hub/demands-hub-page'));
+const DemandExportPage = lazyPage(() => import('@/features/demands/export/demand-export-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -105,8 +115,16 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/stakeholders', element: <StakeholdersPage /> },
+          { path: 'manage/stakeholders/:stakeholderId', element: <StakeholderPage /> },
+          { path: 'manage/plans/:planId/sessions', element: <ManageSessionsPage /> },
+          { path: 'manage/plans/:planId/sessions/dashboard', element: <SessionsDashboardPage /> },
+          { path: 'manage/plans/:planId/sessions/:sessionId', element: <ManageSessionPage /> },
+          { path: 'sessions/:sessionId', element: <SessionPage /> },
           { path: 'sessions/:sessionId/board', element: <BoardPage /> },
           { path: 'sessions/:sessionId/board/present', element: <BoardPresentPage /> },
+          { path: 'manage/demands', element: <DemandsHubPage /> },
+          { path: 'manage/demands/export', element: <DemandExportPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -2,7 +2,9 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 import type { ATTACHMENT_TYPES } from '@hamandishi/contracts';
 
 /** What an attachment can hang under; each owner type is registered by the module that owns it. */
-export type AttachmentOwnerType = 'plan' | 'stage' | 'upstream_document' | 'activity' | 'survey';
+export type AttachmentOwnerType = 'plan' | 'stage' | 'upstream_document' | 'activity' | 'survey'
+  // evidence of a strategy measurement or project report (strategy monitoring)
+  | 'strategy_evidence';
 
 /** A file's metadata. The bytes live in attachment_blob so that listing never reads them. */
 @Entity('attachment')

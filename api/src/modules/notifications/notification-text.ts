@@ -68,5 +68,18 @@ export function describeNotification(kind: NotificationKind, params: Record<stri
       return params.outcome === 'incorporated'
         ? `نظر شما «${params.excerpt ?? ''}» در ویرایش بعدی «${params.activityTitle ?? ''}» به کار رفت`
         : `نظر شما «${params.excerpt ?? ''}» در ویرایش بعدی «${params.activityTitle ?? ''}» به کار نرفت: ${params.reason ?? ''}`;
+    // strategy monitoring and traceability
+    case 'strategy.off_track':
+      return `${params.subjectType === 'project' ? 'پروژهٔ' : 'شاخص'} «${params.code ?? ''} ${params.title ?? ''}» در سال ${params.year ?? ''} از برنامه عقب است`.replace(/\s+/g, ' ');
+    case 'strategy.project_status_changed':
+      return `وضعیت پروژهٔ «${params.title ?? ''}» که به خواست شما پاسخ می‌دهد به «${nameOf(PROJECT_STATUS_FA, params.to)}» تغییر کرد`;
   }
 }
+
+const PROJECT_STATUS_FA: Record<string, string> = {
+  planned: 'برنامه‌ریزی‌شده',
+  in_progress: 'در حال اجرا',
+  completed: 'تکمیل‌شده',
+  suspended: 'متوقف‌شده',
+  cancelled: 'لغوشده',
+};

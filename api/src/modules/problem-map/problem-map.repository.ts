@@ -53,7 +53,11 @@ export class ProblemMapRepository {
     this.pool = (db.driver as unknown as { master: Pool }).master;
   }
 
-  /** Clusters of the viewport at `level`, or its single points when it holds at most MAX_POINTS. */
+  /**
+   * Clusters of the viewport at `level`, or its single points when it holds at most MAX_POINTS.
+   * An empty answer skips the points query: with a selective filter (another district, this
+   * month) it would otherwise scan every problem in the box only to find none.
+   */
   async mapView(organizationId: string, bbox: Bbox, level: number, filters: TProblemFilters): Promise<MapAnswer> {
     const params: unknown[] = [organizationId];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -63,7 +67,8 @@ export class ProblemMapRepository {
     const sql = `
       WITH cells AS (${cells}),
            t AS (SELECT coalesce(sum(c), 0)::int AS total FROM cells)
-      SELECT CASE WHEN t.total <= ${MAX_POINTS} THEN (
+      SELECT CASE WHEN t.total = 0 THEN '{"clusters":[],"points":[],"total":0}'::json
+             WHEN t.total <= ${MAX_POINTS} THEN (
                SELECT json_build_object('clusters', '[]'::json, 'points', coalesce(json_agg(json_build_object(
                         'id', q.id, 'lat', ${round('q.lat')}, 'lng', ${round('q.lng')}, 'status', q.status,
                         'themeId', q.theme_id, 'supportCount', q.support_count)), '[]'::json), 'total', count(*))

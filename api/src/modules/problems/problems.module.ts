@@ -9,6 +9,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivityTypeRegistry } from '../plans/activity-types.registry';
 import { PlansModule } from '../plans/plans.module';
+import { StakeholderLinksModule } from '../stakeholders/stakeholder-links.module';
 import { PhotoUploadBody } from './photo-upload-body';
 import { ProblemPhotosController } from './problem-photos.controller';
 import { ProblemPhotosService } from './problem-photos.service';
@@ -31,6 +32,7 @@ import { ProblemsService } from './problems.service';
     PlansModule,
     NotificationsModule,
     ModerationModule,
+    StakeholderLinksModule,
   ],
   controllers: [ProblemPhotosController, ProblemsController],
   providers: [PhotoUploadBody, ProblemsRepository, ProblemsService, ProblemPhotosService, SupportCountBroadcaster, SupportBatcher],

@@ -96,6 +96,8 @@ export type NewProblem = {
   authorId: string;
   capacity: ProblemCapacity;
   onBehalfOf: string | null;
+  /** The registered stakeholder filed for (checked: the author is one of its linked accounts). */
+  stakeholderId?: string | null;
   isAnonymous: boolean;
   title: string;
   description: string;
@@ -194,8 +196,8 @@ export class ProblemsRepository {
   async insert(m: EntityManager, p: NewProblem): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO problem (organization_id, plan_id, stage_id, activity_id, author_id, capacity, on_behalf_of, is_anonymous,
-         title, description, search_text, theme_id, district_id, lat, lng)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+         title, description, search_text, theme_id, district_id, lat, lng, stakeholder_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
         p.organizationId,
         p.planId,
@@ -212,6 +214,7 @@ export class ProblemsRepository {
         p.districtId,
         p.lat,
         p.lng,
+        p.stakeholderId ?? null,
       ],
     );
     return row.id;

@@ -40,6 +40,7 @@ import { ParticipationService } from '../plans/participation.service';
 import { StagesService } from '../plans/stages.service';
 import { boundaryContains, degreeBox, type Boundary } from './geo';
 import { photoUrl, thumbUrl } from './problem-photos.service';
+import { StakeholderLinksService } from '../stakeholders/stakeholder-links.service';
 import { ProblemErrors } from './problems.errors';
 import {
   type ListCursor,
@@ -154,6 +155,7 @@ export class ProblemsService {
     private readonly supportCounts: SupportCountBroadcaster,
     private readonly supportBatcher: SupportBatcher,
     private readonly rateLimiter: RateLimiter,
+    private readonly stakeholderLinks: StakeholderLinksService,
   ) {}
 
   private readonly listAnswers = new ShortLivedCache<TProblemPage>(1_000);
@@ -189,6 +191,8 @@ export class ProblemsService {
       districtId = input.districtId!;
     }
 
+    // Filing for a registered stakeholder: only its linked accounts may, and its name is shown.
+    const stakeholder = input.stakeholderId ? await this.stakeholderLinks.assertLinked(org.id, input.stakeholderId, actor.accountId) : null;
     const title = plainText(input.title, true);
     const description = plainText(input.description, false);
     if (title.length < 5)
@@ -203,7 +207,8 @@ export class ProblemsService {
         activityId: activity.id,
         authorId: actor.accountId,
         capacity: input.capacity,
-        onBehalfOf: input.capacity === 'ngo' && input.onBehalfOf ? plainText(input.onBehalfOf, true) : null,
+        onBehalfOf: stakeholder ? stakeholder.name : input.capacity === 'ngo' && input.onBehalfOf ? plainText(input.onBehalfOf, true) : null,
+        stakeholderId: stakeholder ? input.stakeholderId : null,
         isAnonymous: input.isAnonymous,
         title,
         description,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DemandsModule } from '../demands/demands.module';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -13,7 +14,7 @@ import { ThemesService } from './themes.service';
  * and export. The organizations module stores themes; problems and plans move their tagged items.
  */
 @Module({
-  imports: [AuditModule, IdentityModule, OrganizationsModule, ProblemsModule, PlansModule],
+  imports: [AuditModule, IdentityModule, OrganizationsModule, ProblemsModule, PlansModule, DemandsModule],
   controllers: [ThemesController],
   providers: [ThemeImportBody, ThemesService],
 })

@@ -20,6 +20,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import type { Theme } from '../organizations/theme.entity';
 import { CommitteesService } from '../plans/committees.service';
 import { ProblemsService } from '../problems/problems.service';
+import { DemandsService } from '../demands/demands.service';
 import { readThemeFile, type ThemeFileRow, themesCsvStream, themesXlsxStream } from './theme-file';
 import { planImport } from './theme-import';
 import { mapThemeConstraintError, ThemeErrors } from './themes.errors';
@@ -42,6 +43,7 @@ export class ThemesService {
     private readonly problems: ProblemsService,
     private readonly committees: CommitteesService,
     private readonly audit: AuditService,
+    private readonly demands: DemandsService,
   ) {}
 
   /** The whole tree, archived themes included: each top-level theme followed by its sub-themes. */
@@ -146,6 +148,8 @@ export class ThemesService {
 
       const problems = await this.problems.retagTheme(m, organization.id, source.id, target.id);
       const { committees, upstreamDirections } = await this.committees.retagTheme(m, organization.id, source.id, target.id);
+      // Demands keep their theme: the merged one's demands carry the target (before the delete cascades).
+      const demands = await this.demands.retagTheme(m, organization.id, source.id, target.id);
       if (children.length) {
         // Sub-themes keep their order, after the target's own.
         const targetChildren = siblingsOf(themes, target.id);
@@ -157,7 +161,7 @@ export class ThemesService {
       const result = { problems, committees, upstreamDirections, subThemes: children.length };
       await this.record(m, organization, actor, 'theme.merged', source.id, snapshot(source), {
         mergedInto: { id: target.id, slug: target.slug },
-        moved: result,
+        moved: { ...result, demands },
         subThemes: children.map((c) => c.slug),
       });
       return result;

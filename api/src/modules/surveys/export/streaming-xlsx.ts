@@ -30,8 +30,8 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 type Entry = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
 
-/** A ZIP archive written entry by entry into a sink, each entry deflated as it streams. */
-class StreamingZip {
+/** A ZIP archive written entry by entry into a sink, each entry deflated as it streams (also used by the demands exports). */
+export class StreamingZip {
   private offset = 0;
   private readonly entries: Entry[] = [];
   private current: { entry: Entry; deflate: DeflateRaw; output: Buffer[] } | null = null;

@@ -89,6 +89,44 @@ describe('ReportProblemForm', () => {
     expect(router.state.location.pathname).toBe('/isfahan/problems/0e000000-0000-4000-8000-000000000001');
   });
 
+  it('lets an NGO representative file for the registered stakeholder they are linked to, instead of typing its name', async () => {
+    const stakeholderId = '0c000000-0000-4000-8000-000000000001';
+    const draft: ProblemDraft = {
+      values: {
+        title: 'آلودگی هوای محله',
+        description: 'دود کارگاه‌ها هر شب هوای محله را آلوده می‌کند.',
+        themeId: ORG.themes[0].id,
+        location: { lat: 32.65, lng: 51.67 },
+        capacity: 'ngo',
+        stakeholderId,
+        isAnonymous: false,
+        photoIds: [],
+      },
+      photos: [],
+      isDistrictOnly: false,
+      idempotencyKey: 'a0000000-0000-4000-8000-00000000abce',
+      sentBody: null,
+    };
+    window.localStorage.setItem(draftKey(ORG.slug), JSON.stringify(draft));
+    const fetchMock = mockFetch({
+      'GET /api/auth/session': { status: 200, body: CITIZEN_SESSION, setCookie: 'hm_csrf=csrf-1' },
+      'GET /api/orgs/isfahan/problems/similar': { status: 200, body: [] },
+      'GET /api/orgs/isfahan/stakeholders/mine': { status: 200, body: { items: [{ id: stakeholderId, name: 'سمن هوای پاک', kind: 'ngo' }] } },
+      [`POST /api/orgs/isfahan/activities/${ACTIVITY_ID}/problems`]: { status: 201, body: { id: '0e000000-0000-4000-8000-000000000002' } },
+    });
+    const user = userEvent.setup();
+    renderWithApp(<ReportProblemForm organization={ORG} activityId={ACTIVITY_ID} capacities={['citizen', 'ngo']} />, '/isfahan/problems/new');
+
+    expect(await screen.findByRole('combobox', { name: /به نمایندگی از \(سمن ثبت‌شده\)/ })).toHaveTextContent('سمن هوای پاک');
+    // The free-text name is only for an organisation that is not registered.
+    expect(screen.queryByRole('textbox', { name: 'به نمایندگی از (نام سمن)' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'ثبت مسئله' }));
+    await screen.findByText('مسئلهٔ شما ثبت شد.');
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toMatchObject({ capacity: 'ngo', stakeholderId });
+  });
+
   it('names every missing field at once, in words, when the empty form is sent', async () => {
     window.localStorage.clear();
     const fetchMock = mockFetch({

@@ -12,6 +12,7 @@ import { useCurrentOrganization } from '@/features/organizations/pages/organizat
 import { newIdempotencyKey } from '@/lib/api-client';
 import { applyServerFieldErrors, errorCodeOf, fieldErrorMessage } from '@/lib/errors';
 import { useLocale } from '@/lib/use-locale';
+import { useMyStakeholders } from '@/features/stakeholders/api/use-stakeholders';
 import { useCreateProblem, useOpenProblemActivity } from '../api/use-problems';
 import { PhotoPicker } from '../components/photo-picker';
 import { districtOptions, themeOptions } from '../components/problem-bits';
@@ -21,6 +22,7 @@ import { PROBLEMS_NS } from '../problems-i18n';
 import { usePageTitle } from '@/app/use-page-title';
 
 const LocationPicker = lazy(() => import('../components/location-picker'));
+const OTHER_ORGANISATION = 'other';
 
 const FIELDS = ['title', 'description', 'themeId', 'location', 'districtId', 'photoIds', 'capacity', 'onBehalfOf', 'isAnonymous'] as const;
 
@@ -90,6 +92,8 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
   });
   const values = form.watch();
   const { errors } = form.formState;
+  // An NGO representative linked to registered stakeholders files for one of them (or types a name).
+  const myStakeholders = useMyStakeholders(slug, values.capacity === 'ngo');
   // Each field's own words first ("write a title", "choose a theme"), the generic text otherwise.
   const err = (name: (typeof FIELDS)[number], wording: string = name) =>
     fieldErrorMessage(t, errors[name] as never, `${PROBLEMS_NS}:form.fieldErrors.${wording}`);
@@ -122,7 +126,11 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
 
   const handleSubmit = form.handleSubmit((values) => {
     setFormError(null);
-    const input = { ...values, isAnonymous: isAnonymousAllowed && Boolean(values.isAnonymous) };
+    const input = {
+      ...values,
+      stakeholderId: values.capacity === 'ngo' ? (values.stakeholderId ?? null) : null,
+      isAnonymous: isAnonymousAllowed && Boolean(values.isAnonymous),
+    };
     const body = JSON.stringify(input);
     // The same report retried keeps its key (no duplicate); a changed report is a new attempt.
     if (draft.current.sentBody !== null && draft.current.sentBody !== body) draft.current.idempotencyKey = newIdempotencyKey();
@@ -253,7 +261,20 @@ export function ReportProblemForm({ organization, activityId, capacities, isAnon
           )}
         />
       )}
-      {values.capacity === 'ngo' && <TextField label={t('form.fields.onBehalfOf')} error={err('onBehalfOf')} {...form.register('onBehalfOf')} />}
+      {values.capacity === 'ngo' && (myStakeholders.data?.items.length ?? 0) > 0 && (
+        <Select
+          label={t('form.fields.stakeholderId')}
+          value={values.stakeholderId ?? OTHER_ORGANISATION}
+          options={[
+            ...myStakeholders.data!.items.map((s) => ({ value: s.id, label: s.name })),
+            { value: OTHER_ORGANISATION, label: t('form.fields.otherOrganisation') },
+          ]}
+          onValueChange={(v) => form.setValue('stakeholderId', v === OTHER_ORGANISATION ? null : v)}
+        />
+      )}
+      {values.capacity === 'ngo' && !values.stakeholderId && (
+        <TextField label={t('form.fields.onBehalfOf')} error={err('onBehalfOf')} {...form.register('onBehalfOf')} />
+      )}
       {isAnonymousAllowed && (
         <label className="checkbox">
           <input type="checkbox" {...form.register('isAnonymous')} />

@@ -35,6 +35,7 @@ import {
   useUpdateStage,
 } from '../use-manage-plans';
 import { usePageTitle } from '@/app/use-page-title';
+import { STAKEHOLDERS_NS } from '@/features/stakeholders/stakeholders-i18n';
 
 /** `/:slug/manage/plans/:planId`: everything a planner changes on one plan. */
 export default function ManagePlanPage() {
@@ -73,6 +74,8 @@ function ManagePlan({ slug, plan }: { slug: string; plan: TPlan }) {
           <div className="plan-header__meta">
             <PlanStatusBadge status={plan.status} />
             <Link to={`/${slug}/plans/${plan.id}`}>{t('plan.viewPublic')}</Link>
+            <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('thinktankSessions')}</Link>
+            <Link to={`/${slug}/manage/demands?planId=${plan.id}`}>{t('plan.demands')}</Link>
           </div>
         }
       />
@@ -97,6 +100,10 @@ function ManagePlan({ slug, plan }: { slug: string; plan: TPlan }) {
         <h2 id="manage-status">{t('status.title')}</h2>
         <PlanStatusForm slug={slug} plan={plan} />
       </section>
+
+      <p>
+        <Link to={`/${slug}/manage/stakeholders?planId=${plan.id}&tab=grid`}>{t(`${STAKEHOLDERS_NS}:planLink`)}</Link>
+      </p>
 
       <StagesSection slug={slug} plan={plan} />
       <CommitteesSection slug={slug} plan={plan} />
