@@ -115,7 +115,7 @@ async function main() {
     const dayRows = days.days.map((d, i) => `('${d}', '${days.jalali[i]}')`).join(',');
     psqlCopy(
       "the export's COPY statement alone (psql)",
-      `CREATE TEMP TABLE demand_export_day (day date PRIMARY KEY, jalali text NOT NULL); INSERT INTO demand_export_day VALUES ${dayRows}; ${csvCopySql(options)}`,
+      `SET enable_hashagg = off; SET enable_hashjoin = off; CREATE TEMP TABLE demand_export_day (day date PRIMARY KEY, jalali text NOT NULL); INSERT INTO demand_export_day VALUES ${dayRows}; ${csvCopySql(options)}`,
     );
 
     const service = bench.app.get(DemandExportService);

@@ -73,8 +73,8 @@ describe('demands export: a planner exports XLSX with the progress bar and downl
 
   it('in English (LTR): the page and the Word report', async () => {
     const page = await newPage(browser);
-    await page.addInitScript(() => window.localStorage.setItem('hm_locale', 'en'));
     await signInWithEmail(page, PLANNER);
+    await page.evaluate(() => window.localStorage.setItem('hm_locale', 'en'));
     await page.goto(`/${SLUG}/manage/demands/export?planId=${planId}`);
     await page.getByRole('heading', { level: 1, name: 'Demands export and supporting document' }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
