@@ -275,8 +275,8 @@ describe('demands exports', () => {
     expect(all).toContain(plainText('مطالبات بر پایه عنوان مشارکت و نوع ذی‌نفع'));
   });
 
-  it('writes the supporting-document DOCX with right-to-left paragraphs and tables', async () => {
-    const done = await exportAs(planner.client, { format: 'docx', filter: { planId: plan.id } });
+  it('writes the supporting-document DOCX with right-to-left paragraphs and tables, of the filtered demands', async () => {
+    const done = await exportAs(planner.client, { format: 'docx', filter: { planId: plan.id, kinds: 'problem', themeIds: org.themeIds.join(',') } });
     const res = await download(planner.client, done.id);
     expect(res.status).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'demand-report-'));
