@@ -4,6 +4,15 @@
 // the process's peak RSS for each, and in the same run the bare `COPY … CSV` of the demand rows
 // (psql), and of the export's own SELECT, so the job's overhead shows. Prints the load average.
 // Run: npx ts-node --transpile-only api/bench/demands-export.bench.ts [--demands 1000000] [--skip docx]
+// Memory from a compiled build (ts-node's compiler excluded):
+//   npx tsc -p api/tsconfig.json --noEmit false --outDir api/.bench-dist
+//   node --expose-gc api/.bench-dist/api/bench/demands-export.bench.js
+// Last run (2026-12-03, compiled, 1,000,000 demands, 2 cores shared by 7 sessions, load average ≈ 20):
+//   bare COPY … CSV 107,657 rows/s (9.3 s); the export's COPY statement alone 21,907 rows/s (45.6 s);
+//   csv job 16,869 rows/s (59.3 s, 284 MiB) peak RSS 239 MB; xlsx job 6,277 rows/s (159.3 s, 120 MiB)
+//   peak RSS 244 MB; pdf 22.3 s; docx 20.6 s. The machine gave a tenth of the bare COPY the issue
+//   quotes (~1M rows/s), so the absolute targets were not measurable here; see the ratios.
+
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import type { DemandExportFormat } from '@hamandishi/contracts';

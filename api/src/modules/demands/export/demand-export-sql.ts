@@ -153,10 +153,16 @@ export function exportHeaders(options: Pick<ExportQueryOptions, 'locale' | 'incl
  * bytes, so the rows never become JavaScript values.
  */
 export function csvCopySql(options: ExportQueryOptions): string {
-  const select = columns(options)
-    .map((c) => `${c.type === 'text' && !c.isOwn ? formulaSafeSql(c.sql) : c.sql} AS ${escapeIdentifier(wordIn(COLUMN_HEADERS[c.key], options.locale))}`)
+  const list = columns(options);
+  const inner = list.map((c, i) => `${c.sql} AS c${i}`).join(', ');
+  // The values are a level of their own (`OFFSET 0`), so the formula check reads each once.
+  const select = list
+    .map((c, i) => {
+      const v = `x.c${i}`;
+      return `${c.type === 'text' && !c.isOwn ? formulaSafeSql(v) : v} AS ${escapeIdentifier(wordIn(COLUMN_HEADERS[c.key], options.locale))}`;
+    })
     .join(',\n      ');
-  return `COPY (SELECT ${select} ${fromWhere(options)}) TO STDOUT (FORMAT csv, HEADER true)`;
+  return `COPY (SELECT ${select} FROM (SELECT ${inner} ${fromWhere(options)} OFFSET 0) x) TO STDOUT (FORMAT csv, HEADER true)`;
 }
 
 /**
@@ -171,14 +177,17 @@ function rawLinesCopy(valueSql: string, options: ExportQueryOptions, extraWhere 
 // Characters XML 1.0 forbids (PostgreSQL text never holds NUL), removed; `translate` does it in one pass.
 const XML_ILLEGAL = "E'\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0B\\x0C\\x0E\\x0F\\x10\\x11\\x12\\x13\\x14\\x15\\x16\\x17\\x18\\x19\\x1A\\x1B\\x1C\\x1D\\x1E\\x1F\\uFFFE\\uFFFF'";
 
-/** XML character data of a cell: illegal characters gone, `& < >` escaped, `_xHHHH_` protected, line breaks as references. */
-function xmlTextSql(expr: string): string {
-  // `translate` looks at every character: only text holding a forbidden one pays for it.
-  let x = `CASE WHEN ${expr} ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]' THEN translate(${expr}, ${XML_ILLEGAL}, '') ELSE ${expr} END`;
+/**
+ * XML character data of a cell from `safe` (a column of a lower query level, so repeating it costs
+ * nothing): `& < >` escaped and line breaks written as references, always; and, only on the rare
+ * text that needs it (one regular expression decides), characters XML forbids removed and a
+ * literal `_xHHHH_` protected by escaping its underscore (spreadsheets would decode it).
+ */
+function xmlTextSql(safe: string): string {
+  let x = `CASE WHEN ${safe} ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|_x' THEN regexp_replace(translate(${safe}, ${XML_ILLEGAL}, ''), '_(x[0-9A-Fa-f]{4}_)', '_x005F_\\1', 'g') ELSE ${safe} END`;
   x = `replace(${x}, '&', '&amp;')`;
   x = `replace(${x}, '<', '&lt;')`;
   x = `replace(${x}, '>', '&gt;')`;
-  x = `replace(${x}, '_x', '_x005F_x')`;
   x = `replace(${x}, E'\\n', '&#10;')`;
   x = `replace(${x}, E'\\r', '&#13;')`;
   return x;
@@ -187,21 +196,25 @@ function xmlTextSql(expr: string): string {
 /**
  * The worksheet rows of the XLSX, one `<row>` per line, built by PostgreSQL (inline strings,
  * formula-safe, XML-escaped; numbers as numbers; empty cells left out). Row numbers restart on
- * each sheet: `sheetRows` data rows per sheet under a header in row 1.
+ * each sheet: `sheetRows` data rows per sheet under a header in row 1. Three levels, so each
+ * value, its formula check and its escaping are computed once per cell: the demands with their
+ * row number (a window function: never merged into the levels above), the formula-safe text
+ * (`OFFSET 0` keeps it a level of its own), and the row's markup.
  */
 export function xlsxRowsCopySql(options: ExportQueryOptions, sheetRows: number): string {
   const list = columns(options);
   const inner = list.map((c, i) => `${c.sql} AS c${i}`).join(', ');
+  const middle = list.map((c, i) => (c.type === 'text' && !c.isOwn ? `${formulaSafeSql(`x.c${i}`)} AS c${i}` : `x.c${i}`)).join(', ');
   const cells = list.map((c, i) => {
-    const v = `x.c${i}`;
-    const ref = `'<c r="${columnName(i)}' || x.r || '"`;
+    const v = `y.c${i}`;
+    const ref = `'<c r="${columnName(i)}' || y.r || '"`;
     if (c.type === 'number') return `CASE WHEN ${v} IS NULL THEN '' ELSE ${ref}><v>' || ${v}::text || '</v></c>' END`;
-    const text = c.isOwn ? v : xmlTextSql(formulaSafeSql(v));
+    const text = c.isOwn ? v : xmlTextSql(v);
     return `CASE WHEN ${v} IS NULL THEN '' ELSE ${ref} t="inlineStr"><is><t xml:space="preserve">' || ${text} || '</t></is></c>' END`;
   });
-  const value = `'<row r="' || x.r || '">' || ${cells.join(' || ')} || '</row>'`;
+  const value = `'<row r="' || y.r || '">' || ${cells.join(' || ')} || '</row>'`;
   const r = `((row_number() OVER () - 1) % ${Math.floor(sheetRows)} + 2)::text`;
-  return `COPY (SELECT ${value} FROM (SELECT ${r} AS r, ${inner} ${fromWhere(options)}) x) TO STDOUT (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
+  return `COPY (SELECT ${value} FROM (SELECT x.r, ${middle} FROM (SELECT ${r} AS r, ${inner} ${fromWhere(options)}) x OFFSET 0) y) TO STDOUT (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
 }
 
 /** The demand as a JSON object (codes, not words, beside the names a reader needs). */
