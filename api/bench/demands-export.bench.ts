@@ -7,12 +7,13 @@
 // Memory from a compiled build (ts-node's compiler excluded):
 //   npx tsc -p api/tsconfig.json --noEmit false --outDir api/.bench-dist
 //   node --expose-gc api/.bench-dist/api/bench/demands-export.bench.js
-// Last run (2026-12-03, compiled, 1,000,000 demands, 2 cores shared by 7 sessions, load average ≈ 20):
-//   bare COPY … CSV 107,657 rows/s (9.3 s); the export's COPY statement alone 21,907 rows/s (45.6 s);
-//   csv job 16,869 rows/s (59.3 s, 284 MiB) peak RSS 239 MB; xlsx job 6,277 rows/s (159.3 s, 120 MiB)
-//   peak RSS 244 MB; pdf 22.3 s; docx 20.6 s. The machine gave a tenth of the bare COPY the issue
-//   quotes (~1M rows/s), so the absolute targets were not measurable here; see the ratios.
-
+// Last run (2026-12-03 09:13 UTC, compiled, 1,000,000 demands, 2 cores shared by 7 sessions, load
+// average ≈ 16): bare COPY … CSV 108,986 rows/s (9.2 s); the export's COPY statement alone 21,876
+// rows/s (45.7 s); csv job 20,370 rows/s (49.1 s, 284 MiB) peak RSS 240 MB; xlsx job 9,029 rows/s
+// (110.8 s, 120 MiB) peak RSS 241 MB; pdf 5.1 s; docx 7.2 s. The machine gave a tenth of the bare
+// COPY the issue quotes (~1M rows/s), so the absolute row targets could not be shown here; the
+// job adds little to its statement (49.1 against 45.7 s): the statement (themes aggregate, names,
+// Jalali day, formula checks) costs about five times the bare COPY.
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import type { DemandExportFormat } from '@hamandishi/contracts';
