@@ -89,7 +89,7 @@ describe('demands export: a planner exports XLSX with the progress bar and downl
 /** Text without bidi controls and ZWNJ, no space beside a digit or punctuation (pdftotext moves them). */
 function plain(text: string): string {
   return text
-    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\u200c|\u200d|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s*([^\p{L}\s])\s*/gu, '$1')
     .replace(/\s+/g, ' ');
 }

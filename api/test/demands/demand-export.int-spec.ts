@@ -311,7 +311,7 @@ describe('demands exports', () => {
  */
 function plainText(text: string): string {
   return text
-    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\u200c|\u200d|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s*([^\p{L}\s])\s*/gu, '$1')
     .replace(/\s+/g, ' ')
     .trim();
