@@ -50,6 +50,10 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+// Strategy monitoring (planners) and the public accountability pages: chunks of their own (ECharts and Leaflet load inside them).
+const StrategyMonitoringPage = lazyPage(() => import('@/features/strategy/monitoring/monitoring-page'));
+const AccountabilityPage = lazyPage(() => import('@/features/strategy/public/accountability-page'));
+const PublicProjectPage = lazyPage(() => import('@/features/strategy/public/project-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +107,9 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/plans/:planId/monitoring', element: <StrategyMonitoringPage /> },
+          { path: 'plans/:planId/accountability', element: <AccountabilityPage /> },
+          { path: 'projects/:projectId', element: <PublicProjectPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
