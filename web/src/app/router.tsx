@@ -50,6 +50,8 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+// The plan structure editor (planners): a chunk of its own.
+const StrategyEditorPage = lazyPage(() => import('@/features/strategy/strategy-editor-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -103,6 +105,7 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/plans/:planId/strategy', element: <StrategyEditorPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -108,7 +108,14 @@ export function checkStructure(content: TStrategyContent, ctx: RuleContext): Rul
 // Fields compared per level; position is persisted but not shown as a change.
 const IGNORED = new Set(['id', 'position']);
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** JSON with object keys sorted, so two equal values compare equal whatever their key order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+const same = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b);
 
 /** The changed fields of two versions of a row (position left out). */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): TStructureChange['fields'] {

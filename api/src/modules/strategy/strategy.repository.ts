@@ -135,7 +135,12 @@ export class StrategyRepository {
       focusPoints,
       goals,
       outputs,
-      indicators: (indicators as TIndicator[]).map((i) => ({ ...i, baselineValue: n(i.baselineValue) })),
+      // jsonb keeps its own key order: variables are rebuilt in the contract's order
+      indicators: (indicators as TIndicator[]).map((i) => ({
+        ...i,
+        baselineValue: n(i.baselineValue),
+        variables: i.variables.map((v) => ({ name: v.name, label: v.label, unit: v.unit ?? null })),
+      })),
       portfolios,
       projects: (projects as (TProject & { lat: number | null; lng: number | null })[]).map(({ lat, lng, ...rest }) => ({
         ...rest,

@@ -43,7 +43,7 @@ import { CommitteesService } from '../plans/committees.service';
 import type { PlanRow } from '../plans/plans.repository';
 import { PlansService } from '../plans/plans.service';
 import { budgetView } from './strategy-budget';
-import { checkStructure, countChanges, diffContent, type RuleContext, type RuleIssue, rowsOf } from './strategy-rules';
+import { checkStructure, countChanges, diffContent, type RuleContext, type RuleIssue, rowsOf, stableJson } from './strategy-rules';
 import { readStructureXlsx, type WorkbookRefs, writeStructureXlsx } from './strategy-xlsx';
 import { StrategyErrors } from './strategy.errors';
 import { LEVEL_ORDER, type LevelRow, StrategyRepository } from './strategy.repository';
@@ -228,8 +228,16 @@ export class StrategyService {
         return newId;
       };
       const newId = copyRow(level, source, {});
-      // whole positions again, the copy right after its source
-      for (const l of LEVEL_ORDER) listOf(c, l).sort((a, b) => a.position - b.position).forEach((r, i) => (r.position = i));
+      // whole positions among siblings again, the copy right after its source
+      for (const l of LEVEL_ORDER) {
+        const parentKey = PARENT_KEY[l];
+        const groups = new Map<unknown, LevelRow[]>();
+        for (const r of listOf(c, l)) {
+          const key = parentKey ? (r as Record<string, unknown>)[parentKey] : null;
+          groups.set(key, [...(groups.get(key) ?? []), r]);
+        }
+        for (const rows of groups.values()) rows.sort((a, b) => a.position - b.position).forEach((r, i) => (r.position = i));
+      }
       return { level, id: newId };
     });
   }
@@ -450,14 +458,14 @@ export class StrategyService {
   private async persist(m: EntityManager, organizationId: string, planId: string, before: TStrategyContent, after: TStrategyContent): Promise<void> {
     // codes may swap between rows within one import
     await m.query('SET CONSTRAINTS ALL DEFERRED');
-    if (JSON.stringify(before.statement) !== JSON.stringify(after.statement)) {
+    if (stableJson(before.statement) !== stableJson(after.statement)) {
       await this.repository.saveStatement(m, organizationId, planId, after.statement, null);
     }
     const b = rowsOf(before) as unknown as Editable;
     const a = rowsOf(after) as unknown as Editable;
     for (const level of LEVEL_ORDER) {
       const old = new Map(b[level].map((r) => [r.id, r]));
-      const changed = a[level].filter((r) => JSON.stringify(old.get(r.id)) !== JSON.stringify(r));
+      const changed = a[level].filter((r) => stableJson(old.get(r.id)) !== stableJson(r));
       await this.repository.upsert(m, level, organizationId, planId, changed);
       if (level === 'indicator') {
         const targets = (changed as TIndicator[]).filter((r) => JSON.stringify((old.get(r.id) as TIndicator | undefined)?.targets) !== JSON.stringify(r.targets));
