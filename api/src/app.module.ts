@@ -24,6 +24,7 @@ import { SurveysModule } from './modules/surveys/surveys.module';
 import { ProblemMapModule } from './modules/problem-map/problem-map.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { StrategyModule } from './modules/strategy/strategy.module';
 import { DemandClassifierModule } from './modules/demands/classifier/classifier.module';
 import { StrategyMonitoringModule } from './modules/strategy/monitoring/monitoring.module';
 import { StrategyTraceabilityModule } from './modules/strategy/traceability/traceability.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ThemesModule,
         DistrictsModule,
         DemandClassifierModule,
+        StrategyModule,
         StrategyTraceabilityModule,
         StrategyMonitoringModule,
       ],

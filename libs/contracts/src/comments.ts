@@ -3,7 +3,7 @@ import { ZUuid } from './common';
 import { textBlock, textToken, textVerbatim } from './text';
 
 /** What can carry comments; later features add their own target types. */
-export const COMMENT_TARGETS = ['problem', 'paragraph', 'document', 'project'] as const;
+export const COMMENT_TARGETS = ['problem', 'paragraph', 'document', 'project', 'goal'] as const;
 /** A kind of commentable thing. */
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 

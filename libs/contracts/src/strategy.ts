@@ -38,8 +38,12 @@ export const APPROVAL_OUTCOME_VALUES = ['approved', 'rejected', 'conforming', 'n
 /** An approval outcome. */
 export type ApprovalOutcome = (typeof APPROVAL_OUTCOME_VALUES)[number];
 
-/** The plan statuses in which planners may edit the structure; afterwards only a revision changes it. */
-export const STRATEGY_EDITABLE_STATUSES = ['drafting', 'council_review'] as const satisfies readonly (typeof PLAN_STATUSES)[number][];
+/**
+ * The plan statuses in which planners may edit the structure: while drafting, and during execution
+ * (the rolling revision, frozen as versions). Under the council's review, after approval and the
+ * conformity check, and once closed, the structure stands as approved.
+ */
+export const STRATEGY_EDITABLE_STATUSES = ['drafting', 'in_execution'] as const satisfies readonly (typeof PLAN_STATUSES)[number][];
 
 /** A code that links rows across the XLSX sheets: letters, digits and . _ - / (e.g. `G1`, `O1.2`, `P-017`). */
 export const ZStrategyCode = textToken({ min: 1, max: 40 }).regex(/^[\p{L}\p{N}._\-/]+$/u, 'invalid_format');

@@ -50,6 +50,8 @@ const SurveyPage = lazyPage(() => import('@/features/surveys/respond/survey-page
 const SurveyBuilderPage = lazyPage(() => import('@/features/surveys/builder/survey-builder-page'));
 // Suggested themes of demands (planners): a chunk of its own.
 const DemandSuggestionsPage = lazyPage(() => import('@/features/demands/suggestions/demand-suggestions-page'));
+// The plan structure editor (planners): a chunk of its own.
+const StrategyEditorPage = lazyPage(() => import('@/features/strategy/strategy-editor-page'));
 // Strategy monitoring (planners) and the public accountability pages: chunks of their own (ECharts and Leaflet load inside them).
 const StrategyMonitoringPage = lazyPage(() => import('@/features/strategy/monitoring/monitoring-page'));
 const AccountabilityPage = lazyPage(() => import('@/features/strategy/public/accountability-page'));
@@ -107,6 +109,7 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'manage/demands/suggestions', element: <DemandSuggestionsPage /> },
+          { path: 'manage/plans/:planId/strategy', element: <StrategyEditorPage /> },
           { path: 'manage/plans/:planId/monitoring', element: <StrategyMonitoringPage /> },
           { path: 'plans/:planId/accountability', element: <AccountabilityPage /> },
           { path: 'projects/:projectId', element: <PublicProjectPage /> },

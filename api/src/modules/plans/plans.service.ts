@@ -222,6 +222,13 @@ export class PlansService {
     return plan;
   }
 
+  /** The plan row for another module's read (no lock); 404 for another organisation's or no plan. */
+  async findForModule(organizationId: string, planId: string): Promise<PlanRow> {
+    const plan = await this.repository.findPlan(this.repository.db, organizationId, planId);
+    if (!plan) throw PlanErrors.planNotFound();
+    return plan;
+  }
+
   private coverUrl(organization: Organization, plan: PlanRow): string | null {
     return plan.coverAttachmentId ? this.attachments.urlOf(organization.slug, plan.coverAttachmentId) : null;
   }

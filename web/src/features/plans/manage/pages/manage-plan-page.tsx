@@ -73,6 +73,7 @@ function ManagePlan({ slug, plan }: { slug: string; plan: TPlan }) {
           <div className="plan-header__meta">
             <PlanStatusBadge status={plan.status} />
             <Link to={`/${slug}/plans/${plan.id}`}>{t('plan.viewPublic')}</Link>
+            <Link to={`/${slug}/manage/plans/${plan.id}/strategy`}>{t('plan.structure')}</Link>
             <Link to={`/${slug}/manage/plans/${plan.id}/monitoring`}>{t('strategyMonitoringLink')}</Link>
           </div>
         }
