@@ -33,7 +33,7 @@ describe('accountability: a planner links demands and measures; a citizen sees w
 
     // Link the demand group to the project, found by search.
     await planner.getByRole('tab', { name: 'پیوند با مطالبات' }).click();
-    await planner.getByLabel('پروژه', { exact: true }).selectOption({ label: new RegExp(fixture.projectTitle) as unknown as string });
+    await planner.getByLabel('پروژه', { exact: true }).selectOption(fixture.projectId);
     await planner.getByRole('searchbox', { name: 'جست‌وجوی مطالبات' }).fill('آب گرفتگی');
     await planner.getByRole('button', { name: 'جست‌وجو' }).click();
     const group = planner.getByTestId('candidate-group').filter({ hasText: fixture.groupName });
@@ -44,6 +44,7 @@ describe('accountability: a planner links demands and measures; a citizen sees w
 
     // A measurement for the year: 35 of 100 → 35 %, (35 − 20) / (40 − 20) = 0.75 → at risk.
     await planner.getByRole('tab', { name: 'شاخص‌ها' }).click();
+    await planner.getByLabel('شاخص', { exact: true }).selectOption(fixture.indicatorId);
     await planner.getByLabel('سال', { exact: true }).first().selectOption(String(fixture.year));
     await planner.getByLabel('معابر با آبرو').fill('۳۵');
     await planner.getByLabel('همه معابر').fill('۱۰۰');
@@ -53,7 +54,7 @@ describe('accountability: a planner links demands and measures; a citizen sees w
 
     // The project's progress: 40 %, now under way.
     await planner.getByRole('tab', { name: 'پروژه‌ها' }).click();
-    await planner.getByLabel('پروژه', { exact: true }).selectOption({ label: new RegExp(fixture.projectTitle) as unknown as string });
+    await planner.getByLabel('پروژه', { exact: true }).selectOption(fixture.projectId);
     await planner.getByLabel('سال', { exact: true }).selectOption(String(fixture.year));
     await planner.getByLabel('پیشرفت (درصد)').fill('۴۰');
     await planner.getByLabel('وضعیت پروژه').selectOption('in_progress');

@@ -21,6 +21,7 @@ export type MonitoringFixture = {
   planId: string;
   year: number;
   projectId: string;
+  indicatorId: string;
   problemId: string;
   groupName: string;
   projectTitle: string;
@@ -87,7 +88,7 @@ export async function buildMonitoringFixture(citizenName: string): Promise<Monit
        VALUES ($1, $2, 'problem', $3, 'آب‌گرفتگی کوچه پس از هر باران', 'ابگرفتگی کوچه پس از هر باران', $4, $5, 'problem')`,
       [org, planId, problem.id, citizenId, group.id],
     );
-    return { planId, year, projectId: project.id, problemId: problem.id, groupName, projectTitle };
+    return { planId, year, projectId: project.id, indicatorId: indicator.id, problemId: problem.id, groupName, projectTitle };
   } finally {
     await db.end();
   }
