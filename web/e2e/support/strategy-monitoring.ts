@@ -14,7 +14,10 @@ function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const file = path.resolve(__dirname, '../../../.data/postgres.json');
   if (!existsSync(file)) throw new Error(`no ${file}: is the e2e server running on the embedded database?`);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { url: string }).url;
+  // The file names the server; the app's database on it is `hamandishi` (api/src/database/database-url.ts).
+  const url = new URL((JSON.parse(readFileSync(file, 'utf8')) as { url: string }).url);
+  url.pathname = '/hamandishi';
+  return url.toString();
 }
 
 export type MonitoringFixture = {

@@ -9,7 +9,9 @@ import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { MONITORING_NS } from './monitoring-i18n';
 import { NativeSelect, readDecimal } from './monitoring-bits';
+import { useAccount } from '@/features/identity/api/use-session';
 import {
+  useAddContact,
   useRemoveContact,
   useSaveRules,
   useSetYearClosed,
@@ -30,6 +32,9 @@ export function SettingsPanel({ slug, planId, overview }: { slug: string; planId
   const save = useSaveRules(slug, planId);
   const setClosed = useSetYearClosed(slug, planId);
   const removeContact = useRemoveContact(slug, planId);
+  const addContact = useAddContact(slug, planId);
+  const { account } = useAccount();
+  const [unit, setUnit] = useState(overview.units[0] ?? '');
 
   const serverField = (k: string) => (isApiError(save.error) ? save.error.fields[k] : undefined);
   const handleSubmit = (event: FormEvent) => {
@@ -92,6 +97,17 @@ export function SettingsPanel({ slug, planId, overview }: { slug: string; planId
       <section className="card stack" aria-labelledby="contacts-title">
         <h3 id="contacts-title">{t('settings.contacts')}</h3>
         <p className="muted">{t('settings.contactsIntro')}</p>
+        {overview.units.length === 0 ? (
+          <p className="muted">{t('settings.noUnits')}</p>
+        ) : (
+          <div className="monitoring-grid">
+            <NativeSelect name="contact-unit" label={t('settings.unit')} value={unit} onChange={setUnit} options={overview.units.map((u) => ({ value: u, label: u }))} />
+            <Button variant="secondary" disabled={!account || !unit} isLoading={addContact.isPending} onClick={() => account && addContact.mutate({ unit, accountId: account.id })}>
+              {t('settings.addMe')}
+            </Button>
+          </div>
+        )}
+        {addContact.isError && <Alert variant="danger">{translateErrorCode(t, errorCodeOf(addContact.error))}</Alert>}
         {overview.contacts.length === 0 ? (
           <p>{t('settings.noContacts')}</p>
         ) : (

@@ -83,6 +83,15 @@ export function useSetYearClosed(slug: string, planId: string) {
   });
 }
 
+/** Alerts a member (here: the planner themself) when a figure of a unit goes off track. */
+export function useAddContact(slug: string, planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { unit: string; accountId: string }) => api.post(`${planBase(slug, planId)}/monitoring/contacts`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: monitoringKeys.overview(slug, planId) }),
+  });
+}
+
 /** Stops alerting a member for a unit. */
 export function useRemoveContact(slug: string, planId: string) {
   const queryClient = useQueryClient();
