@@ -170,15 +170,20 @@ async function main() {
     rows.push(`${label.padEnd(52)} ${String(took).padStart(6)} ms${took > 100 ? '   (over 100 ms)' : ''}`);
     return out;
   };
-  const d = (await time('dashboard data, cold (first call of the process)', () => service.dashboard(org, planId))) as Awaited<ReturnType<MonitoringService['dashboard']>>;
+  // The service keeps a plan's dashboard for a few seconds; the figures below build it afresh
+  // (buildDashboard) except the last, which is what a repeated request costs.
+  const build = () => (service as unknown as { buildDashboard: MonitoringService['dashboard'] }).buildDashboard(org, planId);
+  const d = (await time('dashboard data, cold (first call of the process)', build)) as Awaited<ReturnType<MonitoringService['dashboard']>>;
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    await service.dashboard(org, planId);
+    await build();
     warm.push(performance.now() - t0);
   }
   warm.sort((a, b) => a - b);
-  rows.push(`${'dashboard data, warm (median of 5)'.padEnd(52)} ${String(Math.round(warm[2])).padStart(6)} ms${warm[2] > 100 ? '   (over 100 ms)' : ''}`);
+  rows.push(`${'dashboard data, built again (median of 5)'.padEnd(52)} ${String(Math.round(warm[2])).padStart(6)} ms${warm[2] > 100 ? '   (over 100 ms)' : ''}`);
+  await service.dashboard(org, planId);
+  await time('dashboard data, repeated request (kept 15 s)', () => service.dashboard(org, planId));
   await time('measurements.csv (dashboard + one table)', () => service.download(org, planId, 'measurements'));
   const bytes = Buffer.byteLength(JSON.stringify(d));
   console.log(`\naccountability dashboard: ${d.goals.length} goals, ${d.indicators.length} indicators, ${d.indicators.reduce((s, i) => s + i.measurements.length, 0)} measurements, ${d.projects.length} projects, ${d.districts.length} districts; response ${Math.round(bytes / 1024)} KiB of JSON`);
