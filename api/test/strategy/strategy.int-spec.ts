@@ -227,7 +227,7 @@ describe('the plan structure (planners)', () => {
       expect.arrayContaining([
         { level: 'goal', kind: 'changed', code: 'G1', title: 'مقصد بازنویسی‌شده', fields: [{ field: 'title', before: 'مقصد راهبردی 1: شهر زیست‌پذیر', after: 'مقصد بازنویسی‌شده' }] },
         { level: 'goal', kind: 'added', code: 'G5', title: 'مقصد تازه', fields: [] },
-        { level: 'action', kind: 'removed', code: 'A120', title: 'اقدام 120', fields: [] },
+        { level: 'action', kind: 'removed', code: 'A99', title: 'اقدام 99', fields: [] },
       ]),
     );
     // the structure changes under the preview: its fingerprint no longer applies
