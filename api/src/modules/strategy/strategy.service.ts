@@ -325,7 +325,9 @@ export class StrategyService {
       }
       const issues = [...read.issues];
       const seen = new Set(issues.map((i) => `${i.sheet}|${i.row}|${i.column}`));
-      for (const ri of checkStructure(read.content, ctx)) {
+      // Codes resolve within the file, where the reader reports the broken ones; a rule's unknown
+      // parent can only be a row refused for another problem, already reported.
+      for (const ri of checkStructure(read.content, ctx).filter((i) => i.code !== 'unknown_code')) {
         const located = read.locate(ri);
         const key = `${located.sheet}|${located.row}|${located.column}`;
         if (!seen.has(key)) issues.push(located);
