@@ -3,7 +3,7 @@ import { ZUuid } from './common';
 import { ZLatLng } from './problems';
 import { textBlock, textLine, textToken } from './text';
 import { ZDate, ZJalaliYear, PLAN_STATUSES } from './plans';
-import { checkFormula, FORMULA_MAX_LENGTH, FORMULA_VARIABLE_NAME, normalizeVariableName } from './strategy-formula';
+import { checkFormula, FORMULA_MAX_LENGTH, FORMULA_VARIABLE_NAME, type FormulaErrorCode, normalizeVariableName } from './strategy-formula';
 
 // The plan's structure (issue 14): vision, mission, values; focus points; goals → outputs →
 // indicators and projects → actions; portfolios; yearly budgets; approvals; revisions.
@@ -125,8 +125,16 @@ export const ZIndicatorTarget = z.strictObject({ year: ZJalaliYear, value: z.num
 export type TIndicatorTarget = z.infer<typeof ZIndicatorTarget>;
 
 /**
+ * The field code of a formula problem (`errors.field.<code>`): `formula_<code>`, except a division
+ * by zero, whose `_zero` ending the catalogs would take for a plural form.
+ */
+export function formulaFieldCode(code: FormulaErrorCode): string {
+  return code === 'division_by_zero' ? 'formula_zero_division' : `formula_${code}`;
+}
+
+/**
  * Adds the formula's problems to a schema's issues: its syntax, names it uses that are not declared,
- * a division by a constant zero (`formula_<code>` at `formula`), duplicate variable names.
+ * a division by a constant zero (formulaFieldCode at `formula`), duplicate variable names.
  */
 export function refineIndicatorFormula(
   value: { formula: string; variables: { name: string }[] },
@@ -138,7 +146,7 @@ export function refineIndicatorFormula(
     seen.add(v.name);
   });
   const check = checkFormula(value.formula, value.variables.map((v) => v.name));
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: `formula_${check.code}`, path: ['formula'] });
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: formulaFieldCode(check.code), path: ['formula'] });
 }
 
 /** POST/PUT an indicator, under an output: unit, direction, formula over its variables, baseline and targets. */

@@ -1,5 +1,6 @@
 import {
   checkFormula,
+  formulaFieldCode,
   type StrategyLevel,
   type TBudgetAllocation,
   type TStrategyContent,
@@ -67,7 +68,7 @@ export function checkStructure(content: TStrategyContent, ctx: RuleContext): Rul
       names.add(v.name);
     });
     const check = checkFormula(i.formula, i.variables.map((v) => v.name));
-    if (!check.ok) add('indicator', i.id, 'formula', `formula_${check.code}`);
+    if (!check.ok) add('indicator', i.id, 'formula', formulaFieldCode(check.code));
     if (i.baselineYear !== null && i.baselineYear > ctx.strategic.to) add('indicator', i.id, 'baselineYear', 'year_outside_horizon');
     const years = new Set<number>();
     i.targets.forEach((t, k) => {

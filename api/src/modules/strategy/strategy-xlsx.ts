@@ -225,6 +225,7 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   const targetOrigins = new Map<string, number[]>();
   const variableOrigins = new Map<string, number[]>();
   const budgetOrigins = new Map<string, number>();
+  const targetYearOfRow = new Map<number, number>();
 
   const existing = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const known: Record<StrategyLevel, Set<string>> = {
@@ -363,6 +364,7 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
       continue;
     }
     targetsOf.set(id, [...(targetsOf.get(id) ?? []), { year, value }]);
+    targetYearOfRow.set(r.row, year);
     targetOrigins.set(id, [...(targetOrigins.get(id) ?? []), r.row]);
   }
   const indicators: TIndicator[] = [];
@@ -563,8 +565,12 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   const locate = (ri: RuleIssue): TImportIssue => {
     if (ri.level === 'budget') return { sheet: 'budget', row: budgetOrigins.get(ri.id) ?? null, column: columnOf(ri.field), code: ri.code };
     if (ri.level === 'target' || ri.field.startsWith('targets.')) {
+      // the rules index the indicator's targets sorted by year: find the file's row by the year
       const k = Number(ri.field.split('.')[1]);
-      return { sheet: 'targets', row: targetOrigins.get(ri.id)?.[k] ?? null, column: 'year', code: ri.code };
+      const year = indicators.find((i) => i.id === ri.id)?.targets[k]?.year;
+      const rows = targetOrigins.get(ri.id) ?? [];
+      const row = rows.find((r) => targetYearOfRow.get(r) === year) ?? null;
+      return { sheet: 'targets', row, column: 'year', code: ri.code };
     }
     if (ri.field.startsWith('variables.')) {
       const k = Number(ri.field.split('.')[1]);

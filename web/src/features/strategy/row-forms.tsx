@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   checkFormula,
+  formulaFieldCode,
   INDICATOR_DIRECTIONS,
   PROJECT_STATUSES,
   type TIndicator,
@@ -201,7 +202,7 @@ export function IndicatorForm(props: IndicatorFormProps) {
         aria-describedby="formula-live"
       />
       <p id="formula-live" role="status" className={live && !live.ok ? 'strategy-formula strategy-formula--bad' : 'strategy-formula'} data-testid="formula-status">
-        {live === null ? '' : live.ok ? t('formula.ok', { variables: live.variables.join('، ') || '—' }) : t('formula.bad', { problem: t(`errors:field.formula_${live.code}`), position: live.position + 1 })}
+        {live === null ? '' : live.ok ? t('formula.ok', { variables: live.variables.join('، ') || '—' }) : t('formula.bad', { problem: t(`errors:field.${formulaFieldCode(live.code)}`), position: live.position + 1 })}
       </p>
       <div className="strategy-form__row">
         <Controller

@@ -5,6 +5,7 @@ import { Button, Dialog, UserText } from '@/components';
 import { SaveError } from '@/features/plans/manage/fields';
 import { formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
+import { BudgetLinesForm } from './budget-lines-form';
 import { ActionForm, IndicatorForm, ProjectForm, SimpleRowForm } from './row-forms';
 import { STRATEGY_NS } from './strategy-i18n';
 import { type EditorLevel, useRowActions } from './use-strategy';
@@ -190,7 +191,12 @@ function RowEditor({ slug, planId, structure: s, editing, onDone }: { slug: stri
     case 'indicator':
       return <IndicatorForm {...common} indicator={s.indicators.find((i) => i.id === editing.id)} outputId={editing.parentId} />;
     case 'project':
-      return <ProjectForm {...common} project={s.projects.find((p) => p.id === editing.id)} outputId={editing.parentId} />;
+      return (
+        <div className="stack">
+          <ProjectForm {...common} project={s.projects.find((p) => p.id === editing.id)} outputId={editing.parentId} />
+          {editing.id && <BudgetLinesForm slug={slug} planId={planId} structure={s} owner="project" ownerId={editing.id} />}
+        </div>
+      );
     case 'action':
       return <ActionForm {...common} action={s.actions.find((a) => a.id === editing.id)} projectId={editing.parentId} />;
     case 'output': {
@@ -199,7 +205,12 @@ function RowEditor({ slug, planId, structure: s, editing, onDone }: { slug: stri
     }
     default: {
       const list = editing.level === 'goal' ? s.goals : editing.level === 'portfolio' ? s.portfolios : s.focusPoints;
-      return <SimpleRowForm {...common} row={list.find((x) => x.id === editing.id)} />;
+      return (
+        <div className="stack">
+          <SimpleRowForm {...common} row={list.find((x) => x.id === editing.id)} />
+          {editing.level === 'portfolio' && editing.id && <BudgetLinesForm slug={slug} planId={planId} structure={s} owner="portfolio" ownerId={editing.id} />}
+        </div>
+      );
     }
   }
 }
