@@ -93,7 +93,7 @@ describe('strategy monitoring: measurements, statuses, alerts and the public das
     const before = await app.db.query(`SELECT value FROM strategy_measurement WHERE indicator_id = $1 AND year = $2 AND quarter IS NULL`, [indicatorId, y]);
     const zero = await measure({ a: 10, b: 0 });
     expect(zero.status).toBe(400);
-    expect(zero.body).toMatchObject({ code: 'strategy_monitoring.formula_error', fields: { formula: 'formula_division_by_zero' } });
+    expect(zero.body).toMatchObject({ code: 'strategy_monitoring.formula_error', fields: { formula: 'formula_zero_division' } });
     const missing = await measure({ a: 10 });
     expect(missing.status).toBe(400);
     expect(missing.body.fields).toEqual({ 'values.b': 'formula_missing_value' });

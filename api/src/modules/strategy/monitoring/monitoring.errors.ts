@@ -1,3 +1,4 @@
+import { type FormulaErrorCode, formulaFieldCode } from '@hamandishi/contracts';
 import { AppError } from '../../../common/errors/app-error';
 
 /** The monitoring module's errors, in one place. */
@@ -9,7 +10,7 @@ export const MonitoringErrors = {
   yearClosed: () => new AppError('strategy_monitoring.year_closed', 409, 'Monitoring of this year is closed', { year: 'invalid_value' }),
   yearOutsidePlan: () => new AppError('strategy_monitoring.year_outside_plan', 400, "The year is outside the plan's operational horizon", { year: 'year_outside_horizon' }),
   /** A formula that cannot be evaluated with the values sent: the field is the variable, else the formula. */
-  formula: (code: string, variable?: string) =>
-    new AppError('strategy_monitoring.formula_error', 400, `The indicator's formula cannot be evaluated: ${code}`, { [variable ? `values.${variable}` : 'formula']: `formula_${code}` }),
+  formula: (code: FormulaErrorCode, variable?: string) =>
+    new AppError('strategy_monitoring.formula_error', 400, `The indicator's formula cannot be evaluated: ${code}`, { [variable ? `values.${variable}` : 'formula']: formulaFieldCode(code) }),
   contactNotMember: () => new AppError('strategy_monitoring.contact_not_member', 400, 'The person is not a member of the municipality', { accountId: 'invalid_value' }),
 };
