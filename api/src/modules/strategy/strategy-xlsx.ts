@@ -268,7 +268,7 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
     return null;
   };
   const PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
-  const codes = (sheet: SheetName) => {
+  const codes = () => {
     const map = new Map<string, string>();
     return {
       map,
@@ -324,12 +324,12 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
     });
     return out;
   };
-  const goalCodes = codes('goals');
-  const portfolioCodes = codes('portfolios');
+  const goalCodes = codes();
+  const portfolioCodes = codes();
   const goals = plain('goals', 'goal', goalCodes);
   const portfolios: TPortfolio[] = plain('portfolios', 'portfolio', portfolioCodes);
 
-  const outputCodes = codes('outputs');
+  const outputCodes = codes();
   const outputRows = sheets.outputs.map((r) => ({ r, id: idFor('output', r.get('id'), seenIds) }));
   outputRows.forEach(({ r, id }) => outputCodes.add(r.get('code'), id));
   const outputs: TOutput[] = [];
@@ -342,7 +342,7 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   });
 
   // indicators with their variables and targets
-  const indicatorCodes = codes('indicators');
+  const indicatorCodes = codes();
   const indicatorRows = sheets.indicators.map((r) => ({ r, id: idFor('indicator', r.get('id'), seenIds) }));
   indicatorRows.forEach(({ r, id }) => indicatorCodes.add(r.get('code'), id));
   const variablesOf = new Map<string, { name: string; label: string; unit: string | null }[]>();
@@ -420,7 +420,7 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   // projects and actions
   const committeeByName = new Map(refs.committees.map((c) => [c.name, c.id]));
   const districtByNumber = new Map(refs.districts.map((d) => [String(d.number), d.id]));
-  const projectCodes = codes('projects');
+  const projectCodes = codes();
   const projectRows = sheets.projects.map((r) => ({ r, id: idFor('project', r.get('id'), seenIds) }));
   projectRows.forEach(({ r, id }) => projectCodes.add(r.get('code'), id));
   const projects: TProject[] = [];

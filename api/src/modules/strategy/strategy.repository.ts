@@ -106,7 +106,6 @@ export class StrategyRepository {
   async content(q: Queryable, organizationId: string, planId: string): Promise<TStrategyContent> {
     const p = [organizationId, planId];
     const cols = `id, code, title, position, archived_at IS NOT NULL AS archived`;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const [statement, focusPoints, goals, outputs, indicators, portfolios, projects, actions, budget]: readonly any[] = await allOf(q, [
       () => q.query(`SELECT vision, mission, "values" FROM strategy_statement WHERE organization_id = $1 AND plan_id = $2`, p),
       () => q.query(`SELECT ${cols}, description, demand_group_id AS "demandGroupId" FROM strategy_focus_point WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),

@@ -26,7 +26,6 @@ import { useLocale } from '@/lib/use-locale';
 import { STRATEGY_NS } from './strategy-i18n';
 import { type EditorLevel, useSaveRow } from './use-strategy';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyForm = Pick<UseFormReturn<any, any, any>, 'formState' | 'handleSubmit' | 'setError'>;
 const NONE = '__none__';
 
