@@ -261,6 +261,9 @@ async function main(): Promise<void> {
           [org.id, opinionSession.id, statementIds, voters, Array.from(matrix.rows.subarray(at, end)), Array.from(matrix.cols.subarray(at, end)), Array.from(matrix.values.subarray(at, end))],
         );
       }
+      // Votes arrive over an hour in a real session and autovacuum keeps the statistics; a bulk load does not wait for it.
+      await db.query(`ANALYZE thinktank_opinion_vote`);
+      await db.query(`ANALYZE thinktank_statement`);
       console.log(`(loaded ${matrix.rows.length} votes into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
       const jobLoop = monitorEventLoopDelay({ resolution: 5 });
       jobLoop.enable();

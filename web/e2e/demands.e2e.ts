@@ -89,32 +89,41 @@ describe('demands hub: a planner filters, tags and accepts a suggestion', () => 
     await expectNoSeriousA11yViolations(planner, 'demands hub, table');
 
     // Untagged only: the six imported without themes.
-    await planner.getByLabel('برچسب', { exact: true }).selectOption('true');
+    await planner.getByRole('combobox', { name: /^برچسب/ }).selectOption('true');
     await expect_count(planner, 6);
 
     // Bulk: select two rows and give them the second theme.
     const second = org.themes.filter((t) => !t.isArchived && t.parentId === null)[1];
     await planner.getByRole('checkbox', { name: 'انتخاب این مطالبه' }).nth(0).check();
     await planner.getByRole('checkbox', { name: 'انتخاب این مطالبه' }).nth(1).check();
-    await planner.getByLabel('موضوع برای افزودن').selectOption(second.id);
+    await planner.getByRole('combobox', { name: /^موضوع برای افزودن/ }).selectOption(second.id);
     await planner.getByRole('button', { name: /برچسب به ۲ مورد انتخاب‌شده/ }).click();
     await expect_count(planner, 4);
 
-    // Keyboard: the active row gets the kind "suggestion" (S).
+    // Keyboard: K moves up to the first row, S gives the active row the kind "suggestion".
     await planner.getByTestId('demands-rows').focus();
+    for (let i = 0; i < 3; i++) await planner.keyboard.press('KeyK');
+    expect(await planner.getByTestId('demand-row').first().getAttribute('aria-current')).toBe('true');
     await planner.keyboard.press('KeyS');
-    await planner.getByTestId('demand-row').first().getByText('پیشنهاد', { exact: true }).waitFor();
+    await expectText(planner.getByTestId('demand-row').first().locator('td').nth(3), 'پیشنهاد');
 
-    // The active untagged row shows its suggested themes: A accepts the first.
+    // The active untagged row shows its suggested themes (J moves to the next row until one has
+    // some: the classifier suggests only above its confidence threshold); A accepts the first.
     const chips = planner.getByRole('list', { name: 'موضوع‌های پیشنهادی' }).first();
-    await chips.waitFor({ timeout: 30_000 });
+    for (let i = 0; ; i++) {
+      const isShown = await chips.waitFor({ timeout: 8_000 }).then(() => true, () => false);
+      if (isShown) break;
+      if (i >= 3) throw new Error('no untagged demand with a suggested theme');
+      await planner.getByTestId('demands-rows').focus();
+      await planner.keyboard.press('KeyJ');
+    }
     await chips.focus();
     await planner.keyboard.press('KeyA');
     await expect_count(planner, 3);
     await expectNoSeriousA11yViolations(planner, 'demands hub, after tagging');
 
     // Search: Persian-normalised free text.
-    await planner.getByLabel('برچسب', { exact: true }).selectOption('');
+    await planner.getByRole('combobox', { name: /^برچسب/ }).selectOption('');
     const word = (await planner.getByTestId('demand-row').first().locator('td').nth(1).locator('p').first().innerText()).split(/\s+/)[0];
     await planner.getByLabel('جست‌وجو در متن').fill(word);
     await planner.getByRole('button', { name: 'جست‌وجو', exact: true }).click();
@@ -138,8 +147,8 @@ describe('demands hub: a planner filters, tags and accepts a suggestion', () => 
       const count = Number(await cell.innerText());
       await cell.click();
       await planner.getByRole('tab', { name: 'Table', selected: true }).waitFor();
-      await planner.getByTestId('demand-row').first().waitFor();
-      expect(await planner.getByTestId('demand-row').count()).toBe(Math.min(count, 50));
+      await planner.waitForURL(/themeIds=/);
+      await expect_count(planner, Math.min(count, 50));
       await planner.getByRole('tab', { name: 'Participation' }).click();
       await planner.getByTestId('demands-participation').waitFor();
     } finally {
@@ -156,5 +165,17 @@ async function expect_count(page: Page, n: number) {
     if (count === n) return;
     if (Date.now() > end) throw new Error(`expected ${n} rows, saw ${count}`);
     await page.waitForTimeout(250);
+  }
+}
+
+/** Waits until the element's text is `text` (and says what it was otherwise). */
+async function expectText(locator: ReturnType<Page['locator']>, text: string) {
+  const end = Date.now() + 15_000;
+  let seen = '';
+  for (;;) {
+    seen = (await locator.innerText().catch(() => '')).trim();
+    if (seen === text) return;
+    if (Date.now() > end) throw new Error(`expected "${text}", saw "${seen}"`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }

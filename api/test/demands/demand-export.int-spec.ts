@@ -172,6 +172,21 @@ describe('demands exports', () => {
     }
   });
 
+  it('keeps any text intact in the XLSX: XML specials, underscores, line breaks; control characters dropped', async () => {
+    const other = await buildPlan(app.db, org.id);
+    const text = 'بوق\u0007 ماشین <b>&amp; "پارک" max_x12 _x_\nخط دوم\r\nخط سوم';
+    await buildDemands(app.db, org.id, other.id, 1, () => ({ text, meeting: 'جلسه <۱>' }));
+    const done = await exportAs(planner.client, { format: 'xlsx', filter: { planId: other.id } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(planner.client, done.id)).bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getRow(2).getCell(header.indexOf('متن مطالبه') + 1).value).toBe(text.replace('\u0007', ''));
+    expect(sheet.getRow(2).getCell(header.indexOf('جلسه') + 1).value).toBe('جلسه <۱>');
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
+  });
+
   it('writes JSON and a GeoJSON of the located demands', async () => {
     const json = await exportAs(planner.client, { format: 'json', filter: { planId: plan.id } });
     const items = JSON.parse((await download(planner.client, json.id)).text);
@@ -275,8 +290,8 @@ describe('demands exports', () => {
     expect(all).toContain(plainText('مطالبات بر پایه عنوان مشارکت و نوع ذی‌نفع'));
   });
 
-  it('writes the supporting-document DOCX with right-to-left paragraphs and tables', async () => {
-    const done = await exportAs(planner.client, { format: 'docx', filter: { planId: plan.id } });
+  it('writes the supporting-document DOCX with right-to-left paragraphs and tables, of the filtered demands', async () => {
+    const done = await exportAs(planner.client, { format: 'docx', filter: { planId: plan.id, kinds: 'problem', themeIds: org.themeIds.join(',') } });
     const res = await download(planner.client, done.id);
     expect(res.status).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'demand-report-'));
@@ -296,7 +311,7 @@ describe('demands exports', () => {
  */
 function plainText(text: string): string {
   return text
-    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\u200c|\u200d|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s*([^\p{L}\s])\s*/gu, '$1')
     .replace(/\s+/g, ' ')
     .trim();

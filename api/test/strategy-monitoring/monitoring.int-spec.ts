@@ -93,13 +93,13 @@ describe('strategy monitoring: measurements, statuses, alerts and the public das
     const before = await app.db.query(`SELECT value FROM strategy_measurement WHERE indicator_id = $1 AND year = $2 AND quarter IS NULL`, [indicatorId, y]);
     const zero = await measure({ a: 10, b: 0 });
     expect(zero.status).toBe(400);
-    expect(zero.body).toMatchObject({ code: 'strategy_monitoring.formula_error', fields: { formula: 'division_by_zero' } });
+    expect(zero.body).toMatchObject({ code: 'strategy_monitoring.formula_error', fields: { formula: 'formula_zero_division' } });
     const missing = await measure({ a: 10 });
     expect(missing.status).toBe(400);
-    expect(missing.body.fields).toEqual({ 'values.b': 'missing_value' });
+    expect(missing.body.fields).toEqual({ 'values.b': 'formula_missing_value' });
     const unknown = await measure({ a: 10, b: 100, c: 3 });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.fields).toEqual({ 'values.c': 'unknown_variable' });
+    expect(unknown.body.fields).toEqual({ 'values.c': 'formula_unknown_variable' });
     const notNumber = await measure({ a: 'ده' as unknown as number, b: 100 });
     expect(notNumber.status).toBe(400);
     const after = await app.db.query(`SELECT value FROM strategy_measurement WHERE indicator_id = $1 AND year = $2 AND quarter IS NULL`, [indicatorId, y]);

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { normalizeForSearch } from '@hamandishi/text';
 
 /** A small plan structure written straight into the tables: one goal, one output, and what the test asks for. */
 export async function buildGoalAndOutput(db: DataSource, organizationId: string, planId: string, code = 'G1'): Promise<{ goalId: string; outputId: string }> {
@@ -98,8 +99,8 @@ export async function buildDemand(
 ): Promise<string> {
   const [row] = await db.query(
     `INSERT INTO demand (organization_id, plan_id, source_kind, source_id, text, text_key, author_id, group_id, kind)
-     VALUES ($1, $2, $3, $4, $5, $5, $6, $7, 'problem') RETURNING id`,
-    [where.organizationId, where.planId, o.problemId ? 'problem' : 'manual', o.problemId ?? null, o.text, o.authorId ?? null, o.groupId ?? null],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'problem') RETURNING id`,
+    [where.organizationId, where.planId, o.problemId ? 'problem' : 'manual', o.problemId ?? null, o.text, normalizeForSearch(o.text), o.authorId ?? null, o.groupId ?? null],
   );
   return row.id;
 }

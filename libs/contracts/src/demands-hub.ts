@@ -247,7 +247,7 @@ export type TDemandImportQuery = z.infer<typeof ZDemandImportQuery>;
 export const ZDemandImportProblem = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
-  problem: z.enum(['missing_header', 'no_text', 'text_too_long', 'no_meeting', 'bad_date', 'unknown_capacity', 'unknown_district', 'unknown_theme', 'unknown_kind', 'bad_priority', 'too_many_rows', 'unreadable']),
+  problem: z.enum(['missing_header', 'no_text', 'text_too_long', 'invalid_text', 'no_meeting', 'bad_date', 'unknown_capacity', 'unknown_district', 'unknown_theme', 'unknown_kind', 'bad_priority', 'too_many_rows', 'unreadable']),
 });
 /** An import problem. */
 export type TDemandImportProblem = z.infer<typeof ZDemandImportProblem>;

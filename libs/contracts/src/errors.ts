@@ -377,7 +377,7 @@ export const FIELD_ERROR_CODES = [
   'formula_unknown_variable',
   'formula_unknown_function',
   'formula_wrong_argument_count',
-  'formula_division_by_zero',
+  'formula_zero_division',
   'formula_missing_value',
   'formula_not_finite',
   'formula_too_long',

@@ -96,7 +96,7 @@ describe('indicator input', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['formula'], message: 'formula_unknown_variable' })]);
     const zero = ZIndicatorInput.safeParse({ ...base, formula: 'green / 0' });
-    expect(zero.error?.issues[0]).toMatchObject({ path: ['formula'], message: 'formula_division_by_zero' });
+    expect(zero.error?.issues[0]).toMatchObject({ path: ['formula'], message: 'formula_zero_division' });
   });
 
   it('refuses a year targeted twice', () => {

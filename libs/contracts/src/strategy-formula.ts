@@ -43,7 +43,7 @@ export type FormulaNode =
   | { kind: 'number'; value: number; position: number }
   | { kind: 'variable'; name: string; position: number }
   | { kind: 'unary'; operator: '-' | '+'; operand: FormulaNode; position: number }
-  | { kind: 'binary'; operator: '+' | '-' | '*' | '/'; left: FormulaNode; right: FormulaNode; position: number }
+  | { kind: 'binary'; operator: '+' | '-' | '*' | '/'; lhs: FormulaNode; rhs: FormulaNode; position: number }
   | { kind: 'call'; name: FormulaFunction; args: FormulaNode[]; position: number };
 
 /** The functions a formula may call. */
@@ -159,21 +159,21 @@ export function parseFormula(text: string): FormulaNode {
 
   const expression = (): FormulaNode => {
     if (++depth > MAX_DEPTH) throw new FormulaError('too_deep', peek().position);
-    let left = term();
+    let lhs = term();
     while (isOp(peek(), '+') || isOp(peek(), '-')) {
       const op = next() as Extract<Token, { type: 'op' }>;
-      left = { kind: 'binary', operator: op.value as '+' | '-', left, right: term(), position: op.position };
+      lhs = { kind: 'binary', operator: op.value as '+' | '-', lhs, rhs: term(), position: op.position };
     }
     depth--;
-    return left;
+    return lhs;
   };
   const term = (): FormulaNode => {
-    let left = unary();
+    let lhs = unary();
     while (isOp(peek(), '*') || isOp(peek(), '/')) {
       const op = next() as Extract<Token, { type: 'op' }>;
-      left = { kind: 'binary', operator: op.value as '*' | '/', left, right: unary(), position: op.position };
+      lhs = { kind: 'binary', operator: op.value as '*' | '/', lhs, rhs: unary(), position: op.position };
     }
-    return left;
+    return lhs;
   };
   const unary = (): FormulaNode => {
     const t = peek();
@@ -230,8 +230,8 @@ export function formulaVariables(node: FormulaNode): string[] {
     if (n.kind === 'variable') seen.add(n.name);
     else if (n.kind === 'unary') walk(n.operand);
     else if (n.kind === 'binary') {
-      walk(n.left);
-      walk(n.right);
+      walk(n.lhs);
+      walk(n.rhs);
     } else if (n.kind === 'call') n.args.forEach(walk);
   };
   walk(node);
@@ -249,8 +249,8 @@ function evaluateNode(n: FormulaNode, values: (name: string, position: number) =
       return n.operator === '-' ? -v : v;
     }
     case 'binary': {
-      const a = evaluateNode(n.left, values);
-      const b = evaluateNode(n.right, values);
+      const a = evaluateNode(n.lhs, values);
+      const b = evaluateNode(n.rhs, values);
       if (n.operator === '+') return a + b;
       if (n.operator === '-') return a - b;
       if (n.operator === '*') return a * b;
@@ -282,9 +282,9 @@ export function checkFormula(text: string, declared: readonly string[]): Formula
     const known = new Set(declared.map(normalizeVariableName));
     const findConstantZeroDivision = (n: FormulaNode): void => {
       if (n.kind === 'binary') {
-        findConstantZeroDivision(n.left);
-        findConstantZeroDivision(n.right);
-        if (n.operator === '/' && formulaVariables(n.right).length === 0 && evaluateNode(n.right, () => 0) === 0) {
+        findConstantZeroDivision(n.lhs);
+        findConstantZeroDivision(n.rhs);
+        if (n.operator === '/' && formulaVariables(n.rhs).length === 0 && evaluateNode(n.rhs, () => 0) === 0) {
           throw new FormulaError('division_by_zero', n.position);
         }
       } else if (n.kind === 'unary') findConstantZeroDivision(n.operand);
@@ -294,8 +294,8 @@ export function checkFormula(text: string, declared: readonly string[]): Formula
       if (n.kind === 'variable' && !known.has(n.name)) throw new FormulaError('unknown_variable', n.position, n.name);
       if (n.kind === 'unary') walkNames(n.operand);
       if (n.kind === 'binary') {
-        walkNames(n.left);
-        walkNames(n.right);
+        walkNames(n.lhs);
+        walkNames(n.rhs);
       }
       if (n.kind === 'call') n.args.forEach(walkNames);
     };

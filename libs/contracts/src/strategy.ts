@@ -3,7 +3,7 @@ import { ZUuid } from './common';
 import { ZLatLng } from './problems';
 import { textBlock, textLine, textToken } from './text';
 import { ZDate, ZJalaliYear, PLAN_STATUSES } from './plans';
-import { checkFormula, FORMULA_MAX_LENGTH, FORMULA_VARIABLE_NAME, normalizeVariableName } from './strategy-formula';
+import { checkFormula, FORMULA_MAX_LENGTH, FORMULA_VARIABLE_NAME, type FormulaErrorCode, normalizeVariableName } from './strategy-formula';
 
 // The plan's structure (issue 14): vision, mission, values; focus points; goals → outputs →
 // indicators and projects → actions; portfolios; yearly budgets; approvals; revisions.
@@ -38,8 +38,12 @@ export const APPROVAL_OUTCOME_VALUES = ['approved', 'rejected', 'conforming', 'n
 /** An approval outcome. */
 export type ApprovalOutcome = (typeof APPROVAL_OUTCOME_VALUES)[number];
 
-/** The plan statuses in which planners may edit the structure; afterwards only a revision changes it. */
-export const STRATEGY_EDITABLE_STATUSES = ['drafting', 'council_review'] as const satisfies readonly (typeof PLAN_STATUSES)[number][];
+/**
+ * The plan statuses in which planners may edit the structure: while drafting, and during execution
+ * (the rolling revision, frozen as versions). Under the council's review, after approval and the
+ * conformity check, and once closed, the structure stands as approved.
+ */
+export const STRATEGY_EDITABLE_STATUSES = ['drafting', 'in_execution'] as const satisfies readonly (typeof PLAN_STATUSES)[number][];
 
 /** A code that links rows across the XLSX sheets: letters, digits and . _ - / (e.g. `G1`, `O1.2`, `P-017`). */
 export const ZStrategyCode = textToken({ min: 1, max: 40 }).regex(/^[\p{L}\p{N}._\-/]+$/u, 'invalid_format');
@@ -121,8 +125,16 @@ export const ZIndicatorTarget = z.strictObject({ year: ZJalaliYear, value: z.num
 export type TIndicatorTarget = z.infer<typeof ZIndicatorTarget>;
 
 /**
+ * The field code of a formula problem (`errors.field.<code>`): `formula_<code>`, except a division
+ * by zero, whose `_zero` ending the catalogs would take for a plural form.
+ */
+export function formulaFieldCode(code: FormulaErrorCode): string {
+  return code === 'division_by_zero' ? 'formula_zero_division' : `formula_${code}`;
+}
+
+/**
  * Adds the formula's problems to a schema's issues: its syntax, names it uses that are not declared,
- * a division by a constant zero (`formula_<code>` at `formula`), duplicate variable names.
+ * a division by a constant zero (formulaFieldCode at `formula`), duplicate variable names.
  */
 export function refineIndicatorFormula(
   value: { formula: string; variables: { name: string }[] },
@@ -134,7 +146,7 @@ export function refineIndicatorFormula(
     seen.add(v.name);
   });
   const check = checkFormula(value.formula, value.variables.map((v) => v.name));
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: `formula_${check.code}`, path: ['formula'] });
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: formulaFieldCode(check.code), path: ['formula'] });
 }
 
 /** POST/PUT an indicator, under an output: unit, direction, formula over its variables, baseline and targets. */

@@ -62,6 +62,12 @@ const BoardPage = lazyPage(() => import('@/features/board/board-page'));
 const BoardPresentPage = lazyPage(() => import('@/features/board/present-page'));
 const DemandsHubPage = lazyPage(() => import('@/features/demands/hub/demands-hub-page'));
 const DemandExportPage = lazyPage(() => import('@/features/demands/export/demand-export-page'));
+// The plan structure editor (planners): a chunk of its own.
+const StrategyEditorPage = lazyPage(() => import('@/features/strategy/strategy-editor-page'));
+// Strategy monitoring (planners) and the public accountability pages: chunks of their own (ECharts and Leaflet load inside them).
+const StrategyMonitoringPage = lazyPage(() => import('@/features/strategy/monitoring/monitoring-page'));
+const AccountabilityPage = lazyPage(() => import('@/features/strategy/public/accountability-page'));
+const PublicProjectPage = lazyPage(() => import('@/features/strategy/public/project-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -125,6 +131,10 @@ export const routes: RouteObject[] = [
           { path: 'sessions/:sessionId/board/present', element: <BoardPresentPage /> },
           { path: 'manage/demands', element: <DemandsHubPage /> },
           { path: 'manage/demands/export', element: <DemandExportPage /> },
+          { path: 'manage/plans/:planId/strategy', element: <StrategyEditorPage /> },
+          { path: 'manage/plans/:planId/monitoring', element: <StrategyMonitoringPage /> },
+          { path: 'plans/:planId/accountability', element: <AccountabilityPage /> },
+          { path: 'projects/:projectId', element: <PublicProjectPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import {
   DEMAND_KINDS,
   type TDemandImportProblem,
   type TDemandImportReport,
+  textBlock,
   type TLocalizedText,
 } from '@hamandishi/contracts';
 import { fromJalali, isValidJalali, normalizePersian, normalizeForSearch, toAsciiDigits } from '@hamandishi/text';
@@ -20,6 +21,9 @@ import { DemandsService } from './demands.service';
 export const MAX_IMPORT_ROWS = 10_000;
 /** The largest import file taken. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** The text rules of a manual demand, for imported rows. */
+const IMPORT_TEXT = textBlock({ min: 1, max: 5000 });
 
 type Named = { id: string; name: TLocalizedText; extra: string[] };
 
@@ -76,9 +80,12 @@ export function parseImportRows(
     if (cells.every((c) => String(c ?? '').trim() === '')) continue;
     const row = r + 1;
     const bad = (column: string | null, problem: TDemandImportProblem['problem']) => problems.push({ row, column, problem });
-    const text = cell('text');
+    // The manual entry's text rules (NUL, lone surrogates, bidi controls refused; Persian normalised).
+    const checked = IMPORT_TEXT.safeParse(cell('text'));
+    const text = checked.success ? checked.data : cell('text');
     if (!text) bad('text', 'no_text');
     else if (text.length > 5000) bad('text', 'text_too_long');
+    else if (!checked.success) bad('text', 'invalid_text');
     const meeting = cell('meeting') || refs.meeting;
     if (!meeting) bad('meeting', 'no_meeting');
     let occurredAt: string | null = null;

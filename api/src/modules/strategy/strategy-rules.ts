@@ -1,5 +1,6 @@
 import {
   checkFormula,
+  formulaFieldCode,
   type StrategyLevel,
   type TBudgetAllocation,
   type TStrategyContent,
@@ -67,7 +68,7 @@ export function checkStructure(content: TStrategyContent, ctx: RuleContext): Rul
       names.add(v.name);
     });
     const check = checkFormula(i.formula, i.variables.map((v) => v.name));
-    if (!check.ok) add('indicator', i.id, 'formula', `formula_${check.code}`);
+    if (!check.ok) add('indicator', i.id, 'formula', formulaFieldCode(check.code));
     if (i.baselineYear !== null && i.baselineYear > ctx.strategic.to) add('indicator', i.id, 'baselineYear', 'year_outside_horizon');
     const years = new Set<number>();
     i.targets.forEach((t, k) => {
@@ -108,7 +109,14 @@ export function checkStructure(content: TStrategyContent, ctx: RuleContext): Rul
 // Fields compared per level; position is persisted but not shown as a change.
 const IGNORED = new Set(['id', 'position']);
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** JSON with object keys sorted, so two equal values compare equal whatever their key order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+const same = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b);
 
 /** The changed fields of two versions of a row (position left out). */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): TStructureChange['fields'] {

@@ -214,9 +214,18 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   }
 
   const origins = new Map<string, Origin>();
+  // a row's position is its order among its siblings in the sheet
+  const counters = new Map<string, number>();
+  const nextPosition = (level: string, parent: string | null) => {
+    const key = `${level}|${parent ?? ''}`;
+    const n = counters.get(key) ?? 0;
+    counters.set(key, n + 1);
+    return n;
+  };
   const targetOrigins = new Map<string, number[]>();
   const variableOrigins = new Map<string, number[]>();
   const budgetOrigins = new Map<string, number>();
+  const targetYearOfRow = new Map<number, number>();
 
   const existing = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const known: Record<StrategyLevel, Set<string>> = {
@@ -259,7 +268,7 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
     return null;
   };
   const PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
-  const codes = (sheet: SheetName) => {
+  const codes = () => {
     const map = new Map<string, string>();
     return {
       map,
@@ -295,7 +304,8 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   // simple levels
   const seenIds = new Set<string>();
   const focusPoints: TFocusPoint[] = [];
-  sheets.focus_points.forEach((r, position) => {
+  sheets.focus_points.forEach((r) => {
+    const position = nextPosition('focus_point', null);
     const input = { code: r.get('code'), title: r.get('title'), description: r.get('description') || null, demandGroupId: r.get('demand_group_id') || null };
     const v = parse(ZFocusPointInput, 'focus_points', r.row, input);
     const id = idFor('focus_point', r.get('id'), seenIds);
@@ -304,7 +314,8 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   });
   const plain = (sheet: 'goals' | 'portfolios', level: 'goal' | 'portfolio', index: ReturnType<typeof codes>): TGoal[] => {
     const out: TGoal[] = [];
-    sheets[sheet].forEach((r, position) => {
+    sheets[sheet].forEach((r) => {
+      const position = nextPosition(level, null);
       const v = parse(level === 'goal' ? ZGoalInput : ZPortfolioInput, sheet, r.row, { code: r.get('code'), title: r.get('title'), description: r.get('description') || null });
       const id = idFor(level, r.get('id'), seenIds);
       origins.set(`${level}:${id}`, { sheet, row: r.row });
@@ -313,24 +324,25 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
     });
     return out;
   };
-  const goalCodes = codes('goals');
-  const portfolioCodes = codes('portfolios');
+  const goalCodes = codes();
+  const portfolioCodes = codes();
   const goals = plain('goals', 'goal', goalCodes);
   const portfolios: TPortfolio[] = plain('portfolios', 'portfolio', portfolioCodes);
 
-  const outputCodes = codes('outputs');
+  const outputCodes = codes();
   const outputRows = sheets.outputs.map((r) => ({ r, id: idFor('output', r.get('id'), seenIds) }));
   outputRows.forEach(({ r, id }) => outputCodes.add(r.get('code'), id));
   const outputs: TOutput[] = [];
-  outputRows.forEach(({ r, id }, position) => {
+  outputRows.forEach(({ r, id }) => {
     origins.set(`output:${id}`, { sheet: 'outputs', row: r.row });
     const goalId = resolve(goalCodes.map, 'outputs', r.row, 'goal_code', r.get('goal_code'), true)!;
+    const position = nextPosition('output', goalId);
     const v = parse(ZOutputInput, 'outputs', r.row, { goalId, code: r.get('code'), title: r.get('title'), description: r.get('description') || null });
     if (v) outputs.push({ id, goalId, code: v.code, title: v.title, description: v.description ?? null, position, archived: archived(r.get('archived')) });
   });
 
   // indicators with their variables and targets
-  const indicatorCodes = codes('indicators');
+  const indicatorCodes = codes();
   const indicatorRows = sheets.indicators.map((r) => ({ r, id: idFor('indicator', r.get('id'), seenIds) }));
   indicatorRows.forEach(({ r, id }) => indicatorCodes.add(r.get('code'), id));
   const variablesOf = new Map<string, { name: string; label: string; unit: string | null }[]>();
@@ -352,12 +364,14 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
       continue;
     }
     targetsOf.set(id, [...(targetsOf.get(id) ?? []), { year, value }]);
+    targetYearOfRow.set(r.row, year);
     targetOrigins.set(id, [...(targetOrigins.get(id) ?? []), r.row]);
   }
   const indicators: TIndicator[] = [];
-  indicatorRows.forEach(({ r, id }, position) => {
+  indicatorRows.forEach(({ r, id }) => {
     origins.set(`indicator:${id}`, { sheet: 'indicators', row: r.row });
     const outputId = resolve(outputCodes.map, 'indicators', r.row, 'output_code', r.get('output_code'), true)!;
+    const position = nextPosition('indicator', outputId);
     const input = {
       outputId,
       code: r.get('code'),
@@ -406,13 +420,14 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   // projects and actions
   const committeeByName = new Map(refs.committees.map((c) => [c.name, c.id]));
   const districtByNumber = new Map(refs.districts.map((d) => [String(d.number), d.id]));
-  const projectCodes = codes('projects');
+  const projectCodes = codes();
   const projectRows = sheets.projects.map((r) => ({ r, id: idFor('project', r.get('id'), seenIds) }));
   projectRows.forEach(({ r, id }) => projectCodes.add(r.get('code'), id));
   const projects: TProject[] = [];
-  projectRows.forEach(({ r, id }, position) => {
+  projectRows.forEach(({ r, id }) => {
     origins.set(`project:${id}`, { sheet: 'projects', row: r.row });
     const outputId = resolve(outputCodes.map, 'projects', r.row, 'output_code', r.get('output_code'), true)!;
+    const position = nextPosition('project', outputId);
     const portfolioId = resolve(portfolioCodes.map, 'projects', r.row, 'portfolio_code', r.get('portfolio_code'), false);
     let committeeId: string | null = null;
     if (r.get('committee')) {
@@ -469,10 +484,11 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
       });
   });
   const actions: TAction[] = [];
-  sheets.actions.forEach((r, position) => {
+  sheets.actions.forEach((r) => {
     const id = idFor('action', r.get('id'), seenIds);
     origins.set(`action:${id}`, { sheet: 'actions', row: r.row });
     const projectId = resolve(projectCodes.map, 'actions', r.row, 'project_code', r.get('project_code'), true)!;
+    const position = nextPosition('action', projectId);
     const input = {
       projectId,
       code: r.get('code'),
@@ -549,8 +565,12 @@ export async function readStructureXlsx(body: Buffer, current: TStrategyContent,
   const locate = (ri: RuleIssue): TImportIssue => {
     if (ri.level === 'budget') return { sheet: 'budget', row: budgetOrigins.get(ri.id) ?? null, column: columnOf(ri.field), code: ri.code };
     if (ri.level === 'target' || ri.field.startsWith('targets.')) {
+      // the rules index the indicator's targets sorted by year: find the file's row by the year
       const k = Number(ri.field.split('.')[1]);
-      return { sheet: 'targets', row: targetOrigins.get(ri.id)?.[k] ?? null, column: 'year', code: ri.code };
+      const year = indicators.find((i) => i.id === ri.id)?.targets[k]?.year;
+      const rows = targetOrigins.get(ri.id) ?? [];
+      const row = rows.find((r) => targetYearOfRow.get(r) === year) ?? null;
+      return { sheet: 'targets', row, column: 'year', code: ri.code };
     }
     if (ri.field.startsWith('variables.')) {
       const k = Number(ri.field.split('.')[1]);

@@ -85,6 +85,18 @@ export const LEVEL_ORDER: StrategyLevel[] = ['focus_point', 'goal', 'portfolio',
 
 const n = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/**
+ * Runs queries side by side on a pool, one after another inside a transaction: a transaction has
+ * one connection, and pg refuses overlapping queries on one client.
+ */
+export async function allOf<T extends readonly (() => Promise<unknown>)[]>(q: Queryable, work: T): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const isTransaction = Boolean((q as { queryRunner?: unknown }).queryRunner);
+  if (!isTransaction) return Promise.all(work.map((w) => w())) as never;
+  const results: unknown[] = [];
+  for (const w of work) results.push(await w());
+  return results as never;
+}
+
 /** The structure's tables, read and written in bulk per level. */
 @Injectable()
 export class StrategyRepository {
@@ -94,12 +106,12 @@ export class StrategyRepository {
   async content(q: Queryable, organizationId: string, planId: string): Promise<TStrategyContent> {
     const p = [organizationId, planId];
     const cols = `id, code, title, position, archived_at IS NOT NULL AS archived`;
-    const [statement, focusPoints, goals, outputs, indicators, portfolios, projects, actions, budget] = await Promise.all([
-      q.query(`SELECT vision, mission, "values" FROM strategy_statement WHERE organization_id = $1 AND plan_id = $2`, p),
-      q.query(`SELECT ${cols}, description, demand_group_id AS "demandGroupId" FROM strategy_focus_point WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
-      q.query(`SELECT ${cols}, description FROM strategy_goal WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
-      q.query(`SELECT ${cols}, description, goal_id AS "goalId" FROM strategy_output WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
-      q.query(
+    const [statement, focusPoints, goals, outputs, indicators, portfolios, projects, actions, budget]: readonly any[] = await allOf(q, [
+      () => q.query(`SELECT vision, mission, "values" FROM strategy_statement WHERE organization_id = $1 AND plan_id = $2`, p),
+      () => q.query(`SELECT ${cols}, description, demand_group_id AS "demandGroupId" FROM strategy_focus_point WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
+      () => q.query(`SELECT ${cols}, description FROM strategy_goal WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
+      () => q.query(`SELECT ${cols}, description, goal_id AS "goalId" FROM strategy_output WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
+      () => q.query(
         `SELECT ${cols}, output_id AS "outputId", unit, direction, formula, variables, data_source AS "dataSource",
                 responsible_unit AS "responsibleUnit", baseline_year AS "baselineYear", baseline_value::float8 AS "baselineValue",
                 coalesce((SELECT jsonb_agg(jsonb_build_object('year', t.year, 'value', t.value::float8) ORDER BY t.year)
@@ -107,8 +119,8 @@ export class StrategyRepository {
          FROM strategy_indicator i WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`,
         p,
       ),
-      q.query(`SELECT ${cols}, description FROM strategy_portfolio WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
-      q.query(
+      () => q.query(`SELECT ${cols}, description FROM strategy_portfolio WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`, p),
+      () => q.query(
         `SELECT ${cols}, description, output_id AS "outputId", portfolio_id AS "portfolioId", committee_id AS "committeeId",
                 responsible_unit AS "responsibleUnit", lat, lng, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
                 to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", total_cost::text AS "totalCost", funding_sources AS "fundingSources",
@@ -117,25 +129,30 @@ export class StrategyRepository {
          FROM strategy_project s WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`,
         p,
       ),
-      q.query(
+      () => q.query(
         `SELECT ${cols}, project_id AS "projectId", responsible_unit AS "responsibleUnit", to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
                 to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", status, progress
          FROM strategy_action WHERE organization_id = $1 AND plan_id = $2 ORDER BY position, code`,
         p,
       ),
-      q.query(
+      () => q.query(
         `SELECT id, project_id AS "projectId", portfolio_id AS "portfolioId", year, funding_source AS "fundingSource", amount::text AS amount
          FROM strategy_budget_allocation WHERE organization_id = $1 AND plan_id = $2 ORDER BY year, funding_source, id`,
         p,
       ),
-    ]);
+    ] as const);
     const s = statement[0] as { vision: string; mission: string; values: string[] } | undefined;
     return {
       statement: { vision: s?.vision ?? '', mission: s?.mission ?? '', values: s?.values ?? [] },
       focusPoints,
       goals,
       outputs,
-      indicators: (indicators as TIndicator[]).map((i) => ({ ...i, baselineValue: n(i.baselineValue) })),
+      // jsonb keeps its own key order: variables are rebuilt in the contract's order
+      indicators: (indicators as TIndicator[]).map((i) => ({
+        ...i,
+        baselineValue: n(i.baselineValue),
+        variables: i.variables.map((v) => ({ name: v.name, label: v.label, unit: v.unit ?? null })),
+      })),
       portfolios,
       projects: (projects as (TProject & { lat: number | null; lng: number | null })[]).map(({ lat, lng, ...rest }) => ({
         ...rest,

@@ -43,10 +43,10 @@ import { CommitteesService } from '../plans/committees.service';
 import type { PlanRow } from '../plans/plans.repository';
 import { PlansService } from '../plans/plans.service';
 import { budgetView } from './strategy-budget';
-import { checkStructure, countChanges, diffContent, type RuleContext, type RuleIssue, rowsOf } from './strategy-rules';
+import { checkStructure, countChanges, diffContent, type RuleContext, type RuleIssue, rowsOf, stableJson } from './strategy-rules';
 import { readStructureXlsx, type WorkbookRefs, writeStructureXlsx } from './strategy-xlsx';
 import { StrategyErrors } from './strategy.errors';
-import { LEVEL_ORDER, type LevelRow, StrategyRepository } from './strategy.repository';
+import { allOf, LEVEL_ORDER, type LevelRow, StrategyRepository } from './strategy.repository';
 
 /** Inputs of the editor's forms, by level. */
 export type LevelInput = {
@@ -228,8 +228,16 @@ export class StrategyService {
         return newId;
       };
       const newId = copyRow(level, source, {});
-      // whole positions again, the copy right after its source
-      for (const l of LEVEL_ORDER) listOf(c, l).sort((a, b) => a.position - b.position).forEach((r, i) => (r.position = i));
+      // whole positions among siblings again, the copy right after its source
+      for (const l of LEVEL_ORDER) {
+        const parentKey = PARENT_KEY[l];
+        const groups = new Map<unknown, LevelRow[]>();
+        for (const r of listOf(c, l)) {
+          const key = parentKey ? (r as Record<string, unknown>)[parentKey] : null;
+          groups.set(key, [...(groups.get(key) ?? []), r]);
+        }
+        for (const rows of groups.values()) rows.sort((a, b) => a.position - b.position).forEach((r, i) => (r.position = i));
+      }
       return { level, id: newId };
     });
   }
@@ -304,11 +312,11 @@ export class StrategyService {
     const run = async (m: EntityManager): Promise<TStrategyImportResult> => {
       const plan = apply ? await this.plans.lockEditable(m, org.id, planId) : await this.plans.findForModule(org.id, planId);
       if (apply && !isEditable(plan)) throw StrategyErrors.notEditable(plan.status);
-      const [current, refs, ctx] = await Promise.all([
-        this.repository.content(m, org.id, planId),
-        this.workbookRefs(m, org.id, planId),
-        this.ruleContext(m, org.id, plan),
-      ]);
+      const [current, refs, ctx] = await allOf(m, [
+        () => this.repository.content(m, org.id, planId),
+        () => this.workbookRefs(m, org.id, planId),
+        () => this.ruleContext(m, org.id, plan),
+      ] as const);
       let read;
       try {
         read = await readStructureXlsx(body, current, refs);
@@ -317,7 +325,9 @@ export class StrategyService {
       }
       const issues = [...read.issues];
       const seen = new Set(issues.map((i) => `${i.sheet}|${i.row}|${i.column}`));
-      for (const ri of checkStructure(read.content, ctx)) {
+      // Codes resolve within the file, where the reader reports the broken ones; a rule's unknown
+      // parent can only be a row refused for another problem, already reported.
+      for (const ri of checkStructure(read.content, ctx).filter((i) => i.code !== 'unknown_code')) {
         const located = read.locate(ri);
         const key = `${located.sheet}|${located.row}|${located.column}`;
         if (!seen.has(key)) issues.push(located);
@@ -430,7 +440,8 @@ export class StrategyService {
       await this.repository.db.transaction(async (m) => {
         const plan = await this.plans.lockEditable(m, org.id, planId);
         if (!isEditable(plan)) throw StrategyErrors.notEditable(plan.status);
-        const [before, ctx] = await Promise.all([this.repository.content(m, org.id, planId), this.ruleContext(m, org.id, plan)]);
+        const before = await this.repository.content(m, org.id, planId);
+        const ctx = await this.ruleContext(m, org.id, plan);
         const after = clone(before);
         const focus = change(after, plan);
         const issues = checkStructure(after, ctx).filter((i) => relevant(i, focus));
@@ -450,14 +461,14 @@ export class StrategyService {
   private async persist(m: EntityManager, organizationId: string, planId: string, before: TStrategyContent, after: TStrategyContent): Promise<void> {
     // codes may swap between rows within one import
     await m.query('SET CONSTRAINTS ALL DEFERRED');
-    if (JSON.stringify(before.statement) !== JSON.stringify(after.statement)) {
+    if (stableJson(before.statement) !== stableJson(after.statement)) {
       await this.repository.saveStatement(m, organizationId, planId, after.statement, null);
     }
     const b = rowsOf(before) as unknown as Editable;
     const a = rowsOf(after) as unknown as Editable;
     for (const level of LEVEL_ORDER) {
       const old = new Map(b[level].map((r) => [r.id, r]));
-      const changed = a[level].filter((r) => JSON.stringify(old.get(r.id)) !== JSON.stringify(r));
+      const changed = a[level].filter((r) => stableJson(old.get(r.id)) !== stableJson(r));
       await this.repository.upsert(m, level, organizationId, planId, changed);
       if (level === 'indicator') {
         const targets = (changed as TIndicator[]).filter((r) => JSON.stringify((old.get(r.id) as TIndicator | undefined)?.targets) !== JSON.stringify(r.targets));
@@ -497,11 +508,11 @@ export class StrategyService {
   }
 
   private async ruleContext(m: EntityManager | StrategyRepository['db'], organizationId: string, plan: PlanRow): Promise<RuleContext> {
-    const [committees, districts, groups] = await Promise.all([
-      this.committees.namesOf(organizationId, plan.id),
-      this.repository.districts(m, organizationId),
-      this.repository.demandGroupsOfPlan(m, organizationId, plan.id),
-    ]);
+    const [committees, districts, groups] = await allOf(m, [
+      () => this.committees.namesOf(organizationId, plan.id),
+      () => this.repository.districts(m, organizationId),
+      () => this.repository.demandGroupsOfPlan(m, organizationId, plan.id),
+    ] as const);
     return {
       strategic: { from: plan.strategicFrom, to: plan.strategicTo },
       operational: { from: plan.operationalFrom, to: plan.operationalTo },
@@ -512,7 +523,7 @@ export class StrategyService {
   }
 
   private async workbookRefs(m: EntityManager | StrategyRepository['db'], organizationId: string, planId: string): Promise<WorkbookRefs> {
-    const [committees, districts] = await Promise.all([this.committees.namesOf(organizationId, planId), this.repository.districts(m, organizationId)]);
+    const [committees, districts] = await allOf(m, [() => this.committees.namesOf(organizationId, planId), () => this.repository.districts(m, organizationId)] as const);
     return { committees: committees.map((c) => ({ id: c.id, name: c.name.fa })), districts: districts.map((d) => ({ id: d.id, number: d.number })) };
   }
 

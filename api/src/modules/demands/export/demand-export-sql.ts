@@ -69,8 +69,12 @@ function labelSql(expr: string, labels: Record<string | number, Record<Locale, s
   return `CASE ${expr} ${whens} ELSE ${expr}::text END`;
 }
 
-/** A column of the tabular exports: its header key and its SQL, text or number. */
-type Column = { key: keyof typeof COLUMN_HEADERS; sql: string; type: 'text' | 'number' };
+/**
+ * A column of the tabular exports: its header key and its SQL, text or number. `isOwn` text is
+ * the app's own words (ids, dates, labels): no formula check needed, which saves a regular
+ * expression per cell on a million rows.
+ */
+type Column = { key: keyof typeof COLUMN_HEADERS; sql: string; type: 'text' | 'number'; isOwn?: boolean };
 
 /** The demand's columns (its `FROM` joins below), personal ones only when asked for and allowed. */
 function columns(options: ExportQueryOptions): Column[] {
@@ -78,20 +82,21 @@ function columns(options: ExportQueryOptions): Column[] {
   const named = (alias: string, column = 'name') => `coalesce(${alias}.${column} ->> ${l}, ${alias}.${column} ->> 'fa')`;
   const zone = literal(options.timeZone);
   const list: Column[] = [
-    { key: 'id', sql: 'd.id::text', type: 'text' },
+    { key: 'id', sql: 'd.id::text', type: 'text', isOwn: true },
     {
       key: 'date',
       // The Jalali day comes from the job's table of days; the time is the municipality's clock.
       sql: `coalesce(j.jalali, to_char(d.occurred_at AT TIME ZONE ${zone}, 'YYYY-MM-DD')) || ' ' || to_char(d.occurred_at AT TIME ZONE ${zone}, 'HH24:MI')`,
       type: 'text',
+      isOwn: true,
     },
-    { key: 'source', sql: labelSql('d.source_kind', SOURCE_LABELS, DEMAND_SOURCE_KINDS, options.locale), type: 'text' },
+    { key: 'source', sql: labelSql('d.source_kind', SOURCE_LABELS, DEMAND_SOURCE_KINDS, options.locale), type: 'text', isOwn: true },
     { key: 'meeting', sql: 'd.meeting', type: 'text' },
     { key: 'text', sql: 'd.text', type: 'text' },
-    { key: 'kind', sql: labelSql('d.kind', KIND_LABELS, DEMAND_KINDS, options.locale), type: 'text' },
-    { key: 'priority', sql: labelSql('d.priority', PRIORITY_LABELS, [1, 2, 3], options.locale), type: 'text' },
+    { key: 'kind', sql: labelSql('d.kind', KIND_LABELS, DEMAND_KINDS, options.locale), type: 'text', isOwn: true },
+    { key: 'priority', sql: labelSql('d.priority', PRIORITY_LABELS, [1, 2, 3], options.locale), type: 'text', isOwn: true },
     { key: 'themes', sql: 'th.names', type: 'text' },
-    { key: 'capacity', sql: labelSql('d.capacity', CAPACITY_LABELS, DEMAND_CAPACITIES, options.locale), type: 'text' },
+    { key: 'capacity', sql: labelSql('d.capacity', CAPACITY_LABELS, DEMAND_CAPACITIES, options.locale), type: 'text', isOwn: true },
     { key: 'district', sql: named('di'), type: 'text' },
     { key: 'stage', sql: named('s', 'title'), type: 'text' },
     { key: 'group', sql: 'g.name', type: 'text' },
@@ -148,10 +153,16 @@ export function exportHeaders(options: Pick<ExportQueryOptions, 'locale' | 'incl
  * bytes, so the rows never become JavaScript values.
  */
 export function csvCopySql(options: ExportQueryOptions): string {
-  const select = columns(options)
-    .map((c) => `${c.type === 'text' ? formulaSafeSql(c.sql) : c.sql} AS ${escapeIdentifier(wordIn(COLUMN_HEADERS[c.key], options.locale))}`)
+  const list = columns(options);
+  const inner = list.map((c, i) => `${c.sql} AS c${i}`).join(', ');
+  // The values are a level of their own (`OFFSET 0`), so the formula check reads each once.
+  const select = list
+    .map((c, i) => {
+      const v = `x.c${i}`;
+      return `${c.type === 'text' && !c.isOwn ? formulaSafeSql(v) : v} AS ${escapeIdentifier(wordIn(COLUMN_HEADERS[c.key], options.locale))}`;
+    })
     .join(',\n      ');
-  return `COPY (SELECT ${select} ${fromWhere(options)}) TO STDOUT (FORMAT csv, HEADER true)`;
+  return `COPY (SELECT ${select} FROM (SELECT ${inner} ${fromWhere(options)} OFFSET 0) x) TO STDOUT (FORMAT csv, HEADER true)`;
 }
 
 /**
@@ -166,13 +177,17 @@ function rawLinesCopy(valueSql: string, options: ExportQueryOptions, extraWhere 
 // Characters XML 1.0 forbids (PostgreSQL text never holds NUL), removed; `translate` does it in one pass.
 const XML_ILLEGAL = "E'\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0B\\x0C\\x0E\\x0F\\x10\\x11\\x12\\x13\\x14\\x15\\x16\\x17\\x18\\x19\\x1A\\x1B\\x1C\\x1D\\x1E\\x1F\\uFFFE\\uFFFF'";
 
-/** XML character data of a cell: illegal characters gone, `& < >` escaped, `_xHHHH_` protected, line breaks as references. */
-function xmlTextSql(expr: string): string {
-  let x = `translate(${expr}, ${XML_ILLEGAL}, '')`;
+/**
+ * XML character data of a cell from `safe` (a column of a lower query level, so repeating it costs
+ * nothing): `& < >` escaped and line breaks written as references, always; and, only on the rare
+ * text that needs it (one regular expression decides), characters XML forbids removed and a
+ * literal `_xHHHH_` protected by escaping its underscore (spreadsheets would decode it).
+ */
+function xmlTextSql(safe: string): string {
+  let x = `CASE WHEN ${safe} ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|_x' THEN regexp_replace(translate(${safe}, ${XML_ILLEGAL}, ''), '_(x[0-9A-Fa-f]{4}_)', '_x005F_\\1', 'g') ELSE ${safe} END`;
   x = `replace(${x}, '&', '&amp;')`;
   x = `replace(${x}, '<', '&lt;')`;
   x = `replace(${x}, '>', '&gt;')`;
-  x = `replace(${x}, '_x', '_x005F_x')`;
   x = `replace(${x}, E'\\n', '&#10;')`;
   x = `replace(${x}, E'\\r', '&#13;')`;
   return x;
@@ -181,20 +196,25 @@ function xmlTextSql(expr: string): string {
 /**
  * The worksheet rows of the XLSX, one `<row>` per line, built by PostgreSQL (inline strings,
  * formula-safe, XML-escaped; numbers as numbers; empty cells left out). Row numbers restart on
- * each sheet: `sheetRows` data rows per sheet under a header in row 1.
+ * each sheet: `sheetRows` data rows per sheet under a header in row 1. Three levels, so each
+ * value, its formula check and its escaping are computed once per cell: the demands with their
+ * row number (a window function: never merged into the levels above), the formula-safe text
+ * (`OFFSET 0` keeps it a level of its own), and the row's markup.
  */
 export function xlsxRowsCopySql(options: ExportQueryOptions, sheetRows: number): string {
   const list = columns(options);
   const inner = list.map((c, i) => `${c.sql} AS c${i}`).join(', ');
+  const middle = list.map((c, i) => (c.type === 'text' && !c.isOwn ? `${formulaSafeSql(`x.c${i}`)} AS c${i}` : `x.c${i}`)).join(', ');
   const cells = list.map((c, i) => {
-    const v = `x.c${i}`;
-    const ref = `'<c r="${columnName(i)}' || x.r || '"`;
+    const v = `y.c${i}`;
+    const ref = `'<c r="${columnName(i)}' || y.r || '"`;
     if (c.type === 'number') return `CASE WHEN ${v} IS NULL THEN '' ELSE ${ref}><v>' || ${v}::text || '</v></c>' END`;
-    return `CASE WHEN ${v} IS NULL THEN '' ELSE ${ref} t="inlineStr"><is><t xml:space="preserve">' || ${xmlTextSql(formulaSafeSql(v))} || '</t></is></c>' END`;
+    const text = c.isOwn ? v : xmlTextSql(v);
+    return `CASE WHEN ${v} IS NULL THEN '' ELSE ${ref} t="inlineStr"><is><t xml:space="preserve">' || ${text} || '</t></is></c>' END`;
   });
-  const value = `'<row r="' || x.r || '">' || ${cells.join(' || ')} || '</row>'`;
+  const value = `'<row r="' || y.r || '">' || ${cells.join(' || ')} || '</row>'`;
   const r = `((row_number() OVER () - 1) % ${Math.floor(sheetRows)} + 2)::text`;
-  return `COPY (SELECT ${value} FROM (SELECT ${r} AS r, ${inner} ${fromWhere(options)}) x) TO STDOUT (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
+  return `COPY (SELECT ${value} FROM (SELECT x.r, ${middle} FROM (SELECT ${r} AS r, ${inner} ${fromWhere(options)}) x OFFSET 0) y) TO STDOUT (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
 }
 
 /** The demand as a JSON object (codes, not words, beside the names a reader needs). */

@@ -45,6 +45,8 @@ export function barChartSvg(chart: NonNullable<ReportTable['chart']>, isRtl: boo
     instance.setOption({
       animation: false,
       textStyle: { fontFamily: FONT, fontSize: 11 },
+      // ECharts' own option names (a chart has no RTL mode; the axes are turned above), not CSS.
+      // eslint-disable-next-line no-restricted-syntax
       grid: { left: 12, right: 12, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', inverse: isRtl, minInterval: 1 },
       yAxis: { type: 'category', position: isRtl ? 'right' : 'left', data: labels, axisTick: { show: false } },

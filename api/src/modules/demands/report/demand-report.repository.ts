@@ -67,7 +67,7 @@ export class DemandReportRepository {
     const named = (alias: string, column = 'name') => `coalesce(${alias}.${column} ->> ${L}, ${alias}.${column} ->> 'fa')`;
 
     const [heading] = await m.query(
-      `SELECT ${named('o')} AS "organizationName", ${named('p', 'title')} AS "planTitle"
+      `SELECT coalesce(o.name ->> $3, o.name ->> 'fa') AS "organizationName", coalesce(p.title ->> $3, p.title ->> 'fa') AS "planTitle"
          FROM plan p JOIN organization o ON o.id = p.organization_id WHERE p.organization_id = $1 AND p.id = $2`,
       [organizationId, filter.planId, locale],
     );

@@ -33,6 +33,9 @@ import {
   statusOf,
 } from './monitoring-status';
 
+/** How long this process serves a plan's dashboard from memory (its own writes clear it at once). */
+const DASHBOARD_TTL_MS = 15_000;
+
 type Saved = { id: string; status: MonitoringStatus | null; alert: { id: number; unit: string | null; params: Record<string, string | number> } | null };
 
 /** The planner's thresholds on the wire and in the rules' shape. */
@@ -60,6 +63,9 @@ const planOf = (i: IndicatorRow): IndicatorPlan => ({
 @Injectable()
 export class MonitoringService {
   private readonly logger = new Logger('strategy-monitoring');
+  // The public dashboard is read by many and changes a few times a year: each process keeps a
+  // plan's for a few seconds. Changes made through another process show within the TTL.
+  private readonly dashboards = new Map<string, { at: number; data: Promise<TAccountabilityDashboard> }>();
 
   constructor(
     private readonly repository: MonitoringRepository,
@@ -241,6 +247,7 @@ export class MonitoringService {
       overspendMargin: input.overspendMargin,
     };
     await this.repository.saveRules(org.id, planId, rules, actor.accountId);
+    this.forgetDashboard(org.id, planId);
     return rulesView(rules);
   }
 
@@ -272,20 +279,38 @@ export class MonitoringService {
    * progress, spending and place, and a district view. Figures only: no person, no comment.
    */
   async dashboard(org: Organization, planId: string): Promise<TAccountabilityDashboard> {
+    const key = `${org.id}:${planId}`;
+    const cached = this.dashboards.get(key);
+    if (cached && Date.now() - cached.at < DASHBOARD_TTL_MS) return cached.data;
+    const data = this.buildDashboard(org, planId);
+    this.dashboards.set(key, { at: Date.now(), data });
+    data.catch(() => this.dashboards.delete(key));
+    if (this.dashboards.size > 500) this.dashboards.delete(this.dashboards.keys().next().value as string);
+    return data;
+  }
+
+  /** Forgets a plan's cached dashboard (after a change this process made). */
+  private forgetDashboard(organizationId: string, planId: string): void {
+    this.dashboards.delete(`${organizationId}:${planId}`);
+  }
+
+  private async buildDashboard(org: Organization, planId: string): Promise<TAccountabilityDashboard> {
     const plan = await this.plan(org, planId);
     const [rules, goals, indicators, measurements, projects, reports, districts] = await Promise.all([
       this.rulesOf(org.id, planId),
       this.repository.goals(org.id, planId),
       this.repository.indicators(org.id, planId),
-      this.repository.measurements(org.id, planId),
+      this.repository.measuredValues(org.id, planId),
       this.repository.projects(org.id, planId),
-      this.repository.reports(org.id, planId),
+      this.repository.latestReports(org.id, planId),
       this.repository.districts(org.id),
     ]);
     const byIndicator = groupBy(measurements, (m) => m.indicatorId);
     const byProject = groupBy(reports, (r) => r.projectId);
 
-    const publicIndicators = indicators.map((i) => ({
+    const publicIndicators = indicators.map((i) => {
+      const plan = planOf(i);
+      return {
       id: i.id,
       goalId: i.goalId,
       outputId: i.outputId,
@@ -298,10 +323,11 @@ export class MonitoringService {
       baselineValue: i.baselineValue,
       targets: i.targets,
       measurements: (byIndicator.get(i.id) ?? []).map((m) => {
-        const v = this.measurementView(i, m, rules);
+        const v = this.measurementView(i, m, rules, plan);
         return { year: v.year, quarter: v.quarter, value: v.value, target: v.target, achievement: v.achievement, status: v.status };
       }),
-    }));
+      };
+    });
     const publicProjects = projects.map((p) => {
       const latest = (byProject.get(p.id) ?? []).at(-1);
       const judged = latest ? this.reportView(p, latest, rules) : null;
@@ -418,10 +444,10 @@ export class MonitoringService {
     if (year < plan.operationalFrom || year > plan.operationalTo) throw MonitoringErrors.yearOutsidePlan();
   }
 
-  private measurementView(indicator: IndicatorRow, m: MeasurementRow, rules: MonitoringRules): TMeasurement {
+  private measurementView(indicator: IndicatorRow, m: MeasurementRow, rules: MonitoringRules, plan: IndicatorPlan = planOf(indicator)): TMeasurement {
     const period = { year: m.year, quarter: m.quarter };
-    const planned = periodTarget(planOf(indicator), period);
-    const share = achievement(planOf(indicator), period, m.value);
+    const planned = periodTarget(plan, period);
+    const share = achievement(plan, period, m.value);
     return {
       id: m.id,
       year: m.year,
@@ -474,6 +500,7 @@ export class MonitoringService {
 
   /** After the save is committed: the alert, if one was claimed, goes to the unit's people. */
   private async afterSave(org: Organization, planId: string, saved: Saved): Promise<TMonitoringSaved> {
+    this.forgetDashboard(org.id, planId);
     if (saved.alert) {
       const recipients = await this.repository.alertRecipients(org.id, planId, saved.alert.unit);
       const sent = await this.notifications.notifyAccounts(org.id, recipients, 'strategy.off_track', saved.alert.params, `/${org.slug}/manage/plans/${planId}/monitoring`);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TTraceLink } from '@hamandishi/contracts';
+import { normalizeForSearch } from '@hamandishi/text';
+import { returningRows } from '../../../database/returning-rows';
 
 /** Column of a link's source or target by type. */
 export const SOURCE_COLUMN = { demand: 'demand_id', demand_group: 'demand_group_id', focus_point: 'focus_point_id' } as const;
@@ -66,11 +68,9 @@ export class TraceabilityRepository {
   }
 
   async deleteLink(m: EntityManager, organizationId: string, planId: string, linkId: string): Promise<Record<string, unknown> | null> {
-    const [row] = await m.query(`DELETE FROM strategy_trace_link WHERE organization_id = $1 AND plan_id = $2 AND id = $3 RETURNING *`, [
-      organizationId,
-      planId,
-      linkId,
-    ]);
+    const [row] = returningRows<Record<string, unknown>>(
+      await m.query(`DELETE FROM strategy_trace_link WHERE organization_id = $1 AND plan_id = $2 AND id = $3 RETURNING *`, [organizationId, planId, linkId]),
+    );
     return row ?? null;
   }
 
@@ -99,30 +99,39 @@ export class TraceabilityRepository {
     return rows.map((r: TTraceLink & { createdAt: Date }) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
   }
 
-  /** Demand groups, demands and focus points of the plan matching a search (normalised text; at most 20 of each). */
+  /**
+   * Demand groups, demands and focus points of the plan matching a search (at most 20 of each).
+   * `key` is normalised for search; demands are matched on their stored search key, groups and
+   * focus points (a few hundred per plan at most) on their normalised names here.
+   */
   async candidates(organizationId: string, planId: string, key: string | null) {
-    const pattern = key ? `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const [demandGroups, demands, focusPoints] = await Promise.all([
+    // Spaces are ignored on both sides: a ZWNJ compound (آب‌گرفتگی) loses its ZWNJ in the key, and one typed with a space should still find it.
+    const compact = key ? key.replace(/ /g, '') : null;
+    const pattern = compact ? `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const [groups, demands, points] = await Promise.all([
       this.db.query(
         `SELECT g.id, g.name, (SELECT count(*)::int FROM demand d WHERE d.group_id = g.id) AS "demandCount"
-         FROM demand_group g WHERE g.organization_id = $1 AND g.plan_id = $2 AND ($3::text IS NULL OR g.name ILIKE $3)
-         ORDER BY g.name NULLS LAST, g.id LIMIT 20`,
-        [organizationId, planId, pattern],
+         FROM demand_group g WHERE g.organization_id = $1 AND g.plan_id = $2 ORDER BY g.name NULLS LAST, g.id`,
+        [organizationId, planId],
       ),
       this.db.query(
         `SELECT d.id, left(d.text, 300) AS text, d.kind, d.group_id AS "groupId"
-         FROM demand d WHERE d.organization_id = $1 AND d.plan_id = $2 AND ($3::text IS NULL OR d.text_key ILIKE $3)
+         FROM demand d WHERE d.organization_id = $1 AND d.plan_id = $2 AND ($3::text IS NULL OR replace(d.text_key, ' ', '') ILIKE $3)
          ORDER BY d.occurred_at DESC, d.id LIMIT 20`,
         [organizationId, planId, pattern],
       ),
       this.db.query(
         `SELECT f.id, f.code, f.title FROM strategy_focus_point f
-         WHERE f.organization_id = $1 AND f.plan_id = $2 AND f.archived_at IS NULL AND ($3::text IS NULL OR f.title ILIKE $3 OR f.code ILIKE $3)
-         ORDER BY f.position, f.code LIMIT 20`,
-        [organizationId, planId, pattern],
+         WHERE f.organization_id = $1 AND f.plan_id = $2 AND f.archived_at IS NULL ORDER BY f.position, f.code`,
+        [organizationId, planId],
       ),
     ]);
-    return { demandGroups, demands, focusPoints };
+    const matches = (text: string | null) => !compact || normalizeForSearch(text ?? '').replace(/ /g, '').includes(compact);
+    return {
+      demandGroups: groups.filter((g: { name: string | null }) => matches(g.name)).slice(0, 20),
+      demands,
+      focusPoints: points.filter((f: { code: string; title: string }) => matches(`${f.code} ${f.title}`)).slice(0, 20),
+    };
   }
 
   /**

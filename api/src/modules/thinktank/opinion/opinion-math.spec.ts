@@ -1,5 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { computeOpinionGroups, matchLabels, propTest, seededRandom, twoPropTest, type VoteMatrix } from './opinion-math';
+import { computeOpinionGroups, decodeVotes, matchLabels, propTest, seededRandom, twoPropTest, type VoteMatrix } from './opinion-math';
 
 /** Builds a vote matrix from (participant, statement, value) triples. */
 function matrixOf(participants: number, statements: number, votes: [number, number, number][]): VoteMatrix {
@@ -131,6 +131,14 @@ describe('opinion groups (Polis method)', () => {
       const cosine = component.reduce((acc, v, j) => acc + v * reference[j], 0);
       expect(Math.abs(cosine)).toBeGreaterThan(0.999);
     }
+  });
+
+  it('decodes votes as PostgreSQL aggregates them, one string per participant', () => {
+    const matrix = decodeVotes(['0:1,3:-1', '', '2:0'], 4);
+    expect(matrix.participants).toBe(3);
+    expect(Array.from(matrix.rows)).toEqual([0, 0, 2]);
+    expect(Array.from(matrix.cols)).toEqual([0, 3, 2]);
+    expect(Array.from(matrix.values)).toEqual([1, -1, 0]);
   });
 
   it('computes the Polis significance tests', () => {

@@ -76,6 +76,34 @@ export type OpinionResult =
       silhouette: number;
     };
 
+/**
+ * Votes as PostgreSQL hands them over, one string per participant ("statement:vote,..."), decoded
+ * in the worker: parsing a million numbers on the main thread would stall its event loop.
+ */
+export function decodeVotes(encoded: string[], statements: number): VoteMatrix {
+  let total = 0;
+  for (const line of encoded) if (line) total += 1 + (line.match(/,/g)?.length ?? 0);
+  const rows = new Int32Array(total);
+  const cols = new Int32Array(total);
+  const values = new Int8Array(total);
+  let e = 0;
+  encoded.forEach((line, participant) => {
+    if (!line) return;
+    let at = 0;
+    while (at < line.length) {
+      const colon = line.indexOf(':', at);
+      let comma = line.indexOf(',', colon);
+      if (comma < 0) comma = line.length;
+      rows[e] = participant;
+      cols[e] = Number(line.slice(at, colon));
+      values[e] = Number(line.slice(colon + 1, comma));
+      e++;
+      at = comma + 1;
+    }
+  });
+  return { participants: encoded.length, statements, rows, cols, values };
+}
+
 /** Fewer counted participants or statements than these: "not enough votes yet". */
 export const MIN_PARTICIPANTS = 4;
 export const MIN_STATEMENTS = 2;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { OpinionVote, TOpinionGroups, TOpinionStatement } from '@hamandishi/contracts';
 import { JobsService } from '../../../jobs/jobs.service';
-import type { OpinionResult, PreviousGroups, VoteMatrix } from './opinion-math';
+import type { OpinionResult, PreviousGroups } from './opinion-math';
 import { OpinionRepository, type SessionVotes, type StoredBasis } from './opinion.repository';
 import { OpinionRunner } from './opinion-runner';
 
@@ -66,8 +66,9 @@ export class OpinionService implements OnModuleInit {
   async compute(organizationId: string, sessionId: string): Promise<TOpinionGroups> {
     await this.repository.clearQueued(sessionId);
     const [votes, basis] = await Promise.all([this.repository.votes(organizationId, sessionId), this.repository.basis(sessionId)]);
-    const { matrix, previous } = toMatrix(votes, basis);
-    const { result, computeMs } = await this.runner.run({ matrix, options: { previous, seed: 42 } });
+    const previous = previousGroups(votes, basis);
+    const encoded = votes.participants.map((p) => p.votes);
+    const { result, computeMs } = await this.runner.run({ encoded, statements: votes.statementIds.length, options: { previous, seed: 42 } });
     const { view, memberGroups, nextBasis } = toView(result, votes);
     await this.repository.store(organizationId, sessionId, view, memberGroups, nextBasis);
     this.logger.log({ sessionId, computeMs, participants: votes.participants.length, status: view.status }, 'opinion groups computed');
@@ -76,25 +77,11 @@ export class OpinionService implements OnModuleInit {
   }
 }
 
-/** The votes as typed arrays for the worker, and the previous groups with components re-indexed by statement. */
-export function toMatrix(votes: SessionVotes, basis: StoredBasis | null): { matrix: VoteMatrix; previous: PreviousGroups | null } {
-  let total = 0;
-  for (const p of votes.participants) total += p.cols.length;
-  const rows = new Int32Array(total);
-  const cols = new Int32Array(total);
-  const values = new Int8Array(total);
-  let e = 0;
-  votes.participants.forEach((p, i) => {
-    for (let k = 0; k < p.cols.length; k++, e++) {
-      rows[e] = i;
-      cols[e] = p.cols[k];
-      values[e] = p.vals[k];
-    }
-  });
-  const matrix = { participants: votes.participants.length, statements: votes.statementIds.length, rows, cols, values };
-  if (!basis) return { matrix, previous: null };
+/** The previous groups, with their components re-indexed by the statements of this run. */
+export function previousGroups(votes: SessionVotes, basis: StoredBasis | null): PreviousGroups | null {
+  if (!basis) return null;
   const components = [0, 1].map((c) => votes.statementIds.map((id) => basis.components[id]?.[c] ?? 0));
-  return { matrix, previous: { labels: basis.labels, centroids: basis.centroids, components } };
+  return { labels: basis.labels, centroids: basis.centroids, components };
 }
 
 /** The worker's result in ids, for the wire; who is in which group; the basis for the next run. */

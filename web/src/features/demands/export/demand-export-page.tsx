@@ -5,6 +5,8 @@ import type { TDemandFilterInput } from '@hamandishi/contracts';
 import { Alert, PageHeader } from '@/components';
 import { usePageTitle } from '@/app/use-page-title';
 import { RequirePlanner } from '@/features/plans/manage/require-planner';
+import { formatNumber } from '@/lib/format';
+import { useLocale } from '@/lib/use-locale';
 import { DEMAND_EXPORT_NS } from './demand-export-i18n';
 import { DemandExportPanel } from './demand-export-panel';
 
@@ -31,6 +33,7 @@ function DemandExportScreen() {
   const { slug = '' } = useParams();
   const [params] = useSearchParams();
   const { t } = useTranslation(DEMAND_EXPORT_NS);
+  const locale = useLocale();
   usePageTitle(t('title'));
   const filter = useMemo(() => filterFromSearch(params), [params]);
   const filterCount = filter ? Object.keys(filter).filter((k) => k !== 'planId').length : 0;
@@ -40,7 +43,7 @@ function DemandExportScreen() {
       {!filter && <Alert variant="info">{t('noPlan')}</Alert>}
       {filter && (
         <>
-          <p className="muted">{filterCount > 0 ? t('filters', { count: filterCount }) : t('noFilters')}</p>
+          <p className="muted">{filterCount > 0 ? t('filters', { n: formatNumber(filterCount, locale) }) : t('noFilters')}</p>
           <DemandExportPanel slug={slug} filter={filter} />
         </>
       )}

@@ -36,6 +36,9 @@ export function useDemandExport(slug: string, initial: TDemandExport) {
     queryKey: demandExportKeys.one(slug, initial.id),
     queryFn: ({ signal }) => api.get<TDemandExport>(`${base(slug)}/${encodeURIComponent(initial.id)}`, { signal }),
     initialData: initial,
+    // What the list (or the request) just said is fresh: the first poll comes a beat later.
+    initialDataUpdatedAt: () => Date.now(),
+    staleTime: DEMAND_EXPORT_POLL_MS,
     refetchInterval: (query) => (query.state.data && isActive(query.state.data) ? DEMAND_EXPORT_POLL_MS : false),
   });
 }
@@ -48,6 +51,13 @@ export function useRequestDemandExport(slug: string, filter: TDemandFilterInput)
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: DemandExportRequest) => api.post<TDemandExport>(base(slug), { ...input, filter }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: demandExportKeys.list(slug, String(filter.planId)) }),
+    onSuccess: (created) => {
+      // Shown at once, queued with its progress bar, before the list is fetched again.
+      const key = demandExportKeys.list(slug, String(filter.planId));
+      queryClient.setQueryData<TDemandExportList>(key, (old) =>
+        old ? { ...old, items: [created, ...old.items.filter((e) => e.id !== created.id)] } : old,
+      );
+      return queryClient.invalidateQueries({ queryKey: key });
+    },
   });
 }

@@ -12,7 +12,7 @@ import {
   type TDemandImportReport,
   type TOrganization,
 } from '@hamandishi/contracts';
-import { Alert, Button, DateText, PageHeader, Spinner, Tabs, TextField, UserText, useToast } from '@/components';
+import { Alert, Button, DateField, DateText, isIsoDate, PageHeader, Spinner, Tabs, TextField, UserText, useToast } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { usePageTitle } from '@/app/use-page-title';
 import { useOrganization } from '@/features/organizations/api/use-organizations';
@@ -235,14 +235,12 @@ function Filters({ org, filter, onChange }: FiltersProps) {
             <option value="false">{t('filters.tagged')}</option>
           </select>
         </label>
-        <label className="field demands-filter">
-          <span className="field__label">{t('filters.from')}</span>
-          <input type="date" value={filter.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value || undefined })} />
-        </label>
-        <label className="field demands-filter">
-          <span className="field__label">{t('filters.to')}</span>
-          <input type="date" value={filter.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || undefined })} />
-        </label>
+        <div className="demands-filter">
+          <DateField label={t('filters.from')} value={filter.from ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && onChange({ from: v || undefined })} />
+        </div>
+        <div className="demands-filter">
+          <DateField label={t('filters.to')} value={filter.to ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && onChange({ to: v || undefined })} />
+        </div>
       </div>
       <Button
         variant="secondary"
@@ -340,7 +338,7 @@ function DemandTable({ slug, org, filter }: { slug: string; org: TOrganization; 
           </select>
         </label>
         <Button variant="secondary" disabled={!bulkTheme || selected.size === 0} isLoading={bulk.isPending} onClick={() => handleBulk('selected')}>
-          {t('bulk.selected', { count: selected.size })}
+          {t('bulk.selected', { count: selected.size, formatted: formatNumber(selected.size, locale) })}
         </Button>
         <Button variant="secondary" disabled={!bulkTheme} isLoading={bulk.isPending} onClick={() => handleBulk('filter')}>
           {t('bulk.filter')}
@@ -662,7 +660,7 @@ function Groups({ slug, planId, isActive, onOpen }: { slug: string; planId: stri
               ))}
             </ul>
             <Button variant="secondary" size="sm" isLoading={create.isPending} onClick={() => create.mutate({ planId, demandIds: s.demands.map((d) => d.id) })}>
-              {t('groups.create', { count: s.demands.length })}
+              {t('groups.create', { count: s.demands.length, formatted: formatNumber(s.demands.length, locale) })}
             </Button>
           </li>
         ))}

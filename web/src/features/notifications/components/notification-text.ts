@@ -13,6 +13,7 @@ const ENUM_PARAMS: Partial<Record<NotificationKind, readonly { param: string; la
   'plan.status_changed': [{ param: 'to', label: 'statusLabel', catalog: 'plans:statuses' }],
   'problem.status_changed': [{ param: 'status', label: 'statusLabel', catalog: 'notifications:problemStatuses' }],
   'comment.outcome': [{ param: 'outcome', label: 'outcomeLabel', catalog: 'notifications:outcomes' }],
+  'strategy.project_status_changed': [{ param: 'to', label: 'statusLabel', catalog: 'notifications:projectStatuses' }],
 };
 
 /**

@@ -42,6 +42,7 @@ function PlanView({ slug, plan }: { slug: string; plan: TPlan }) {
         <div className="plan-header__meta">
           <PlanStatusBadge status={plan.status} />
           <FollowButton slug={slug} target={{ type: 'plan', id: plan.id }} isFollowing={plan.isFollowing} followerCount={plan.followerCount} />
+          <Link to={`/${slug}/plans/${plan.id}/accountability`}>{t('accountabilityLink')}</Link>
         </div>
         <dl className="details-list">
           <dt>{t('plan.strategicHorizon')}</dt>

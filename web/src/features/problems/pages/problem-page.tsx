@@ -22,6 +22,8 @@ import { PROBLEMS_NS } from '../problems-i18n';
 import { usePageTitle } from '@/app/use-page-title';
 
 const StaticMap = lazy(() => import('../components/static-map'));
+// "What the plan does about this" (strategy traceability): its own small chunk and catalog.
+const PlanResponse = lazy(() => import('@/features/strategy/public/plan-response'));
 
 /** `/:slug/problems/:problemId`: the permalink of one problem, its support, history and discussion. */
 export default function ProblemPage() {
@@ -125,6 +127,10 @@ function ProblemView({ problem }: { problem: TProblem }) {
           {problem.description}
         </UserText>
       </section>
+
+      <Suspense fallback={null}>
+        <PlanResponse slug={slug} problemId={problem.id} />
+      </Suspense>
 
       {problem.photos.length > 0 && (
         <section aria-labelledby="photos-title">

@@ -76,6 +76,8 @@ function ManagePlan({ slug, plan }: { slug: string; plan: TPlan }) {
             <Link to={`/${slug}/plans/${plan.id}`}>{t('plan.viewPublic')}</Link>
             <Link to={`/${slug}/manage/plans/${plan.id}/sessions`}>{t('thinktankSessions')}</Link>
             <Link to={`/${slug}/manage/demands?planId=${plan.id}`}>{t('plan.demands')}</Link>
+            <Link to={`/${slug}/manage/plans/${plan.id}/strategy`}>{t('plan.structure')}</Link>
+            <Link to={`/${slug}/manage/plans/${plan.id}/monitoring`}>{t('strategyMonitoringLink')}</Link>
           </div>
         }
       />
