@@ -23,7 +23,7 @@ import { BoardRepository } from '../src/modules/thinktank/board/board.repository
 import { seededRandom, type VoteMatrix } from '../src/modules/thinktank/opinion/opinion-math';
 import { OpinionRunner } from '../src/modules/thinktank/opinion/opinion-runner';
 import { OpinionService } from '../src/modules/thinktank/opinion/opinion.service';
-import { buildBoardSession, buildMembers } from '../test/factories/board.factory';
+import { buildBoardSession, buildMembers, inviteToSession } from '../test/factories/board.factory';
 import { buildOrganization } from '../test/factories/organization.factory';
 import { startBenchApp } from './survey-bench-setup';
 
@@ -145,6 +145,8 @@ async function main(): Promise<void> {
     const org = await buildOrganization(db);
     const members = await buildMembers(db, org.id, PARTICIPANTS);
     const session = await buildBoardSession(db, org.id, { facilitatorId: members[0] });
+    // Only those invited who said yes take part on the board.
+    await inviteToSession(db, org.id, session.id, members.slice(1));
     const tokens = members.map(() => randomBytes(32).toString('base64url'));
     await db.query(
       `INSERT INTO session (token_hash, account_id, expires_at) SELECT unnest($1::bytea[]), unnest($2::uuid[]), now() + interval '1 day'`,

@@ -46,3 +46,33 @@ export async function buildStatements(db: DataSource, organizationId: string, se
   }
   return ids;
 }
+
+/**
+ * Invites accounts to a session with an answer, made directly in the database (the board lets in
+ * those who said yes or were checked in; `pending`, `no` and `waiting` stay out).
+ */
+export async function inviteToSession(
+  db: DataSource,
+  organizationId: string,
+  sessionId: string,
+  accountIds: string[],
+  rsvp: 'yes' | 'no' | 'pending' | 'waiting' = 'yes',
+): Promise<void> {
+  await db.query(
+    `INSERT INTO thinktank_invitation (organization_id, session_id, account_id, token_hash, expires_at, rsvp, rsvp_at, waiting_since)
+     SELECT $1, s.id, a, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), s.ends_at, $4,
+            CASE WHEN $4 <> 'pending' THEN now() END, CASE WHEN $4 = 'waiting' THEN now() END
+       FROM thinktank_session s, unnest($3::uuid[]) a
+      WHERE s.organization_id = $1 AND s.id = $2`,
+    [organizationId, sessionId, accountIds, rsvp],
+  );
+}
+
+/** Checks accounts in to a session (as the facilitator's list would), made directly in the database. */
+export async function checkInToSession(db: DataSource, organizationId: string, sessionId: string, accountIds: string[]): Promise<void> {
+  await db.query(
+    `INSERT INTO thinktank_attendance (organization_id, session_id, account_id, checked_in_at, check_in_method)
+     SELECT $1, $2, unnest($3::uuid[]), now(), 'list'`,
+    [organizationId, sessionId, accountIds],
+  );
+}

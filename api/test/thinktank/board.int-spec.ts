@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TBoardAck, TBoardCommand, TBoardJoinAck, TBoardUpdate } from '@hamandishi/contracts';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { OpinionService } from '../../src/modules/thinktank/opinion/opinion.service';
-import { buildBoardSession, buildMembers, buildStatements } from '../factories/board.factory';
+import { buildBoardSession, buildMembers, buildStatements, checkInToSession, inviteToSession } from '../factories/board.factory';
 import { buildOrganization, type BuiltOrganization } from '../factories/organization.factory';
 import { grantRoles, newSignedInPerson } from '../identity/identity-helpers';
 import { makeJobsDue } from '../support/jobs';
@@ -56,6 +56,9 @@ describe('think-tank live board', () => {
     return { client, accountId, socket };
   }
 
+  /** Participants are those invited who said yes (or who were checked in). */
+  const invite = (sessionId: string, ...people: Person[]) => inviteToSession(t.db, org.id, sessionId, people.map((p) => p.accountId));
+
   beforeAll(async () => {
     t = await startTestApp();
     org = await buildOrganization(t.db);
@@ -70,6 +73,7 @@ describe('think-tank live board', () => {
     const ali = await person();
     const sara = await person();
     const session = await buildBoardSession(t.db, org.id, { facilitatorId: facilitator.accountId, boardStatus: 'not_started' });
+    await invite(session.id, ali, sara);
 
     const joined = await join(facilitator.socket, session.id);
     expect(joined).toMatchObject({ ok: true, state: { role: 'facilitator', boardStatus: 'not_started', statements: [] } });
@@ -131,6 +135,7 @@ describe('think-tank live board', () => {
     const ali = await person();
     const sara = await person();
     const session = await buildBoardSession(t.db, org.id);
+    await invite(session.id, ali, sara);
     await join(ali.socket, session.id);
     await join(sara.socket, session.id);
     const id = randomUUID();
@@ -146,10 +151,40 @@ describe('think-tank live board', () => {
     expect(count).toBe(2);
   });
 
+  it('lets in only the facilitator, staff, those invited who said yes and those checked in', async () => {
+    const facilitator = await person();
+    const planner = await person(['planner']);
+    const yes = await person();
+    const present = await person();
+    const [uninvited, declined, waiting, pending] = [await person(), await person(), await person(), await person()];
+    const session = await buildBoardSession(t.db, org.id, { facilitatorId: facilitator.accountId });
+    await invite(session.id, yes);
+    await inviteToSession(t.db, org.id, session.id, [declined.accountId], 'no');
+    await inviteToSession(t.db, org.id, session.id, [waiting.accountId], 'waiting');
+    await inviteToSession(t.db, org.id, session.id, [pending.accountId], 'pending');
+    await checkInToSession(t.db, org.id, session.id, [present.accountId]);
+
+    expect(await join(facilitator.socket, session.id)).toMatchObject({ ok: true, state: { role: 'facilitator' } });
+    expect(await join(planner.socket, session.id)).toMatchObject({ ok: true, state: { role: 'facilitator' } });
+    expect(await join(yes.socket, session.id)).toMatchObject({ ok: true, state: { role: 'participant' } });
+    expect(await join(present.socket, session.id)).toMatchObject({ ok: true, state: { role: 'participant' } });
+    // A member of the municipality who was not invited, or who declined, waits or has not answered: refused.
+    for (const refused of [uninvited, declined, waiting, pending]) {
+      expect(await join(refused.socket, session.id)).toEqual({ ok: false, code: 'board.forbidden' });
+      expect(await send(refused.socket, session.id, { type: 'post', id: randomUUID(), text: 'بی‌دعوت' })).toEqual({ ok: false, code: 'board.forbidden' });
+    }
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM thinktank_statement WHERE session_id = $1`, [session.id]);
+    expect(count).toBe(0);
+    // Once checked in at the door, the one who had not answered takes part.
+    await checkInToSession(t.db, org.id, session.id, [pending.accountId]);
+    expect(await join(pending.socket, session.id)).toMatchObject({ ok: true, state: { role: 'participant' } });
+  });
+
   it('gives a reconnecting client the full current state, its own votes included', async () => {
     const ali = await person();
     const sara = await person();
     const session = await buildBoardSession(t.db, org.id);
+    await invite(session.id, ali, sara);
     await join(ali.socket, session.id);
     await join(sara.socket, session.id);
     const mine = randomUUID();
@@ -177,6 +212,7 @@ describe('think-tank live board', () => {
   it('refuses flooding: at most six statements a minute per person, the seventh changes nothing', async () => {
     const ali = await person();
     const session = await buildBoardSession(t.db, org.id);
+    await invite(session.id, ali);
     await join(ali.socket, session.id);
     for (let i = 0; i < 6; i++) expect(await send(ali.socket, session.id, { type: 'post', id: randomUUID(), text: `نظر ${i}` })).toMatchObject({ ok: true });
     expect(await send(ali.socket, session.id, { type: 'post', id: randomUUID(), text: 'نظر هفتم' })).toEqual({ ok: false, code: 'board.rate_limited' });
@@ -191,6 +227,7 @@ describe('think-tank live board', () => {
     const facilitator = await person(['planner']);
     const ali = await person();
     const session = await buildBoardSession(t.db, org.id);
+    await invite(session.id, ali);
     expect((await join(facilitator.socket, session.id)) as { state: { role: string } }).toMatchObject({ state: { role: 'facilitator' } });
     await join(ali.socket, session.id);
     const id = randomUUID();
@@ -211,6 +248,7 @@ describe('think-tank live board', () => {
     const facilitator = await person(['planner']);
     const ali = await person();
     const session = await buildBoardSession(t.db, org.id);
+    await invite(session.id, ali);
     await join(facilitator.socket, session.id);
     await join(ali.socket, session.id);
     const aliSees = recorder(ali.socket);
