@@ -2,12 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { launchBrowser, newPage } from './support/browser';
 import { signInWithEmail, signUpCitizen, SLUG } from './support/accounts';
-import { accountIdOf, createBoardSession, ensureMember } from './support/board';
+import { accountIdOf, createBoardSession, ensureMember, inviteWithYes } from './support/board';
 
 const PLANNER = 'planner@demo.hamandishi.ir';
 
 // A live think-tank board in three browser contexts: the facilitator (a planner, Persian) opens it,
-// two participants (one Persian, one English) post and vote and see each other's changes live, the
+// two participants (invited, they said yes; one Persian, one English) post and vote and see each other's changes live, the
 // facilitator groups the statements (from the list and by drag and drop) and closes the board.
 describe('think-tank live board: two participants and the facilitator', () => {
   let browser: Browser;
@@ -26,9 +26,11 @@ describe('think-tank live board: two participants and the facilitator', () => {
     sara = await newPage(browser);
     await signUpCitizen(sara, 'سارا');
     await ensureMember(await accountIdOf(sara));
+    await inviteWithYes(sessionId, await accountIdOf(sara));
     john = await newPage(browser);
     await signUpCitizen(john, 'جان');
     await ensureMember(await accountIdOf(john));
+    await inviteWithYes(sessionId, await accountIdOf(john));
     // John reads the site in English from here on.
     await john.addInitScript(() => window.localStorage.setItem('hm_locale', 'en'));
   });

@@ -62,3 +62,19 @@ export async function ensureMember(accountId: string): Promise<void> {
     ),
   );
 }
+
+/**
+ * Invites an account to a session with a yes (the board lets in those invited who said yes, or
+ * who were checked in), made in the database: the invitation screens are tested elsewhere.
+ */
+export async function inviteWithYes(sessionId: string, accountId: string): Promise<void> {
+  await withDatabase((db) =>
+    db.query(
+      `INSERT INTO thinktank_invitation (organization_id, session_id, account_id, token_hash, expires_at, rsvp, rsvp_at)
+       SELECT s.organization_id, s.id, $2, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), s.ends_at, 'yes', now()
+         FROM thinktank_session s WHERE s.id = $1
+       ON CONFLICT (session_id, account_id) WHERE account_id IS NOT NULL DO UPDATE SET rsvp = 'yes', rsvp_at = now(), waiting_since = NULL`,
+      [sessionId, accountId],
+    ),
+  );
+}
