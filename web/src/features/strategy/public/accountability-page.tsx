@@ -11,6 +11,7 @@ import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { AccountabilityChart } from './accountability-chart';
+import { GoalComments } from './public-comments';
 import { STRATEGY_PUBLIC_NS } from './public-i18n';
 import { accountabilityCsvUrl, useAccountability } from './use-accountability';
 import './accountability.css';
@@ -156,6 +157,15 @@ function Dashboard({ slug, planId, data, locale }: { slug: string; planId: strin
             { key: 'cost', header: t('dashboard.totalCost'), render: (p) => formatNumber(p.totalCost, locale) },
           ]}
         />
+      </section>
+
+      <section className="stack" aria-labelledby="goal-comments-title">
+        <h2 id="goal-comments-title">{t('comments.title')}</h2>
+        <ul className="goal-comments__list">
+          {data.goals.map((g) => (
+            <GoalComments key={g.id} slug={slug} goal={g} />
+          ))}
+        </ul>
       </section>
 
       <section className="stack" aria-labelledby="districts-title">
