@@ -11,7 +11,7 @@ import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { AccountabilityChart } from './accountability-chart';
-import { GoalComments } from './public-comments';
+import { GoalCommentsList } from './public-comments';
 import { STRATEGY_PUBLIC_NS } from './public-i18n';
 import { accountabilityCsvUrl, useAccountability } from './use-accountability';
 import './accountability.css';
@@ -161,11 +161,7 @@ function Dashboard({ slug, planId, data, locale }: { slug: string; planId: strin
 
       <section className="stack" aria-labelledby="goal-comments-title">
         <h2 id="goal-comments-title">{t('comments.title')}</h2>
-        <ul className="goal-comments__list">
-          {data.goals.map((g) => (
-            <GoalComments key={g.id} slug={slug} goal={g} />
-          ))}
-        </ul>
+        <GoalCommentsList slug={slug} goals={data.goals} />
       </section>
 
       <section className="stack" aria-labelledby="districts-title">

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockFetch, renderWithApp } from '../../../../test/render';
-import { GoalComments, ProjectComments } from './public-comments';
+import { GoalComments, GoalCommentsList, ProjectComments } from './public-comments';
 
 jest.mock('@/lib/socket-client', () => ({
   getSocket: () => Promise.resolve({ connected: false, on: () => {}, off: () => {}, emit: () => {} }),
@@ -58,6 +58,18 @@ describe('public comments on the plan (goals and projects)', () => {
     expect(screen.getByRole('heading', { level: 3, name: /نظرها درباره G1 شهر تاب‌آور\s*\(۱\)/ })).toBeInTheDocument();
     expect(commentCalls(fetch)[0]).toContain(`targetType=goal&targetId=${GOAL.id}`);
     expect(screen.getByRole('button', { name: 'بستن نظرها درباره G1 شهر تاب‌آور' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('asks the counts of all the goals in one request and shows them on the toggles in Persian digits', async () => {
+    const other = { id: 'a0000000-0000-4000-8000-000000000003', code: 'G2', title: 'شهر پاک' };
+    const fetch = mockFetch({
+      ...SESSION,
+      'GET /api/orgs/isfahan/comments/counts': { status: 200, body: { counts: { [GOAL.id]: 12, [other.id]: 0 } } },
+    });
+    renderWithApp(<GoalCommentsList slug="isfahan" goals={[GOAL, other]} />);
+    expect(await screen.findByRole('button', { name: 'نمایش نظرها درباره G1 شهر تاب‌آور (۱۲)' })).toHaveTextContent('نظرها (۱۲)');
+    expect(screen.getByRole('button', { name: 'نمایش نظرها درباره G2 شهر پاک (۰)' })).toBeInTheDocument();
+    expect(commentCalls(fetch)).toEqual([`/api/orgs/isfahan/comments/counts?targetType=goal&targetIds=${GOAL.id}%2C${other.id}`]);
   });
 
   it('shows a project’s comment thread on its public page', async () => {
