@@ -131,7 +131,7 @@ describe('the plan journey: import, link a demand group, measure; the citizen se
     await link.click();
     await citizen.getByRole('heading', { name: 'مطالباتی که این پروژه به آن‌ها پاسخ می‌دهد' }).waitFor();
     await citizen.getByText(groupName).waitFor();
-    await citizen.getByRole('heading', { name: /نظر مردم درباره این پروژه/ }).waitFor();
+    await citizen.getByRole('heading', { name: /دیدگاه مردم درباره این پروژه/ }).waitFor();
     await expectNoSeriousA11yViolations(citizen, 'plan journey: project page');
   });
 
@@ -144,9 +144,17 @@ describe('the plan journey: import, link a demand group, measure; the citizen se
     const labels = await visitor.locator('[data-testid="accountability-chart"] svg text').allTextContents();
     expect(labels.some((text) => PERSIAN_DIGIT.test(text))).toBe(true);
 
-    await visitor.getByRole('button', { name: /^نمایش نظرها درباره G1 / }).click();
-    await visitor.getByRole('heading', { level: 3, name: /^نظرها درباره G1 / }).waitFor();
+    await visitor.getByRole('button', { name: /^نمایش دیدگاه‌ها درباره G1 / }).click();
+    await visitor.getByRole('heading', { level: 3, name: /^دیدگاه‌ها درباره G1 / }).waitFor();
     await expectNoSeriousA11yViolations(visitor, 'plan journey: accountability dashboard (fa)');
     await visitor.close();
+
+    // The citizen comments on a goal from the dashboard; its toggle counts the comment.
+    await citizen.goto(`/${SLUG}/plans/${planId}/accountability`);
+    await citizen.getByRole('button', { name: /^نمایش دیدگاه‌ها درباره G1 .*\(۰\)$/ }).click();
+    await citizen.getByRole('textbox', { name: 'دیدگاه شما' }).fill('این مقصد برای محله ما مهم است.');
+    await citizen.getByRole('button', { name: 'ارسال' }).click();
+    await citizen.getByText('این مقصد برای محله ما مهم است.').waitFor();
+    await citizen.getByRole('button', { name: /^بستن دیدگاه‌ها درباره G1 .*\(۱\)$/ }).waitFor();
   });
 });

@@ -49,15 +49,15 @@ describe('public comments on the plan (goals and projects)', () => {
         <GoalComments slug="isfahan" goal={GOAL} />
       </ul>,
     );
-    const toggle = screen.getByRole('button', { name: 'نمایش نظرها درباره G1 شهر تاب‌آور' });
+    const toggle = screen.getByRole('button', { name: 'نمایش دیدگاه‌ها درباره G1 شهر تاب‌آور' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(commentCalls(fetch)).toEqual([]);
 
     await userEvent.click(toggle);
     expect(await screen.findByText('این مقصد را تأیید می‌کنم')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 3, name: /نظرها درباره G1 شهر تاب‌آور\s*\(۱\)/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: /دیدگاه‌ها درباره G1 شهر تاب‌آور\s*\(۱\)/ })).toBeInTheDocument();
     expect(commentCalls(fetch)[0]).toContain(`targetType=goal&targetId=${GOAL.id}`);
-    expect(screen.getByRole('button', { name: 'بستن نظرها درباره G1 شهر تاب‌آور' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'بستن دیدگاه‌ها درباره G1 شهر تاب‌آور' })).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('asks the counts of all the goals in one request and shows them on the toggles in Persian digits', async () => {
@@ -67,8 +67,8 @@ describe('public comments on the plan (goals and projects)', () => {
       'GET /api/orgs/isfahan/comments/counts': { status: 200, body: { counts: { [GOAL.id]: 12, [other.id]: 0 } } },
     });
     renderWithApp(<GoalCommentsList slug="isfahan" goals={[GOAL, other]} />);
-    expect(await screen.findByRole('button', { name: 'نمایش نظرها درباره G1 شهر تاب‌آور (۱۲)' })).toHaveTextContent('نظرها (۱۲)');
-    expect(screen.getByRole('button', { name: 'نمایش نظرها درباره G2 شهر پاک (۰)' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'نمایش دیدگاه‌ها درباره G1 شهر تاب‌آور (۱۲)' })).toHaveTextContent('دیدگاه‌ها (۱۲)');
+    expect(screen.getByRole('button', { name: 'نمایش دیدگاه‌ها درباره G2 شهر پاک (۰)' })).toBeInTheDocument();
     expect(commentCalls(fetch)).toEqual([`/api/orgs/isfahan/comments/counts?targetType=goal&targetIds=${GOAL.id}%2C${other.id}`]);
   });
 
@@ -78,7 +78,7 @@ describe('public comments on the plan (goals and projects)', () => {
       'GET /api/orgs/isfahan/comments': { status: 200, body: { items: [], nextCursor: null, threadCount: 0, commentCount: 0 } },
     });
     renderWithApp(<ProjectComments slug="isfahan" projectId={PROJECT} />);
-    expect(await screen.findByRole('heading', { name: /نظر مردم درباره این پروژه\s*\(۰\)/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /دیدگاه مردم درباره این پروژه\s*\(۰\)/ })).toBeInTheDocument();
     expect(commentCalls(fetch)[0]).toContain(`targetType=project&targetId=${PROJECT}`);
   });
 });
