@@ -10,8 +10,7 @@ export const DEMO_DEMAND_GROUPS: { name: string; titlePrefix: string }[] = [
 ];
 
 /**
- * Categorises the demo plan's demands as a planner would: about 60% tagged with a theme (the problem's
- * own theme; a comment takes its problem's; think-tank statements go to public transport), origin
+ * Categorises the demo plan's demands as a planner would: about 60% tagged with a theme (see below), origin
  * 'planner', decided by the demo planner, with a kind; and four named groups of near-identical demands.
  * Set-based (a handful of statements). Idempotent: skipped once the first group exists.
  */
@@ -23,21 +22,27 @@ export async function seedDemoDemands(client: Client, organizationId: string): P
   if (done.length > 0) return;
   const plannerId: string | null = (await client.query(`SELECT id FROM account WHERE email = 'planner@demo.hamandishi.ir'`)).rows[0]?.id ?? null;
 
-  // Three in five, in a stable order; the theme comes from the demand's own source.
+  // About 60% in all, as a planner works: nearly every reported problem (its own theme), every think-tank
+  // statement (by its cluster), and a third of the comments (their problem's theme). Comments are mostly
+  // generic ("me too"), so tagging them all would teach the classifier noise.
   await client.query(
     `WITH source AS (
-       SELECT d.id, d.created_at,
-              COALESCE(p.theme_id, cp.theme_id, CASE WHEN d.source_kind = 'thinktank_statement' THEN pt.id END) AS theme_id,
-              row_number() OVER (ORDER BY d.occurred_at, d.id) AS n
+       SELECT d.id, d.created_at, d.source_kind,
+              COALESCE(p.theme_id, cp.theme_id, st.id) AS theme_id,
+              row_number() OVER (PARTITION BY d.source_kind ORDER BY d.occurred_at, d.id) AS n
        FROM demand d
        LEFT JOIN problem p ON d.source_kind = 'problem' AND p.id = d.source_id
        LEFT JOIN comment c ON d.source_kind = 'comment' AND c.id = d.source_id AND c.target_type = 'problem'
        LEFT JOIN problem cp ON cp.id = c.target_id
-       LEFT JOIN theme pt ON pt.organization_id = d.organization_id AND pt.slug = 'public-transport'
+       LEFT JOIN thinktank_statement s ON d.source_kind = 'thinktank_statement' AND s.id = d.source_id
+       LEFT JOIN thinktank_cluster k ON k.id = s.cluster_id
+       LEFT JOIN theme st ON s.id IS NOT NULL AND st.organization_id = d.organization_id
+         AND st.slug = CASE k.position WHEN 0 THEN 'public-transport' ELSE 'traffic' END
        WHERE d.organization_id = $1 AND d.plan_id = $2
      )
      INSERT INTO demand_theme (organization_id, demand_id, theme_id, origin, decided_by, decided_at)
-     SELECT $1, id, theme_id, 'planner', $3, created_at + interval '2 days' FROM source WHERE theme_id IS NOT NULL AND n % 5 < 3
+     SELECT $1, id, theme_id, 'planner', $3, created_at + interval '2 days' FROM source
+     WHERE theme_id IS NOT NULL AND CASE source_kind WHEN 'problem' THEN n % 10 <> 0 WHEN 'comment' THEN n % 3 = 0 ELSE true END
      ON CONFLICT DO NOTHING`,
     [organizationId, planId, plannerId],
   );
