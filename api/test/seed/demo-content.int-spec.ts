@@ -197,6 +197,9 @@ describe('the demo seed: a living Isfahan', () => {
     const voters: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM thinktank_opinion_vote WHERE session_id = $1 GROUP BY account_id`, [held.id]);
     expect(voters).toHaveLength(12);
     expect(voters.every((v) => v.n >= 7)).toBe(true);
+    const [opinion] = await t.db.query(`SELECT result->>'status' AS status, result FROM thinktank_opinion_result WHERE session_id = $1`, [held.id]);
+    expect(opinion.status).toBe('ready');
+    expect(opinion.result.groups.length).toBeGreaterThanOrEqual(2);
     // Statements became demands through the trigger.
     const [{ fromStatements }] = await t.db.query(`SELECT count(*)::int AS "fromStatements" FROM demand WHERE source_kind = 'thinktank_statement'`);
     expect(fromStatements).toBe(st.n);

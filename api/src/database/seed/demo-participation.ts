@@ -3,6 +3,8 @@ import type { Client } from 'pg';
 import { normalizeForSearch } from '@hamandishi/text';
 import { DEMO_CITIZEN_EMAIL_DOMAIN, insertRows } from './demo-content';
 import { PLAN_TITLE } from './demo-plan';
+import { computeOpinionGroups, decodeVotes } from '../../modules/thinktank/opinion/opinion-math';
+import { toView } from '../../modules/thinktank/opinion/opinion.service';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -224,6 +226,18 @@ async function seedSessions(client: Client, organizationId: string, planId: stri
   await insertRows(client, 'thinktank_opinion_vote', [
     ['organization_id', 'uuid'], ['session_id', 'uuid'], ['statement_id', 'uuid'], ['account_id', 'uuid'], ['vote', 'int2'], ['updated_at', 'timestamptz'],
   ], votes);
+  // The opinion groups as the closing of the session computed them (the same pure computation as the job).
+  const participants = [...came].sort().map((accountId) => ({
+    accountId,
+    votes: votes.filter((v) => v[3] === accountId).map((v) => `${statements.findIndex((st) => st.id === v[2])}:${v[4]}`).join(','),
+  }));
+  const sessionVotes = { statementIds: statements.map((st) => st.id), participants };
+  const result = computeOpinionGroups(decodeVotes(participants.map((p) => p.votes), statements.length), { previous: null, seed: 42 });
+  const { view, memberGroups, nextBasis } = toView(result, sessionVotes);
+  await client.query(
+    `INSERT INTO thinktank_opinion_result (session_id, organization_id, computed_at, result, member_groups, basis) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [heldId, organizationId, heldEnd, JSON.stringify(view), JSON.stringify(memberGroups), nextBasis ? JSON.stringify(nextBasis) : null],
+  );
   await insertRows(client, 'thinktank_output', [['organization_id', 'uuid'], ['session_id', 'uuid'], ['kind', 'text'], ['body', 'text'], ['created_by', 'uuid']], [
     [organizationId, heldId, 'decision', 'مطالعه پارک حاشیه‌ای و زمان‌بندی بارگیری کسبه پیش از طرح پیاده‌راه چهارباغ در کمیته بررسی شود.', staff.planner],
     [organizationId, heldId, 'output', 'اولویت تکمیل خط دوم مترو و یکپارچگی بلیت با اتوبوس به کارگروه حمل‌ونقل عمومی پیشنهاد شد.', staff.planner],
