@@ -13,6 +13,10 @@ const apiTransform = (tsconfig) => ({
 });
 
 module.exports = {
+  // On 2 cores Jest runs every suite in one worker, and ts-jest's compiler caches grow with each
+  // file until the worker hits Node's heap limit (seen at ~190 suites): a worker above this much
+  // memory after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       displayName: 'libs',

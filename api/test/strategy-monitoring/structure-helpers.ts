@@ -91,7 +91,10 @@ export async function buildDemandGroup(db: DataSource, organizationId: string, p
   return row.id;
 }
 
-/** A demand (by hand, or from a problem when `problemId` is given). */
+/**
+ * A demand (by hand, or from a problem when `problemId` is given). A problem's demand already
+ * exists (a trigger makes it when the problem is posted): that one is updated, not duplicated.
+ */
 export async function buildDemand(
   db: DataSource,
   where: { organizationId: string; planId: string },
@@ -99,7 +102,10 @@ export async function buildDemand(
 ): Promise<string> {
   const [row] = await db.query(
     `INSERT INTO demand (organization_id, plan_id, source_kind, source_id, text, text_key, author_id, group_id, kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'problem') RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'problem')
+     ON CONFLICT (organization_id, source_kind, source_id, (coalesce(source_key, ''))) WHERE source_id IS NOT NULL
+     DO UPDATE SET plan_id = EXCLUDED.plan_id, text = EXCLUDED.text, text_key = EXCLUDED.text_key, author_id = EXCLUDED.author_id, group_id = EXCLUDED.group_id, kind = EXCLUDED.kind
+     RETURNING id`,
     [where.organizationId, where.planId, o.problemId ? 'problem' : 'manual', o.problemId ?? null, o.text, normalizeForSearch(o.text), o.authorId ?? null, o.groupId ?? null],
   );
   return row.id;

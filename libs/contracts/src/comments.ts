@@ -76,6 +76,20 @@ export const ZCommentQuery = z.strictObject({
   order: z.enum(['oldest', 'newest', 'top']).default('oldest'),
 });
 
+/** GET …/comments/counts: how many comments each of several things of one type has (a list's "comments (n)"). */
+export const ZCommentCountsQuery = z.strictObject({
+  targetType: z.enum(COMMENT_TARGETS),
+  /** Comma-separated ids ("a,b,c") or the key repeated; 1–100 of them. */
+  targetIds: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value),
+    z.array(ZUuid).min(1).max(100),
+  ),
+});
+/** The comments (replies and hidden ones included, as a thread counts them) of each id asked; 0 for none. */
+export const ZCommentCounts = z.object({ counts: z.record(z.string(), z.number().int()) });
+/** The comments of each id asked. */
+export type TCommentCounts = z.infer<typeof ZCommentCounts>;
+
 /** One comment as shown, with its replies nested. Hidden comments show no body to the public. */
 export type TComment = {
   id: string;

@@ -243,7 +243,7 @@ export const ERROR_CODES = [
   'demands.district_not_found',
   'demands.stage_not_found',
   'demands.group_not_found',
-  'demands.too_many',
+  'demands.too_many_selected',
   'demands.unsupported_file',
   'demands.file_too_large',
   // demands exports and the supporting-document report

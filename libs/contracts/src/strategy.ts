@@ -180,9 +180,9 @@ export type TIndicatorInput = z.input<typeof ZIndicatorInput>;
 
 /** POST …/strategy/formula/check: the editor's live check of a formula against its variables. */
 export const ZFormulaCheckInput = z.strictObject({
-  formula: z.string().max(FORMULA_MAX_LENGTH),
-  variables: z.array(z.string().max(40)).max(20),
-  values: z.record(z.string().max(40), z.number().finite()).optional(),
+  formula: textToken({ max: FORMULA_MAX_LENGTH }),
+  variables: z.array(textToken({ max: 40 })).max(20),
+  values: z.record(textToken({ max: 40 }), z.number().finite()).optional(),
 });
 
 /** POST/PUT a portfolio. */

@@ -5,6 +5,7 @@ import { SLUG } from './accounts';
 
 // The fixture of the accountability e2e: a small plan structure, a citizen's problem and the
 // demand (in a demand group) made from it, written straight into the server's database. The
+// problem's demand is made by the database trigger; the fixture only puts it in the group. The
 // demands hub that turns problems into demands is another branch's work; the structure could be
 // imported through the editor (web/e2e/support/strategy.ts when it lands), but the test is about
 // linking and monitoring, not importing.
@@ -88,7 +89,9 @@ export async function buildMonitoringFixture(citizenName: string): Promise<Monit
     const group = await one(`INSERT INTO demand_group (organization_id, plan_id, name) VALUES ($1, $2, $3) RETURNING id`, [org, planId, groupName]);
     await db.query(
       `INSERT INTO demand (organization_id, plan_id, source_kind, source_id, text, text_key, author_id, group_id, kind)
-       VALUES ($1, $2, 'problem', $3, 'آب‌گرفتگی کوچه پس از هر باران', 'ابگرفتگی کوچه پس از هر باران', $4, $5, 'problem')`,
+       VALUES ($1, $2, 'problem', $3, 'آب‌گرفتگی کوچه پس از هر باران', 'ابگرفتگی کوچه پس از هر باران', $4, $5, 'problem')
+       ON CONFLICT (organization_id, source_kind, source_id, (coalesce(source_key, ''))) WHERE source_id IS NOT NULL
+       DO UPDATE SET group_id = EXCLUDED.group_id, kind = EXCLUDED.kind`,
       [org, planId, problem.id, citizenId, group.id],
     );
     return { planId, year, projectId: project.id, indicatorId: indicator.id, problemId: problem.id, groupName, projectTitle };

@@ -351,7 +351,7 @@ function between(from: number, to: number, next: () => number): Date {
  * One INSERT of many rows: each column travels as one array, unnest() turns them back into rows.
  * Arrays of arrays (text[]) are passed as their literal, cast per column.
  */
-async function insertRows(client: Client, table: string, columns: [name: string, type: string][], rows: unknown[][], suffix = ''): Promise<void> {
+export async function insertRows(client: Client, table: string, columns: [name: string, type: string][], rows: unknown[][], suffix = ''): Promise<void> {
   if (rows.length === 0) return;
   const arrays = columns.map((_, c) => rows.map((r) => r[c]));
   const select = columns.map(([, type], c) => (type.endsWith('[]') ? `u.c${c}::${type}` : `u.c${c}`));

@@ -2,7 +2,8 @@ import type { Client } from 'pg';
 import { jalaliYear } from '@hamandishi/text';
 import { dayIn } from '../../modules/plans/plan-calendar';
 
-const PLAN_TITLE = 'برنامه راهبردی-عملیاتی شهر اصفهان ۱۴۰۵';
+/** The demo plan's Persian title: how the other demo seeds find it. */
+export const PLAN_TITLE = 'برنامه راهبردی-عملیاتی شهر اصفهان ۱۴۰۵';
 const DAY_MS = 86_400_000;
 
 /** `n` days from today in Tehran, as `YYYY-MM-DD`: the demo always has an open phase. */

@@ -5,7 +5,10 @@ import { DEMO_THEMES } from './demo-themes';
 import { ISFAHAN_CENTER, demoDistricts } from './demo-districts';
 import { seedDemoConsultation } from './demo-consultation';
 import { seedDemoContent } from './demo-content';
+import { seedDemoDemands } from './demo-demands';
+import { seedDemoParticipation } from './demo-participation';
 import { seedDemoPlan } from './demo-plan';
+import { seedDemoStrategy } from './demo-strategy';
 
 /** The demo municipality's slug. */
 export const DEMO_SLUG = 'isfahan';
@@ -46,6 +49,10 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await seedDemoPlan(client, organizationId);
     await seedDemoConsultation(client, organizationId);
     await seedDemoContent(client, organizationId);
+    // Stakeholders and think-tank sessions first: their statements become demands the next step tags.
+    await seedDemoParticipation(client, organizationId);
+    await seedDemoDemands(client, organizationId);
+    await seedDemoStrategy(client, organizationId);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { z } from 'zod';
 import {
   ZComment,
+  ZCommentCounts,
+  ZCommentCountsQuery,
   ZCommentOutcome,
   ZCommentPage,
   ZCommentQuery,
@@ -42,6 +44,12 @@ export class CommentsController {
   @Endpoint({ summary: 'The comments of one thing: top-level comments by page, replies nested', query: ZCommentQuery, response: ZCommentPage, tags })
   async list(@Param('slug') slug: string, @Query() query: z.output<typeof ZCommentQuery>, @CurrentActor({ optional: true }) actor?: Actor) {
     return this.comments.list(await this.organizations.getBySlug(slug), query, actor);
+  }
+
+  @Get('comments/counts')
+  @Endpoint({ summary: 'How many comments each of several things of one type has (public lists)', query: ZCommentCountsQuery, response: ZCommentCounts, tags })
+  async counts(@Param('slug') slug: string, @Query() query: z.output<typeof ZCommentCountsQuery>) {
+    return this.comments.counts(await this.organizations.getBySlug(slug), query);
   }
 
   @Get('me/comments')

@@ -188,6 +188,17 @@ export class CommentsRepository {
     return row;
   }
 
+  /** How many comments (replies and hidden ones included) each target of one type has; absent ids have none. */
+  async countsByTarget(organizationId: string, targetType: CommentTarget, targetIds: string[]): Promise<Map<string, number>> {
+    const rows: { targetId: string; n: number }[] = await this.db.query(
+      `SELECT target_id AS "targetId", count(*)::int AS n
+       FROM comment WHERE organization_id = $1 AND target_type = $2 AND target_id = ANY($3::uuid[])
+       GROUP BY target_id`,
+      [organizationId, targetType, targetIds],
+    );
+    return new Map(rows.map((r) => [r.targetId, r.n]));
+  }
+
   async findView(q: Queryable, organizationId: string, commentId: string, viewerId: string | null): Promise<CommentViewRow | null> {
     const [row] = await q.query(`${VIEW_SELECT('$3')} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, commentId, viewerId]);
     return row ?? null;

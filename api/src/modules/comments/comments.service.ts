@@ -19,6 +19,8 @@ import {
   ZReportComment,
   type TPassage,
   type ZCommentOutcome,
+  type TCommentCounts,
+  type ZCommentCountsQuery,
 } from '@hamandishi/contracts';
 import { excerpt, normalizePersian } from '@hamandishi/text';
 import type { Actor } from '../../common/http/request-context';
@@ -161,6 +163,16 @@ export class CommentsService {
       threadCount: counts.threadCount,
       commentCount: counts.commentCount,
     };
+  }
+
+  /**
+   * The comment counts of several things of one type, in one query (a public list's "comments (n)").
+   * Ids that are not this organisation's things simply count 0: the answer reveals nothing of another's.
+   */
+  async counts(organization: Organization, query: z.output<typeof ZCommentCountsQuery>): Promise<TCommentCounts> {
+    const ids = [...new Set(query.targetIds)];
+    const found = await this.repository.countsByTarget(organization.id, query.targetType, ids);
+    return { counts: Object.fromEntries(ids.map((id) => [id, found.get(id) ?? 0])) };
   }
 
   /** Posts a comment or a reply (at most MAX_COMMENT_DEPTH deep); the text is normalised and shown through safe markdown. */

@@ -18,6 +18,7 @@ import {
   ZStrategyArchive,
   ZStrategyReorder,
   ZStrategyStatementInput,
+  textToken,
 } from '@hamandishi/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { Endpoint } from '../../common/http/endpoint.decorator';
@@ -49,7 +50,7 @@ const levelOf = (path: string): StrategyLevel => {
   return level;
 };
 
-const ZImportQuery = z.strictObject({ mode: z.enum(['preview', 'apply']).default('preview'), fingerprint: z.string().max(64).optional() });
+const ZImportQuery = z.strictObject({ mode: z.enum(['preview', 'apply']).default('preview'), fingerprint: textToken({ max: 64 }).optional() });
 const ZCompareQuery = z.strictObject({ from: z.union([z.literal('current'), z.uuid()]), to: z.union([z.literal('current'), z.uuid()]) });
 
 /** The plan structure editor's routes (planners and admins). */

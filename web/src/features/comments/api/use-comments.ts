@@ -122,3 +122,14 @@ export function useModerateComment(slug: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['comments', slug] }),
   });
 }
+
+/** GET …/comments/counts: the comment count of each of several things of one type (a list's "comments (n)"), in one request. */
+export function useCommentCounts(slug: string, targetType: CommentTarget, targetIds: string[]) {
+  const ids = targetIds.slice(0, 100).join(',');
+  return useQuery({
+    queryKey: ['comments', slug, 'counts', targetType, ids] as const,
+    enabled: ids !== '',
+    queryFn: ({ signal }) =>
+      api.get<{ counts: Record<string, number> }>(`${org(slug)}/comments/counts?${new URLSearchParams({ targetType, targetIds: ids }).toString()}`, { signal }),
+  });
+}

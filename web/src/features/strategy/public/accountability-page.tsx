@@ -11,6 +11,7 @@ import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
 import { AccountabilityChart } from './accountability-chart';
+import { GoalCommentsList } from './public-comments';
 import { STRATEGY_PUBLIC_NS } from './public-i18n';
 import { accountabilityCsvUrl, useAccountability } from './use-accountability';
 import './accountability.css';
@@ -156,6 +157,11 @@ function Dashboard({ slug, planId, data, locale }: { slug: string; planId: strin
             { key: 'cost', header: t('dashboard.totalCost'), render: (p) => formatNumber(p.totalCost, locale) },
           ]}
         />
+      </section>
+
+      <section className="stack" aria-labelledby="goal-comments-title">
+        <h2 id="goal-comments-title">{t('comments.title')}</h2>
+        <GoalCommentsList slug={slug} goals={data.goals} />
       </section>
 
       <section className="stack" aria-labelledby="districts-title">

@@ -8,6 +8,7 @@ import { errorCodeOf } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { pickLocalized } from '@/lib/locale';
 import { useLocale } from '@/lib/use-locale';
+import { ProjectComments } from './public-comments';
 import { STRATEGY_PUBLIC_NS } from './public-i18n';
 import { usePublicProject } from './use-accountability';
 import './accountability.css';
@@ -90,6 +91,7 @@ export default function PublicProjectPage() {
       <p>
         <Link to={`/${slug}/plans/${p.planId}/accountability`}>{t('project.dashboard')}</Link>
       </p>
+      <ProjectComments slug={slug} projectId={p.id} />
     </article>
   );
 }
