@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { ChunkSink } from '../../../common/export/chunk-sink';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { to as copyTo } from 'pg-copy-streams';
 import {
@@ -33,7 +34,7 @@ import {
   xlsxRowsCopySql,
   type ExportQueryOptions,
 } from './demand-export-sql';
-import { countLines, csvCopyWriter, jsonCopyWriter, xlsxCopyWriter, type ByteSink, type CopyWriter } from './demand-export-writers';
+import { countLines, csvCopyWriter, jsonCopyWriter, xlsxCopyWriter, type CopyWriter } from './demand-export-writers';
 import { DemandExportErrors } from './demand-export.errors';
 import { DemandExportRepository, type DemandExportRow } from './demand-export.repository';
 
@@ -216,7 +217,7 @@ export class DemandExportService implements OnModuleInit {
   }
 
   private async write(row: DemandExportRow): Promise<{ rows: number; bytes: number }> {
-    const sink = new ChunkSink(this.repository, row.id);
+    const sink = new ChunkSink((seq, bytes) => this.repository.appendChunk(row.id, seq, bytes), CHUNK_BYTES);
     try {
       const rows =
         row.format === 'pdf' || row.format === 'docx'
@@ -332,49 +333,6 @@ export function jalaliDays(first: string | null, last: string | null): { days: s
     jalali.push(`${j.year}/${String(j.month).padStart(2, '0')}/${String(j.day).padStart(2, '0')}`);
   }
   return { days, jalali };
-}
-
-/** Gathers the file's bytes and writes them to the database a chunk at a time. */
-export class ChunkSink implements ByteSink {
-  private parts: Buffer[] = [];
-  private size = 0;
-  private seq = 0;
-  bytes = 0;
-  // The chunk being inserted while the next one is produced: at most one in flight (back-pressure).
-  private pending: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly repository: DemandExportRepository,
-    private readonly exportId: string,
-  ) {}
-
-  async write(bytes: Buffer): Promise<void> {
-    this.parts.push(bytes);
-    this.size += bytes.length;
-    this.bytes += bytes.length;
-    if (this.size >= CHUNK_BYTES) await this.send();
-  }
-
-  /** Writes what is left and waits until every chunk is stored. */
-  async flush(): Promise<void> {
-    await this.send();
-    await this.pending;
-  }
-
-  /** Waits for the chunk in flight, ignoring its failure (after an error, before the attempt ends). */
-  async settle(): Promise<void> {
-    await this.pending.catch(() => undefined);
-  }
-
-  private async send(): Promise<void> {
-    if (this.size === 0) return;
-    const data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    await this.pending;
-    this.pending = this.repository.appendChunk(this.exportId, this.seq++, data);
-    this.pending.catch(() => undefined);
-  }
 }
 
 function view(row: DemandExportRow): TDemandExport {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { ChunkSink } from '../../../common/export/chunk-sink';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   LOCALES,
@@ -19,7 +20,7 @@ import type { Organization } from '../../organizations/organization.entity';
 import { SurveysService } from '../surveys.service';
 import { exportLayout, textIn, type ExportResponse } from './survey-export-layout';
 import { streamingXlsxWriter } from './streaming-xlsx';
-import { csvWriter, geojsonWriter, type ByteSink, type MapFeature } from './survey-export-writers';
+import { csvWriter, geojsonWriter, type MapFeature } from './survey-export-writers';
 import {
   type ExportRow,
   type ExportSurvey,
@@ -184,7 +185,7 @@ export class SurveyExportService implements OnModuleInit {
   }
 
   private async write(row: ExportRow, survey: ExportSurvey): Promise<{ rows: number; bytes: number }> {
-    const sink = new ChunkSink(this.repository, row.id);
+    const sink = new ChunkSink((seq, bytes) => this.repository.appendChunk(row.id, seq, bytes), CHUNK_BYTES);
     try {
       return await this.writeInto(sink, row, survey);
     } catch (error) {
@@ -260,51 +261,6 @@ export class SurveyExportService implements OnModuleInit {
     // Another planner's export, even of this municipality, is not theirs to see: not found.
     if (!row || row.surveyId !== survey.id || row.requestedBy !== actor.accountId) throw SurveyExportErrors.notFound();
     return row;
-  }
-}
-
-/** Gathers the file's bytes and writes them to the database a chunk at a time. */
-class ChunkSink implements ByteSink {
-  private parts: Buffer[] = [];
-  private size = 0;
-  private seq = 0;
-  bytes = 0;
-
-  constructor(
-    private readonly repository: SurveyExportRepository,
-    private readonly exportId: string,
-  ) {}
-
-  // The chunk being inserted while the next one is produced: at most one in flight (back-pressure).
-  private pending: Promise<void> = Promise.resolve();
-
-  async write(bytes: Buffer): Promise<void> {
-    this.parts.push(bytes);
-    this.size += bytes.length;
-    this.bytes += bytes.length;
-    if (this.size >= CHUNK_BYTES) await this.send();
-  }
-
-  /** Writes what is left and waits until every chunk is stored. */
-  async flush(): Promise<void> {
-    await this.send();
-    await this.pending;
-  }
-
-  /** Waits for the chunk in flight, ignoring its failure (after an error, before the attempt ends). */
-  async settle(): Promise<void> {
-    await this.pending.catch(() => undefined);
-  }
-
-  private async send(): Promise<void> {
-    if (this.size === 0) return;
-    const data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    await this.pending;
-    this.pending = this.repository.appendChunk(this.exportId, this.seq++, data);
-    // Seen by the next send or flush; marked handled so a failure between them is not "unhandled".
-    this.pending.catch(() => undefined);
   }
 }
 
