@@ -128,10 +128,16 @@ describe('demands hub: a planner filters, tags and accepts a suggestion', () => 
     await planner.getByLabel('جست‌وجو در متن').fill(word);
     await planner.getByRole('button', { name: 'جست‌وجو', exact: true }).click();
     await planner.waitForURL(/q=/);
-    await planner.getByTestId('demand-row').first().waitFor();
-    for (const text of await planner.getByTestId('demand-row').locator('td:nth-child(2) p:first-child').allInnerTexts()) {
-      expect(normalizeForSearch(text)).toContain(normalizeForSearch(word));
+    // The table keeps showing the previous rows until the search answers: wait until every row
+    // shown holds the word (and at least one is shown).
+    const key = normalizeForSearch(word);
+    const rowTexts = () => planner.getByTestId('demand-row').locator('td:nth-child(2) p:first-child').allInnerTexts();
+    const holdsWord = (texts: string[]) => texts.length > 0 && texts.every((text) => normalizeForSearch(text).includes(key));
+    for (const deadline = Date.now() + 15_000; !holdsWord(await rowTexts()) && Date.now() < deadline; ) {
+      await planner.waitForTimeout(200);
     }
+    for (const text of await rowTexts()) expect(normalizeForSearch(text)).toContain(key);
+    expect((await rowTexts()).length).toBeGreaterThan(0);
   });
 
   it('in English, left to right: the matrix opens the table of its cell', async () => {
