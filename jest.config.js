@@ -31,7 +31,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/api/src/**/*.spec.ts'],
-      ...apiTransform('<rootDir>/api/tsconfig.json'),
+      ...apiTransform('<rootDir>/api/tsconfig.jest.json'),
       moduleNameMapper: libsMapper,
     },
     {
@@ -39,7 +39,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/api/test/**/*.int-spec.ts'],
-      ...apiTransform('<rootDir>/api/tsconfig.json'),
+      ...apiTransform('<rootDir>/api/tsconfig.jest.json'),
       moduleNameMapper: libsMapper,
       globalSetup: '<rootDir>/api/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/api/test/setup/global-teardown.ts',
