@@ -21,7 +21,7 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const others = violations.filter((v) => !serious.includes(v));
-  if (others.length) console.info(`[axe] ${label}: ${others.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  if (others.length) console.info(`[axe] ${label}: ${others.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`).join(', ')}`);
   if (serious.length) {
     console.error(`[axe] ${label}: serious/critical violations\n${JSON.stringify(serious, null, 2)}`);
   }

@@ -337,7 +337,7 @@ function ContactsSection({ slug, stakeholder: s }: { slug: string; stakeholder: 
     <section className="card stakeholder-section" aria-labelledby="sh-contacts">
       <h2 id="sh-contacts">{t('contacts.title')}</h2>
       <p className="muted">{t('contacts.staffOnly')}</p>
-      {s.contacts && s.contacts.length > 0 ? <Table columns={columns} rows={s.contacts} rowKey={(c) => c.id} caption={t('contacts.title')} /> : <p className="muted">{t('contacts.none')}</p>}
+      {s.contacts && s.contacts.length > 0 ? <Table columns={columns} rows={s.contacts} rowKey={(c) => c.id} caption={t('contacts.table')} /> : <p className="muted">{t('contacts.none')}</p>}
       <form className="stakeholder-inline-form" onSubmit={handleSubmit} aria-label={t('contacts.add')}>
         <TextField label={t('contacts.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={150} />
         <TextField label={t('contacts.role')} value={role} onChange={(e) => setRole(e.target.value)} maxLength={150} />

@@ -96,7 +96,7 @@ export function MeasurementForm({ slug, planId, overview }: { slug: string; plan
   if (overview.indicators.length === 0) return <p className="muted">{t('indicators.empty')}</p>;
   return (
     <form className="card stack" onSubmit={handleSubmit} aria-labelledby="measure-title">
-      <h3 id="measure-title">{t('indicators.measure')}</h3>
+      <h2 id="measure-title">{t('indicators.measure')}</h2>
       <div className="monitoring-grid">
         <NativeSelect
           name="indicator"
@@ -209,7 +209,7 @@ export function ReportForm({ slug, planId, overview }: { slug: string; planId: s
   if (overview.projects.length === 0) return <p className="muted">{t('projects.empty')}</p>;
   return (
     <form className="card stack" onSubmit={handleSubmit} aria-labelledby="report-title">
-      <h3 id="report-title">{t('projects.report')}</h3>
+      <h2 id="report-title">{t('projects.report')}</h2>
       <div className="monitoring-grid">
         <NativeSelect name="project" label={t('projects.project')} value={projectId} onChange={setProjectId} options={overview.projects.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))} />
         <PeriodFields years={overview.years} closedYears={overview.closedYears} year={year} quarter={quarter} onYear={setYear} onQuarter={setQuarter} />

@@ -52,7 +52,7 @@ export function SettingsPanel({ slug, planId, overview }: { slug: string; planId
   return (
     <div className="stack">
       <form className="card stack" onSubmit={handleSubmit} aria-labelledby="rules-title">
-        <h3 id="rules-title">{t('settings.rules')}</h3>
+        <h2 id="rules-title">{t('settings.rules')}</h2>
         <p className="muted">{t('settings.rulesIntro')}</p>
         <div className="monitoring-grid">
           {RULE_KEYS.map((k) => (
@@ -76,7 +76,7 @@ export function SettingsPanel({ slug, planId, overview }: { slug: string; planId
       </form>
 
       <section className="card stack" aria-labelledby="years-title">
-        <h3 id="years-title">{t('settings.years')}</h3>
+        <h2 id="years-title">{t('settings.years')}</h2>
         <ul className="monitoring-list">
           {overview.years.map((y) => {
             const isClosed = overview.closedYears.includes(y);
@@ -95,7 +95,7 @@ export function SettingsPanel({ slug, planId, overview }: { slug: string; planId
       </section>
 
       <section className="card stack" aria-labelledby="contacts-title">
-        <h3 id="contacts-title">{t('settings.contacts')}</h3>
+        <h2 id="contacts-title">{t('settings.contacts')}</h2>
         <p className="muted">{t('settings.contactsIntro')}</p>
         {overview.units.length === 0 ? (
           <p className="muted">{t('settings.noUnits')}</p>
@@ -154,7 +154,7 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
   return (
     <div className="stack">
       <section className="card stack" aria-labelledby="link-title">
-        <h3 id="link-title">{t('links.intro')}</h3>
+        <h2 id="link-title">{t('links.intro')}</h2>
         {overview.projects.length === 0 ? (
           <p className="muted">{t('projects.empty')}</p>
         ) : (
@@ -170,7 +170,7 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
         {link.isSuccess && <Alert variant="success">{t('links.linked')}</Alert>}
         {candidates.data && (
           <div className="stack">
-            <h4>{t('links.groups')}</h4>
+            <h3>{t('links.groups')}</h3>
             {candidates.data.demandGroups.length === 0 && <p className="muted">{t('links.noResults')}</p>}
             <ul className="monitoring-list" aria-label={t('links.groups')}>
               {candidates.data.demandGroups.map((g) => (
@@ -184,7 +184,7 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
                 </li>
               ))}
             </ul>
-            <h4>{t('links.demands')}</h4>
+            <h3>{t('links.demands')}</h3>
             {candidates.data.demands.length === 0 && <p className="muted">{t('links.noResults')}</p>}
             <ul className="monitoring-list" aria-label={t('links.demands')}>
               {candidates.data.demands.map((d) => (
@@ -198,7 +198,7 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
             </ul>
             {candidates.data.focusPoints.length > 0 && (
               <>
-                <h4>{t('links.focusPoints')}</h4>
+                <h3>{t('links.focusPoints')}</h3>
                 <ul className="monitoring-list" aria-label={t('links.focusPoints')}>
                   {candidates.data.focusPoints.map((f) => (
                     <li key={f.id}>
@@ -218,7 +218,7 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
       </section>
 
       <section className="card stack" aria-labelledby="links-title">
-        <h3 id="links-title">{t('links.existing')}</h3>
+        <h2 id="links-title">{t('links.existing')}</h2>
         {links.data?.length === 0 && <p className="muted">{t('links.none')}</p>}
         <ul className="monitoring-list" data-testid="trace-links">
           {links.data?.map((l) => (
@@ -235,8 +235,8 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
       </section>
 
       <section className="card stack" aria-labelledby="coverage-title">
-        <h3 id="coverage-title">{t('links.coverage')}</h3>
-        <h4>{t('links.uncoveredGroups')}</h4>
+        <h2 id="coverage-title">{t('links.coverage')}</h2>
+        <h3>{t('links.uncoveredGroups')}</h3>
         {uncoveredGroups.length === 0 ? (
           <p className="muted">{t('links.allCovered')}</p>
         ) : (
@@ -248,7 +248,7 @@ export function LinksPanel({ slug, planId, overview }: { slug: string; planId: s
             ))}
           </ul>
         )}
-        <h4>{t('links.uncoveredFocus')}</h4>
+        <h3>{t('links.uncoveredFocus')}</h3>
         {uncoveredFocus.length === 0 ? (
           <p className="muted">{t('links.allCovered')}</p>
         ) : (

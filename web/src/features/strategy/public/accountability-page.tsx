@@ -81,7 +81,7 @@ function Dashboard({ slug, planId, data, locale }: { slug: string; planId: strin
           }))}
         />
         <Table
-          caption={t('dashboard.goals')}
+          caption={t('dashboard.goalsTable')}
           rowKey={(g) => g.id}
           rows={data.goals}
           columns={[
@@ -167,7 +167,7 @@ function Dashboard({ slug, planId, data, locale }: { slug: string; planId: strin
       <section className="stack" aria-labelledby="districts-title">
         <h2 id="districts-title">{t('dashboard.districts')}</h2>
         <Table
-          caption={t('dashboard.districts')}
+          caption={t('dashboard.districtsTable')}
           rowKey={(d) => d.id}
           rows={data.districts}
           columns={[
