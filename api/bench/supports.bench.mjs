@@ -5,7 +5,7 @@
 // Also pgbench running the same support as one statement per transaction (the bare figure the
 // issue compares with), and where the CPU goes in each run: ms per request in the API processes,
 // in this database's PostgreSQL backends and in the load generator, and how busy the machine was.
-// Usage: node api/bench/supports.bench.mjs [--seconds 10] [--processes 1,2]
+// Usage: node api/bench/supports.bench.mjs [--seconds 10] [--processes 1,2] [--warmup 3]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ const arg = (name, fallback) => {
 const SECONDS = Number(arg('seconds', 10));
 const PROCESSES = arg('processes', '1,2').split(',').map(Number);
 const CONCURRENCY = 50;
+const WARMUP_SECONDS = Number(arg('warmup', 3));
 const HOT_PROBLEMS = 2000;
 
 const db = pool(CONCURRENCY);
@@ -129,8 +130,6 @@ let pgbenchTps = null;
   ON CONFLICT ON CONSTRAINT pk_problem_support DO NOTHING RETURNING problem_id)
 UPDATE problem SET support_count = support_count + 1 FROM ins WHERE problem.id = ins.problem_id;\n`,
   );
-  const cpu = cpuMeter(db);
-  await cpu.start();
   // 16 clients, not 50: the shared server allows 100 connections and this bench's pool holds 50;
   // 16 already keep 2 cores busy (fewer are tried when even those are refused).
   let run;
@@ -146,12 +145,9 @@ UPDATE problem SET support_count = support_count + 1 FROM ins WHERE problem.id =
   } else {
     const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
     const latency = Number(/latency average = ([\d.]+)/.exec(run.stdout)?.[1]);
-    const done = Number(/number of transactions actually processed: (\d+)/.exec(run.stdout)?.[1]);
     // pgbench gives the mean latency only: p50 shows it, the percentiles stay empty.
     pgbenchTps = tps;
     print(`pgbench   support (1 statement, ${/number of clients: (\d+)/.exec(run.stdout)?.[1]} clients)`, { p50: latency, p95: NaN, p99: NaN, rps: tps, failed: 0 }, `(mean latency in the p50 column)`);
-    const usage = await cpu.stop(done);
-    console.log(`          ${usage.text} (pgbench's own CPU not counted)`);
   }
   await db.query(`DROP TABLE bench_support_problem, bench_support_account`);
   await db.query(`DROP SEQUENCE bench_support_pair`);
@@ -176,6 +172,18 @@ for (const n of PROCESSES) {
     break;
   }
   if (probe.status >= 300) console.log(`probe: HTTP ${probe.status} ${probe.text.slice(0, 300)}`);
+  // Warm up (JIT, pools, session caches) as a server that has been up is, on pairs of its own:
+  // without it each process's start-up work fell inside the measured seconds, twice with ×2.
+  const warm = await load({
+    concurrency: CONCURRENCY,
+    seconds: WARMUP_SECONDS,
+    warmupSeconds: 0,
+    task: async (k) => {
+      const { account, problem } = pair(k);
+      return (await http.send('PUT', `/api/orgs/${ORG_SLUG}/problems/${problem}/support`, headers(account), '{}')).status < 300;
+    },
+  });
+  offset += Math.ceil(warm.requests / problems.length) + 1;
   const before = await totals();
   let created = 0;
   let already = 0;
