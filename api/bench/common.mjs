@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: the database, the API processes, the load generator, percentiles.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -40,7 +40,8 @@ export async function startApi(count, port = 3400) {
         REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
         WEB_DIST: '/nonexistent',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // BENCH_API_LOG=<file>: the API's own log (warnings and errors) goes there instead of nowhere.
+      stdio: ['ignore', process.env.BENCH_API_LOG ? openSync(process.env.BENCH_API_LOG, 'a') : 'ignore', 'inherit'],
     });
     procs.push(child);
   }

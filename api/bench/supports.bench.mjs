@@ -188,6 +188,7 @@ for (const n of PROCESSES) {
   let created = 0;
   let already = 0;
   const statuses = {};
+  let firstFailure = null;
   const cpu = cpuMeter(db, api.pids);
   await cpu.start();
   const r = await load({
@@ -198,6 +199,7 @@ for (const n of PROCESSES) {
       const { account, problem } = pair(k);
       const res = await http.send('PUT', `/api/orgs/${ORG_SLUG}/problems/${problem}/support`, headers(account), '{}');
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status >= 300 && !firstFailure) firstFailure = `HTTP ${res.status} ${res.text.slice(0, 300)}`;
       if (res.status < 200 || res.status >= 300) return false;
       created++;
       return true;
@@ -216,6 +218,7 @@ for (const n of PROCESSES) {
     r,
     `ok ${created}, Δcounters ${dCounters}, Δrows ${dRows} → ${exact ? 'no lost, no duplicated' : 'MISMATCH'}; statuses ${JSON.stringify(statuses)}; ${target}${ratio}`,
   );
+  if (firstFailure) console.log(`          first failure: ${firstFailure}`);
   print(`          (HTTP ×${n} CPU)`, { p50: NaN, p95: NaN, p99: NaN, rps: r.rps, failed: 0 }, usage.text);
   void already;
   http.close();
