@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
 import type { ProblemCapacity, ProblemStatus, TProblemFilters } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
 import type { Boundary } from './geo';
@@ -128,7 +129,12 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Problem statements, their supports, photos and status history. */
 @Injectable()
 export class ProblemsRepository {
-  constructor(@InjectDataSource() readonly db: DataSource) {}
+  // The driver's pg pool, for the support hot path's named statements (no ORM query runner in between).
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() readonly db: DataSource) {
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
 
   // ---- districts -------------------------------------------------------------------------
 
@@ -370,8 +376,11 @@ export class ProblemsRepository {
    */
   async addSupports(items: { organizationId: string; problemId: string; accountId: string }[]): Promise<Map<string, number>> {
     const problemIds = [...new Set(items.map((i) => i.problemId))].sort();
-    const rows: { problemId: string; accountId: string; supportCount: number }[] = await this.db.query(
-      `WITH locked AS (
+    // A named statement on the driver's pool: prepared once per connection, so each batch is
+    // neither parsed nor planned again (about 1 ms of PostgreSQL's CPU per batch otherwise).
+    const { rows } = await this.pool.query<{ problemId: string; accountId: string; supportCount: number }>({
+      name: 'problems_add_supports',
+      text: `WITH locked AS (
          SELECT id FROM problem WHERE id = ANY($4::uuid[]) ORDER BY id FOR NO KEY UPDATE
        ), request AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS r(organization_id, problem_id, account_id)
@@ -393,8 +402,8 @@ export class ProblemsRepository {
        )
        SELECT i.problem_id AS "problemId", i.account_id AS "accountId", u.support_count AS "supportCount"
        FROM inserted i JOIN updated u ON u.id = i.problem_id`,
-      [items.map((i) => i.organizationId), items.map((i) => i.problemId), items.map((i) => i.accountId), problemIds],
-    );
+      values: [items.map((i) => i.organizationId), items.map((i) => i.problemId), items.map((i) => i.accountId), problemIds],
+    });
     return new Map(rows.map((r) => [`${r.problemId}:${r.accountId}`, Number(r.supportCount)]));
   }
 
