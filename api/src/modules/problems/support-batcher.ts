@@ -11,11 +11,12 @@ type Waiting = {
 
 const MAX_BATCH = 200;
 /**
- * Batches written at the same time. With one, a batch's round-trip latency (not the CPU) capped
- * the rate on a busy machine, and two processes were no faster than one; more than a few only
- * makes the batches smaller. Measured in docs/benchmarks.md, "Supports path (issue 15)".
+ * Batches written at the same time. One is best now that a batch is a single statement: with 3 in
+ * flight the batches were smaller, PostgreSQL spent more CPU per support, and on a CPU-bound
+ * machine 2 processes were slower than 1 (docs/benchmarks.md, "Supports path (issue 15)").
+ * Raise it only where round-trip latency, not CPU, is the limit (a remote database).
  */
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 1;
 
 /**
  * Group commit for "me too": while batches are being written, the supports that arrive wait and
