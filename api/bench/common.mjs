@@ -1,5 +1,7 @@
 // Shared pieces of the benchmarks: the database, the API processes, the load generator, percentiles.
 import { spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -38,7 +40,8 @@ export async function startApi(count, port = 3400) {
         REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
         WEB_DIST: '/nonexistent',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // BENCH_API_LOG=<file>: the API's own log (warnings and errors) goes there instead of nowhere.
+      stdio: ['ignore', process.env.BENCH_API_LOG ? openSync(process.env.BENCH_API_LOG, 'a') : 'ignore', 'inherit'],
     });
     procs.push(child);
   }
@@ -57,6 +60,7 @@ export async function startApi(count, port = 3400) {
   }
   return {
     urls,
+    pids: procs.map((p) => p.pid),
     stop: async () => {
       for (const p of procs) p.kill('SIGTERM');
       await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
@@ -147,3 +151,61 @@ export function line(name, r, extra = '') {
   return `${name.padEnd(44)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failed).padStart(6)} ${extra}`;
 }
 export const HEADER = `${'benchmark'.padEnd(44)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(8)} ${'errors'.padStart(6)} notes`;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it has gone. */
+export function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100; // getconf CLK_TCK on Linux
+
+/** Busy and total CPU seconds of the whole machine so far (all cores), from /proc/stat. */
+export function machineCpuSeconds() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
+}
+
+/**
+ * Where the CPU of a measured run goes: the API processes, this database's PostgreSQL backends
+ * (found through pg_stat_activity, so other databases on a shared server are not counted) and
+ * the load generator itself. `start()` before the run, `stop(requests)` after: CPU ms per request
+ * of each, and how busy the whole machine was.
+ */
+export function cpuMeter(db, apiPids = []) {
+  const backends = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
+  let before;
+  return {
+    async start() {
+      const pgPids = await backends();
+      before = {
+        api: apiPids.map(cpuSecondsOf),
+        pg: new Map(pgPids.map((pid) => [pid, cpuSecondsOf(pid)])),
+        self: process.cpuUsage(),
+        machine: machineCpuSeconds(),
+      };
+    },
+    async stop(requests) {
+      const machine = machineCpuSeconds();
+      const self = process.cpuUsage(before.self);
+      const api = apiPids.reduce((sum, pid, i) => sum + cpuSecondsOf(pid) - before.api[i], 0);
+      // Backends that started during the run count from zero; ones that ended are lost (pools keep theirs).
+      const pg = (await backends()).reduce((sum, pid) => sum + cpuSecondsOf(pid) - (before.pg.get(pid) ?? 0), 0);
+      const per = (s) => ((s * 1000) / Math.max(1, requests)).toFixed(3);
+      const wall = (machine.total - before.machine.total) / cpus().length;
+      return {
+        apiMsPerRequest: Number(per(api)),
+        pgMsPerRequest: Number(per(pg)),
+        text:
+          `CPU ms/request: API ${per(api)}, PostgreSQL backends ${per(pg)}, load generator ${per((self.user + self.system) / 1e6)}; ` +
+          `machine ${((100 * (machine.busy - before.machine.busy)) / Math.max(1e-9, machine.total - before.machine.total)).toFixed(0)}% busy of ${cpus().length} cores over ${wall.toFixed(1)} s`,
+      };
+    },
+  };
+}

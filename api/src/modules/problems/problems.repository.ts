@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
 import type { ProblemCapacity, ProblemStatus, TProblemFilters } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
 import type { Boundary } from './geo';
@@ -128,7 +129,12 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Problem statements, their supports, photos and status history. */
 @Injectable()
 export class ProblemsRepository {
-  constructor(@InjectDataSource() readonly db: DataSource) {}
+  // The driver's pg pool, for the support hot path's named statements (no ORM query runner in between).
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() readonly db: DataSource) {
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
 
   // ---- districts -------------------------------------------------------------------------
 
@@ -360,38 +366,54 @@ export class ProblemsRepository {
   // ---- supports --------------------------------------------------------------------------
 
   /**
-   * Many supports in one transaction: the problems are locked in id order first (so concurrent
-   * batches never deadlock), then one statement inserts every allowed support row and adds each
-   * problem's new rows to its counter. Returns, per inserted (problem, account), the new count.
+   * Many supports in ONE statement (autocommit: one round trip, no BEGIN/COMMIT): the problems are
+   * locked in id order first, by the `locked` scalar subquery that `request` must wait for, so no
+   * row is written before every lock is held and concurrent batches (this process's or another's)
+   * wait for each other instead of deadlocking. Then every allowed support row is inserted and each
+   * problem's new rows are added to its counter. Returns, per inserted (problem, account), the new
+   * count. (Four round trips per batch before: with one batch in flight, their latency, not the CPU,
+   * capped the rate on a busy machine; docs/benchmarks.md, "Supports path (issue 15)".)
    */
   async addSupports(items: { organizationId: string; problemId: string; accountId: string }[]): Promise<Map<string, number>> {
     const problemIds = [...new Set(items.map((i) => i.problemId))].sort();
-    return this.db.transaction(async (m) => {
-      await m.query(`SELECT 1 FROM problem WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [problemIds]);
-      const rows: { problemId: string; accountId: string; supportCount: number }[] = await m.query(
-        `WITH request AS (
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS r(organization_id, problem_id, account_id)
-         ), inserted AS (
-           INSERT INTO problem_support (problem_id, account_id, organization_id)
-           SELECT p.id, r.account_id, p.organization_id FROM request r
-           JOIN problem p ON p.id = r.problem_id AND p.organization_id = r.organization_id
-           WHERE NOT p.is_hidden AND p.status <> 'merged' AND p.author_id IS DISTINCT FROM r.account_id
-             AND NOT EXISTS (SELECT 1 FROM member_block b WHERE b.organization_id = r.organization_id AND b.account_id = r.account_id)
-           ON CONFLICT ON CONSTRAINT pk_problem_support DO NOTHING
-           RETURNING problem_id, account_id
-         ), added AS (
-           SELECT problem_id, count(*)::int AS n FROM inserted GROUP BY problem_id
-         ), updated AS (
-           UPDATE problem SET support_count = support_count + added.n FROM added
-           WHERE problem.id = added.problem_id
-           RETURNING problem.id, problem.support_count
-         )
-         SELECT i.problem_id AS "problemId", i.account_id AS "accountId", u.support_count AS "supportCount"
-         FROM inserted i JOIN updated u ON u.id = i.problem_id`,
-        [items.map((i) => i.organizationId), items.map((i) => i.problemId), items.map((i) => i.accountId)],
-      );
-      return new Map(rows.map((r) => [`${r.problemId}:${r.accountId}`, Number(r.supportCount)]));
+    // A named statement on the driver's pool: prepared once per connection, so each batch is
+    // neither parsed nor planned again (about 1 ms of PostgreSQL's CPU per batch otherwise).
+    const { rows } = await this.pool.query<{ problemId: string; accountId: string; supportCount: number }>({
+      name: 'problems_add_supports',
+      text: `WITH locked AS (
+         SELECT id FROM problem WHERE id = ANY($4::uuid[]) ORDER BY id FOR NO KEY UPDATE
+       ), request AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS r(organization_id, problem_id, account_id)
+          WHERE (SELECT count(*) FROM locked) >= 0
+       ), inserted AS (
+         INSERT INTO problem_support (problem_id, account_id, organization_id)
+         SELECT p.id, r.account_id, p.organization_id FROM request r
+         JOIN problem p ON p.id = r.problem_id AND p.organization_id = r.organization_id
+         WHERE NOT p.is_hidden AND p.status <> 'merged' AND p.author_id IS DISTINCT FROM r.account_id
+           AND NOT EXISTS (SELECT 1 FROM member_block b WHERE b.organization_id = r.organization_id AND b.account_id = r.account_id)
+         ON CONFLICT ON CONSTRAINT pk_problem_support DO NOTHING
+         RETURNING problem_id, account_id
+       ), added AS (
+         SELECT problem_id, count(*)::int AS n FROM inserted GROUP BY problem_id
+       ), updated AS (
+         UPDATE problem SET support_count = support_count + added.n FROM added
+         WHERE problem.id = added.problem_id
+         RETURNING problem.id, problem.support_count
+       )
+       SELECT i.problem_id AS "problemId", i.account_id AS "accountId", u.support_count AS "supportCount"
+       FROM inserted i JOIN updated u ON u.id = i.problem_id`,
+      values: [items.map((i) => i.organizationId), items.map((i) => i.problemId), items.map((i) => i.accountId), problemIds],
     });
+    return new Map(rows.map((r) => [`${r.problemId}:${r.accountId}`, Number(r.supportCount)]));
+  }
+
+  /** The committed support counts of these problems (what the live count broadcasts carry). */
+  async supportCounts(problemIds: string[]): Promise<Map<string, number>> {
+    const rows: { id: string; supportCount: number }[] = await this.db.query(
+      `SELECT id, support_count AS "supportCount" FROM problem WHERE id = ANY($1::uuid[])`,
+      [problemIds],
+    );
+    return new Map(rows.map((r) => [r.id, Number(r.supportCount)]));
   }
 
   /** The counterpart of addSupports: deletes the row and decrements only when one was deleted. */
