@@ -37,6 +37,7 @@ import { DemandExports1765130000000 } from './1765130000000-DemandExports';
 import { Strategy1765200000000 } from './1765200000000-Strategy';
 import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitoring';
 import { ThinktankStatementDemands1765140000000 } from './1765140000000-ThinktankStatementDemands';
+import { DemandThemeCell1765440000000 } from './1765440000000-DemandThemeCell';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   Strategy1765200000000,
   StrategyMonitoring1765210000000,
   ThinktankStatementDemands1765140000000,
+  DemandThemeCell1765440000000,
 ];
