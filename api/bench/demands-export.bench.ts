@@ -108,6 +108,14 @@ async function main() {
     );
     console.log(`tagged (two bulk statements, theme cells kept by their trigger) in ${((performance.now() - tagged) / 1000).toFixed(1)} s; load average ${load()}`);
     await db.query(`ALTER TABLE demand_theme ENABLE TRIGGER tr_demand_theme_count`);
+    // The classifier's sweep would start training on these 900,000 tags in a worker thread of this
+    // process during the exports (its memory counted in their peak RSS, its CPU in their time): a
+    // model record that already knows them keeps it quiet.
+    await db.query(
+      `INSERT INTO demand_classifier_model (organization_id, status, metrics, finished_at)
+       SELECT $1, 'too_little_data', jsonb_build_object('tags', count(*)), now() FROM demand_theme WHERE organization_id = $1`,
+      [org.id],
+    );
     await db.query(`SELECT demand_theme_count_rebuild($1)`, [org.id]);
     const [{ drift }] = await db.query(
       `SELECT count(*)::int AS drift FROM demand d LEFT JOIN (SELECT demand_id, array_agg(theme_id ORDER BY theme_id) AS ids FROM demand_theme GROUP BY demand_id) t
