@@ -7,13 +7,14 @@
 // Memory from a compiled build (ts-node's compiler excluded):
 //   npx tsc -p api/tsconfig.json --noEmit false --outDir api/.bench-dist
 //   node --expose-gc api/.bench-dist/api/bench/demands-export.bench.js
-// Last run (2026-12-03 09:13 UTC, compiled, 1,000,000 demands, 2 cores shared by 7 sessions, load
-// average ≈ 16): bare COPY … CSV 108,986 rows/s (9.2 s); the export's COPY statement alone 21,876
-// rows/s (45.7 s); csv job 20,370 rows/s (49.1 s, 284 MiB) peak RSS 240 MB; xlsx job 9,029 rows/s
-// (110.8 s, 120 MiB) peak RSS 241 MB; pdf 5.1 s; docx 7.2 s. The machine gave a tenth of the bare
-// COPY the issue quotes (~1M rows/s), so the absolute row targets could not be shown here; the
-// job adds little to its statement (49.1 against 45.7 s): the statement (themes aggregate, names,
-// Jalali day, formula checks) costs about five times the bare COPY.
+// Also in the same run: the previous CSV and XLSX statements (commit caee710, before the kept
+// theme cell; demands-export-previous-sql.json) and the current ones alone. `--skip previous`
+// leaves the previous ones out.
+// Last run (2026-12-03 14:13–14:26 UTC, compiled, 1,000,000 demands, 2 cores shared by ~7
+// sessions, load average 10–14): bare COPY … CSV 71,706 rows/s; previous CSV statement 15,505,
+// now 81,446 (bare ÷ statement 0.88); previous XLSX statement 17,958, now 50,693; csv job 51,010
+// rows/s (19.6 s) peak RSS 257 MB (process 181 MB); xlsx job 22,753 rows/s (43.9 s) peak RSS 257 MB;
+// docx (with its charts) 9.5 s. See docs/benchmarks.md, "Demand export speed (issue 13)".
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
