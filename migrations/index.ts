@@ -38,6 +38,7 @@ import { Strategy1765200000000 } from './1765200000000-Strategy';
 import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitoring';
 import { ThinktankStatementDemands1765140000000 } from './1765140000000-ThinktankStatementDemands';
 import { LeanerSupportWrite1765410000000 } from './1765410000000-LeanerSupportWrite';
+import { DemandThemeCell1765440000000 } from './1765440000000-DemandThemeCell';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   StrategyMonitoring1765210000000,
   ThinktankStatementDemands1765140000000,
   LeanerSupportWrite1765410000000,
+  DemandThemeCell1765440000000,
 ];

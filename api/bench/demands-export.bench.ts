@@ -7,17 +7,20 @@
 // Memory from a compiled build (ts-node's compiler excluded):
 //   npx tsc -p api/tsconfig.json --noEmit false --outDir api/.bench-dist
 //   node --expose-gc api/.bench-dist/api/bench/demands-export.bench.js
-// Last run (2026-12-03 09:13 UTC, compiled, 1,000,000 demands, 2 cores shared by 7 sessions, load
-// average ≈ 16): bare COPY … CSV 108,986 rows/s (9.2 s); the export's COPY statement alone 21,876
-// rows/s (45.7 s); csv job 20,370 rows/s (49.1 s, 284 MiB) peak RSS 240 MB; xlsx job 9,029 rows/s
-// (110.8 s, 120 MiB) peak RSS 241 MB; pdf 5.1 s; docx 7.2 s. The machine gave a tenth of the bare
-// COPY the issue quotes (~1M rows/s), so the absolute row targets could not be shown here; the
-// job adds little to its statement (49.1 against 45.7 s): the statement (themes aggregate, names,
-// Jalali day, formula checks) costs about five times the bare COPY.
+// Also in the same run: the previous CSV and XLSX statements (commit caee710, before the kept
+// theme cell; demands-export-previous-sql.json) and the current ones alone. `--skip previous`
+// leaves the previous ones out.
+// Last run (2026-12-03 14:13–14:26 UTC, compiled, 1,000,000 demands, 2 cores shared by ~7
+// sessions, load average 10–14): bare COPY … CSV 71,706 rows/s; previous CSV statement 15,505,
+// now 81,446 (bare ÷ statement 0.88); previous XLSX statement 17,958, now 50,693; csv job 51,010
+// rows/s (19.6 s) peak RSS 257 MB (process 181 MB); xlsx job 22,753 rows/s (43.9 s) peak RSS 257 MB;
+// docx (with its charts) 9.5 s. See docs/benchmarks.md, "Demand export speed (issue 13)".
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import type { DemandExportFormat } from '@hamandishi/contracts';
-import { csvCopySql, type ExportQueryOptions } from '../src/modules/demands/export/demand-export-sql';
+import { csvCopySql, xlsxRowsCopySql, type ExportQueryOptions } from '../src/modules/demands/export/demand-export-sql';
 import { DemandExportService, jalaliDays } from '../src/modules/demands/export/demand-export.service';
 import { buildOrganization } from '../test/factories/organization.factory';
 import { buildPlan } from '../test/factories/plan.factory';
@@ -86,7 +89,11 @@ async function main() {
         [org.id, plan.id, CAPACITIES, org.districtIds, groupIds, from, WORDS],
       );
     }
-    // 70 % tagged, a fifth of those with two themes.
+    // 70 % tagged, a fifth of those with two themes. The matrices' counts are rebuilt once after
+    // (their row trigger, a row at a time, took most of the load); the kept theme cell's statement
+    // triggers stay on, and their cost on these two bulk statements is printed.
+    await db.query(`ALTER TABLE demand_theme DISABLE TRIGGER tr_demand_theme_count`);
+    const tagged = performance.now();
     await db.query(
       `INSERT INTO demand_theme (organization_id, demand_id, theme_id, origin)
        SELECT d.organization_id, d.id, ($2::uuid[])[1 + abs(hashtext(d.id::text)) % 12], 'planner'
@@ -100,6 +107,22 @@ async function main() {
        ON CONFLICT DO NOTHING`,
       [org.id, themeIds],
     );
+    console.log(`tagged (two bulk statements, theme cells kept by their trigger) in ${((performance.now() - tagged) / 1000).toFixed(1)} s; load average ${load()}`);
+    await db.query(`ALTER TABLE demand_theme ENABLE TRIGGER tr_demand_theme_count`);
+    // The classifier's sweep would start training on these 900,000 tags in a worker thread of this
+    // process during the exports (its memory counted in their peak RSS, its CPU in their time): a
+    // model record that already knows them keeps it quiet.
+    await db.query(
+      `INSERT INTO demand_classifier_model (organization_id, status, metrics, finished_at)
+       SELECT $1, 'too_little_data', jsonb_build_object('tags', count(*)), now() FROM demand_theme WHERE organization_id = $1`,
+      [org.id],
+    );
+    await db.query(`SELECT demand_theme_count_rebuild($1)`, [org.id]);
+    const [{ drift }] = await db.query(
+      `SELECT count(*)::int AS drift FROM demand d LEFT JOIN (SELECT demand_id, array_agg(theme_id ORDER BY theme_id) AS ids FROM demand_theme GROUP BY demand_id) t
+          ON t.demand_id = d.id WHERE d.theme_ids IS DISTINCT FROM coalesce(t.ids, '{}')`,
+    );
+    if (drift !== 0) throw new Error(`${drift} demands' kept theme cells differ from their themes`);
     await db.query('VACUUM ANALYZE demand');
     await db.query('VACUUM ANALYZE demand_theme');
     console.log(`loaded ${DEMANDS.toLocaleString('en')} demands in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${load()}`);
@@ -108,14 +131,15 @@ async function main() {
       const t0 = performance.now();
       execFileSync('psql', [bench.databaseUrl, '-qAt', '-c', sql], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
       const ms = performance.now() - t0;
-      console.log(`${label}: ${Math.round(DEMANDS / (ms / 1000)).toLocaleString('en')} rows/s (${(ms / 1000).toFixed(1)} s)`);
+      const rate = Math.round(DEMANDS / (ms / 1000));
+      console.log(`${label}: ${rate.toLocaleString('en')} rows/s (${(ms / 1000).toFixed(1)} s); load average ${load()}`);
+      return rate;
     };
     // The bare figure: the demand rows as PostgreSQL writes them, nothing joined or escaped.
-    psqlCopy(
+    const bare = psqlCopy(
       'bare COPY (SELECT * FROM demand) TO STDOUT CSV (psql)',
       `COPY (SELECT * FROM demand WHERE organization_id = '${org.id}' AND plan_id = '${plan.id}') TO STDOUT (FORMAT csv)`,
     );
-    // The export's own statement (names joined, Jalali days, formula-safe), through psql.
     const options: ExportQueryOptions = { organizationId: org.id, timeZone: 'Asia/Tehran', locale: 'fa', filter: { planId: plan.id }, includePersonal: false };
     const [range] = await db.query(
       `SELECT min((occurred_at AT TIME ZONE 'Asia/Tehran')::date)::text AS first, max((occurred_at AT TIME ZONE 'Asia/Tehran')::date)::text AS last FROM demand WHERE plan_id = $1`,
@@ -123,10 +147,20 @@ async function main() {
     );
     const days = jalaliDays(range.first, range.last);
     const dayRows = days.days.map((d, i) => `('${d}', '${days.jalali[i]}')`).join(',');
-    psqlCopy(
-      "the export's COPY statement alone (psql)",
-      `SET enable_hashagg = off; SET enable_hashjoin = off; CREATE TEMP TABLE demand_export_day (day date PRIMARY KEY, jalali text NOT NULL); INSERT INTO demand_export_day VALUES ${dayRows}; ${csvCopySql(options)}`,
-    );
+    const dayTable = `CREATE TEMP TABLE demand_export_day (day date PRIMARY KEY, jalali text NOT NULL); INSERT INTO demand_export_day VALUES ${dayRows};`;
+    // The statements before the kept theme cell (themes aggregated per demand, names joined per
+    // row, a regular expression per text cell), as the job ran them (hash plans off), and now.
+    const previous = JSON.parse(readFileSync(join(process.cwd(), 'api/bench/demands-export-previous-sql.json'), 'utf8')) as { csv: string; xlsx: string };
+    const ours = (sql: string) => sql.replaceAll('11111111-1111-1111-1111-111111111111', org.id).replaceAll('22222222-2222-2222-2222-222222222222', plan.id);
+    if (!skipped.has('previous')) {
+      psqlCopy("previous CSV statement alone (psql)", `SET enable_hashagg = off; SET enable_hashjoin = off; ${dayTable} ${ours(previous.csv)}`);
+    }
+    const statement = psqlCopy("the export's CSV statement alone (psql)", `${dayTable} ${csvCopySql(options)}`);
+    console.log(`  bare COPY ÷ CSV statement: ${(bare / statement).toFixed(2)}`);
+    if (!skipped.has('previous')) {
+      psqlCopy("previous XLSX rows statement alone (psql)", `SET enable_hashagg = off; SET enable_hashjoin = off; ${dayTable} ${ours(previous.xlsx)}`);
+    }
+    psqlCopy("the export's XLSX rows statement alone (psql)", `${dayTable} ${xlsxRowsCopySql(options, 1_048_575)}`);
 
     const service = bench.app.get(DemandExportService);
     for (const format of ['csv', 'xlsx', 'pdf', 'docx'] as DemandExportFormat[]) {
@@ -151,6 +185,7 @@ async function main() {
         `${format.padEnd(5)} ${rate}(${(ms / 1000).toFixed(1)} s, ${(Number(done.bytes) / 1048576).toFixed(1)} MiB) peak RSS ${Math.round(peak / 1048576)} MB ` +
           `(process before the run: ${Math.round(baseline / 1048576)} MB); load average ${load()}`,
       );
+      if (format === 'csv' || format === 'xlsx') console.log(`  bare COPY ÷ ${format} job: ${(bare / (DEMANDS / (ms / 1000))).toFixed(2)}`);
       // Free the disk between runs.
       await db.query(`DELETE FROM demand_export_chunk WHERE export_id = $1`, [row.id]);
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { DemandExportService } from '../../src/modules/demands/export/demand-export.service';
 import { buildDemandGroup, buildDemands } from '../factories/demand.factory';
@@ -302,6 +303,32 @@ describe('demands exports', () => {
     expect(xml).toContain('<w:bidiVisual/>');
     expect(xml).toContain('<w:rtl/>');
     expect(xml).toContain('«پارکینگ کنار بازار کم است»');
+  });
+
+  it('puts the charts by theme, stakeholder kind and district in the DOCX as images, as the PDF has them', async () => {
+    const done = await exportAs(planner.client, { format: 'docx', filter: { planId: plan.id } });
+    const res = await download(planner.client, done.id);
+    const dir = mkdtempSync(join(tmpdir(), 'demand-report-'));
+    const file = join(dir, 'report.docx');
+    writeFileSync(file, res.bytes);
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
+    // Each chart is a picture whose alternative text is its table's title.
+    const pictures = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]);
+    for (const title of ['مطالبات بر پایه موضوع', 'مطالبات بر پایه عنوان مشارکت و نوع ذی‌نفع', 'مطالبات و مشارکت بر پایه منطقه']) {
+      expect(pictures).toContain(title);
+    }
+    const media = execFileSync('unzip', ['-Z1', file]).toString('utf8').split('\n').filter((name) => name.startsWith('word/media/'));
+    expect(media.length).toBe(pictures.length);
+    for (const name of media) {
+      const png = execFileSync('unzip', ['-p', file, name], { maxBuffer: 1 << 26 });
+      const image = sharp(png);
+      const { format, width } = await image.metadata();
+      expect(format).toBe('png');
+      expect(width).toBeGreaterThanOrEqual(560);
+      // Bars and words drawn on white: the darkest pixel is far from white.
+      const { channels } = await image.stats();
+      expect(Math.min(...channels.slice(0, 3).map((c) => c.min))).toBeLessThan(128);
+    }
   });
 });
 

@@ -222,6 +222,14 @@ export class DemandsRepository {
 
   /** Moves every demand of a theme to another (themes merge), in the caller's transaction; the demands moved. */
   async retagTheme(m: EntityManager, organizationId: string, fromThemeId: string, toThemeId: string): Promise<number> {
+    // The demands first, in id order, as tagging locks them: the two statements below each lock
+    // the demands whose kept themes they change (migration 1765440000000), in two passes that
+    // together are in no order, and would deadlock with a bulk tag running at the same time.
+    await m.query(
+      `SELECT 1 FROM demand WHERE organization_id = $1 AND id IN (SELECT demand_id FROM demand_theme WHERE organization_id = $1 AND theme_id = $2)
+        ORDER BY id FOR UPDATE`,
+      [organizationId, fromThemeId],
+    );
     const moved = returningRows<{ demandId: string }>(
       await m.query(
         `INSERT INTO demand_theme (organization_id, demand_id, theme_id, origin, decided_by, decided_at)

@@ -248,11 +248,6 @@ export class DemandExportService implements OnModuleInit {
       // One snapshot for the count and the rows; the temporary table of days goes with the transaction.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       isOpen = true;
-      // A demand's themes are one aggregate per demand: grouped in demand order over the primary
-      // key and merged with the demands, it streams; hashed, its hundreds of thousands of groups
-      // spill to disk (measured about twice as slow on a million demands, api/bench).
-      await client.query('SET LOCAL enable_hashagg = off');
-      await client.query('SET LOCAL enable_hashjoin = off');
       const count = countSql(options, row.format === 'geojson');
       const [{ n, first, last }] = (await client.query(count.text, count.values)).rows as {
         n: number;

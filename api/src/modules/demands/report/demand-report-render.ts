@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import {
   AlignmentType,
   Document,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -13,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import * as echarts from 'echarts';
+import sharp from 'sharp';
 import type { ReportDocument, ReportTable } from './demand-report-document';
 
 /** The font of the report: Vazirmatn (OFL), a dependency of the API, so Persian is shaped the same everywhere. */
@@ -33,6 +37,49 @@ function typst(): NodeCompiler {
   return compiler;
 }
 
+/** The size ECharts draws a chart at (CSS pixels), for the PDF's SVG and the DOCX's PNG alike. */
+function chartSize(bars: number): { width: number; height: number } {
+  return { width: 560, height: 40 + 26 * Math.min(bars, CHART_BARS) };
+}
+/** Pixels per CSS pixel of the DOCX's PNG charts: sharp on screens and in print. */
+const CHART_SCALE = 2;
+
+let isFontconfigSet = false;
+
+/**
+ * librsvg (inside sharp) finds fonts through fontconfig, which knows only the system's fonts:
+ * without Vazirmatn it falls back to whatever has Arabic letters (DejaVu here, nothing in a slim
+ * container) and the charts would not look like the rest of the report. A fontconfig file naming
+ * Vazirmatn's folder (and the system's fonts after it) is written once; fontconfig reads
+ * FONTCONFIG_FILE when it first lays out text, so this runs before the first chart. An operator's
+ * own FONTCONFIG_FILE is left alone.
+ */
+function useReportFonts(): void {
+  if (isFontconfigSet || process.env.FONTCONFIG_FILE) return;
+  const folder = join(tmpdir(), 'hamandishi-fonts');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, 'fonts.conf');
+  const fonts = dirname(require.resolve('vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf'));
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${fonts}</dir>` +
+      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><cachedir>${join(folder, 'cache')}</cachedir></fontconfig>\n`,
+  );
+  process.env.FONTCONFIG_FILE = file;
+  isFontconfigSet = true;
+}
+
+/** A chart as PNG for the DOCX (Word's oldest readers show no SVG), rasterised by sharp from the PDF's SVG. */
+export async function barChartPng(chart: NonNullable<ReportTable['chart']>, isRtl: boolean): Promise<{ png: Buffer; width: number; height: number }> {
+  useReportFonts();
+  const { width, height } = chartSize(chart.labels.length);
+  const png = await sharp(Buffer.from(barChartSvg(chart, isRtl), 'utf8'), { density: 72 * CHART_SCALE })
+    .flatten({ background: '#ffffff' })
+    .png()
+    .toBuffer();
+  return { png, width, height };
+}
+
 /**
  * A horizontal bar chart as SVG, rendered by ECharts without a browser. ECharts has no RTL mode:
  * for Persian and Arabic the value axis runs from the right and the labels stand on the right.
@@ -40,7 +87,7 @@ function typst(): NodeCompiler {
 export function barChartSvg(chart: NonNullable<ReportTable['chart']>, isRtl: boolean): string {
   const labels = chart.labels.slice(0, CHART_BARS).reverse();
   const values = chart.values.slice(0, CHART_BARS).reverse();
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 560, height: 40 + 26 * labels.length });
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, ...chartSize(labels.length) });
   try {
     instance.setOption({
       animation: false,
@@ -148,6 +195,17 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
   ];
   for (const t of doc.tables) {
     children.push(heading(t.title, HeadingLevel.HEADING_1), table(t));
+    if (t.chart) {
+      // The same chart as the PDF's, under its table; the alternative text is the table's title.
+      const { png, width, height } = await barChartPng(t.chart, rtl);
+      children.push(
+        new Paragraph({
+          bidirectional: rtl,
+          alignment: AlignmentType.CENTER,
+          children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: t.title, description: t.title, title: t.title } })],
+        }),
+      );
+    }
   }
   children.push(heading(doc.groupsTitle, HeadingLevel.HEADING_1));
   if (doc.groups.length === 0) children.push(para(doc.noGroups));
