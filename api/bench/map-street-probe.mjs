@@ -1,7 +1,7 @@
 // Street-level filtered map, one request at a time on a bare pg connection: which viewports are
 // answered with single points, how long each takes, and the plan of the slowest points query.
 // A diagnostic for the map bench's street-level lines (same viewports, same seed).
-// Usage: node api/bench/map-street-probe.mjs [--boxes 200] [--explain]
+// Usage: node api/bench/map-street-probe.mjs [--boxes 200] [--explain] [--repository <built repository.js>]
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { ROOT, pool, require } from './common.mjs';
@@ -12,7 +12,8 @@ const arg = (name, fallback) => {
 };
 const BOXES = Number(arg('boxes', 200));
 require('reflect-metadata');
-const { ProblemMapRepository } = require(resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map.repository.js'));
+// --repository <file.js>: another build of the repository (e.g. an older commit's) beside the current one, for an A/B
+const { ProblemMapRepository } = require(resolve(arg('repository', resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map.repository.js'))));
 const { levelFor } = require(resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map-grid.js'));
 
 let seed = 42;
@@ -38,14 +39,20 @@ const SCENARIOS = [
   ['free text', { q: 'چاله' }],
 ];
 const pct = (a, q) => a[Math.min(a.length - 1, Math.floor(q * a.length))];
-console.log(`street-level probe, ${BOXES} viewports one at a time; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+const indexes = (await db.query(`SELECT string_agg(indexname, ', ' ORDER BY indexname) AS names FROM pg_indexes WHERE tablename = 'problem' AND indexdef LIKE '%gist%'`)).rows[0].names;
+console.log(`street-level probe (${arg('repository', 'current build')}; GiST indexes on problem: ${indexes}), ${BOXES} viewports one at a time; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (const [name, filters] of SCENARIOS) {
   seed = 42;
   const times = { points: [], clusters: [], empty: [] };
+  const bare = [];
   let slowest = { ms: 0 };
   for (let i = 0; i < BOXES; i++) {
     const bbox = street();
     const level = levelFor(bbox, 16);
+    // the bare comparison, interleaved so the machine's drift hits both alike: the same viewport unfiltered
+    const t0 = performance.now();
+    await repo.mapView(orgId, bbox, level, {});
+    bare.push(performance.now() - t0);
     const t = performance.now();
     const a = await repo.mapView(orgId, bbox, level, filters);
     const ms = performance.now() - t;
@@ -59,7 +66,11 @@ for (const [name, filters] of SCENARIOS) {
     const s = times[k].sort((x, y) => x - y);
     return `${k} ${s.length} (p50 ${s.length ? pct(s, 0.5).toFixed(1) : '-'} / p95 ${s.length ? pct(s, 0.95).toFixed(1) : '-'} ms)`;
   };
-  console.log(`${name.padEnd(18)} all p50 ${pct(all, 0.5).toFixed(1)} p95 ${pct(all, 0.95).toFixed(1)} max ${all.at(-1).toFixed(1)} ms; ${part('points')}, ${part('clusters')}, ${part('empty')}`);
+  bare.sort((x, y) => x - y);
+  console.log(
+    `${name.padEnd(18)} all p50 ${pct(all, 0.5).toFixed(1)} p95 ${pct(all, 0.95).toFixed(1)} max ${all.at(-1).toFixed(1)} ms; ${part('points')}, ${part('clusters')}, ${part('empty')}; ` +
+      `bare (same viewports unfiltered) p50 ${pct(bare, 0.5).toFixed(1)} p95 ${pct(bare, 0.95).toFixed(1)} ms`,
+  );
   if (process.argv.includes('--explain') && slowest.bbox) {
     console.log(`  slowest points viewport ${slowest.bbox.join(',')} (${slowest.total} points, ${slowest.ms.toFixed(1)} ms)`);
     const [w, s, e, n] = slowest.bbox;
