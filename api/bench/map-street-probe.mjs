@@ -13,12 +13,21 @@ const arg = (name, fallback) => {
 const BOXES = Number(arg('boxes', 200));
 require('reflect-metadata');
 // --repository <file.js>: another build of the repository (e.g. an older commit's) beside the current one, for an A/B
-const { ProblemMapRepository } = require(resolve(arg('repository', resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map.repository.js'))));
+const { ProblemMapRepository } = require(
+  resolve(arg('repository', resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map.repository.js'))),
+);
 const { levelFor } = require(resolve(ROOT, 'api/dist/api/src/modules/problem-map/problem-map-grid.js'));
 
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const CENTRES = [[32.6575, 51.6776], [32.64, 51.665], [32.68, 51.7], [32.668, 51.63], [32.63, 51.72], [32.69, 51.65]];
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const CENTRES = [
+  [32.6575, 51.6776],
+  [32.64, 51.665],
+  [32.68, 51.7],
+  [32.668, 51.63],
+  [32.63, 51.72],
+  [32.69, 51.65],
+];
 const street = () => {
   const [lat, lng] = CENTRES[Math.floor(rnd() * CENTRES.length)];
   const cy = lat + (rnd() - 0.5) * 0.02;
@@ -28,9 +37,16 @@ const street = () => {
 
 const db = pool(1);
 const orgId = (await db.query(`SELECT id FROM organization WHERE slug = 'bench-isfahan'`)).rows[0].id;
-const districtId = (await db.query(`SELECT district_id AS id FROM problem WHERE organization_id = $1 AND district_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`, [orgId])).rows[0].id;
+const districtId = (
+  await db.query(
+    `SELECT district_id AS id FROM problem WHERE organization_id = $1 AND district_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    [orgId],
+  )
+).rows[0].id;
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date());
-const monthAgo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date(Date.now() - 30 * 864e5));
+const monthAgo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(
+  new Date(Date.now() - 30 * 864e5),
+);
 const repo = new ProblemMapRepository({ driver: { master: db } });
 const SCENARIOS = [
   ['status', { status: 'accepted' }],
@@ -39,8 +55,16 @@ const SCENARIOS = [
   ['free text', { q: 'چاله' }],
 ];
 const pct = (a, q) => a[Math.min(a.length - 1, Math.floor(q * a.length))];
-const indexes = (await db.query(`SELECT string_agg(indexname, ', ' ORDER BY indexname) AS names FROM pg_indexes WHERE tablename = 'problem' AND indexdef LIKE '%gist%'`)).rows[0].names;
-console.log(`street-level probe (${arg('repository', 'current build')}; GiST indexes on problem: ${indexes}), ${BOXES} viewports one at a time; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+const indexes = (
+  await db.query(
+    `SELECT string_agg(indexname, ', ' ORDER BY indexname) AS names FROM pg_indexes WHERE tablename = 'problem' AND indexdef LIKE '%gist%'`,
+  )
+).rows[0].names;
+console.log(
+  `street-level probe (${arg('repository', 'current build')}; GiST indexes on problem: ${indexes}), ${BOXES} viewports one at a time; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 for (const [name, filters] of SCENARIOS) {
   seed = 42;
   const times = { points: [], clusters: [], empty: [] };
@@ -61,7 +85,9 @@ for (const [name, filters] of SCENARIOS) {
     times[kind].push(ms);
     if (kind === 'points' && ms > slowest.ms) slowest = { ms, bbox, level, total: body.total };
   }
-  const all = Object.values(times).flat().sort((x, y) => x - y);
+  const all = Object.values(times)
+    .flat()
+    .sort((x, y) => x - y);
   const part = (k) => {
     const s = times[k].sort((x, y) => x - y);
     return `${k} ${s.length} (p50 ${s.length ? pct(s, 0.5).toFixed(1) : '-'} / p95 ${s.length ? pct(s, 0.95).toFixed(1) : '-'} ms)`;
@@ -72,7 +98,9 @@ for (const [name, filters] of SCENARIOS) {
       `bare (same viewports unfiltered) p50 ${pct(bare, 0.5).toFixed(1)} p95 ${pct(bare, 0.95).toFixed(1)} ms`,
   );
   if (process.argv.includes('--explain') && slowest.bbox) {
-    console.log(`  slowest points viewport ${slowest.bbox.join(',')} (${slowest.total} points, ${slowest.ms.toFixed(1)} ms)`);
+    console.log(
+      `  slowest points viewport ${slowest.bbox.join(',')} (${slowest.total} points, ${slowest.ms.toFixed(1)} ms)`,
+    );
     const [w, s, e, n] = slowest.bbox;
     const where = [];
     const params = [orgId, w, s, e, n];

@@ -28,7 +28,9 @@ describe('street-level filtered points', () => {
     database = await createTestDatabase();
     const admin = new Client({ connectionString: database.url });
     await admin.connect();
-    await admin.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET enable_seqscan = off', current_database()); END $$`);
+    await admin.query(
+      `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET enable_seqscan = off', current_database()); END $$`,
+    );
     await admin.end();
     t = await startTestApp({}, database);
     client = new TestClient(t.url);
@@ -65,7 +67,11 @@ describe('street-level filtered points', () => {
     expect(hidden).toBeDefined();
     await t.db.query(`UPDATE problem SET status = 'merged', merged_into_id = $2 WHERE id = $1`, [merged, ids[0]]);
     const otherCity = await buildMapCity(t.db);
-    await buildProblems(t.db, otherCity, spread(20, STREET).map((p) => ({ ...p, status: 'addressed' })));
+    await buildProblems(
+      t.db,
+      otherCity,
+      spread(20, STREET).map((p) => ({ ...p, status: 'addressed' })),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -91,21 +97,48 @@ describe('street-level filtered points', () => {
       ['status=accepted', `status = 'accepted'`, []],
       [`status=addressed&districtId=${d2}`, `status = 'addressed' AND district_id = $6`, [d2]],
       [`districtId=${d1}&status=submitted`, `status = 'submitted' AND district_id = $6`, [d1]],
-      [`from=${tehranDay(30)}&to=${tehranDay(0)}`, `(created_at AT TIME ZONE 'Asia/Tehran')::date BETWEEN $6::date AND $7::date`, [tehranDay(30), tehranDay(0)]],
-      [`from=${tehranDay(7)}&to=${tehranDay(7)}&status=under_review`, `(created_at AT TIME ZONE 'Asia/Tehran')::date = $6::date AND status = 'under_review'`, [tehranDay(7)]],
-      ['from=2026-11-11&to=2026-11-11', `created_at >= '2026-11-10T20:30:00Z' AND created_at < '2026-11-11T20:30:00Z'`, []],
-      ['from=2026-11-10&to=2026-11-10&status=addressed', `status = 'addressed' AND created_at >= '2026-11-09T20:30:00Z' AND created_at < '2026-11-10T20:30:00Z'`, []],
-      ['q=آسفالت&status=accepted', `status = 'accepted' AND strpos(search_text, $6) > 0`, [normalizeForSearch('آسفالت')]],
+      [
+        `from=${tehranDay(30)}&to=${tehranDay(0)}`,
+        `(created_at AT TIME ZONE 'Asia/Tehran')::date BETWEEN $6::date AND $7::date`,
+        [tehranDay(30), tehranDay(0)],
+      ],
+      [
+        `from=${tehranDay(7)}&to=${tehranDay(7)}&status=under_review`,
+        `(created_at AT TIME ZONE 'Asia/Tehran')::date = $6::date AND status = 'under_review'`,
+        [tehranDay(7)],
+      ],
+      [
+        'from=2026-11-11&to=2026-11-11',
+        `created_at >= '2026-11-10T20:30:00Z' AND created_at < '2026-11-11T20:30:00Z'`,
+        [],
+      ],
+      [
+        'from=2026-11-10&to=2026-11-10&status=addressed',
+        `status = 'addressed' AND created_at >= '2026-11-09T20:30:00Z' AND created_at < '2026-11-10T20:30:00Z'`,
+        [],
+      ],
+      [
+        'q=آسفالت&status=accepted',
+        `status = 'accepted' AND strpos(search_text, $6) > 0`,
+        [normalizeForSearch('آسفالت')],
+      ],
     ];
     let nonEmpty = 0;
     for (const [query, where, params] of cases) {
       const expected = await rowsWhere(where, params);
       if (expected.length) nonEmpty++;
       for (const zoom of [16, 17, 18]) {
-        const res = await client.get<MapView>(`/api/orgs/${city.slug}/problems/map?bbox=${STREET.join(',')}&zoom=${zoom}&${query}`);
+        const res = await client.get<MapView>(
+          `/api/orgs/${city.slug}/problems/map?bbox=${STREET.join(',')}&zoom=${zoom}&${query}`,
+        );
         expect(res.status).toBe(200);
         const got = res.body.points.map((p) => p.id).sort();
-        expect({ query, zoom, total: res.body.total, points: got }).toEqual({ query, zoom, total: expected.length, points: expected });
+        expect({ query, zoom, total: res.body.total, points: got }).toEqual({
+          query,
+          zoom,
+          total: expected.length,
+          points: expected,
+        });
       }
     }
     // the cases are not vacuous: all but a few name some problems
@@ -114,9 +147,11 @@ describe('street-level filtered points', () => {
 
   it('keeps a Tehran day whole: a problem filed at 23:59:59 belongs to the day before', async () => {
     const day = async (d: string) =>
-      (await client.get<MapView>(`/api/orgs/${city.slug}/problems/map?bbox=${STREET.join(',')}&zoom=17&from=${d}&to=${d}&status=addressed`)).body.points.map(
-        (p) => p.id,
-      );
+      (
+        await client.get<MapView>(
+          `/api/orgs/${city.slug}/problems/map?bbox=${STREET.join(',')}&zoom=17&from=${d}&to=${d}&status=addressed`,
+        )
+      ).body.points.map((p) => p.id);
     const [on10th, on11th] = [await day('2026-11-10'), await day('2026-11-11')];
     expect([on10th.includes(before), on10th.includes(after)]).toEqual([true, false]);
     expect([on11th.includes(before), on11th.includes(after)]).toEqual([false, true]);
