@@ -28,6 +28,7 @@ import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 import { StakeholdersAndSessions1765000000000 } from './1765000000000-StakeholdersAndSessions';
 import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
+import { ProblemMapPointsIndex1765400000000 } from './1765400000000-ProblemMapPointsIndex';
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
 import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   ThinktankStatementDemands1765140000000,
   LeanerSupportWrite1765410000000,
   DemandThemeCell1765440000000,
+  ProblemMapPointsIndex1765400000000,
 ];
