@@ -40,6 +40,7 @@ import { StrategyMonitoring1765210000000 } from './1765210000000-StrategyMonitor
 import { ThinktankStatementDemands1765140000000 } from './1765140000000-ThinktankStatementDemands';
 import { LeanerSupportWrite1765410000000 } from './1765410000000-LeanerSupportWrite';
 import { DemandThemeCell1765440000000 } from './1765440000000-DemandThemeCell';
+import { ProblemMergedIntoIndex1765450000000 } from './1765450000000-ProblemMergedIntoIndex';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   LeanerSupportWrite1765410000000,
   DemandThemeCell1765440000000,
   ProblemMapPointsIndex1765400000000,
+  ProblemMergedIntoIndex1765450000000,
 ];
