@@ -28,6 +28,7 @@ import { SurveyExports1764930000000 } from './1764930000000-SurveyExports';
 import { StakeholdersAndSessions1765000000000 } from './1765000000000-StakeholdersAndSessions';
 import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
+import { ConsultationChangeCounts1765420000000 } from './1765420000000-ConsultationChangeCounts';
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
 import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   Strategy1765200000000,
   StrategyMonitoring1765210000000,
   ThinktankStatementDemands1765140000000,
+  ConsultationChangeCounts1765420000000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import type { ActivityInfo } from '../plans/stages.service';
+import type { BlockShapeRow, SectionRow } from './consultations.repository';
 
 /** The part of a reading view that is the same for every reader who does not manage the consultation. */
 export type PublicReading = {
@@ -27,5 +28,37 @@ export class ReadingCache {
   /** Called after comments, amendments and editions change. */
   forget(): void {
     this.views.clear();
+  }
+}
+
+/** A published edition's sections and blocks without their counts: it never changes. */
+export type EditionShape = { sections: SectionRow[]; blocks: BlockShapeRow[] };
+
+/**
+ * Published editions' sections and blocks, kept for the life of the process (they are immutable:
+ * only a draft is rewritten), so building a reading view reads nothing but the kept counts, a few
+ * hundred integers. At most `MAX` editions (some 400 KB each); the least recently used goes first.
+ */
+@Injectable()
+export class EditionShapes {
+  private static readonly MAX = 32;
+  private readonly kept = new Map<string, EditionShape>();
+  private readonly loading = new Map<string, Promise<EditionShape>>();
+
+  async get(editionId: string, load: () => Promise<EditionShape>): Promise<EditionShape> {
+    const kept = this.kept.get(editionId);
+    if (kept) {
+      this.kept.delete(editionId);
+      this.kept.set(editionId, kept);
+      return kept;
+    }
+    const pending = this.loading.get(editionId);
+    if (pending) return pending;
+    const loaded = load().finally(() => this.loading.delete(editionId));
+    this.loading.set(editionId, loaded);
+    const shape = await loaded;
+    this.kept.set(editionId, shape);
+    if (this.kept.size > EditionShapes.MAX) this.kept.delete(this.kept.keys().next().value!);
+    return shape;
   }
 }

@@ -11,7 +11,7 @@ import { ConsultationErrors } from './consultations.errors';
 import { EditionsService, editionSummary } from './editions.service';
 import { alignBlocks } from './editions/block-alignment';
 import { storedBlockKey } from './editions/edition-blocks';
-import { type PublicReading, ReadingCache } from './reading-cache';
+import { type EditionShape, EditionShapes, type PublicReading, ReadingCache } from './reading-cache';
 
 /** Who manages a consultation's editions and reads its report. */
 export const CONSULTATION_MANAGERS: readonly Role[] = ['planner', 'admin'];
@@ -25,7 +25,17 @@ export class ReadingService {
     private readonly participation: ParticipationService,
     private readonly attachments: AttachmentsService,
     private readonly cache: ReadingCache,
+    private readonly shapes: EditionShapes,
   ) {}
+
+  private async loadShape(organizationId: string, editionId: string): Promise<EditionShape> {
+    const db = this.repository.db;
+    const [sections, blocks] = await Promise.all([
+      this.repository.sections(db, organizationId, editionId),
+      this.repository.blockShapes(db, organizationId, editionId),
+    ]);
+    return { sections, blocks };
+  }
 
   /**
    * The reading view as JSON: the edition asked for (the latest published by default; a draft for
@@ -80,10 +90,24 @@ export class ReadingService {
     };
     if (!edition) return { activity, edition: null, json: JSON.stringify({ ...base, edition: null }) };
 
-    const [sections, blocks] = await Promise.all([
-      this.repository.sections(this.repository.db, org.id, edition.id),
-      this.repository.blocks(this.repository.db, org.id, edition.id),
+    // The text of a published edition never changes: it is read once per process (EditionShapes);
+    // only the kept counts of its blocks and of their earlier versions are read per build.
+    const db = this.repository.db;
+    const earlierIds = editions.filter((e) => e.status === 'published' && e.number < edition.number).map((e) => e.id);
+    const [{ sections, blocks: shapes }, counts] = await Promise.all([
+      edition.status === 'published'
+        ? this.shapes.get(edition.id, () => this.loadShape(org.id, edition.id))
+        : this.loadShape(org.id, edition.id),
+      this.repository.blockCounts(db, org.id, [edition.id, ...earlierIds]),
     ]);
+    const countOf = new Map<string, { comments: number; amendments: number }>();
+    counts.ids.forEach((id, i) => countOf.set(id, { comments: counts.comments[i], amendments: counts.amendments[i] }));
+    const blocks: BlockRow[] = shapes.map((shape) => ({
+      ...shape,
+      commentCount: countOf.get(shape.id)?.comments ?? 0,
+      amendmentCount: countOf.get(shape.id)?.amendments ?? 0,
+      earlier: shape.earlier.map((e) => ({ ...e, commentCount: countOf.get(e.id)?.comments ?? 0 })),
+    }));
     const bySection = new Map<string, TDocumentBlock[]>(sections.map((s) => [s.id, []]));
     for (const block of blocks) bySection.get(block.sectionId)?.push(this.blockView(org.slug, block));
     const isLatest = edition.id === latest?.id;
