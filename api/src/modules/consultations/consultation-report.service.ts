@@ -47,11 +47,11 @@ export class ConsultationReportService {
   ) {}
 
   /**
-   * The report as JSON. A published edition's report is computed once per change (the version the
+   * The report as JSON bytes. A published edition's report is computed once per change (the version the
    * triggers keep) and language, then served as it is to every planner; a draft's is computed per
    * request (a draft's blocks are rewritten on every save).
    */
-  async reportJson(org: Organization, activityId: string, number: number | undefined, lang?: Locale): Promise<string> {
+  async reportJson(org: Organization, activityId: string, number: number | undefined, lang?: Locale): Promise<Buffer> {
     const locale = lang ?? org.defaultLocale;
     const activity = await this.editions.consultation(org.id, activityId);
     const db = this.repository.db;
@@ -66,7 +66,7 @@ export class ConsultationReportService {
       this.committees.namesOf(org.id, activity.planId),
     ]);
     if (edition.status === 'draft') {
-      return JSON.stringify(await this.build(db, org.id, activityId, edition, committees, locale));
+      return Buffer.from(JSON.stringify(await this.build(db, org.id, activityId, edition, committees, locale)));
     }
     const key = `${org.id}:${edition.id}:${locale}:${JSON.stringify(committees)}`;
     return this.cache.get(key, version, () =>
@@ -74,14 +74,14 @@ export class ConsultationReportService {
       db.transaction('REPEATABLE READ', async (m) => {
         const seen = await this.repository.changeVersion(m, org.id, activityId);
         const report = await this.build(m, org.id, activityId, edition, committees, locale);
-        return { version: seen, json: JSON.stringify(report) };
+        return { version: seen, json: Buffer.from(JSON.stringify(report)) };
       }),
     );
   }
 
   /** The report as an object (for the exports). */
   async report(org: Organization, activityId: string, number: number | undefined, lang?: Locale): Promise<Report> {
-    return JSON.parse(await this.reportJson(org, activityId, number, lang)) as Report;
+    return JSON.parse((await this.reportJson(org, activityId, number, lang)).toString('utf8')) as Report;
   }
 
   private async build(

@@ -8,8 +8,11 @@ export type PublicReading = {
   activity: ActivityInfo;
   /** The edition shown: whether it is published and the latest (what commenting depends on). */
   edition: { isPublished: boolean; isLatest: boolean } | null;
-  /** The answer without the reader's own fields, serialised once: `{"activity":…}`. */
-  json: string;
+  /**
+   * The answer without the reader's own fields, serialised and UTF-8 encoded once, without its
+   * opening brace: `"activity":…}`. Bytes, so a hit neither re-encodes nor re-measures 400 KB.
+   */
+  tail: Buffer;
 };
 
 /**

@@ -38,7 +38,7 @@ export class ReadingService {
   }
 
   /**
-   * The reading view as JSON: the edition asked for (the latest published by default; a draft for
+   * The reading view as JSON bytes: the edition asked for (the latest published by default; a draft for
    * managers only), its sections and blocks with comment counts kept on the rows and earlier
    * versions in the same query, then the reader's own fields (may they comment, manage). What is
    * the same for every non-manager comes from the one-second ReadingCache.
@@ -49,7 +49,7 @@ export class ReadingService {
     number: number | undefined,
     actor: Actor | undefined,
     membership: MembershipRow | null,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const canManage = isManager(actor, membership);
     const reading = canManage
       ? await this.build(org, activityId, number, true)
@@ -61,7 +61,7 @@ export class ReadingService {
     if (!reading.edition?.isPublished) cannotCommentReason ??= 'consultations.no_edition';
     else if (!reading.edition.isLatest) cannotCommentReason ??= 'consultations.not_latest';
     const own = JSON.stringify({ canComment: cannotCommentReason === null, cannotCommentReason, canManage });
-    return `${own.slice(0, -1)},${reading.json.slice(1)}`;
+    return Buffer.concat([Buffer.from(`${own.slice(0, -1)},`), reading.tail]);
   }
 
   private async build(
@@ -88,7 +88,7 @@ export class ReadingService {
       },
       editions: editions.map(editionSummary),
     };
-    if (!edition) return { activity, edition: null, json: JSON.stringify({ ...base, edition: null }) };
+    if (!edition) return { activity, edition: null, tail: tailOf({ ...base, edition: null }) };
 
     // The text of a published edition never changes: it is read once per process (EditionShapes);
     // only the kept counts of its blocks and of their earlier versions are read per build.
@@ -131,7 +131,7 @@ export class ReadingService {
         })),
       },
     };
-    return { activity, edition: { isPublished: edition.status === 'published', isLatest }, json: JSON.stringify(view) };
+    return { activity, edition: { isPublished: edition.status === 'published', isLatest }, tail: tailOf(view) };
   }
 
   /** What changed between two editions, block by block, with word runs for reworded blocks. */
@@ -215,6 +215,11 @@ export class ReadingService {
       change: block.change,
     };
   }
+}
+
+/** An object's JSON as UTF-8 bytes without the opening brace, for the reader's own fields to go first. */
+function tailOf(value: object): Buffer {
+  return Buffer.from(JSON.stringify(value).slice(1));
 }
 
 /** Whether the person manages this organisation's consultations. */
