@@ -503,16 +503,17 @@ export class ConsultationsRepository {
 
   /**
    * The consultation's change version: the sum of the change counters that triggers keep on its
-   * editions and published blocks (migration ConsultationChangeCounts). Every committed change the
-   * report shows adds one, so a report computed in the same snapshot is current while this holds.
+   * published editions and their blocks (migration ConsultationChangeCounts). Every committed change
+   * a published edition's report shows adds one, and nothing ever takes one away (published editions
+   * are never deleted; a draft, which may be, is left out), so a report computed in the same
+   * snapshot is current while this sum holds.
    */
   async changeVersion(q: Queryable, organizationId: string, activityId: string): Promise<string> {
     const [row] = await q.query(
       `SELECT (coalesce(sum(e.change_count), 0) + coalesce(sum(b.total), 0))::text AS version
        FROM consultation_edition e
-       LEFT JOIN LATERAL (SELECT sum(change_count) AS total FROM consultation_block WHERE edition_id = e.id) b
-         ON e.status = 'published'
-       WHERE e.organization_id = $1 AND e.activity_id = $2`,
+       CROSS JOIN LATERAL (SELECT sum(change_count) AS total FROM consultation_block WHERE edition_id = e.id) b
+       WHERE e.organization_id = $1 AND e.activity_id = $2 AND e.status = 'published'`,
       [organizationId, activityId],
     );
     return row.version;
