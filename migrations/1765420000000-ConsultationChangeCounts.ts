@@ -10,10 +10,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * decided bumps its block; a section's committee and an edition's publication bump the edition.
  * Votes do not (the report does not show them).
  *
- * The report's version is the sum of these counters over the consultation's editions and their
- * published blocks, read in the same snapshot as the report itself: every committed change adds
- * one, and snapshots see committed transactions in one order, so two different states never share
- * a sum. The counters live on rows the same transactions already lock (a comment moves its block's
+ * The report's version is the sum of these counters over the consultation's published editions
+ * and their blocks, read in the same snapshot as the report itself: every committed change adds
+ * one, nothing takes one away (published editions are never deleted; drafts are left out), and
+ * snapshots see committed transactions in one order, so two different states never share a sum. The counters live on rows the same transactions already lock (a comment moves its block's
  * comment_count; an amendment its block's amendment_count), so they add no new hot row. Only an
  * amendment's support now also locks its block for the rest of its (short) transaction.
  */
