@@ -55,16 +55,15 @@ export class ConsultationReportService {
     const locale = lang ?? org.defaultLocale;
     const activity = await this.editions.consultation(org.id, activityId);
     const db = this.repository.db;
-    const edition =
-      number === undefined
-        ? await this.repository.latestPublished(db, org.id, activityId)
-        : await this.repository.edition(db, org.id, activityId, number);
-    if (!edition) throw number === undefined ? ConsultationErrors.noEdition() : ConsultationErrors.editionNotFound();
     // Committees belong to the plans module: read per request, and part of the key.
-    const [version, committees] = await Promise.all([
+    const [edition, version, committees] = await Promise.all([
+      number === undefined
+        ? this.repository.latestPublished(db, org.id, activityId)
+        : this.repository.edition(db, org.id, activityId, number),
       this.repository.changeVersion(db, org.id, activityId),
       this.committees.namesOf(org.id, activity.planId),
     ]);
+    if (!edition) throw number === undefined ? ConsultationErrors.noEdition() : ConsultationErrors.editionNotFound();
     if (edition.status === 'draft') {
       return Buffer.from(JSON.stringify(await this.build(db, org.id, activityId, edition, committees, locale)));
     }
