@@ -48,19 +48,20 @@ export class EditionShapes {
   private readonly kept = new Map<string, EditionShape>();
   private readonly loading = new Map<string, Promise<EditionShape>>();
 
-  async get(editionId: string, load: () => Promise<EditionShape>): Promise<EditionShape> {
-    const kept = this.kept.get(editionId);
+  /** `key`: the organisation and the published edition. */
+  async get(key: string, load: () => Promise<EditionShape>): Promise<EditionShape> {
+    const kept = this.kept.get(key);
     if (kept) {
-      this.kept.delete(editionId);
-      this.kept.set(editionId, kept);
+      this.kept.delete(key);
+      this.kept.set(key, kept);
       return kept;
     }
-    const pending = this.loading.get(editionId);
+    const pending = this.loading.get(key);
     if (pending) return pending;
-    const loaded = load().finally(() => this.loading.delete(editionId));
-    this.loading.set(editionId, loaded);
+    const loaded = load().finally(() => this.loading.delete(key));
+    this.loading.set(key, loaded);
     const shape = await loaded;
-    this.kept.set(editionId, shape);
+    this.kept.set(key, shape);
     if (this.kept.size > EditionShapes.MAX) this.kept.delete(this.kept.keys().next().value!);
     return shape;
   }

@@ -96,7 +96,7 @@ export class ReadingService {
     const earlierIds = editions.filter((e) => e.status === 'published' && e.number < edition.number).map((e) => e.id);
     const [{ sections, blocks: shapes }, counts] = await Promise.all([
       edition.status === 'published'
-        ? this.shapes.get(edition.id, () => this.loadShape(org.id, edition.id))
+        ? this.shapes.get(`${org.id}:${edition.id}`, () => this.loadShape(org.id, edition.id))
         : this.loadShape(org.id, edition.id),
       this.repository.blockCounts(db, org.id, [edition.id, ...earlierIds]),
     ]);
