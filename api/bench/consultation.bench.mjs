@@ -6,6 +6,7 @@
 // minus what the idle processes do meanwhile).
 // Usage: node api/bench/consultation.bench.mjs [--seconds 10] [--processes 1,2]
 import { loadavg } from 'node:os';
+import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HEADER, ORG_SLUG, httpClient, line, load, pool, startApi } from './common.mjs';
 import { CONSULTATION_TITLE, PLANNER_TOKEN } from './generate-consultation.mjs';
@@ -224,7 +225,8 @@ for (const n of PROCESSES) {
     reportVerdicts.push(`×${n}: p95 ${rr.p95.toFixed(1)} ms → ${rr.p95 <= REPORT_TARGET_P95_MS ? 'MET' : 'MISSED'}`);
     // A change bumps the consultation's change version (what the triggers do for a comment, a
     // hide, an outcome or an amendment); bumped here directly so only the report's cost is timed.
-    const bump = () => db.query(`UPDATE consultation_edition SET change_count = change_count + 1 WHERE id = $1`, [latest.id]);
+    const bump = () =>
+      db.query(`UPDATE consultation_edition SET change_count = change_count + 1 WHERE id = $1`, [latest.id]);
     const afresh = await load({
       concurrency: 1,
       seconds: SECONDS,
@@ -233,7 +235,11 @@ for (const n of PROCESSES) {
         return (await http.send('GET', reportPath, plannerHeaders)).status === 200;
       },
     });
-    print(`HTTP ×${n}   report computed afresh, 1 at a time`, afresh, '(a change before each request: the once-per-change cost)');
+    print(
+      `HTTP ×${n}   report computed afresh, 1 at a time`,
+      afresh,
+      '(a change before each request: the once-per-change cost)',
+    );
     let changes = 0;
     const ticker = setInterval(() => void bump().then(() => changes++), 1_000);
     const changing = await load({
@@ -242,7 +248,11 @@ for (const n of PROCESSES) {
       task: async () => (await http.send('GET', reportPath, plannerHeaders)).status === 200,
     });
     clearInterval(ticker);
-    print(`HTTP ×${n}   report, a change every second`, changing, `(${changes} changes meanwhile; ${CONCURRENCY} planners share each computation)`);
+    print(
+      `HTTP ×${n}   report, a change every second`,
+      changing,
+      `(${changes} changes meanwhile; ${CONCURRENCY} planners share each computation)`,
+    );
   } else console.log(`GET report answered HTTP ${reportProbe.status}: ${reportProbe.text.slice(0, 300)}`);
 
   const threadProbe = await http.send('GET', threadPath);

@@ -81,7 +81,9 @@ describe('kept consultation counts equal a fresh count (two API processes)', () 
   };
   const publish = async () => {
     edition += 1;
-    latest = blocksOf(await publishEdition(boss.client, org.slug, activityId, `ویرایش ${edition}`, editionBlocks(edition)));
+    latest = blocksOf(
+      await publishEdition(boss.client, org.slug, activityId, `ویرایش ${edition}`, editionBlocks(edition)),
+    );
   };
   const comments = async (where: string) =>
     (await a.db.query(
@@ -114,26 +116,45 @@ describe('kept consultation counts equal a fresh count (two API processes)', () 
         [parent.id],
       );
       await ok(
-        await who.client.post(`/api/orgs/${org.slug}/comments`, { targetType, targetId, parentId: parent.id, body: 'موافقم.' }),
+        await who.client.post(`/api/orgs/${org.slug}/comments`, {
+          targetType,
+          targetId,
+          parentId: parent.id,
+          body: 'موافقم.',
+        }),
         201,
       );
     } else if (roll < 0.5) {
-      const [{ id }] = await a.db.query(
-        `SELECT id FROM consultation_edition WHERE activity_id = $1 AND number = $2`,
-        [activityId, edition],
-      );
+      const [{ id }] = await a.db.query(`SELECT id FROM consultation_edition WHERE activity_id = $1 AND number = $2`, [
+        activityId,
+        edition,
+      ]);
       await ok(
-        await who.client.post(`/api/orgs/${org.slug}/comments`, { targetType: 'document', targetId: id, body: 'کل سند خوب است.' }),
+        await who.client.post(`/api/orgs/${org.slug}/comments`, {
+          targetType: 'document',
+          targetId: id,
+          body: 'کل سند خوب است.',
+        }),
         201,
       );
     } else if (roll < 0.6) {
       const visible = await comments(`AND NOT c.is_hidden`);
       if (visible.length)
-        await ok(await moderator.client.post(`/api/orgs/${org.slug}/comments/${pick(visible).id}/hide`, { reason: 'توهین‌آمیز' }), 200);
+        await ok(
+          await moderator.client.post(`/api/orgs/${org.slug}/comments/${pick(visible).id}/hide`, {
+            reason: 'توهین‌آمیز',
+          }),
+          200,
+        );
     } else if (roll < 0.65) {
       const hidden = await comments(`AND c.is_hidden`);
       if (hidden.length)
-        await ok(await moderator.client.post(`/api/orgs/${org.slug}/comments/${pick(hidden).id}/restore`, { reason: 'بازبینی شد' }), 200);
+        await ok(
+          await moderator.client.post(`/api/orgs/${org.slug}/comments/${pick(hidden).id}/restore`, {
+            reason: 'بازبینی شد',
+          }),
+          200,
+        );
     } else if (roll < 0.72) {
       // A hidden comment takes no outcome (409 comments.hidden).
       const top = await comments(`AND c.parent_id IS NULL AND NOT c.is_hidden`);
@@ -156,10 +177,18 @@ describe('kept consultation counts equal a fresh count (two API processes)', () 
         [root.id],
       );
       const reply = await ok(
-        await boss.client.post(`/api/orgs/${org.slug}/comments`, { targetType, targetId, parentId: root.id, body: 'پاسخ رسمی شهرداری.' }),
+        await boss.client.post(`/api/orgs/${org.slug}/comments`, {
+          targetType,
+          targetId,
+          parentId: root.id,
+          body: 'پاسخ رسمی شهرداری.',
+        }),
         201,
       );
-      await ok(await boss.client.post(`/api/orgs/${org.slug}/comments/${reply.body.id}/official`, { isOfficial: true }), 200);
+      await ok(
+        await boss.client.post(`/api/orgs/${org.slug}/comments/${reply.body.id}/official`, { isOfficial: true }),
+        200,
+      );
     } else if (roll < 0.85) {
       const res = await ok(
         await who.client.post(`${base()}/amendments`, {

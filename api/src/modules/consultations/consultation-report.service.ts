@@ -16,7 +16,12 @@ import { AppError } from '../../common/errors/app-error';
 import type { Table } from '../../common/export/tabular';
 import type { Organization } from '../organizations/organization.entity';
 import { CommitteesService } from '../plans/committees.service';
-import { ConsultationsRepository, type EditionRow, type Queryable, type ReportCountRow } from './consultations.repository';
+import {
+  ConsultationsRepository,
+  type EditionRow,
+  type Queryable,
+  type ReportCountRow,
+} from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
 import { ReportCache } from './report-cache';

@@ -205,7 +205,12 @@ export class ConsultationsRepository {
   // ---- editions ------------------------------------------------------------------------------
 
   /** The activity's editions, oldest first, with every comment on each counted; drafts only when asked. */
-  editions(organizationId: string, activityId: string, withDraft: boolean, q: Queryable = this.db): Promise<EditionListRow[]> {
+  editions(
+    organizationId: string,
+    activityId: string,
+    withDraft: boolean,
+    q: Queryable = this.db,
+  ): Promise<EditionListRow[]> {
     return q.query(
       `SELECT ${EDITION_COLUMNS},
               (e.comment_count + coalesce((SELECT sum(b.comment_count) FROM consultation_block b WHERE b.edition_id = e.id), 0))::int AS "totalComments"
@@ -712,7 +717,11 @@ export class ConsultationsRepository {
   }
 
   /** Amendments on edition $2's consultation up to it, by current paragraph and edition: one statement. */
-  reportAmendmentCounts(organizationId: string, editionId: string, q: Queryable = this.db): Promise<ReportAmendmentCountRow[]> {
+  reportAmendmentCounts(
+    organizationId: string,
+    editionId: string,
+    q: Queryable = this.db,
+  ): Promise<ReportAmendmentCountRow[]> {
     return q.query(
       `${REPORT_TARGETS}
        SELECT t.block_id AS "blockId", t.edition_number AS "editionNumber", count(*)::int AS n

@@ -31,7 +31,9 @@ describe('ReportCache', () => {
 
   it('keeps editions and languages apart, and a failed computation is not kept', async () => {
     const cache = new ReportCache();
-    await expect(cache.get('a:fa', '1', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    await expect(cache.get('a:fa', '1', () => Promise.reject(new Error('database gone')))).rejects.toThrow(
+      'database gone',
+    );
     expect(String(await cache.get('a:fa', '1', async () => ({ version: '1', json: bytes('fa') })))).toBe('fa');
     expect(String(await cache.get('a:en', '1', async () => ({ version: '1', json: bytes('en') })))).toBe('en');
   });
