@@ -39,8 +39,8 @@ export class ReadingService {
 
   /**
    * The reading view as JSON bytes: the edition asked for (the latest published by default; a draft for
-   * managers only), its sections and blocks with comment counts kept on the rows and earlier
-   * versions in the same query, then the reader's own fields (may they comment, manage). What is
+   * managers only), its sections and blocks (a published edition's kept per process) with the
+   * comment counts kept on the rows of its blocks and their earlier versions, then the reader's own fields (may they comment, manage). What is
    * the same for every non-manager comes from the one-second ReadingCache.
    */
   async viewJson(
