@@ -29,6 +29,7 @@ import { StakeholdersAndSessions1765000000000 } from './1765000000000-Stakeholde
 import { Demands1765100000000 } from './1765100000000-Demands';
 import { ProblemMapFacets1765300000000 } from './1765300000000-ProblemMapFacets';
 import { ProblemMapPointsIndex1765400000000 } from './1765400000000-ProblemMapPointsIndex';
+import { ConsultationChangeCounts1765420000000 } from './1765420000000-ConsultationChangeCounts';
 import { DemandClassifierTraining1765120000000 } from './1765120000000-DemandClassifierTraining';
 import { StakeholderRegistry1765010000000 } from './1765010000000-StakeholderRegistry';
 import { ThinktankSessions1765020000000 } from './1765020000000-ThinktankSessions';
@@ -88,4 +89,5 @@ export const MIGRATIONS = [
   DemandThemeCell1765440000000,
   ProblemMapPointsIndex1765400000000,
   ProblemMergedIntoIndex1765450000000,
+  ConsultationChangeCounts1765420000000,
 ];

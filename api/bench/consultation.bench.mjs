@@ -6,6 +6,7 @@
 // minus what the idle processes do meanwhile).
 // Usage: node api/bench/consultation.bench.mjs [--seconds 10] [--processes 1,2]
 import { loadavg } from 'node:os';
+import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HEADER, ORG_SLUG, httpClient, line, load, pool, startApi } from './common.mjs';
 import { CONSULTATION_TITLE, PLANNER_TOKEN } from './generate-consultation.mjs';
@@ -17,7 +18,10 @@ const arg = (name, fallback) => {
 const SECONDS = Number(arg('seconds', 10));
 const PROCESSES = arg('processes', '1,2').split(',').map(Number);
 const CONCURRENCY = 20;
-const TARGET_P95_MS = 150;
+// Issue 15's targets (issue 5 asked for 150 ms): reading view p95 ≤ 60 ms, report p95 ≤ 200 ms at 20 at once.
+const TARGET_P95_MS = 60;
+const REPORT_TARGET_P95_MS = 200;
+const reportVerdicts = [];
 const COUNTED_REQUESTS = 200;
 
 const db = pool(CONCURRENCY);
@@ -75,9 +79,14 @@ const readingSql = {
              ) earlier ON b.change IS DISTINCT FROM 'new' AND b.change IS NOT NULL
             WHERE b.organization_id = $1 AND b.edition_id = $2
             ORDER BY b.position`,
+  // Since issue 15 a published edition's text is kept per process (it never changes), so a build
+  // reads only the kept counts of its blocks and of their earlier versions.
+  counts: `SELECT coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(comment_count), '{}') AS comments,
+                  coalesce(array_agg(amendment_count), '{}') AS amendments
+             FROM consultation_block WHERE organization_id = $1 AND edition_id = ANY($2::uuid[])`,
 };
 
-const rawReading = await load({
+const rawReadingBefore = await load({
   concurrency: CONCURRENCY,
   seconds: SECONDS,
   task: async () => {
@@ -93,9 +102,25 @@ const rawReading = await load({
   },
 });
 print(
-  'raw SQL   reading view (its 5 statements)',
+  'raw SQL   reading view before (5 statements)',
+  rawReadingBefore,
+  '(activity, stage, editions, then sections ‖ blocks with text; + JSON.stringify): the bare figure of issue 5',
+);
+const rawReading = await load({
+  concurrency: CONCURRENCY,
+  seconds: SECONDS,
+  task: async () => {
+    const [a] = (await db.query(readingSql.activity, [orgId, activity.id])).rows;
+    await db.query(readingSql.stage, [orgId, a.stage_id]);
+    const editions = (await db.query(readingSql.editions, [orgId, activity.id, false])).rows;
+    const counts = await db.query(readingSql.counts, [orgId, editions.map((e) => e.id)]);
+    return counts.rows[0].ids.length > 0;
+  },
+});
+print(
+  'raw SQL   reading view now (4 statements)',
   rawReading,
-  '(activity, stage, editions, then sections ‖ blocks; + JSON.stringify)',
+  `(activity, stage, editions, kept counts of ${facts.blocks} blocks + earlier versions; text kept per process)`,
 );
 const rawBlocks = await load({
   concurrency: CONCURRENCY,
@@ -197,6 +222,37 @@ for (const n of PROCESSES) {
       rr,
       `${(Buffer.byteLength(reportProbe.text) / 1024).toFixed(0)} KB, ${report.totals.comments} comments, ${report.unansweredComments.length} unanswered listed`,
     );
+    reportVerdicts.push(`×${n}: p95 ${rr.p95.toFixed(1)} ms → ${rr.p95 <= REPORT_TARGET_P95_MS ? 'MET' : 'MISSED'}`);
+    // A change bumps the consultation's change version (what the triggers do for a comment, a
+    // hide, an outcome or an amendment); bumped here directly so only the report's cost is timed.
+    const bump = () =>
+      db.query(`UPDATE consultation_edition SET change_count = change_count + 1 WHERE id = $1`, [latest.id]);
+    const afresh = await load({
+      concurrency: 1,
+      seconds: SECONDS,
+      task: async () => {
+        await bump();
+        return (await http.send('GET', reportPath, plannerHeaders)).status === 200;
+      },
+    });
+    print(
+      `HTTP ×${n}   report computed afresh, 1 at a time`,
+      afresh,
+      '(a change before each request: the once-per-change cost)',
+    );
+    let changes = 0;
+    const ticker = setInterval(() => void bump().then(() => changes++), 1_000);
+    const changing = await load({
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      task: async () => (await http.send('GET', reportPath, plannerHeaders)).status === 200,
+    });
+    clearInterval(ticker);
+    print(
+      `HTTP ×${n}   report, a change every second`,
+      changing,
+      `(${changes} changes meanwhile; ${CONCURRENCY} planners share each computation)`,
+    );
   } else console.log(`GET report answered HTTP ${reportProbe.status}: ${reportProbe.text.slice(0, 300)}`);
 
   const threadProbe = await http.send('GET', threadPath);
@@ -232,5 +288,6 @@ console.log(
     (statementCount === null
       ? ''
       : `\nSQL statements per reading-view request: ${statementCount.toFixed(2)}, whatever the number of paragraphs and comments`) +
-    `\nreading view, ${facts.blocks} paragraphs, ${facts.comments} comments, 20 concurrent, p95 ≤ ${TARGET_P95_MS} ms: ${verdicts.join('; ')}`,
+    `\nreading view, ${facts.blocks} paragraphs, ${facts.comments} comments, 20 concurrent, p95 ≤ ${TARGET_P95_MS} ms: ${verdicts.join('; ')}` +
+    `\nreport, 20 planners at once, p95 ≤ ${REPORT_TARGET_P95_MS} ms: ${reportVerdicts.join('; ')}`,
 );

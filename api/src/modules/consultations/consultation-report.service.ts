@@ -5,6 +5,7 @@ import {
   type Locale,
   REPORT_CAPACITIES,
   type TCommentSearchPage,
+  type TCommittee,
   type TConsultationReport,
   type ZCommentSearchQuery,
   type ZEditionCounts,
@@ -15,9 +16,15 @@ import { AppError } from '../../common/errors/app-error';
 import type { Table } from '../../common/export/tabular';
 import type { Organization } from '../organizations/organization.entity';
 import { CommitteesService } from '../plans/committees.service';
-import { ConsultationsRepository, type ReportCountRow } from './consultations.repository';
+import {
+  ConsultationsRepository,
+  type EditionRow,
+  type Queryable,
+  type ReportCountRow,
+} from './consultations.repository';
 import { ConsultationErrors } from './consultations.errors';
 import { EditionsService } from './editions.service';
+import { ReportCache } from './report-cache';
 import { formatReportDate, formatReportNumber, localizedName, reportLabels } from './report-labels';
 
 type Counts = z.infer<typeof ZReportCounts>;
@@ -41,29 +48,64 @@ export class ConsultationReportService {
     private readonly repository: ConsultationsRepository,
     private readonly editions: EditionsService,
     private readonly committees: CommitteesService,
+    private readonly cache: ReportCache,
   ) {}
 
-  async report(org: Organization, activityId: string, number: number | undefined, lang?: Locale): Promise<Report> {
+  /**
+   * The report as JSON bytes. A published edition's report is computed once per change (the version the
+   * triggers keep) and language, then served as it is to every planner; a draft's is computed per
+   * request (a draft's blocks are rewritten on every save).
+   */
+  async reportJson(org: Organization, activityId: string, number: number | undefined, lang?: Locale): Promise<Buffer> {
     const locale = lang ?? org.defaultLocale;
-    const labels = reportLabels(locale);
     const activity = await this.editions.consultation(org.id, activityId);
     const db = this.repository.db;
-    const edition =
+    // Committees belong to the plans module: read per request, and part of the key.
+    const [edition, version, committees] = await Promise.all([
       number === undefined
-        ? await this.repository.latestPublished(db, org.id, activityId)
-        : await this.repository.edition(db, org.id, activityId, number);
+        ? this.repository.latestPublished(db, org.id, activityId)
+        : this.repository.edition(db, org.id, activityId, number),
+      this.repository.changeVersion(db, org.id, activityId),
+      this.committees.namesOf(org.id, activity.planId),
+    ]);
     if (!edition) throw number === undefined ? ConsultationErrors.noEdition() : ConsultationErrors.editionNotFound();
-    const [editionList, sections, blocks, counted, amendmentCounts, unanswered, amendments, committees] =
-      await Promise.all([
-        this.repository.editions(org.id, activityId, edition.status === 'draft'),
-        this.repository.sections(db, org.id, edition.id),
-        this.repository.blocks(db, org.id, edition.id),
-        this.repository.reportCounts(org.id, edition.id),
-        this.repository.reportAmendmentCounts(org.id, edition.id),
-        this.repository.unansweredComments(org.id, edition.id, UNANSWERED_LISTED),
-        this.repository.topAmendments(org.id, edition.id, TOP_AMENDMENTS),
-        this.committees.namesOf(org.id, activity.planId),
-      ]);
+    if (edition.status === 'draft') {
+      return Buffer.from(JSON.stringify(await this.build(db, org.id, activityId, edition, committees, locale)));
+    }
+    const key = `${org.id}:${edition.id}:${locale}:${JSON.stringify(committees)}`;
+    return this.cache.get(key, version, () =>
+      // One snapshot for the version and every statement, so the kept answer is exactly that version.
+      db.transaction('REPEATABLE READ', async (m) => {
+        const seen = await this.repository.changeVersion(m, org.id, activityId);
+        const report = await this.build(m, org.id, activityId, edition, committees, locale);
+        return { version: seen, json: Buffer.from(JSON.stringify(report)) };
+      }),
+    );
+  }
+
+  /** The report as an object (for the exports). */
+  async report(org: Organization, activityId: string, number: number | undefined, lang?: Locale): Promise<Report> {
+    return JSON.parse((await this.reportJson(org, activityId, number, lang)).toString('utf8')) as Report;
+  }
+
+  private async build(
+    q: Queryable,
+    organizationId: string,
+    activityId: string,
+    edition: EditionRow,
+    committees: { id: string; name: TCommittee['name'] }[],
+    locale: Locale,
+  ): Promise<Report> {
+    const labels = reportLabels(locale);
+    const orgId = organizationId;
+    // One after another: inside a transaction they share its connection anyway.
+    const editionList = await this.repository.editions(orgId, activityId, edition.status === 'draft', q);
+    const sections = await this.repository.sections(q, orgId, edition.id);
+    const blocks = await this.repository.blocks(q, orgId, edition.id);
+    const counted = await this.repository.reportCounts(orgId, edition.id, q);
+    const amendmentCounts = await this.repository.reportAmendmentCounts(orgId, edition.id, q);
+    const unanswered = await this.repository.unansweredComments(orgId, edition.id, UNANSWERED_LISTED, q);
+    const amendments = await this.repository.topAmendments(orgId, edition.id, TOP_AMENDMENTS, q);
 
     // Counts per current block; null is the document as a whole, DROPPED the removed paragraphs.
     const DROPPED = 'dropped';

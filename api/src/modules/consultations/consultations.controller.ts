@@ -297,12 +297,16 @@ export class ConsultationsController {
     response: ZConsultationReport,
     tags,
   })
-  report(
+  async report(
     @CurrentOrganization() org: Organization,
     @ActivityId() activityId: string,
     @Query() query: z.output<typeof ZReportQuery>,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.reports.report(org, activityId, query.edition, query.lang);
+    const json = await this.reports.reportJson(org, activityId, query.edition, query.lang);
+    // Kept serialised per change (ReportCache): sent as it is.
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return json;
   }
 
   @Get('comments/search')

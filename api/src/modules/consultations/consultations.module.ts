@@ -19,7 +19,8 @@ import { ConsultationsRepository } from './consultations.repository';
 import { EditionBody } from './edition-body';
 import { DocxConverter } from './docx/docx-converter';
 import { EditionsService } from './editions.service';
-import { ReadingCache } from './reading-cache';
+import { EditionShapes, ReadingCache } from './reading-cache';
+import { ReportCache } from './report-cache';
 import { ReadingService } from './reading.service';
 
 /**
@@ -41,6 +42,8 @@ import { ReadingService } from './reading.service';
   providers: [
     EditionBody,
     ReadingCache,
+    EditionShapes,
+    ReportCache,
     ConsultationsRepository,
     EditionsService,
     ReadingService,

@@ -70,6 +70,11 @@ export type BlockRow = {
   earlier: { id: string; editionNumber: number; commentCount: number }[];
 };
 
+/** A block of a published edition without its counts: what never changes once it is published. */
+export type BlockShapeRow = Omit<BlockRow, 'commentCount' | 'amendmentCount' | 'earlier'> & {
+  earlier: { id: string; editionNumber: number }[];
+};
+
 /** A block to be stored: ids chosen by the caller so lineages can point at themselves. */
 export type NewBlock = EditionBlock & {
   id: string;
@@ -200,8 +205,13 @@ export class ConsultationsRepository {
   // ---- editions ------------------------------------------------------------------------------
 
   /** The activity's editions, oldest first, with every comment on each counted; drafts only when asked. */
-  editions(organizationId: string, activityId: string, withDraft: boolean): Promise<EditionListRow[]> {
-    return this.db.query(
+  editions(
+    organizationId: string,
+    activityId: string,
+    withDraft: boolean,
+    q: Queryable = this.db,
+  ): Promise<EditionListRow[]> {
+    return q.query(
       `SELECT ${EDITION_COLUMNS},
               (e.comment_count + coalesce((SELECT sum(b.comment_count) FROM consultation_block b WHERE b.edition_id = e.id), 0))::int AS "totalComments"
        FROM consultation_edition e
@@ -454,6 +464,66 @@ export class ConsultationsRepository {
     );
   }
 
+  /**
+   * What never changes in a published edition: its blocks in reading order, each with the ids and
+   * edition numbers of the same paragraph's versions in earlier published editions (newest first).
+   * Counts are read apart (blockCounts), so this can be kept for the life of the process.
+   */
+  blockShapes(q: Queryable, organizationId: string, editionId: string): Promise<BlockShapeRow[]> {
+    return q.query(
+      `SELECT b.id, b.section_id AS "sectionId", b.position, b.anchor, b.kind, b.text, b.content, b.lineage_id AS "lineageId", b.change,
+              coalesce(earlier.items, '[]'::json) AS earlier
+       FROM consultation_block b
+       JOIN consultation_edition e ON e.id = b.edition_id
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('id', eb.id, 'editionNumber', ee.number) ORDER BY ee.number DESC) AS items
+         FROM consultation_block eb
+         JOIN consultation_edition ee ON ee.id = eb.edition_id
+         WHERE eb.lineage_id = b.lineage_id AND eb.id <> b.id AND ee.activity_id = e.activity_id
+           AND ee.status = 'published' AND ee.number < e.number
+       ) earlier ON b.change IS DISTINCT FROM 'new' AND b.change IS NOT NULL
+       WHERE b.organization_id = $1 AND b.edition_id = $2
+       ORDER BY b.position`,
+      [organizationId, editionId],
+    );
+  }
+
+  /**
+   * The kept comment and amendment counts of every block of these editions, as three parallel
+   * arrays in one row: a few hundred integers per edition through ix_consultation_block_edition.
+   */
+  async blockCounts(
+    q: Queryable,
+    organizationId: string,
+    editionIds: string[],
+  ): Promise<{ ids: string[]; comments: number[]; amendments: number[] }> {
+    const [row] = await q.query(
+      `SELECT coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(comment_count), '{}') AS comments,
+              coalesce(array_agg(amendment_count), '{}') AS amendments
+       FROM consultation_block WHERE organization_id = $1 AND edition_id = ANY($2::uuid[])`,
+      [organizationId, editionIds],
+    );
+    return row;
+  }
+
+  /**
+   * The consultation's change version: the sum of the change counters that triggers keep on its
+   * published editions and their blocks (migration ConsultationChangeCounts). Every committed change
+   * a published edition's report shows adds one, and nothing ever takes one away (published editions
+   * are never deleted; a draft, which may be, is left out), so a report computed in the same
+   * snapshot is current while this sum holds.
+   */
+  async changeVersion(q: Queryable, organizationId: string, activityId: string): Promise<string> {
+    const [row] = await q.query(
+      `SELECT (coalesce(sum(e.change_count), 0) + coalesce(sum(b.total), 0))::text AS version
+       FROM consultation_edition e
+       CROSS JOIN LATERAL (SELECT sum(change_count) AS total FROM consultation_block WHERE edition_id = e.id) b
+       WHERE e.organization_id = $1 AND e.activity_id = $2 AND e.status = 'published'`,
+      [organizationId, activityId],
+    );
+    return row.version;
+  }
+
   // ---- comment targets -----------------------------------------------------------------------
 
   async blockTarget(organizationId: string, blockId: string): Promise<BlockTargetRow | null> {
@@ -634,8 +704,8 @@ export class ConsultationsRepository {
    * were answered: a few hundred rows for tens of thousands of comments, one statement whatever
    * the document's size. Official replies are found in one pass, not per comment.
    */
-  reportCounts(organizationId: string, editionId: string): Promise<ReportCountRow[]> {
-    return this.db.query(
+  reportCounts(organizationId: string, editionId: string, q: Queryable = this.db): Promise<ReportCountRow[]> {
+    return q.query(
       `${REPORT_COMMENTS}
        SELECT v.block_id AS "blockId", v.is_dropped AS "isDropped", v.edition_number AS "editionNumber",
               v.parent_id IS NULL AS "isTopLevel", v.alignment, v.author_capacity AS capacity, v.outcome,
@@ -647,8 +717,12 @@ export class ConsultationsRepository {
   }
 
   /** Amendments on edition $2's consultation up to it, by current paragraph and edition: one statement. */
-  reportAmendmentCounts(organizationId: string, editionId: string): Promise<ReportAmendmentCountRow[]> {
-    return this.db.query(
+  reportAmendmentCounts(
+    organizationId: string,
+    editionId: string,
+    q: Queryable = this.db,
+  ): Promise<ReportAmendmentCountRow[]> {
+    return q.query(
       `${REPORT_TARGETS}
        SELECT t.block_id AS "blockId", t.edition_number AS "editionNumber", count(*)::int AS n
        FROM targets t JOIN amendment a ON a.organization_id = $1 AND a.block_id = t.original_block_id
@@ -658,10 +732,15 @@ export class ConsultationsRepository {
   }
 
   /** Top-level comments up to edition $2 with no outcome and no official reply, oldest first. */
-  unansweredComments(organizationId: string, editionId: string, limit: number): Promise<ReportCommentRow[]> {
+  unansweredComments(
+    organizationId: string,
+    editionId: string,
+    limit: number,
+    q: Queryable = this.db,
+  ): Promise<ReportCommentRow[]> {
     // Written against the tables (not the counting CTE) so the planner sees real row counts and
     // answers "no official reply" with an index probe on ix_comment_root per candidate.
-    return this.db.query(
+    return q.query(
       `${REPORT_TARGETS}
        SELECT c.id, t.block_id AS "blockId", t.edition_number AS "editionNumber",
               CASE WHEN t.is_dropped THEN (SELECT text FROM consultation_block WHERE id = t.original_block_id) END AS "droppedBlockText",
@@ -680,8 +759,9 @@ export class ConsultationsRepository {
     organizationId: string,
     editionId: string,
     limit: number,
+    q: Queryable = this.db,
   ): Promise<(AmendmentRow & { blockAnchor: string; blockText: string; editionNumber: number })[]> {
-    return this.db.query(
+    return q.query(
       `${REPORT_TARGETS}
        ${this.amendmentSelect('NULL').replace(
          'FROM amendment a',

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import type { ActivityInfo } from '../plans/stages.service';
+import type { BlockShapeRow, SectionRow } from './consultations.repository';
 
 /** The part of a reading view that is the same for every reader who does not manage the consultation. */
 export type PublicReading = {
   activity: ActivityInfo;
   /** The edition shown: whether it is published and the latest (what commenting depends on). */
   edition: { isPublished: boolean; isLatest: boolean } | null;
-  /** The answer without the reader's own fields, serialised once: `{"activity":…}`. */
-  json: string;
+  /**
+   * The answer without the reader's own fields, serialised and UTF-8 encoded once, without its
+   * opening brace: `"activity":…}`. Bytes, so a hit neither re-encodes nor re-measures 400 KB.
+   */
+  tail: Buffer;
 };
 
 /**
@@ -27,5 +31,38 @@ export class ReadingCache {
   /** Called after comments, amendments and editions change. */
   forget(): void {
     this.views.clear();
+  }
+}
+
+/** A published edition's sections and blocks without their counts: it never changes. */
+export type EditionShape = { sections: SectionRow[]; blocks: BlockShapeRow[] };
+
+/**
+ * Published editions' sections and blocks, kept for the life of the process (they are immutable:
+ * only a draft is rewritten), so building a reading view reads nothing but the kept counts, a few
+ * hundred integers. At most `MAX` editions (some 400 KB each); the least recently used goes first.
+ */
+@Injectable()
+export class EditionShapes {
+  private static readonly MAX = 32;
+  private readonly kept = new Map<string, EditionShape>();
+  private readonly loading = new Map<string, Promise<EditionShape>>();
+
+  /** `key`: the organisation and the published edition. */
+  async get(key: string, load: () => Promise<EditionShape>): Promise<EditionShape> {
+    const kept = this.kept.get(key);
+    if (kept) {
+      this.kept.delete(key);
+      this.kept.set(key, kept);
+      return kept;
+    }
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const loaded = load().finally(() => this.loading.delete(key));
+    this.loading.set(key, loaded);
+    const shape = await loaded;
+    this.kept.set(key, shape);
+    if (this.kept.size > EditionShapes.MAX) this.kept.delete(this.kept.keys().next().value!);
+    return shape;
   }
 }

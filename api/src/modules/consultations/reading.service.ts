@@ -11,7 +11,7 @@ import { ConsultationErrors } from './consultations.errors';
 import { EditionsService, editionSummary } from './editions.service';
 import { alignBlocks } from './editions/block-alignment';
 import { storedBlockKey } from './editions/edition-blocks';
-import { type PublicReading, ReadingCache } from './reading-cache';
+import { type EditionShape, EditionShapes, type PublicReading, ReadingCache } from './reading-cache';
 
 /** Who manages a consultation's editions and reads its report. */
 export const CONSULTATION_MANAGERS: readonly Role[] = ['planner', 'admin'];
@@ -25,12 +25,22 @@ export class ReadingService {
     private readonly participation: ParticipationService,
     private readonly attachments: AttachmentsService,
     private readonly cache: ReadingCache,
+    private readonly shapes: EditionShapes,
   ) {}
 
+  private async loadShape(organizationId: string, editionId: string): Promise<EditionShape> {
+    const db = this.repository.db;
+    const [sections, blocks] = await Promise.all([
+      this.repository.sections(db, organizationId, editionId),
+      this.repository.blockShapes(db, organizationId, editionId),
+    ]);
+    return { sections, blocks };
+  }
+
   /**
-   * The reading view as JSON: the edition asked for (the latest published by default; a draft for
-   * managers only), its sections and blocks with comment counts kept on the rows and earlier
-   * versions in the same query, then the reader's own fields (may they comment, manage). What is
+   * The reading view as JSON bytes: the edition asked for (the latest published by default; a draft for
+   * managers only), its sections and blocks (a published edition's kept per process) with the
+   * comment counts kept on the rows of its blocks and their earlier versions, then the reader's own fields (may they comment, manage). What is
    * the same for every non-manager comes from the one-second ReadingCache.
    */
   async viewJson(
@@ -39,7 +49,7 @@ export class ReadingService {
     number: number | undefined,
     actor: Actor | undefined,
     membership: MembershipRow | null,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const canManage = isManager(actor, membership);
     const reading = canManage
       ? await this.build(org, activityId, number, true)
@@ -51,7 +61,7 @@ export class ReadingService {
     if (!reading.edition?.isPublished) cannotCommentReason ??= 'consultations.no_edition';
     else if (!reading.edition.isLatest) cannotCommentReason ??= 'consultations.not_latest';
     const own = JSON.stringify({ canComment: cannotCommentReason === null, cannotCommentReason, canManage });
-    return `${own.slice(0, -1)},${reading.json.slice(1)}`;
+    return Buffer.concat([Buffer.from(`${own.slice(0, -1)},`), reading.tail]);
   }
 
   private async build(
@@ -78,12 +88,26 @@ export class ReadingService {
       },
       editions: editions.map(editionSummary),
     };
-    if (!edition) return { activity, edition: null, json: JSON.stringify({ ...base, edition: null }) };
+    if (!edition) return { activity, edition: null, tail: tailOf({ ...base, edition: null }) };
 
-    const [sections, blocks] = await Promise.all([
-      this.repository.sections(this.repository.db, org.id, edition.id),
-      this.repository.blocks(this.repository.db, org.id, edition.id),
+    // The text of a published edition never changes: it is read once per process (EditionShapes);
+    // only the kept counts of its blocks and of their earlier versions are read per build.
+    const db = this.repository.db;
+    const earlierIds = editions.filter((e) => e.status === 'published' && e.number < edition.number).map((e) => e.id);
+    const [{ sections, blocks: shapes }, counts] = await Promise.all([
+      edition.status === 'published'
+        ? this.shapes.get(`${org.id}:${edition.id}`, () => this.loadShape(org.id, edition.id))
+        : this.loadShape(org.id, edition.id),
+      this.repository.blockCounts(db, org.id, [edition.id, ...earlierIds]),
     ]);
+    const countOf = new Map<string, { comments: number; amendments: number }>();
+    counts.ids.forEach((id, i) => countOf.set(id, { comments: counts.comments[i], amendments: counts.amendments[i] }));
+    const blocks: BlockRow[] = shapes.map((shape) => ({
+      ...shape,
+      commentCount: countOf.get(shape.id)?.comments ?? 0,
+      amendmentCount: countOf.get(shape.id)?.amendments ?? 0,
+      earlier: shape.earlier.map((e) => ({ ...e, commentCount: countOf.get(e.id)?.comments ?? 0 })),
+    }));
     const bySection = new Map<string, TDocumentBlock[]>(sections.map((s) => [s.id, []]));
     for (const block of blocks) bySection.get(block.sectionId)?.push(this.blockView(org.slug, block));
     const isLatest = edition.id === latest?.id;
@@ -107,7 +131,7 @@ export class ReadingService {
         })),
       },
     };
-    return { activity, edition: { isPublished: edition.status === 'published', isLatest }, json: JSON.stringify(view) };
+    return { activity, edition: { isPublished: edition.status === 'published', isLatest }, tail: tailOf(view) };
   }
 
   /** What changed between two editions, block by block, with word runs for reworded blocks. */
@@ -191,6 +215,11 @@ export class ReadingService {
       change: block.change,
     };
   }
+}
+
+/** An object's JSON as UTF-8 bytes without the opening brace, for the reader's own fields to go first. */
+function tailOf(value: object): Buffer {
+  return Buffer.from(JSON.stringify(value).slice(1));
 }
 
 /** Whether the person manages this organisation's consultations. */
