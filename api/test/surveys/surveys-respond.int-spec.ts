@@ -359,6 +359,31 @@ describe('answering a survey', () => {
       expect(await responseCount(t, surveyId)).toBe(before);
     });
 
+    it('lets a used link open and edit its own response until the survey closes, but never submit a second', async () => {
+      const [link] = (
+        await planner.post(surveyPath(org, activityId, '/invites'), { labels: ['ویرایش'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      ).body.items;
+      const visitor = new TestClient(t.url);
+      expect((await submit(visitor, org, activityId, { pet: { choice: 'no' } }, { invite: link.token })).status).toBe(201);
+      const before = await responseCount(t, surveyId);
+
+      // Another browser with the same link finds the submitted response and changes it.
+      const elsewhere = new TestClient(t.url);
+      const open = await elsewhere.get(surveyPath(org, activityId, `/respond?invite=${link.token}`));
+      expect(open.status).toBe(200);
+      expect(open.body.response).toMatchObject({ status: 'submitted', answers: { pet: { choice: 'no' } } });
+      const edited = await elsewhere.put(surveyPath(org, activityId, `/response?invite=${link.token}`), { answers: { pet: { choice: 'yes' }, kind: 'گربه' } });
+      expect(edited.status).toBe(200);
+      const [row] = await t.db.query(`SELECT answers FROM survey_response WHERE invite_id = $1`, [link.id]);
+      expect(row.answers).toMatchObject({ pet: { choice: 'yes' }, kind: 'گربه' });
+
+      // Submitting again by the link is still refused, and nothing is added.
+      const again = await submit(elsewhere, org, activityId, { pet: { choice: 'no' } }, { invite: link.token });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('surveys.invite_used');
+      expect(await responseCount(t, surveyId)).toBe(before);
+    });
+
     it('keeps a link’s draft by its token, resumable in another browser', async () => {
       const [fresh] = (
         await planner.post(surveyPath(org, activityId, '/invites'), { labels: ['پیش‌نویس'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() })

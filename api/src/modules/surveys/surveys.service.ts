@@ -377,13 +377,15 @@ export class SurveysService {
   }
 
   /**
-   * Who answers: the invite link when one is given (checked: known, not revoked, not expired, not
-   * used), else the person the audience admits. Throws the audience's error otherwise.
+   * Who answers: the invite link when one is given (checked: known, not revoked, not expired; and
+   * when submitting, not used), else the person the audience admits. Throws the audience's error
+   * otherwise. A used link still opens, saves drafts of and edits its own response until the survey
+   * closes, as a signed-in respondent's response does: single use means one response per link.
    */
-  private async respondent(survey: SurveyRow, ctx: RespondentContext, m: Pick<EntityManager, 'query'>, lockInvite = false): Promise<Respondent> {
+  private async respondent(survey: SurveyRow, ctx: RespondentContext, m: Pick<EntityManager, 'query'>, isSubmitting = false): Promise<Respondent> {
     if (ctx.invite) {
-      const invite = await this.repository.findInviteByHash(m, survey.id, hashToken(ctx.invite), lockInvite);
-      assertUsable(invite);
+      const invite = await this.repository.findInviteByHash(m, survey.id, hashToken(ctx.invite), isSubmitting);
+      assertUsable(invite, isSubmitting);
       return { respondentKey: null, accountId: null, inviteId: invite!.id };
     }
     const audience = survey.audience;
@@ -510,11 +512,11 @@ function isImage(bytes: Buffer): boolean {
   return png || jpeg || webp;
 }
 
-function assertUsable(invite: InviteRow | null): void {
+function assertUsable(invite: InviteRow | null, isSubmitting: boolean): void {
   if (!invite) throw SurveyErrors.inviteInvalid();
   if (invite.revokedAt) throw SurveyErrors.inviteRevoked();
   if (invite.expiresAt.getTime() <= Date.now()) throw SurveyErrors.inviteExpired();
-  if (invite.usedAt) throw SurveyErrors.inviteUsed();
+  if (isSubmitting && invite.usedAt) throw SurveyErrors.inviteUsed();
 }
 
 /** The municipality's box around its map centre: map answers outside it are refused. */
