@@ -445,23 +445,7 @@ export class ConsultationsRepository {
    * published editions (newest first) and their comment counts: one query, whatever the size.
    */
   blocks(q: Queryable, organizationId: string, editionId: string): Promise<BlockRow[]> {
-    return q.query(
-      `SELECT b.id, b.section_id AS "sectionId", b.position, b.anchor, b.kind, b.text, b.content, b.lineage_id AS "lineageId", b.change,
-              b.comment_count AS "commentCount", b.amendment_count AS "amendmentCount",
-              coalesce(earlier.items, '[]'::json) AS earlier
-       FROM consultation_block b
-       JOIN consultation_edition e ON e.id = b.edition_id
-       LEFT JOIN LATERAL (
-         SELECT json_agg(json_build_object('id', eb.id, 'editionNumber', ee.number, 'commentCount', eb.comment_count) ORDER BY ee.number DESC) AS items
-         FROM consultation_block eb
-         JOIN consultation_edition ee ON ee.id = eb.edition_id
-         WHERE eb.lineage_id = b.lineage_id AND eb.id <> b.id AND ee.activity_id = e.activity_id
-           AND ee.status = 'published' AND ee.number < e.number
-       ) earlier ON b.change IS DISTINCT FROM 'new' AND b.change IS NOT NULL
-       WHERE b.organization_id = $1 AND b.edition_id = $2
-       ORDER BY b.position`,
-      [organizationId, editionId],
-    );
+    return q.query(blocksSql(true), [organizationId, editionId]);
   }
 
   /**
@@ -470,22 +454,7 @@ export class ConsultationsRepository {
    * Counts are read apart (blockCounts), so this can be kept for the life of the process.
    */
   blockShapes(q: Queryable, organizationId: string, editionId: string): Promise<BlockShapeRow[]> {
-    return q.query(
-      `SELECT b.id, b.section_id AS "sectionId", b.position, b.anchor, b.kind, b.text, b.content, b.lineage_id AS "lineageId", b.change,
-              coalesce(earlier.items, '[]'::json) AS earlier
-       FROM consultation_block b
-       JOIN consultation_edition e ON e.id = b.edition_id
-       LEFT JOIN LATERAL (
-         SELECT json_agg(json_build_object('id', eb.id, 'editionNumber', ee.number) ORDER BY ee.number DESC) AS items
-         FROM consultation_block eb
-         JOIN consultation_edition ee ON ee.id = eb.edition_id
-         WHERE eb.lineage_id = b.lineage_id AND eb.id <> b.id AND ee.activity_id = e.activity_id
-           AND ee.status = 'published' AND ee.number < e.number
-       ) earlier ON b.change IS DISTINCT FROM 'new' AND b.change IS NOT NULL
-       WHERE b.organization_id = $1 AND b.edition_id = $2
-       ORDER BY b.position`,
-      [organizationId, editionId],
-    );
+    return q.query(blocksSql(false), [organizationId, editionId]);
   }
 
   /**
@@ -807,4 +776,22 @@ export class ConsultationsRepository {
       [organizationId, activityId, term, limit, before?.createdAt ?? null, before?.id ?? null],
     );
   }
+}
+
+/** An edition's blocks with their earlier versions ($1 organisation, $2 edition), with or without the comment counts. */
+function blocksSql(withCounts: boolean): string {
+  return `SELECT b.id, b.section_id AS "sectionId", b.position, b.anchor, b.kind, b.text, b.content, b.lineage_id AS "lineageId", b.change,
+            ${withCounts ? 'b.comment_count AS "commentCount", b.amendment_count AS "amendmentCount",' : ''}
+            coalesce(earlier.items, '[]'::json) AS earlier
+     FROM consultation_block b
+     JOIN consultation_edition e ON e.id = b.edition_id
+     LEFT JOIN LATERAL (
+       SELECT json_agg(json_build_object('id', eb.id, 'editionNumber', ee.number${withCounts ? ", 'commentCount', eb.comment_count" : ''}) ORDER BY ee.number DESC) AS items
+       FROM consultation_block eb
+       JOIN consultation_edition ee ON ee.id = eb.edition_id
+       WHERE eb.lineage_id = b.lineage_id AND eb.id <> b.id AND ee.activity_id = e.activity_id
+         AND ee.status = 'published' AND ee.number < e.number
+     ) earlier ON b.change IS DISTINCT FROM 'new' AND b.change IS NOT NULL
+     WHERE b.organization_id = $1 AND b.edition_id = $2
+     ORDER BY b.position`;
 }
