@@ -99,7 +99,15 @@ describe('the themes kept on each demand', () => {
     // The export's themes cell: the current names (renames included), in the taxonomy's order.
     const created = await planner.client.post(`/api/orgs/${org.slug}/demands/exports`, { format: 'csv', filter: { planId } });
     expect(created.status).toBe(201);
-    await app.app.get(JobsService).drain();
+    // A failed attempt is retried from scratch 10 s later (seen once on a loaded machine): wait for
+    // the file the planner would get, and say what the export went through if it never comes.
+    let state: { status: string; attempts: number; error_code: string | null } | undefined;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+      await app.app.get(JobsService).drain();
+      [state] = await app.db.query(`SELECT status, attempts, error_code FROM demand_export WHERE id = $1`, [created.body.id]);
+      if (state!.status === 'done' || state!.status === 'failed') break;
+    }
+    expect(state).toMatchObject({ status: 'done' });
     const file = await planner.client.get(`/api/orgs/${org.slug}/demands/exports/${created.body.id}/file`);
     expect(file.status).toBe(200);
     const records: Record<string, string>[] = parseCsv(file.text.replace(/^\uFEFF/, ''), { columns: true });
