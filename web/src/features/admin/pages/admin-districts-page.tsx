@@ -2,7 +2,7 @@ import '../districts/districts.css';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAdminDistrict } from '@hamandishi/contracts';
-import { Alert, Button, EmptyState, PageHeader, Spinner, Table, TableScroll, useToast, type TableColumn } from '@/components';
+import { Alert, Button, EmptyState, PageHeader, Spinner, Table, useToast, type TableColumn } from '@/components';
 import { translateErrorCode } from '@/app/i18n';
 import { usePageTitle } from '@/app/use-page-title';
 import { useCurrentOrganization } from '@/features/organizations/pages/organization-layout';
@@ -114,9 +114,7 @@ export default function AdminDistrictsPage() {
       {districts && districts.length === 0 && <EmptyState title={t('districts.list.empty')} description={t('districts.list.emptyHint')} />}
       {districts && districts.length > 0 && (
         <>
-          <TableScroll label={t('districts.list.caption')}>
-            <Table caption={t('districts.list.caption')} columns={columns} rows={districts} rowKey={(d) => d.id} />
-          </TableScroll>
+          <Table caption={t('districts.list.caption')} columns={columns} rows={districts} rowKey={(d) => d.id} />
           {shapes.length > 0 && (
             <PreviewMap
               label={t('districts.list.map')}
