@@ -209,3 +209,26 @@ export function cpuMeter(db, apiPids = []) {
     },
   };
 }
+
+/**
+ * The bare support transaction the supports bench compares the HTTP path to: the row, and the
+ * counter only when the row is new. Resolves whether the support was new.
+ */
+export async function rawSupport(db, problemId, accountId, organizationId) {
+  const c = await db.connect();
+  try {
+    await c.query('BEGIN');
+    const ins = await c.query(
+      `INSERT INTO problem_support (problem_id, account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [problemId, accountId, organizationId],
+    );
+    if (ins.rowCount) await c.query(`UPDATE problem SET support_count = support_count + 1 WHERE id = $1`, [problemId]);
+    await c.query('COMMIT');
+    return ins.rowCount > 0;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}

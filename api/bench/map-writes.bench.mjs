@@ -6,7 +6,7 @@
 // Every row it writes is its own (a marked title) and is deleted at the end.
 // Usage: node api/bench/map-writes.bench.mjs [--seconds 5] [--index ix_problem_map_points]
 import { loadavg } from 'node:os';
-import { DATABASE_URL, HEADER, ORG_SLUG, line, load, pg, pool } from './common.mjs';
+import { DATABASE_URL, HEADER, ORG_SLUG, line, load, pg, pool, rawSupport } from './common.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,23 +83,8 @@ async function measure(label) {
       const k = supportsDone++;
       const problem = mine[k % mine.length];
       const account = accounts[Math.floor(k / mine.length) % accounts.length];
-      const c = await db.connect();
-      try {
-        await c.query('BEGIN');
-        const ins = await c.query(
-          `INSERT INTO problem_support (problem_id, account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [problem, account, org],
-        );
-        if (ins.rowCount)
-          await c.query(`UPDATE problem SET support_count = support_count + 1 WHERE id = $1`, [problem]);
-        await c.query('COMMIT');
-        return true;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+      await rawSupport(db, problem, account, org);
+      return true;
     },
   });
   print(`raw SQL   support + counter (${label})`, support);

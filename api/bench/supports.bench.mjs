@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_URL, HEADER, ORG_SLUG, cpuMeter, httpClient, line, load, pool, startApi } from './common.mjs';
+import { DATABASE_URL, HEADER, ORG_SLUG, cpuMeter, httpClient, line, load, pool, rawSupport, startApi } from './common.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,23 +83,8 @@ const pair = (k) => ({ problem: problems[k % problems.length], account: accounts
     warmupSeconds: 0,
     task: async (k) => {
       const { account, problem } = pair(k);
-      const c = await raw.connect();
-      try {
-        await c.query('BEGIN');
-        const ins = await c.query(
-          `INSERT INTO problem_support (problem_id, account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [problem, account.id, orgId],
-        );
-        if (ins.rowCount) await c.query(`UPDATE problem SET support_count = support_count + 1 WHERE id = $1`, [problem]);
-        await c.query('COMMIT');
-        if (ins.rowCount) succeeded++;
-        return true;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+      if (await rawSupport(raw, problem, account.id, orgId)) succeeded++;
+      return true;
     },
   });
   const usage = await cpu.stop(r.requests);
