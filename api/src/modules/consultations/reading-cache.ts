@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { ShortLivedCache } from '../../common/cache/short-lived-cache';
 import type { ActivityInfo } from '../plans/stages.service';
 import type { BlockShapeRow, SectionRow } from './consultations.repository';
@@ -40,29 +41,19 @@ export type EditionShape = { sections: SectionRow[]; blocks: BlockShapeRow[] };
 /**
  * Published editions' sections and blocks, kept for the life of the process (they are immutable:
  * only a draft is rewritten), so building a reading view reads nothing but the kept counts, a few
- * hundred integers. At most `MAX` editions (some 400 KB each); the least recently used goes first.
+ * hundred integers. At most `MAX` editions (some 400 KB each), least recently used first out;
+ * readers asking while an edition loads share that one load (lru-cache's fetch).
  */
 @Injectable()
 export class EditionShapes {
   private static readonly MAX = 32;
-  private readonly kept = new Map<string, EditionShape>();
-  private readonly loading = new Map<string, Promise<EditionShape>>();
+  private readonly kept = new LRUCache<string, EditionShape, () => Promise<EditionShape>>({
+    max: EditionShapes.MAX,
+    fetchMethod: (_key, _stale, { context }) => context(),
+  });
 
   /** `key`: the organisation and the published edition. */
   async get(key: string, load: () => Promise<EditionShape>): Promise<EditionShape> {
-    const kept = this.kept.get(key);
-    if (kept) {
-      this.kept.delete(key);
-      this.kept.set(key, kept);
-      return kept;
-    }
-    const pending = this.loading.get(key);
-    if (pending) return pending;
-    const loaded = load().finally(() => this.loading.delete(key));
-    this.loading.set(key, loaded);
-    const shape = await loaded;
-    this.kept.set(key, shape);
-    if (this.kept.size > EditionShapes.MAX) this.kept.delete(this.kept.keys().next().value!);
-    return shape;
+    return (await this.kept.fetch(key, { context: load }))!;
   }
 }

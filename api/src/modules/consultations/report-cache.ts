@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Consultation reports kept serialised (UTF-8 bytes) per process, each with the change version it was computed
@@ -10,7 +11,7 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class ReportCache {
   private static readonly MAX = 64;
-  private readonly kept = new Map<string, { version: string; json: Buffer }>();
+  private readonly kept = new LRUCache<string, { version: string; json: Buffer }>({ max: ReportCache.MAX });
   private readonly loading = new Map<string, Promise<{ version: string; json: Buffer }>>();
 
   /**
@@ -28,11 +29,7 @@ export class ReportCache {
     }
     const loaded = await pending;
     const current = this.kept.get(key);
-    if (!current || BigInt(current.version) < BigInt(loaded.version)) {
-      this.kept.delete(key);
-      this.kept.set(key, loaded);
-      if (this.kept.size > ReportCache.MAX) this.kept.delete(this.kept.keys().next().value!);
-    }
+    if (!current || BigInt(current.version) < BigInt(loaded.version)) this.kept.set(key, loaded);
     return loaded.json;
   }
 }
