@@ -42,6 +42,7 @@ import { ThinktankStatementDemands1765140000000 } from './1765140000000-Thinktan
 import { LeanerSupportWrite1765410000000 } from './1765410000000-LeanerSupportWrite';
 import { DemandThemeCell1765440000000 } from './1765440000000-DemandThemeCell';
 import { ProblemMergedIntoIndex1765450000000 } from './1765450000000-ProblemMergedIntoIndex';
+import { UnloggedExportChunks1765460000000 } from './1765460000000-UnloggedExportChunks';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -90,4 +91,5 @@ export const MIGRATIONS = [
   ProblemMapPointsIndex1765400000000,
   ProblemMergedIntoIndex1765450000000,
   ConsultationChangeCounts1765420000000,
+  UnloggedExportChunks1765460000000,
 ];

@@ -291,6 +291,38 @@ describe('demands exports', () => {
     expect(all).toContain(plainText('مطالبات بر پایه عنوان مشارکت و نوع ذی‌نفع'));
   });
 
+  it('writes a large CSV in two parts side by side that read back as the one-part file: one BOM, one header, every row once', async () => {
+    const big = await buildPlan(app.db, org.id);
+    // Long texts, so the plan's demands fill most of the table's pages and both halves hold some.
+    await buildDemands(app.db, org.id, big.id, 1500, (i) => ({ text: `مطالبه بلند ${i} ${'متن '.repeat(150)}`, weight: i }));
+    const service = app.app.get(DemandExportService);
+    const single = await exportAs(planner.client, { format: 'csv', filter: { planId: big.id } });
+    service.parallelCsvRows = 1;
+    try {
+      const parted = await exportAs(planner.client, { format: 'csv', filter: { planId: big.id } });
+      const seqs: { seq: number }[] = await app.db.query(`SELECT seq FROM demand_export_chunk WHERE export_id = $1 ORDER BY seq`, [parted.id]);
+      expect(seqs.some((c) => c.seq === 0)).toBe(true);
+      expect(seqs.some((c) => c.seq >= 1 << 24)).toBe(true);
+      const [one, two] = [await download(planner.client, single.id), await download(planner.client, parted.id)];
+      expect(two.status).toBe(200);
+      const bytes = Buffer.from(two.bytes);
+      const bom = Buffer.from('\uFEFF', 'utf8');
+      expect(bytes.subarray(0, 3)).toEqual(bom);
+      expect(bytes.indexOf(bom, 3)).toBe(-1);
+      expect(two.text.split('\n').filter((line) => line.startsWith('شناسه')).length).toBe(1);
+      const records = (text: string): Record<string, string>[] => parseCsv(text.replace(/^\uFEFF/, ''), { columns: true });
+      const rows = records(two.text);
+      expect(rows).toHaveLength(1500);
+      expect(new Set(rows.map((r) => r['شناسه'])).size).toBe(1500);
+      // The export promises no order (neither file has an ORDER BY): the same rows, compared by id.
+      const byId = (list: Record<string, string>[]) => [...list].sort((a, b) => a['شناسه'].localeCompare(b['شناسه']));
+      expect(byId(rows)).toEqual(byId(records(one.text)));
+      expect(parted).toMatchObject({ rowsDone: 1500, rowsTotal: 1500 });
+    } finally {
+      service.parallelCsvRows = 100_000;
+    }
+  });
+
   it('writes the supporting-document DOCX with right-to-left paragraphs and tables, of the filtered demands', async () => {
     const done = await exportAs(planner.client, { format: 'docx', filter: { planId: plan.id, kinds: 'problem', themeIds: org.themeIds.join(',') } });
     const res = await download(planner.client, done.id);

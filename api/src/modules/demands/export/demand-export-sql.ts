@@ -158,8 +158,14 @@ function lookups(options: ExportQueryOptions): string {
     g AS MATERIALIZED (SELECT id, ${forms('name')} FROM demand_group WHERE organization_id = ${org})`;
 }
 
+/**
+ * A range of the demand table's pages, `[fromPage, toPage)` (`toPage` null: to the end), for a
+ * statement that writes one part of a file: PostgreSQL reads it with a TID range scan.
+ */
+export type TablePart = { fromPage: number; toPage: number | null };
+
 /** The FROM and WHERE of every export: the filtered demands of the plan with the names they show. */
-function fromWhere(options: ExportQueryOptions): string {
+function fromWhere(options: ExportQueryOptions, part?: TablePart): string {
   const filter = demandFilterSql(options.filter, { organizationId: options.organizationId, timeZone: options.timeZone });
   const zone = literal(options.timeZone);
   const personal = options.includePersonal
@@ -174,7 +180,12 @@ function fromWhere(options: ExportQueryOptions): string {
     LEFT JOIN g ON g.id = d.group_id
     LEFT JOIN ${JALALI_DAY_TABLE} j ON j.day = (d.occurred_at AT TIME ZONE ${zone})::date
     ${personal}
-   WHERE ${inlineParams(filter.where, filter.params)}`;
+   WHERE ${inlineParams(filter.where, filter.params)}${part ? partWhere(part) : ''}`;
+}
+
+function partWhere(part: TablePart): string {
+  const from = `d.ctid >= '(${Math.floor(part.fromPage)},0)'::tid`;
+  return part.toPage === null ? ` AND ${from}` : ` AND ${from} AND d.ctid < '(${Math.floor(part.toPage)},0)'::tid`;
 }
 
 /** The headers of the tabular exports in the planner's language. */
@@ -189,11 +200,12 @@ export function exportHeaders(options: Pick<ExportQueryOptions, 'locale' | 'incl
  * bytes, so the rows never become JavaScript values. One level: a plain scan of the demands with
  * hash lookups of small tables.
  */
-export function csvCopySql(options: ExportQueryOptions): string {
+export function csvCopySql(options: ExportQueryOptions, part?: TablePart & { isFirst: boolean }): string {
   const select = columns(options)
     .map((c) => `${c.sql('csv')} AS ${escapeIdentifier(wordIn(COLUMN_HEADERS[c.key], options.locale))}`)
     .join(',\n      ');
-  return `COPY (${lookups(options)} SELECT ${select} ${fromWhere(options)}) TO STDOUT (FORMAT csv, HEADER true)`;
+  const header = !part || part.isFirst;
+  return `COPY (${lookups(options)} SELECT ${select} ${fromWhere(options, part)}) TO STDOUT (FORMAT csv, HEADER ${header})`;
 }
 
 /**

@@ -29,9 +29,12 @@ export function countLines(bytes: Buffer): number {
   return n;
 }
 
-/** The CSV: a BOM, then PostgreSQL's output as it is (it already has the header and safe cells). */
-export async function csvCopyWriter(sink: ByteSink): Promise<CopyWriter> {
-  await sink.write(UTF8_BOM);
+/**
+ * The CSV: a BOM, then PostgreSQL's output as it is (it already has the header and safe cells).
+ * A file's later part (`isStart` false) has neither BOM nor header.
+ */
+export async function csvCopyWriter(sink: ByteSink, isStart = true): Promise<CopyWriter> {
+  if (isStart) await sink.write(UTF8_BOM);
   return { write: (bytes) => sink.write(bytes), end: async () => {} };
 }
 

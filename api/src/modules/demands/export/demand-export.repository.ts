@@ -125,10 +125,13 @@ export class DemandExportRepository {
     await this.db.query(`INSERT INTO demand_export_chunk (export_id, seq, data) VALUES ($1, $2, $3)`, [exportId, seq, data]);
   }
 
-  /** One chunk of a file, or null past the end. */
-  async chunk(exportId: string, seq: number): Promise<Buffer | null> {
-    const [row] = await this.db.query(`SELECT data FROM demand_export_chunk WHERE export_id = $1 AND seq = $2`, [exportId, seq]);
-    return row ? (row.data as Buffer) : null;
+  /** The chunk of a file that follows chunk number `afterSeq` (-1: the first), or null past the end. */
+  async nextChunk(exportId: string, afterSeq: number): Promise<{ seq: number; data: Buffer } | null> {
+    const [row] = await this.db.query(
+      `SELECT seq, data FROM demand_export_chunk WHERE export_id = $1 AND seq > $2 ORDER BY seq LIMIT 1`,
+      [exportId, afterSeq],
+    );
+    return row ? { seq: row.seq as number, data: row.data as Buffer } : null;
   }
 
   /** Deletes the files of expired exports and forgets exports older than a week. */
