@@ -43,6 +43,7 @@ import { LeanerSupportWrite1765410000000 } from './1765410000000-LeanerSupportWr
 import { DemandThemeCell1765440000000 } from './1765440000000-DemandThemeCell';
 import { ProblemMergedIntoIndex1765450000000 } from './1765450000000-ProblemMergedIntoIndex';
 import { UnloggedExportChunks1765460000000 } from './1765460000000-UnloggedExportChunks';
+import { SurveyAnswerDemandsPerStatement1765470000000 } from './1765470000000-SurveyAnswerDemandsPerStatement';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -92,4 +93,5 @@ export const MIGRATIONS = [
   ProblemMergedIntoIndex1765450000000,
   ConsultationChangeCounts1765420000000,
   UnloggedExportChunks1765460000000,
+  SurveyAnswerDemandsPerStatement1765470000000,
 ];

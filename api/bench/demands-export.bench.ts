@@ -15,7 +15,7 @@
 // now 81,446 (bare ÷ statement 0.88); previous XLSX statement 17,958, now 50,693; csv job 51,010
 // rows/s (19.6 s) peak RSS 257 MB (process 181 MB); xlsx job 22,753 rows/s (43.9 s) peak RSS 257 MB;
 // docx (with its charts) 9.5 s. See docs/benchmarks.md, "Demand export speed (issue 13)".
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -140,6 +140,21 @@ async function main() {
       'bare COPY (SELECT * FROM demand) TO STDOUT CSV (psql)',
       `COPY (SELECT * FROM demand WHERE organization_id = '${org.id}' AND plan_id = '${plan.id}') TO STDOUT (FORMAT csv)`,
     );
+    // The same, as two COPYs side by side over the two halves of the table's pages (what the CSV job does).
+    const [{ pages }] = await db.query(`SELECT (pg_relation_size('demand') / current_setting('block_size')::int)::int AS pages`);
+    const half = Math.ceil(pages / 2);
+    const t0 = performance.now();
+    await Promise.all(
+      [`ctid < '(${half},0)'::tid`, `ctid >= '(${half},0)'::tid`].map((part) =>
+        new Promise((done, fail) =>
+          spawn('psql', [bench.databaseUrl, '-qAt', '-c', `COPY (SELECT * FROM demand WHERE organization_id = '${org.id}' AND plan_id = '${plan.id}' AND ${part}) TO STDOUT (FORMAT csv)`], {
+            stdio: ['ignore', 'ignore', 'inherit'],
+          }).on('exit', (code) => (code === 0 ? done(code) : fail(new Error(`psql exited with ${code}`)))),
+        ),
+      ),
+    );
+    const bareHalves = Math.round(DEMANDS / ((performance.now() - t0) / 1000));
+    console.log(`bare COPY … CSV as two halves side by side (psql ×2): ${bareHalves.toLocaleString('en')} rows/s; load average ${load()}`);
     const options: ExportQueryOptions = { organizationId: org.id, timeZone: 'Asia/Tehran', locale: 'fa', filter: { planId: plan.id }, includePersonal: false };
     const [range] = await db.query(
       `SELECT min((occurred_at AT TIME ZONE 'Asia/Tehran')::date)::text AS first, max((occurred_at AT TIME ZONE 'Asia/Tehran')::date)::text AS last FROM demand WHERE plan_id = $1`,
@@ -163,8 +178,11 @@ async function main() {
     psqlCopy("the export's XLSX rows statement alone (psql)", `${dayTable} ${xlsxRowsCopySql(options, 1_048_575)}`);
 
     const service = bench.app.get(DemandExportService);
-    for (const format of ['csv', 'xlsx', 'pdf', 'docx'] as DemandExportFormat[]) {
-      if (skipped.has(format)) continue;
+    // "csv-one-part": the CSV job as one COPY (the two-part threshold out of reach), for comparison.
+    for (const variant of ['csv', 'csv-one-part', 'xlsx', 'pdf', 'docx']) {
+      if (skipped.has(variant)) continue;
+      const format = variant.split('-')[0] as DemandExportFormat;
+      service.parallelCsvRows = variant === 'csv-one-part' ? Infinity : 100_000;
       const [row] = await db.query(
         `INSERT INTO demand_export (organization_id, plan_id, requested_by, format, locale, filter) VALUES ($1, $2, $3, $4, 'fa', $5) RETURNING id`,
         [org.id, plan.id, planner.id, format, JSON.stringify({ planId: plan.id })],
@@ -182,10 +200,10 @@ async function main() {
       if (done.status !== 'done' || done.rowsDone !== DEMANDS) throw new Error(`export ${format} ended ${done.status} with ${done.rowsDone} rows`);
       const rate = format === 'pdf' || format === 'docx' ? '' : `${Math.round(DEMANDS / (ms / 1000)).toLocaleString('en').padStart(9)} rows/s `;
       console.log(
-        `${format.padEnd(5)} ${rate}(${(ms / 1000).toFixed(1)} s, ${(Number(done.bytes) / 1048576).toFixed(1)} MiB) peak RSS ${Math.round(peak / 1048576)} MB ` +
+        `${variant.padEnd(12)} ${rate}(${(ms / 1000).toFixed(1)} s, ${(Number(done.bytes) / 1048576).toFixed(1)} MiB) peak RSS ${Math.round(peak / 1048576)} MB ` +
           `(process before the run: ${Math.round(baseline / 1048576)} MB); load average ${load()}`,
       );
-      if (format === 'csv' || format === 'xlsx') console.log(`  bare COPY ÷ ${format} job: ${(bare / (DEMANDS / (ms / 1000))).toFixed(2)}`);
+      if (format === 'csv' || format === 'xlsx') console.log(`  bare COPY ÷ ${variant} job: ${(bare / (DEMANDS / (ms / 1000))).toFixed(2)}`);
       // Free the disk between runs.
       await db.query(`DELETE FROM demand_export_chunk WHERE export_id = $1`, [row.id]);
     }

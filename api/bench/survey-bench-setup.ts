@@ -113,7 +113,7 @@ export function randomAnswers(def: TSurveyDefinition, r = Math.random): Record<s
   return out;
 }
 
-/** A fresh database `name`, migrated, with the app started on it. */
+/** A fresh database `name`, migrated, with the app started on it; dropped on close unless BENCH_KEEP_DB=1 (kept for inspection). */
 export async function startBenchApp(name: string) {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -147,6 +147,7 @@ export async function startBenchApp(name: string) {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.close();
+      if (process.env.BENCH_KEEP_DB === '1') return;
       const a = new Client({ connectionString: ADMIN_URL });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

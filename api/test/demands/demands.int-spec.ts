@@ -137,6 +137,13 @@ describe('demands hub', () => {
     const [d] = await demandOf('survey_answer', response.id, 'wish');
     expect(d).toMatchObject({ text: 'پارک محله‌ای بیشتر', sourceState: 'live' });
     expect(await app.db.query(`SELECT 1 FROM demand WHERE source_id = $1`, [response.id])).toHaveLength(1);
+    // An edit that keeps the text keeps the demand as it was; one that changes it marks it edited.
+    const path = `/api/orgs/${org.slug}/surveys/${survey.activityId}/response`;
+    expect((await citizen.client.request('PUT', path, { body: { answers: { wish: 'پارک محله‌ای بیشتر', pick: { choice: 'b' } } } })).status).toBe(200);
+    expect((await demandOf('survey_answer', response.id, 'wish'))[0]).toMatchObject({ id: d.id, sourceState: 'live' });
+    expect((await citizen.client.request('PUT', path, { body: { answers: { wish: 'پارک و زمین بازی', pick: { choice: 'b' } } } })).status).toBe(200);
+    expect((await demandOf('survey_answer', response.id, 'wish'))[0]).toMatchObject({ id: d.id, text: 'پارک و زمین بازی', sourceState: 'edited' });
+    expect(await app.db.query(`SELECT 1 FROM demand WHERE source_id = $1`, [response.id])).toHaveLength(1);
     await app.db.query(`DELETE FROM survey_answer_fact WHERE response_id = $1`, [response.id]);
     expect((await demandOf('survey_answer', response.id, 'wish'))[0].sourceState).toBe('deleted');
   });
