@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { ChunkSink } from '../../../common/export/chunk-sink';
+import { CopyChunkWriter, type ChunkPart } from '../../../common/export/copy-chunk-writer';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import {
   DEMAND_EXPORT_TTL_HOURS,
   DEMAND_REPORT_FORMATS,
@@ -34,7 +35,7 @@ import {
   xlsxRowsCopySql,
   type ExportQueryOptions,
 } from './demand-export-sql';
-import { countLines, csvCopyWriter, jsonCopyWriter, xlsxCopyWriter, type CopyWriter } from './demand-export-writers';
+import { countLines, csvCopyWriter, jsonCopyWriter, xlsxCopyWriter, type ByteSink, type CopyWriter } from './demand-export-writers';
 import { DemandExportErrors } from './demand-export.errors';
 import { DemandExportRepository, type DemandExportRow } from './demand-export.repository';
 
@@ -233,24 +234,45 @@ export class DemandExportService implements OnModuleInit {
   }
 
   private async write(row: DemandExportRow): Promise<{ rows: number; bytes: number }> {
-    const sinks: ChunkSink[] = [];
-    // Part k of the file is stored from chunk number k × PART_SEQ on; the download reads them in order.
-    const sinkFor = (part: number): ChunkSink => {
-      const sink = new ChunkSink((seq, bytes) => this.repository.appendChunk(row.id, part * PART_SEQ + seq, bytes), CHUNK_BYTES);
-      sinks.push(sink);
-      return sink;
-    };
+    if (row.format === 'pdf' || row.format === 'docx') {
+      const sink = new ChunkSink((seq, bytes) => this.repository.appendChunk(row.id, seq, bytes), CHUNK_BYTES);
+      try {
+        const rows = await this.report.write(sink, row, (done, total) => this.afterProgress(row.id, done, total));
+        await sink.flush();
+        return { rows, bytes: sink.bytes };
+      } catch (error) {
+        // No chunk of this attempt may land after the retry has cleared them.
+        await sink.settle();
+        throw error;
+      }
+    }
+    // The data files are stored by one COPY on a connection of its own (copy-chunk-writer.ts).
+    const runner = this.repository.db.createQueryRunner('master');
     try {
-      const rows =
-        row.format === 'pdf' || row.format === 'docx'
-          ? await this.report.write(sinkFor(0), row, (done, total) => this.afterProgress(row.id, done, total))
-          : await this.copyInto(sinkFor, row);
-      for (const sink of sinks) await sink.flush();
-      return { rows, bytes: sinks.reduce((n, sink) => n + sink.bytes, 0) };
-    } catch (error) {
-      // No chunk of this attempt may land after the retry has cleared them.
-      await Promise.all(sinks.map((sink) => sink.settle()));
-      throw error;
+      const client = (await runner.connect()) as RawClient;
+      const chunks = new CopyChunkWriter(
+        client.query(copyFrom(`COPY demand_export_chunk (export_id, seq, data) FROM STDIN (FORMAT binary)`)),
+        row.id,
+        CHUNK_BYTES,
+      );
+      const parts: ChunkPart[] = [];
+      // Part k of the file is stored from chunk number k × PART_SEQ on; the download reads them in order.
+      const partFor = (k: number): ChunkPart => {
+        const part = chunks.part(k * PART_SEQ);
+        parts.push(part);
+        return part;
+      };
+      try {
+        const rows = await this.copyInto(partFor, row);
+        for (const part of parts) await part.flush();
+        await chunks.end();
+        return { rows, bytes: parts.reduce((n, part) => n + part.bytes, 0) };
+      } catch (error) {
+        await chunks.abort(error);
+        throw error;
+      }
+    } finally {
+      await runner.release();
     }
   }
 
@@ -260,7 +282,7 @@ export class DemandExportService implements OnModuleInit {
    * connections that share one snapshot: a single COPY keeps one core busy (it is what limits the
    * CSV), two use both. The second half's bytes are stored as the file's second part.
    */
-  private async copyInto(sinkFor: (part: number) => ChunkSink, row: DemandExportRow): Promise<number> {
+  private async copyInto(sinkFor: (part: number) => ByteSink, row: DemandExportRow): Promise<number> {
     const options: ExportQueryOptions = {
       organizationId: row.organizationId,
       timeZone: await this.repository.timeZoneOf(row.organizationId),
