@@ -10,11 +10,11 @@
 // Also in the same run: the previous CSV and XLSX statements (commit caee710, before the kept
 // theme cell; demands-export-previous-sql.json) and the current ones alone. `--skip previous`
 // leaves the previous ones out.
-// Last run (2026-12-03 14:13–14:26 UTC, compiled, 1,000,000 demands, 2 cores shared by ~7
-// sessions, load average 10–14): bare COPY … CSV 71,706 rows/s; previous CSV statement 15,505,
-// now 81,446 (bare ÷ statement 0.88); previous XLSX statement 17,958, now 50,693; csv job 51,010
-// rows/s (19.6 s) peak RSS 257 MB (process 181 MB); xlsx job 22,753 rows/s (43.9 s) peak RSS 257 MB;
-// docx (with its charts) 9.5 s. See docs/benchmarks.md, "Demand export speed (issue 13)".
+// Last run (2026-12-03 16:52–16:57 UTC, compiled, 1,000,000 demands, quiet machine): bare COPY … CSV
+// 240,965 rows/s, as two halves side by side 319,704; the CSV statement alone 241,419; csv job (two
+// parts) 224,606 rows/s (4.5 s) peak RSS 205 MB; csv-one-part 181,441; xlsx job 67,850 rows/s
+// (14.7 s) peak RSS 244 MB; pdf 3.9 s; docx 3.6 s. See docs/benchmarks.md, "Exports and survey
+// submitting on a quiet machine". BENCH_KEEP_DB=1 keeps the database for inspection.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
