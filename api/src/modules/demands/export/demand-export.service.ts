@@ -365,7 +365,8 @@ export class DemandExportService implements OnModuleInit {
    * first one, or one that takes the first one's snapshot, so both parts see the same demands.
    */
   private async openSession(sessions: ExportSession[], snapshot: string | null): Promise<RawClient> {
-    const runner = this.repository.db.createQueryRunner('slave');
+    // The primary: a snapshot exported on one server cannot be taken on another (a replica).
+    const runner = this.repository.db.createQueryRunner('master');
     const client = (await runner.connect()) as RawClient;
     let isOpen = false;
     sessions.push({
