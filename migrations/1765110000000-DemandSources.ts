@@ -114,12 +114,7 @@ export class DemandSources1765110000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`
-      CREATE TRIGGER tr_survey_answer_demand AFTER INSERT ON survey_answer_fact
-      FOR EACH ROW WHEN (NEW.text IS NOT NULL) EXECUTE FUNCTION demand_track_survey_answer()`);
-    await q.query(`
-      CREATE TRIGGER tr_survey_answer_demand_gone AFTER DELETE ON survey_answer_fact
-      FOR EACH ROW WHEN (OLD.text IS NOT NULL) EXECUTE FUNCTION demand_track_survey_answer()`);
+    for (const sql of SURVEY_ANSWER_ROW_TRIGGERS) await q.query(sql);
 
     // ---- the catch-up ----------------------------------------------------------------------------
     await q.query(catchUpSql(SOURCES.map((s) => s.kind)));
@@ -232,6 +227,14 @@ export class DemandSources1765110000000 implements MigrationInterface {
     await q.query(`DROP VIEW demand_from_problem`);
   }
 }
+
+/** The row triggers that make open-text answers demands (replaced by statement triggers in migration 1765470000000). */
+export const SURVEY_ANSWER_ROW_TRIGGERS = [
+  `CREATE TRIGGER tr_survey_answer_demand AFTER INSERT ON survey_answer_fact
+   FOR EACH ROW WHEN (NEW.text IS NOT NULL) EXECUTE FUNCTION demand_track_survey_answer()`,
+  `CREATE TRIGGER tr_survey_answer_demand_gone AFTER DELETE ON survey_answer_fact
+   FOR EACH ROW WHEN (OLD.text IS NOT NULL) EXECUTE FUNCTION demand_track_survey_answer()`,
+];
 
 /** A source of demands: its kind (as in `demand.source_kind`) and its view is `demand_from_<kind>`. */
 export type DemandSourceSpec = { kind: string };

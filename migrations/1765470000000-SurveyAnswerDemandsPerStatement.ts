@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { upsertFromView } from './1765110000000-DemandSources';
+import { SURVEY_ANSWER_ROW_TRIGGERS, upsertFromView } from './1765110000000-DemandSources';
 
 /** A SQL string literal of `text`. */
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -63,11 +63,6 @@ export class SurveyAnswerDemandsPerStatement1765470000000 implements MigrationIn
     await q.query(`DROP TRIGGER tr_survey_answers_demand_gone ON survey_answer_fact`);
     await q.query(`DROP TRIGGER tr_survey_answers_demand ON survey_answer_fact`);
     await q.query(`DROP FUNCTION demand_track_survey_answers()`);
-    await q.query(`
-      CREATE TRIGGER tr_survey_answer_demand AFTER INSERT ON survey_answer_fact
-      FOR EACH ROW WHEN (NEW.text IS NOT NULL) EXECUTE FUNCTION demand_track_survey_answer()`);
-    await q.query(`
-      CREATE TRIGGER tr_survey_answer_demand_gone AFTER DELETE ON survey_answer_fact
-      FOR EACH ROW WHEN (OLD.text IS NOT NULL) EXECUTE FUNCTION demand_track_survey_answer()`);
+    for (const sql of SURVEY_ANSWER_ROW_TRIGGERS) await q.query(sql);
   }
 }
