@@ -86,13 +86,18 @@ const readingSql = {
              FROM consultation_block WHERE organization_id = $1 AND edition_id = ANY($2::uuid[])`,
 };
 
+/** The first three statements of every reading view: the activity, its stage, the editions. */
+const readingEditions = async () => {
+  const [a] = (await db.query(readingSql.activity, [orgId, activity.id])).rows;
+  await db.query(readingSql.stage, [orgId, a.stage_id]);
+  return (await db.query(readingSql.editions, [orgId, activity.id, false])).rows;
+};
+
 const rawReadingBefore = await load({
   concurrency: CONCURRENCY,
   seconds: SECONDS,
   task: async () => {
-    const [a] = (await db.query(readingSql.activity, [orgId, activity.id])).rows;
-    await db.query(readingSql.stage, [orgId, a.stage_id]);
-    const editions = (await db.query(readingSql.editions, [orgId, activity.id, false])).rows;
+    const editions = await readingEditions();
     const edition = editions.at(-1);
     const [sections, blocks] = await Promise.all([
       db.query(readingSql.sections, [orgId, edition.id]),
@@ -110,9 +115,7 @@ const rawReading = await load({
   concurrency: CONCURRENCY,
   seconds: SECONDS,
   task: async () => {
-    const [a] = (await db.query(readingSql.activity, [orgId, activity.id])).rows;
-    await db.query(readingSql.stage, [orgId, a.stage_id]);
-    const editions = (await db.query(readingSql.editions, [orgId, activity.id, false])).rows;
+    const editions = await readingEditions();
     const counts = await db.query(readingSql.counts, [orgId, editions.map((e) => e.id)]);
     return counts.rows[0].ids.length > 0;
   },
