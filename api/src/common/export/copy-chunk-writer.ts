@@ -21,11 +21,12 @@ export type ChunkPart = {
  * Stores an export's file as numbered chunks `(export_id, seq, data)` through one
  * `COPY … FROM STDIN (FORMAT binary)` on a connection of its own: the file's bytes go to the socket
  * as they came from PostgreSQL's COPY output, never gathered into a chunk-sized buffer or copied
- * into an INSERT's parameters. Measured with 1,000,000 demands (a 283 MiB CSV): one INSERT per
- * 512 KiB chunk allocated about four times the file's size in buffers, and the collections that
- * freed them took more of the API process's CPU than the export itself (docs/benchmarks.md,
- * "Demand export on a quiet machine"). The COPY is one transaction: the chunks appear together
- * when `end` succeeds, and `abort` (or an error) leaves none.
+ * into an INSERT's parameters (node-postgres copies a parameter twice while building the message).
+ * Measured with 1,000,000 demands (a 283 MiB CSV): with an INSERT per 512 KiB chunk the API process
+ * spent 4.1–4.4 s of CPU on a job whose statement takes 4 s in PostgreSQL, the garbage collector
+ * and socket writes foremost; with this COPY, 1.6–2.4 s (docs/benchmarks.md, "Exports and survey
+ * submitting on a quiet machine"). The COPY is one transaction: the chunks appear together when
+ * `end` succeeds, and `abort` (or an error) leaves none.
  */
 export class CopyChunkWriter {
   private failure: unknown = null;

@@ -45,7 +45,7 @@ const CHUNK_BYTES = 512 * 1024;
 const PART_SEQ = 1 << 24;
 /**
  * A CSV of at least this many demands is written in two parts side by side (see `copyInto`).
- * Measured on 2 cores with 1,000,000 demands: docs/benchmarks.md, "Demand export on a quiet machine".
+ * Measured on 2 cores with 1,000,000 demands: docs/benchmarks.md, "Exports and survey submitting on a quiet machine".
  */
 const PARALLEL_CSV_ROWS = 100_000;
 /** How many recent exports the planner's list shows. */
