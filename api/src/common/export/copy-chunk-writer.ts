@@ -24,7 +24,7 @@ export type ChunkPart = {
  * into an INSERT's parameters (node-postgres copies a parameter twice while building the message).
  * Measured with 1,000,000 demands (a 283 MiB CSV): with an INSERT per 512 KiB chunk the API process
  * spent 4.1–4.4 s of CPU on a job whose statement takes 4 s in PostgreSQL, the garbage collector
- * and socket writes foremost; with this COPY, 1.6–2.4 s (docs/benchmarks.md, "Exports and survey
+ * and socket writes foremost; with this COPY, 1.6–3.1 s (docs/benchmarks.md, "Exports and survey
  * submitting on a quiet machine"). The COPY is one transaction: the chunks appear together when
  * `end` succeeds, and `abort` (or an error) leaves none.
  */
