@@ -1,12 +1,9 @@
-import { from as copyFrom } from 'pg-copy-streams';
-import { CopyChunkWriter } from '../../src/common/export/copy-chunk-writer';
+import { storeChunksByCopy } from '../../src/common/export/copy-chunk-writer';
 import { buildOrganization } from '../factories/organization.factory';
 import { buildPlan } from '../factories/plan.factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-type RawClient = { query<T>(stream: T): T };
-
-describe('CopyChunkWriter (an export file stored through one binary COPY)', () => {
+describe('storeChunksByCopy (an export file stored through one binary COPY)', () => {
   let app: TestApp;
   let exportId: string;
 
@@ -22,17 +19,6 @@ describe('CopyChunkWriter (an export file stored through one binary COPY)', () =
   });
   afterAll(() => app.close());
 
-  /** Runs `use` with a writer on a connection of its own, released after. */
-  async function withWriter(use: (writer: CopyChunkWriter) => Promise<void>) {
-    const runner = app.db.createQueryRunner('master');
-    try {
-      const client = (await runner.connect()) as RawClient;
-      const copy = client.query(copyFrom(`COPY demand_export_chunk (export_id, seq, data) FROM STDIN (FORMAT binary)`));
-      await use(new CopyChunkWriter(copy, exportId, 10));
-    } finally {
-      await runner.release();
-    }
-  }
   const stored = async () =>
     (await app.db.query(`SELECT seq, convert_from(data, 'UTF8') AS text FROM demand_export_chunk WHERE export_id = $1 ORDER BY seq`, [exportId])) as {
       seq: number;
@@ -40,24 +26,22 @@ describe('CopyChunkWriter (an export file stored through one binary COPY)', () =
     }[];
 
   it('stores two parts written side by side as chunks in their numbers, whole', async () => {
-    await withWriter(async (writer) => {
-      const first = writer.part(0);
-      const second = writer.part(1000);
+    const bytes = await storeChunksByCopy(app.db, 'demand_export_chunk', exportId, 10, async (chunks) => {
+      const first = chunks.part(0);
+      const second = chunks.part(1000);
       await Promise.all([
         (async () => {
           for (const piece of ['سلام، ', 'این بخش ', 'اول است.']) await first.write(Buffer.from(piece));
-          await first.flush();
         })(),
         (async () => {
           for (const piece of ['second ', 'part']) await second.write(Buffer.from(piece));
-          await second.flush();
         })(),
       ]);
-      await writer.end();
-      expect(first.bytes + second.bytes).toBe(Buffer.byteLength('سلام، این بخش اول است.second part'));
+      return first.bytes + second.bytes;
     });
+    expect(bytes).toBe(Buffer.byteLength('سلام، این بخش اول است.second part'));
     const chunks = await stored();
-    // Chunks of at least 10 bytes here: each piece but the last of a part closes one.
+    // Chunks of at least 10 bytes here: each piece closes one; what is left goes when the COPY ends.
     expect(chunks.map((c) => c.seq)).toEqual([0, 1, 2, 1000]);
     expect(chunks.filter((c) => c.seq < 1000).map((c) => c.text).join('')).toBe('سلام، این بخش اول است.');
     expect(chunks.filter((c) => c.seq >= 1000).map((c) => c.text).join('')).toBe('second part');
@@ -65,11 +49,12 @@ describe('CopyChunkWriter (an export file stored through one binary COPY)', () =
 
   it('stores nothing of a file whose writing failed half-way', async () => {
     await app.db.query(`DELETE FROM demand_export_chunk WHERE export_id = $1`, [exportId]);
-    await withWriter(async (writer) => {
-      const part = writer.part(0);
+    const failing = storeChunksByCopy(app.db, 'demand_export_chunk', exportId, 10, async (chunks) => {
+      const part = chunks.part(0);
       for (let i = 0; i < 50; i++) await part.write(Buffer.from(`line ${i}\n`));
-      await writer.abort(new Error('the export failed'));
+      throw new Error('the export failed');
     });
+    await expect(failing).rejects.toThrow('the export failed');
     expect(await stored()).toEqual([]);
   });
 });

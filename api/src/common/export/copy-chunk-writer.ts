@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
 
 // PostgreSQL's binary COPY format: a signature, flags and header extension length, then tuples
 // (field count, then each field's length and bytes), then -1 as the trailer.
@@ -30,6 +32,7 @@ export type ChunkPart = {
  */
 export class CopyChunkWriter {
   private failure: unknown = null;
+  private readonly parts: ChunkPart[] = [];
   private readonly exportIdBytes: Buffer;
 
   constructor(
@@ -64,7 +67,7 @@ export class CopyChunkWriter {
       size = 0;
       if (!hasRoom) await this.drained();
     };
-    return {
+    const part: ChunkPart = {
       write: async (data) => {
         this.check();
         pieces.push(data);
@@ -77,10 +80,13 @@ export class CopyChunkWriter {
         return bytes;
       },
     };
+    this.parts.push(part);
+    return part;
   }
 
-  /** Ends the COPY; resolves once PostgreSQL has stored every chunk. */
+  /** Stores what is left of every part and ends the COPY; resolves once PostgreSQL has stored every chunk. */
   async end(): Promise<void> {
+    for (const part of this.parts) await part.flush();
     this.check();
     this.copy.end(TRAILER);
     await finished(this.copy);
@@ -100,5 +106,40 @@ export class CopyChunkWriter {
   private async drained(): Promise<void> {
     this.check();
     await once(this.copy, 'drain');
+  }
+}
+
+/** Export files stored by COPY: the table of an export kind's chunks. */
+export type ChunkTable = 'demand_export_chunk' | 'survey_export_chunk';
+
+/**
+ * Runs `use` with a writer of the export's chunks on a connection of its own (the primary), then
+ * ends the COPY (every chunk stored) or, when `use` fails, cancels it (none stored) and rethrows.
+ */
+export async function storeChunksByCopy<T>(
+  db: DataSource,
+  table: ChunkTable,
+  exportId: string,
+  chunkBytes: number,
+  use: (chunks: CopyChunkWriter) => Promise<T>,
+): Promise<T> {
+  const runner = db.createQueryRunner('master');
+  try {
+    const client = (await runner.connect()) as { query<S>(stream: S): S };
+    const chunks = new CopyChunkWriter(
+      client.query(copyFrom(`COPY ${table} (export_id, seq, data) FROM STDIN (FORMAT binary)`)),
+      exportId,
+      chunkBytes,
+    );
+    try {
+      const result = await use(chunks);
+      await chunks.end();
+      return result;
+    } catch (error) {
+      await chunks.abort(error);
+      throw error;
+    }
+  } finally {
+    await runner.release();
   }
 }

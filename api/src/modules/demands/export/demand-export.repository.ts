@@ -121,10 +121,6 @@ export class DemandExportRepository {
     });
   }
 
-  async appendChunk(exportId: string, seq: number, data: Buffer): Promise<void> {
-    await this.db.query(`INSERT INTO demand_export_chunk (export_id, seq, data) VALUES ($1, $2, $3)`, [exportId, seq, data]);
-  }
-
   /** The chunk of a file that follows chunk number `afterSeq` (-1: the first), or null past the end. */
   async nextChunk(exportId: string, afterSeq: number): Promise<{ seq: number; data: Buffer } | null> {
     const [row] = await this.db.query(

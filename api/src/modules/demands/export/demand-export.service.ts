@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
-import { ChunkSink } from '../../../common/export/chunk-sink';
-import { CopyChunkWriter, type ChunkPart } from '../../../common/export/copy-chunk-writer';
+import { storeChunksByCopy, type ChunkPart } from '../../../common/export/copy-chunk-writer';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { to as copyTo } from 'pg-copy-streams';
 import {
   DEMAND_EXPORT_TTL_HOURS,
   DEMAND_REPORT_FORMATS,
@@ -233,47 +232,23 @@ export class DemandExportService implements OnModuleInit {
     await this.repository.progress(exportId, rowsDone, rowsTotal);
   }
 
+  /** The file of one attempt, stored by one COPY (copy-chunk-writer.ts): whole, or nothing of it. */
   private async write(row: DemandExportRow): Promise<{ rows: number; bytes: number }> {
-    if (row.format === 'pdf' || row.format === 'docx') {
-      const sink = new ChunkSink((seq, bytes) => this.repository.appendChunk(row.id, seq, bytes), CHUNK_BYTES);
-      try {
-        const rows = await this.report.write(sink, row, (done, total) => this.afterProgress(row.id, done, total));
-        await sink.flush();
-        return { rows, bytes: sink.bytes };
-      } catch (error) {
-        // No chunk of this attempt may land after the retry has cleared them.
-        await sink.settle();
-        throw error;
+    return storeChunksByCopy(this.repository.db, 'demand_export_chunk', row.id, CHUNK_BYTES, async (chunks) => {
+      if (row.format === 'pdf' || row.format === 'docx') {
+        const file = chunks.part(0);
+        const rows = await this.report.write(file, row, (done, total) => this.afterProgress(row.id, done, total));
+        return { rows, bytes: file.bytes };
       }
-    }
-    // The data files are stored by one COPY on a connection of its own (copy-chunk-writer.ts).
-    const runner = this.repository.db.createQueryRunner('master');
-    try {
-      const client = (await runner.connect()) as RawClient;
-      const chunks = new CopyChunkWriter(
-        client.query(copyFrom(`COPY demand_export_chunk (export_id, seq, data) FROM STDIN (FORMAT binary)`)),
-        row.id,
-        CHUNK_BYTES,
-      );
       const parts: ChunkPart[] = [];
       // Part k of the file is stored from chunk number k × PART_SEQ on; the download reads them in order.
-      const partFor = (k: number): ChunkPart => {
+      const rows = await this.copyInto((k) => {
         const part = chunks.part(k * PART_SEQ);
         parts.push(part);
         return part;
-      };
-      try {
-        const rows = await this.copyInto(partFor, row);
-        for (const part of parts) await part.flush();
-        await chunks.end();
-        return { rows, bytes: parts.reduce((n, part) => n + part.bytes, 0) };
-      } catch (error) {
-        await chunks.abort(error);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+      }, row);
+      return { rows, bytes: parts.reduce((n, part) => n + part.bytes, 0) };
+    });
   }
 
   /**

@@ -123,14 +123,6 @@ export class SurveyExportRepository {
     });
   }
 
-  async appendChunk(exportId: string, seq: number, data: Buffer): Promise<void> {
-    await this.db.query(`INSERT INTO survey_export_chunk (export_id, seq, data) VALUES ($1, $2, $3)`, [
-      exportId,
-      seq,
-      data,
-    ]);
-  }
-
   /** One chunk of a file, or null past the end. */
   async chunk(exportId: string, seq: number): Promise<Buffer | null> {
     const [row] = await this.db.query(`SELECT data FROM survey_export_chunk WHERE export_id = $1 AND seq = $2`, [

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { ChunkSink } from '../../../common/export/chunk-sink';
+import { storeChunksByCopy, type ChunkPart } from '../../../common/export/copy-chunk-writer';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   LOCALES,
@@ -184,19 +184,15 @@ export class SurveyExportService implements OnModuleInit {
     await this.repository.progress(exportId, rowsDone);
   }
 
+  /** The file of one attempt, stored by one COPY (copy-chunk-writer.ts): whole, or nothing of it. */
   private async write(row: ExportRow, survey: ExportSurvey): Promise<{ rows: number; bytes: number }> {
-    const sink = new ChunkSink((seq, bytes) => this.repository.appendChunk(row.id, seq, bytes), CHUNK_BYTES);
-    try {
-      return await this.writeInto(sink, row, survey);
-    } catch (error) {
-      // No chunk of this attempt may land after the retry has cleared them.
-      await sink.settle();
-      throw error;
-    }
+    return storeChunksByCopy(this.repository.db, 'survey_export_chunk', row.id, CHUNK_BYTES, (chunks) =>
+      this.writeInto(chunks.part(0), row, survey),
+    );
   }
 
   private async writeInto(
-    sink: ChunkSink,
+    sink: ChunkPart,
     row: ExportRow,
     survey: ExportSurvey,
   ): Promise<{ rows: number; bytes: number }> {
