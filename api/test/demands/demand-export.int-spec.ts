@@ -225,6 +225,14 @@ describe('demands exports', () => {
     expect((await download(admin.client, plain.id)).text).not.toContain('مریم');
   });
 
+  it('answers "expired, ask again" for a finished export whose file is gone, as after a crash empties the unlogged chunks', async () => {
+    const done = await exportAs(planner.client, { format: 'csv', filter: { planId: plan.id } });
+    await app.db.query(`DELETE FROM demand_export_chunk WHERE export_id = $1`, [done.id]);
+    const lost = await download(planner.client, done.id);
+    expect(lost.status).toBe(410);
+    expect(lost.body.code).toBe('demand_exports.expired');
+  });
+
   it('lets only the requesting planner download, until the file expires', async () => {
     const done = await exportAs(planner.client, { format: 'csv', filter: { planId: plan.id } });
     const colleague = await personWithRoles(app, org, ['planner'], 'همکار');

@@ -121,15 +121,6 @@ export class DemandExportRepository {
     });
   }
 
-  /** The chunk of a file that follows chunk number `afterSeq` (-1: the first), or null past the end. */
-  async nextChunk(exportId: string, afterSeq: number): Promise<{ seq: number; data: Buffer } | null> {
-    const [row] = await this.db.query(
-      `SELECT seq, data FROM demand_export_chunk WHERE export_id = $1 AND seq > $2 ORDER BY seq LIMIT 1`,
-      [exportId, afterSeq],
-    );
-    return row ? { seq: row.seq as number, data: row.data as Buffer } : null;
-  }
-
   /** Deletes the files of expired exports and forgets exports older than a week. */
   async prune(): Promise<void> {
     await this.db.query(

@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { storeChunksByCopy, type ChunkPart } from '../../../common/export/copy-chunk-writer';
+import type { Readable } from 'node:stream';
+import { storeChunksByCopy, storedFile, type ChunkPart } from '../../../common/export/export-chunks';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { to as copyTo } from 'pg-copy-streams';
 import {
@@ -179,8 +179,8 @@ export class DemandExportService implements OnModuleInit {
     const row = await this.own(org, actor, exportId);
     if (row.status !== 'done') throw DemandExportErrors.notReady();
     if (!row.expiresAt || row.expiresAt.getTime() <= Date.now()) throw DemandExportErrors.expired();
-    const first = await this.repository.nextChunk(row.id, -1);
-    if (!first) throw DemandExportErrors.expired();
+    const stream = await storedFile(this.repository.db, 'demand_export_chunk', row.id);
+    if (!stream) throw DemandExportErrors.expired();
     await this.repository.db.transaction((m) =>
       this.audit.record(m, {
         organizationId: org.id,
@@ -192,17 +192,10 @@ export class DemandExportService implements OnModuleInit {
         after: { exportId: row.id, format: row.format, includePersonal: row.includePersonal },
       }),
     );
-    const repository = this.repository;
-    async function* chunks() {
-      // In the order of their numbers (a file written in parts has gaps between them).
-      for (let chunk: { seq: number; data: Buffer } | null = first; chunk; chunk = await repository.nextChunk(row.id, chunk.seq)) {
-        yield chunk.data;
-      }
-    }
     const stamp = row.createdAt.toISOString().slice(0, 10);
     const name = (DEMAND_REPORT_FORMATS as readonly string[]).includes(row.format) ? 'demands-report' : 'demands';
     return {
-      stream: Readable.from(chunks(), { objectMode: false }),
+      stream,
       contentType: CONTENT_TYPES[row.format],
       filename: `${name}-${stamp}-${row.id.slice(0, 8)}.${row.format}`,
     };
@@ -232,7 +225,7 @@ export class DemandExportService implements OnModuleInit {
     await this.repository.progress(exportId, rowsDone, rowsTotal);
   }
 
-  /** The file of one attempt, stored by one COPY (copy-chunk-writer.ts): whole, or nothing of it. */
+  /** The file of one attempt, stored by one COPY (export-chunks.ts): whole, or nothing of it. */
   private async write(row: DemandExportRow): Promise<{ rows: number; bytes: number }> {
     return storeChunksByCopy(this.repository.db, 'demand_export_chunk', row.id, CHUNK_BYTES, async (chunks) => {
       if (row.format === 'pdf' || row.format === 'docx') {

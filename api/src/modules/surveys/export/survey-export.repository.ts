@@ -123,15 +123,6 @@ export class SurveyExportRepository {
     });
   }
 
-  /** One chunk of a file, or null past the end. */
-  async chunk(exportId: string, seq: number): Promise<Buffer | null> {
-    const [row] = await this.db.query(`SELECT data FROM survey_export_chunk WHERE export_id = $1 AND seq = $2`, [
-      exportId,
-      seq,
-    ]);
-    return row ? (row.data as Buffer) : null;
-  }
-
   /** How many submitted responses the survey has. */
   async countSubmitted(surveyId: string): Promise<number> {
     const [row] = await this.db.query(

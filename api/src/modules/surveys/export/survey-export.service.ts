@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { storeChunksByCopy, type ChunkPart } from '../../../common/export/copy-chunk-writer';
+import type { Readable } from 'node:stream';
+import { storeChunksByCopy, storedFile, type ChunkPart } from '../../../common/export/export-chunks';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   LOCALES,
@@ -124,8 +124,8 @@ export class SurveyExportService implements OnModuleInit {
     const row = await this.own(org, actor, activityId, exportId);
     if (row.status !== 'done') throw SurveyExportErrors.notReady();
     if (!row.expiresAt || row.expiresAt.getTime() <= Date.now()) throw SurveyExportErrors.expired();
-    const first = await this.repository.chunk(row.id, 0);
-    if (!first) throw SurveyExportErrors.expired();
+    const stream = await storedFile(this.repository.db, 'survey_export_chunk', row.id);
+    if (!stream) throw SurveyExportErrors.expired();
     await this.repository.db.transaction((m) =>
       this.audit.record(m, {
         organizationId: org.id,
@@ -137,18 +137,9 @@ export class SurveyExportService implements OnModuleInit {
         after: { exportId: row.id, format: row.format },
       }),
     );
-    const repository = this.repository;
-    async function* chunks() {
-      yield first!;
-      for (let seq = 1; ; seq++) {
-        const next = await repository.chunk(row.id, seq);
-        if (!next) return;
-        yield next;
-      }
-    }
     const stamp = row.createdAt.toISOString().slice(0, 10);
     return {
-      stream: Readable.from(chunks(), { objectMode: false }),
+      stream,
       contentType: CONTENT_TYPES[row.format],
       filename: `survey-responses-${stamp}-${row.id.slice(0, 8)}.${row.format}`,
     };
@@ -184,7 +175,7 @@ export class SurveyExportService implements OnModuleInit {
     await this.repository.progress(exportId, rowsDone);
   }
 
-  /** The file of one attempt, stored by one COPY (copy-chunk-writer.ts): whole, or nothing of it. */
+  /** The file of one attempt, stored by one COPY (export-chunks.ts): whole, or nothing of it. */
   private async write(row: ExportRow, survey: ExportSurvey): Promise<{ rows: number; bytes: number }> {
     return storeChunksByCopy(this.repository.db, 'survey_export_chunk', row.id, CHUNK_BYTES, (chunks) =>
       this.writeInto(chunks.part(0), row, survey),

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
@@ -18,6 +18,9 @@ export type ChunkPart = {
   /** Bytes written so far. */
   readonly bytes: number;
 };
+
+// The files of the survey and demand exports: written through one binary COPY per attempt, read
+// back chunk by chunk for the download.
 
 /**
  * Stores an export's file as numbered chunks `(export_id, seq, data)` through one
@@ -142,4 +145,22 @@ export async function storeChunksByCopy<T>(
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * The stored file of an export as a stream of its chunks in the order of their numbers (a file
+ * written in parts has gaps between them), or null when nothing is stored (pruned, or lost with
+ * the unlogged table in a crash of PostgreSQL).
+ */
+export async function storedFile(db: DataSource, table: ChunkTable, exportId: string): Promise<Readable | null> {
+  const after = async (seq: number): Promise<{ seq: number; data: Buffer } | null> => {
+    const [row] = await db.query(`SELECT seq, data FROM ${table} WHERE export_id = $1 AND seq > $2 ORDER BY seq LIMIT 1`, [exportId, seq]);
+    return row ?? null;
+  };
+  const first = await after(-1);
+  if (!first) return null;
+  async function* chunks() {
+    for (let chunk = first; chunk; chunk = await after(chunk.seq)) yield chunk.data;
+  }
+  return Readable.from(chunks(), { objectMode: false });
 }

@@ -1,4 +1,4 @@
-import { storeChunksByCopy } from '../../src/common/export/copy-chunk-writer';
+import { storeChunksByCopy } from '../../src/common/export/export-chunks';
 import { buildOrganization } from '../factories/organization.factory';
 import { buildPlan } from '../factories/plan.factory';
 import { startTestApp, type TestApp } from '../support/test-app';
