@@ -10,11 +10,12 @@
 // Also in the same run: the previous CSV and XLSX statements (commit caee710, before the kept
 // theme cell; demands-export-previous-sql.json) and the current ones alone. `--skip previous`
 // leaves the previous ones out.
-// Last run (2026-12-03 16:52–16:57 UTC, compiled, 1,000,000 demands, quiet machine): bare COPY … CSV
-// 240,965 rows/s, as two halves side by side 319,704; the CSV statement alone 241,419; csv job (two
-// parts) 224,606 rows/s (4.5 s) peak RSS 205 MB; csv-one-part 181,441; xlsx job 67,850 rows/s
-// (14.7 s) peak RSS 244 MB; pdf 3.9 s; docx 3.6 s. See docs/benchmarks.md, "Exports and survey
-// submitting on a quiet machine". BENCH_KEEP_DB=1 keeps the database for inspection.
+// Last runs (2026-12-03 16:52–17:45 UTC, compiled, 1,000,000 demands, quiet machine): bare COPY … CSV
+// 240,965–262,645 rows/s, as two halves side by side 319,704–354,907; the CSV statement alone
+// 241,419–251,887; csv job (two parts) 184,877–224,606 rows/s, peak RSS 205–256 MB; csv-one-part
+// 168,333–185,390; xlsx job 67,850–68,004 rows/s, peak RSS 244–254 MB; pdf 3.8–3.9 s; docx 3.6–3.8 s.
+// See docs/benchmarks.md, "Exports and survey submitting on a quiet machine". BENCH_KEEP_DB=1 keeps
+// the database for inspection.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
