@@ -1,3 +1,5 @@
+// The files of the survey and demand exports: written through one binary COPY per attempt, read
+// back chunk by chunk for the download.
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -18,9 +20,6 @@ export type ChunkPart = {
   /** Bytes written so far. */
   readonly bytes: number;
 };
-
-// The files of the survey and demand exports: written through one binary COPY per attempt, read
-// back chunk by chunk for the download.
 
 /**
  * Stores an export's file as numbered chunks `(export_id, seq, data)` through one
