@@ -12,9 +12,11 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const TRAILER = Buffer.from([0xff, 0xff]);
 const TUPLE_HEADER_BYTES = 2 + (4 + 16) + (4 + 4) + 4;
 
+/** Where a writer puts its bytes, in order; `write` resolves once the bytes are safe to drop from memory. */
+export type ByteSink = { write(bytes: Buffer): Promise<void> };
+
 /** One part of a file: its bytes go to chunks numbered from the part's first number. */
-export type ChunkPart = {
-  write(bytes: Buffer): Promise<void>;
+export type ChunkPart = ByteSink & {
   /** Stores what is left of the part as its last chunk. */
   flush(): Promise<void>;
   /** Bytes written so far. */

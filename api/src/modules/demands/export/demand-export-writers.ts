@@ -4,9 +4,7 @@ import { contentTypes, relationships, sheetPath, STYLES, workbook } from '../../
 import { escapeCellText } from '../../../common/export/xml-text';
 import { neutraliseFormula } from '../../../common/export/formula-safe';
 import { StreamingZip } from '../../surveys/export/streaming-xlsx';
-
-/** Where a writer puts its bytes, in order; `write` resolves once the bytes are safe to drop from memory. */
-export type ByteSink = { write(bytes: Buffer): Promise<void> };
+import type { ByteSink } from '../../../common/export/export-chunks';
 
 /** A file written from PostgreSQL's COPY output, chunk by chunk, then ended. */
 export type CopyWriter = {

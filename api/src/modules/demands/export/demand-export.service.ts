@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { storeChunksByCopy, storedFile, type ChunkPart } from '../../../common/export/export-chunks';
+import { storeChunksByCopy, storedFile, type ByteSink, type ChunkPart } from '../../../common/export/export-chunks';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { to as copyTo } from 'pg-copy-streams';
 import {
@@ -34,7 +34,7 @@ import {
   xlsxRowsCopySql,
   type ExportQueryOptions,
 } from './demand-export-sql';
-import { countLines, csvCopyWriter, jsonCopyWriter, xlsxCopyWriter, type ByteSink, type CopyWriter } from './demand-export-writers';
+import { countLines, csvCopyWriter, jsonCopyWriter, xlsxCopyWriter, type CopyWriter } from './demand-export-writers';
 import { DemandExportErrors } from './demand-export.errors';
 import { DemandExportRepository, type DemandExportRow } from './demand-export.repository';
 

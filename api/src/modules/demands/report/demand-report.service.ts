@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ByteSink } from '../export/demand-export-writers';
+import type { ByteSink } from '../../../common/export/export-chunks';
 import type { DemandExportRow } from '../export/demand-export.repository';
 import { reportDocument } from './demand-report-document';
 import { reportDocx, reportPdf } from './demand-report-render';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import type { ByteSink } from './survey-export-writers';
+import type { ByteSink } from '../../../common/export/export-chunks';
 import { streamingXlsxWriter } from './streaming-xlsx';
 
 const ROWS = 20_000;

@@ -8,7 +8,8 @@ import { uniqueSheetNames } from '../../../common/export/sheet-names';
 import { columnName, HEADER_STYLE } from '../../../common/export/worksheet-xml';
 import { contentTypes, relationships, sheetPath, STYLES, workbook } from '../../../common/export/xlsx';
 import { escapeCellText } from '../../../common/export/xml-text';
-import type { ByteSink, RowWriter } from './survey-export-writers';
+import type { ByteSink } from '../../../common/export/export-chunks';
+import type { RowWriter } from './survey-export-writers';
 import { safeText } from './survey-export-writers';
 
 // ZIP without ZIP64: entries are streamed with a data descriptor (flag bit 3), so their CRC and

@@ -3,9 +3,7 @@ import ExcelJS from 'exceljs';
 import { XLSX_MAX_SHEET_ROWS } from '@hamandishi/contracts';
 import { neutraliseFormula } from '../../../common/export/formula-safe';
 import type { Cell } from '../../../common/export/tabular';
-
-/** Where a writer puts its bytes, in order; `write` resolves once the bytes are safe to drop from memory. */
-export type ByteSink = { write(bytes: Buffer): Promise<void> };
+import type { ByteSink } from '../../../common/export/export-chunks';
 
 /** A streaming file writer: a header, then rows page by page, then `end`. Memory stays flat. */
 export type RowWriter = {
