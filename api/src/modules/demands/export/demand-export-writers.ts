@@ -3,7 +3,7 @@ import { columnName, HEADER_STYLE } from '../../../common/export/worksheet-xml';
 import { contentTypes, relationships, sheetPath, STYLES, workbook } from '../../../common/export/xlsx';
 import { escapeCellText } from '../../../common/export/xml-text';
 import { neutraliseFormula } from '../../../common/export/formula-safe';
-import { StreamingZip } from '../../surveys/export/streaming-xlsx';
+import { StreamingZip } from '../../../common/export/streaming-zip';
 import type { ByteSink } from '../../../common/export/export-chunks';
 
 /** A file written from PostgreSQL's COPY output, chunk by chunk, then ended. */
