@@ -61,12 +61,6 @@ export function factColumns(facts: AnswerFact[]): FactColumns {
   ];
 }
 
-/** The weight of a fact's demographic cell: 1 outside the listed cells (as the SQL join's coalesce). */
-function weightLookup(weights: CellWeights): (districtId: string | null, gender: string | null, ageBand: string | null) => number {
-  const byCell = new Map(weights.weights.map((w, i) => [`${weights.districtIds[i]}|${weights.genders[i]}|${weights.ageBands[i]}`, w]));
-  return (d, g, a) => (d === null || g === null || a === null ? 1 : (byCell.get(`${d}|${g}|${a}`) ?? 1));
-}
-
 /** Purpose-named queries of the survey results: the fact table and the responses' demographics. */
 @Injectable()
 export class SurveyResultsRepository {
@@ -124,49 +118,46 @@ export class SurveyResultsRepository {
     sumsOf: ('value' | 'value2')[] = [],
   ): Promise<{ item: string | null; sub: string | null; value: number | null; cell: number | null; n: number; answered: number; sumValue: number; sumValue2: number }[]> {
     const s = scope(filters, null);
-    // Weighted, the groups are split by demographic cell and weighed here: one weight lookup per
-    // group instead of a join per fact row (the weights are constant within a cell), so the query
-    // may start while the weights (a promise) are still being computed.
-    const columns = [...keys.map((k) => `f.${k}`), ...(weights ? ['f.district_id', 'f.gender', 'f.age_band'] : [])];
-    const select = [...keys.map((k) => `f.${k}`), ...(weights ? ['f.district_id::text AS d', 'f.gender AS g', 'f.age_band AS a'] : [])].join(', ');
     // The sums only where the question's aggregate uses them.
     const sums = [
       sumsOf.includes('value') ? `, coalesce(sum(f.value), 0) AS "sumValue"` : '',
       sumsOf.includes('value2') ? `, coalesce(sum(f.value2), 0) AS "sumValue2"` : '',
     ].join('');
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${select ? `${select},` : ''} count(*) AS n, count(*) FILTER (WHERE f.first) AS answered ${sums}
+    const counted = (columns: string[]) =>
+      `SELECT ${columns.map((c) => `${c},`).join(' ')} count(*) AS n, count(*) FILTER (WHERE f.first) AS answered ${sums}
          FROM survey_answer_fact f
         WHERE f.survey_id = $1 AND f.question_id = $2 ${s.where}
-        ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}`,
-      [surveyId, questionId, ...s.params],
-    );
-    const group = (r: Record<string, unknown>, w: number) => ({
+        ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}`;
+    const keyColumns = keys.map((k) => `f.${k}`);
+    let sql = counted(keyColumns);
+    const params: unknown[] = [surveyId, questionId, ...s.params];
+    if (weights) {
+      // Weighted: the facts are counted per group and demographic cell, and each such count is
+      // weighed once (the weight is constant within a cell) — a join on the counted groups, not on
+      // every fact row (measured: joining per fact row made the weighted page 1.4–1.55 s against 1.2 s).
+      // The groups come back as many as unweighted, instead of one per cell for Node to add up.
+      const w = await weights;
+      const at = params.length + 1;
+      params.push(w.districtIds, w.genders, w.ageBands, w.weights);
+      const outer = keys.map((k) => `g.${k}`);
+      const measures = ['n', 'answered', ...(sumsOf.includes('value') ? ['sumValue'] : []), ...(sumsOf.includes('value2') ? ['sumValue2'] : [])];
+      sql = `SELECT ${outer.map((c) => `${c},`).join(' ')} ${measures.map((m) => `sum(g."${m}" * coalesce(wt.w, 1)) AS "${m}"`).join(', ')}
+        FROM (${counted([...keyColumns, 'f.district_id', 'f.gender', 'f.age_band'])}) g
+        LEFT JOIN unnest($${at}::uuid[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::float8[]) AS wt(d, gd, a, w)
+          ON wt.d = g.district_id AND wt.gd = g.gender AND wt.a = g.age_band
+        ${outer.length ? `GROUP BY ${outer.join(', ')}` : ''}`;
+    }
+    const rows: Record<string, unknown>[] = await this.db.query(sql, params);
+    return rows.map((r) => ({
       item: (r.item as string | undefined) ?? null,
       sub: (r.sub as string | undefined) ?? null,
       value: r.value === undefined || r.value === null ? null : Number(r.value),
       cell: r.cell === undefined || r.cell === null ? null : Number(r.cell),
-      n: w * Number(r.n),
-      answered: w * Number(r.answered),
-      sumValue: w * Number(r.sumValue ?? 0),
-      sumValue2: w * Number(r.sumValue2 ?? 0),
-    });
-    if (!weights) return rows.map((r) => group(r, 1));
-    const weightOf = weightLookup(await weights);
-    const out = new Map<string, ReturnType<typeof group>>();
-    for (const r of rows) {
-      const g = group(r, weightOf(r.d as string | null, r.g as string | null, r.a as string | null));
-      const key = JSON.stringify([g.item, g.sub, g.value, g.cell]);
-      const into = out.get(key);
-      if (!into) out.set(key, g);
-      else {
-        into.n += g.n;
-        into.answered += g.answered;
-        into.sumValue += g.sumValue;
-        into.sumValue2 += g.sumValue2;
-      }
-    }
-    return [...out.values()];
+      n: Number(r.n),
+      answered: Number(r.answered),
+      sumValue: Number(r.sumValue ?? 0),
+      sumValue2: Number(r.sumValue2 ?? 0),
+    }));
   }
 
   /**
