@@ -251,12 +251,20 @@ export const DEMAND_SOURCE_COLUMNS = `organization_id, plan_id, stage_id, source
  * hidden and merged win. `where` selects the view's rows (alias v).
  */
 export function upsertFromView(kind: string, where: string): string {
+  return upsertFrom(`demand_from_${kind} v WHERE ${where}`);
+}
+
+/**
+ * As `upsertFromView`, from any rows with the view's columns: `from` is what follows `FROM` in the
+ * SELECT (its rows aliased v).
+ */
+export function upsertFrom(from: string): string {
   return `
     INSERT INTO demand AS d (organization_id, plan_id, stage_id, source_kind, source_id, source_key, text, text_key, capacity, author_id,
       district_id, lat, lng, occurred_at, weight, source_state)
     SELECT v.organization_id, v.plan_id, v.stage_id, v.source_kind, v.source_id, v.source_key, v.text, hamandishi_search_key(v.text),
            v.capacity, v.author_id, v.district_id, v.lat, v.lng, v.occurred_at, v.weight, v.source_state
-      FROM demand_from_${kind} v WHERE ${where}
+      FROM ${from}
     ON CONFLICT (organization_id, source_kind, source_id, (coalesce(source_key, ''))) WHERE source_id IS NOT NULL DO UPDATE SET
       plan_id = excluded.plan_id, stage_id = excluded.stage_id, text = excluded.text, text_key = excluded.text_key,
       capacity = excluded.capacity, author_id = excluded.author_id, district_id = excluded.district_id, lat = excluded.lat, lng = excluded.lng,

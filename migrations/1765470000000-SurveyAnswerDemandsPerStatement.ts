@@ -4,6 +4,32 @@ import { SURVEY_ANSWER_ROW_TRIGGERS, upsertFromView } from './1765110000000-Dema
 /** A SQL string literal of `text`. */
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+/** The statement triggers' function as this migration creates it (after `CREATE FUNCTION` or `CREATE OR REPLACE FUNCTION`). */
+export const TRACK_SURVEY_ANSWERS_BY_EXECUTE = `
+      demand_track_survey_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          -- EXECUTE (both branches): planned for the tables as they are now. A statement written here
+          -- would keep the plan made when the tables were small (a sequential scan) for the life of the connection.
+          EXECUTE $q$
+            UPDATE demand d SET source_state = 'deleted', updated_at = now()
+              FROM (SELECT DISTINCT organization_id, response_id, question_id FROM old_facts WHERE text IS NOT NULL) o
+             WHERE d.organization_id = o.organization_id AND d.source_kind = 'survey_answer' AND d.source_id = o.response_id
+               AND coalesce(d.source_key, '') = o.question_id AND d.source_state <> 'deleted' $q$;
+        ELSE
+          EXECUTE ${literal(upsertFromView('survey_answer', `(v.source_id, v.source_key) IN (SELECT response_id, question_id FROM new_facts WHERE text IS NOT NULL)`))};
+        END IF;
+        RETURN NULL;
+      END $$`;
+
+/** The two statement triggers on the facts (insert and delete), both calling `demand_track_survey_answers()`. */
+export const SURVEY_ANSWERS_STATEMENT_TRIGGERS = [
+  `CREATE TRIGGER tr_survey_answers_demand AFTER INSERT ON survey_answer_fact
+   REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION demand_track_survey_answers()`,
+  `CREATE TRIGGER tr_survey_answers_demand_gone AFTER DELETE ON survey_answer_fact
+   REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION demand_track_survey_answers()`,
+];
+
 /**
  * A submission's open-text answers become demands once per statement instead of once per answer.
  *
@@ -27,28 +53,8 @@ export class SurveyAnswerDemandsPerStatement1765470000000 implements MigrationIn
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER tr_survey_answer_demand ON survey_answer_fact`);
     await q.query(`DROP TRIGGER tr_survey_answer_demand_gone ON survey_answer_fact`);
-    await q.query(`
-      CREATE FUNCTION demand_track_survey_answers() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'DELETE' THEN
-          -- EXECUTE (both branches): planned for the tables as they are now. A statement written here
-          -- would keep the plan made when the tables were small (a sequential scan) for the life of the connection.
-          EXECUTE $q$
-            UPDATE demand d SET source_state = 'deleted', updated_at = now()
-              FROM (SELECT DISTINCT organization_id, response_id, question_id FROM old_facts WHERE text IS NOT NULL) o
-             WHERE d.organization_id = o.organization_id AND d.source_kind = 'survey_answer' AND d.source_id = o.response_id
-               AND coalesce(d.source_key, '') = o.question_id AND d.source_state <> 'deleted' $q$;
-        ELSE
-          EXECUTE ${literal(upsertFromView('survey_answer', `(v.source_id, v.source_key) IN (SELECT response_id, question_id FROM new_facts WHERE text IS NOT NULL)`))};
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER tr_survey_answers_demand AFTER INSERT ON survey_answer_fact
-      REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION demand_track_survey_answers()`);
-    await q.query(`
-      CREATE TRIGGER tr_survey_answers_demand_gone AFTER DELETE ON survey_answer_fact
-      REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION demand_track_survey_answers()`);
+    await q.query(`CREATE FUNCTION ${TRACK_SURVEY_ANSWERS_BY_EXECUTE}`);
+    for (const sql of SURVEY_ANSWERS_STATEMENT_TRIGGERS) await q.query(sql);
     await q.query(`ALTER TABLE survey_answer_fact DROP CONSTRAINT survey_answer_fact_organization_id_fkey`);
     await q.query(`ALTER TABLE survey_answer_fact DROP CONSTRAINT survey_answer_fact_survey_id_fkey`);
   }

@@ -44,6 +44,7 @@ import { DemandThemeCell1765440000000 } from './1765440000000-DemandThemeCell';
 import { ProblemMergedIntoIndex1765450000000 } from './1765450000000-ProblemMergedIntoIndex';
 import { UnloggedExportChunks1765460000000 } from './1765460000000-UnloggedExportChunks';
 import { SurveyAnswerDemandsPerStatement1765470000000 } from './1765470000000-SurveyAnswerDemandsPerStatement';
+import { SurveyAnswerDemandsKeptPlan1765480000000 } from './1765480000000-SurveyAnswerDemandsKeptPlan';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -94,4 +95,5 @@ export const MIGRATIONS = [
   ConsultationChangeCounts1765420000000,
   UnloggedExportChunks1765460000000,
   SurveyAnswerDemandsPerStatement1765470000000,
+  SurveyAnswerDemandsKeptPlan1765480000000,
 ];
