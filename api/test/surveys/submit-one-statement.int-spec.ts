@@ -18,24 +18,24 @@ describe('the one-statement submission', () => {
     const planner = (await plannerOf(t, org)).client;
     const { activityId, surveyId } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
     const repository = t.app.get(SurveysRepository);
-    const stale = (await repository.findByActivityCached(t.db, org.id, activityId))!;
+    const stale = (await repository.findByActivityCached(org.id, activityId))!;
     await t.db.query(`UPDATE survey SET updated_at = updated_at + interval '1 second' WHERE id = $1`, [surveyId]);
     const respondent = { respondentKey: `test-${surveyId}`, accountId: null, inviteId: null };
     const submission = { answers: {}, definitionVersion: stale.version, idempotencyKey: null, demographicsConsent: false, capacity: null, districtId: null, ageBand: null, gender: null };
-    const facts: Parameters<SurveysRepository['submitWithFacts']>[4] = [['q'], [true], [null], [null], [1], [null], [null], [null], [null]];
+    const facts: Parameters<SurveysRepository['submitWithFacts']>[3] = [['q'], [true], [null], [null], [1], [null], [null], [null], [null]];
 
-    expect(await repository.submitWithFacts(t.db, stale, respondent, submission, facts)).toEqual({ locked: false, row: null });
+    expect(await repository.submitWithFacts(stale, respondent, submission, facts)).toEqual({ locked: false, row: null });
     expect(await responseCount(t, surveyId)).toBe(0);
 
-    const fresh = (await repository.findByActivityCached(t.db, org.id, activityId))!;
-    const first = await repository.submitWithFacts(t.db, fresh, respondent, submission, facts);
+    const fresh = (await repository.findByActivityCached(org.id, activityId))!;
+    const first = await repository.submitWithFacts(fresh, respondent, submission, facts);
     expect(first.locked).toBe(true);
     expect(first.row).toMatchObject({ status: 'submitted', definitionVersion: fresh.version });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM survey_answer_fact WHERE response_id = $1`, [first.row!.id]);
     expect(n).toBe(1);
 
     // The same person again: nothing written, told apart from a changed survey.
-    expect(await repository.submitWithFacts(t.db, fresh, respondent, submission, facts)).toEqual({ locked: true, row: null });
+    expect(await repository.submitWithFacts(fresh, respondent, submission, facts)).toEqual({ locked: true, row: null });
     expect(await responseCount(t, surveyId, 'submitted')).toBe(1);
   });
 });

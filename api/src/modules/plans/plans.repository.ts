@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActivityType, PlanKind, PlanStatus, StageStatus, TLocalizedLongText, TLocalizedText, TParticipation } from '@hamandishi/contracts';
+import { driverPool } from '../../database/driver-pool';
 import { returningRows } from '../../database/returning-rows';
 
 /** A connection or a transaction's manager: every query takes one, so services decide the transaction. */
@@ -290,6 +291,26 @@ export class PlansRepository {
   async findActivity(q: Queryable, organizationId: string, activityId: string): Promise<ActivityRow | null> {
     const [row] = await q.query(`SELECT ${ACTIVITY_COLUMNS} FROM activity a WHERE a.organization_id = $1 AND a.id = $2`, [organizationId, activityId]);
     return row ?? null;
+  }
+
+  /**
+   * An activity with the dates that decide its stage's status, in one named statement: every
+   * participation request checks its activity this way (a submission, a comment, a support).
+   */
+  async findActivityWithStage(
+    organizationId: string,
+    activityId: string,
+  ): Promise<{ activity: ActivityRow; stage: Pick<StageRow, 'startsOn' | 'endsOn' | 'statusOverride'> } | null> {
+    const { rows } = await driverPool(this.db).query({
+      name: 'plans_activity_with_stage',
+      text: `SELECT ${ACTIVITY_COLUMNS}, s.starts_on::text AS "stageStartsOn", s.ends_on::text AS "stageEndsOn", s.status_override AS "stageStatusOverride"
+               FROM activity a JOIN stage s ON s.id = a.stage_id
+              WHERE a.organization_id = $1 AND a.id = $2`,
+      values: [organizationId, activityId],
+    });
+    if (rows.length === 0) return null;
+    const { stageStartsOn, stageEndsOn, stageStatusOverride, ...activity } = rows[0];
+    return { activity, stage: { startsOn: stageStartsOn, endsOn: stageEndsOn, statusOverride: stageStatusOverride } };
   }
 
   async findActivityForJob(q: Queryable, activityId: string): Promise<ActivityRow | null> {

@@ -172,9 +172,9 @@ export class StagesService {
 
   /** An activity for other modules (problems, consultations...): 404 `plans.activity_not_found` unless in this organisation. */
   async getActivity(organizationId: string, activityId: string): Promise<ActivityInfo> {
-    const activity = await this.repository.findActivity(this.repository.db, organizationId, activityId);
-    if (!activity) throw PlanErrors.activityNotFound();
-    const stage = (await this.repository.findStage(this.repository.db, organizationId, activity.stageId))!;
+    const found = await this.repository.findActivityWithStage(organizationId, activityId);
+    if (!found) throw PlanErrors.activityNotFound();
+    const { activity, stage } = found;
     const clock = clockNow();
     return { ...activityView(activity, stageStatus(stage, clock.today), clock), organizationId, planId: activity.planId };
   }

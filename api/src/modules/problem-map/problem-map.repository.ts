@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { TProblemFilters } from '@hamandishi/contracts';
 import { normalizeForSearch } from '@hamandishi/text';
 import { type Bbox, MAX_FACET_LEVEL, MAX_POINTS, cellRange, columnsOf } from './problem-map-grid';
+import { driverPool } from '../../database/driver-pool';
 
 /** What the map shows: located, not hidden, not merged into another problem. */
 const VISIBLE = `p.lat IS NOT NULL AND NOT p.is_hidden AND p.merged_into_id IS NULL AND p.status <> 'merged'`;
@@ -50,7 +51,7 @@ export class ProblemMapRepository {
   private readonly statements = new Map<string, string>();
 
   constructor(@InjectDataSource() db: DataSource) {
-    this.pool = (db.driver as unknown as { master: Pool }).master;
+    this.pool = driverPool(db);
   }
 
   /**

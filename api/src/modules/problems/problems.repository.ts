@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import type { ProblemCapacity, ProblemStatus, TProblemFilters } from '@hamandishi/contracts';
 import { returningRows } from '../../database/returning-rows';
 import type { Boundary } from './geo';
+import { driverPool } from '../../database/driver-pool';
 
 /** A problem as its page and the rules need it. */
 export type ProblemRow = {
@@ -133,7 +134,7 @@ export class ProblemsRepository {
   private readonly pool: Pool;
 
   constructor(@InjectDataSource() readonly db: DataSource) {
-    this.pool = (db.driver as unknown as { master: Pool }).master;
+    this.pool = driverPool(db);
   }
 
   // ---- districts -------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
@@ -36,7 +37,6 @@ import type { MembershipRow } from '../identity/memberships.repository';
 import type { Organization } from '../organizations/organization.entity';
 import { type ActivityInfo, StagesService } from '../plans/stages.service';
 import { SurveyResultsService } from './results/survey-results.service';
-import { LruCache } from './schema-cache';
 import { SurveyErrors } from './surveys.errors';
 import { type InviteRow, type Respondent, type ResponseRow, type SubmissionRow, type SurveyRow, SurveysRepository } from './surveys.repository';
 
@@ -68,7 +68,7 @@ const keyOf = (surveyId: string, kind: string, id: string) => createHash('sha256
 @Injectable()
 export class SurveysService {
   /** Built schemas per survey id, version, last definition save, box and locale (a saved definition makes a new key). */
-  private readonly schemas = new LruCache<string, ReturnType<typeof buildResponseSchema> | ReturnType<typeof buildDraftSchema>>(SCHEMA_CACHE_SIZE);
+  private readonly schemas = new LRUCache<string, ReturnType<typeof buildResponseSchema> | ReturnType<typeof buildDraftSchema>>({ max: SCHEMA_CACHE_SIZE });
 
   constructor(
     private readonly repository: SurveysRepository,
@@ -283,11 +283,11 @@ export class SurveysService {
     const activity = await this.surveyActivity(org.id, activityId);
     if (!ctx.invite) {
       // The short way, one statement: checked against the survey as read, written only if it is still that survey.
-      const survey = await this.assertOpen(org, activity, await this.repository.findByActivityCached(this.repository.db, org.id, activityId));
+      const survey = await this.assertOpen(org, activity, await this.repository.findByActivityCached(org.id, activityId));
       const respondent = await this.respondent(survey, ctx, this.repository.db);
       const submission = await this.validated(org, survey, ctx, input, idempotencyKey);
       const facts = this.results.factColumnsOf(org, survey, submission.answers);
-      const { locked, row } = await this.repository.submitWithFacts(this.repository.db, survey, respondent, submission, facts);
+      const { locked, row } = await this.repository.submitWithFacts(survey, respondent, submission, facts);
       if (locked) {
         if (!row) throw SurveyErrors.alreadyResponded();
         if (!survey.frozenAt) await this.repository.freeze(this.repository.db, survey.id);
@@ -450,9 +450,12 @@ export class SurveysService {
   private schemaOf(kind: 'response' | 'draft', org: Organization, survey: SurveyRow, locale: Locale | undefined) {
     const box = boxOf(org);
     const key = [kind, survey.id, survey.version, survey.updatedAt.getTime(), box.minLat, box.maxLat, box.minLng, box.maxLng, locale ?? ''].join(':');
-    return this.schemas.getOrBuild(key, () =>
-      kind === 'response' ? buildResponseSchema(survey.definition, { box, locale }) : buildDraftSchema(survey.definition, { box, locale }),
-    );
+    let schema = this.schemas.get(key);
+    if (!schema) {
+      schema = kind === 'response' ? buildResponseSchema(survey.definition, { box, locale }) : buildDraftSchema(survey.definition, { box, locale });
+      this.schemas.set(key, schema);
+    }
+    return schema;
   }
 
   private async localeOf(ctx: RespondentContext): Promise<Locale | undefined> {
