@@ -45,6 +45,7 @@ import { ProblemMergedIntoIndex1765450000000 } from './1765450000000-ProblemMerg
 import { UnloggedExportChunks1765460000000 } from './1765460000000-UnloggedExportChunks';
 import { SurveyAnswerDemandsPerStatement1765470000000 } from './1765470000000-SurveyAnswerDemandsPerStatement';
 import { SurveyAnswerDemandsKeptPlan1765480000000 } from './1765480000000-SurveyAnswerDemandsKeptPlan';
+import { SurveyAnswerFactLeanerWrite1765490000000 } from './1765490000000-SurveyAnswerFactLeanerWrite';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -96,4 +97,5 @@ export const MIGRATIONS = [
   UnloggedExportChunks1765460000000,
   SurveyAnswerDemandsPerStatement1765470000000,
   SurveyAnswerDemandsKeptPlan1765480000000,
+  SurveyAnswerFactLeanerWrite1765490000000,
 ];

@@ -39,3 +39,37 @@ describe('the one-statement submission', () => {
     expect(await responseCount(t, surveyId, 'submitted')).toBe(1);
   });
 });
+
+// The facts are no longer tied to their response by a reference: a trigger removes them with it.
+describe('a deleted survey', () => {
+  let t: TestApp;
+  let org: BuiltOrganization;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await buildOrganization(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('takes its responses’ answer facts with it, and its open-text demands are marked deleted', async () => {
+    const planner = (await plannerOf(t, org)).client;
+    const { activityId, surveyId } = await buildSurvey(t, org, planner, CONDITIONAL_DEFINITION);
+    const repository = t.app.get(SurveysRepository);
+    const survey = (await repository.findByActivityCached(org.id, activityId))!;
+    const submission = { answers: {}, definitionVersion: survey.version, idempotencyKey: null, demographicsConsent: false, capacity: null, districtId: null, ageBand: null, gender: null };
+    const facts: Parameters<SurveysRepository['submitWithFacts']>[3] = [['q', 'note'], [true, true], [null, null], [null, null], [1, null], [null, null], [null, null], [null, 'a pothole'], [null, 'a pothole']];
+    for (const key of ['one', 'two']) {
+      const { row } = await repository.submitWithFacts(survey, { respondentKey: `${key}-${surveyId}`, accountId: null, inviteId: null }, submission, facts);
+      expect(row).not.toBeNull();
+    }
+    const count = async () => (await t.db.query(`SELECT count(*)::int AS n FROM survey_answer_fact WHERE survey_id = $1`, [surveyId]))[0].n;
+    expect(await count()).toBe(4);
+    const demands = async () =>
+      (await t.db.query(`SELECT source_state FROM demand WHERE source_kind = 'survey_answer' AND organization_id = $1`, [org.id])).map((r: { source_state: string }) => r.source_state);
+    expect(await demands()).toEqual(['live', 'live']);
+
+    await t.db.query(`DELETE FROM survey WHERE id = $1`, [surveyId]);
+    expect(await count()).toBe(0);
+    expect(await demands()).toEqual(['deleted', 'deleted']);
+  });
+});

@@ -1,12 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One atomic part of a submitted answer, with the respondent's consented demographics (see results/facts.ts). */
+/** One atomic part of a submitted answer, with the respondent's consented demographics (see results/facts.ts); keyed by its response first. */
 @Entity('survey_answer_fact')
 export class SurveyAnswerFact {
+  @PrimaryColumn({ type: 'uuid' }) responseId!: string;
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id!: string;
   @Column({ type: 'uuid' }) organizationId!: string;
   @Column({ type: 'uuid' }) surveyId!: string;
-  @Column({ type: 'uuid' }) responseId!: string;
   @Column({ type: 'text' }) questionId!: string;
   @Column({ type: 'boolean' }) first!: boolean;
   @Column({ type: 'text', nullable: true }) item!: string | null;
