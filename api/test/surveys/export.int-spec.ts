@@ -348,6 +348,7 @@ describe('survey exports', () => {
 
   it('resumes a job that died mid-way: the retry writes one whole, correct file', async () => {
     const service = app.app.get(SurveyExportService);
+    const pageSize = service.pageSize;
     service.pageSize = 1;
     const spy = jest.spyOn(service, 'afterPage').mockImplementationOnce(async () => {
       throw new Error('the process died');
@@ -377,7 +378,7 @@ describe('survey exports', () => {
       expect(res.bytes.indexOf(bom, 1)).toBe(-1);
     } finally {
       spy.mockRestore();
-      service.pageSize = 1000;
+      service.pageSize = pageSize;
     }
   });
 

@@ -33,6 +33,8 @@ import { SurveyExportErrors } from './survey-export.errors';
 const CHUNK_BYTES = 1024 * 1024;
 /** How many recent exports the planner's list shows. */
 const RECENT = 10;
+/** How often a running export writes its progress (the planner's progress bar polls it). */
+const PROGRESS_EVERY_MS = 250;
 
 const CONTENT_TYPES: Record<SurveyExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -53,8 +55,13 @@ export type ExportFile = { stream: Readable; contentType: string; filename: stri
 @Injectable()
 export class SurveyExportService implements OnModuleInit {
   private readonly logger = new Logger('survey-export');
-  /** Responses fetched from the cursor per page (progress is written after each). */
-  pageSize = 1000;
+  /**
+   * Responses fetched from the cursor per page. Small pages keep the parsed answers young: with
+   * 1,000 a page outlived the garbage collector's young generation and 27 % of the job was
+   * collecting; with 200, CSV went from 14,400 to 19,900 rows/s and XLSX from 7,900 to 12,900
+   * (100,000 responses, survey-export bench). 100 measured the same; 400 was slower.
+   */
+  pageSize = 200;
 
   constructor(
     private readonly repository: SurveyExportRepository,
@@ -175,6 +182,17 @@ export class SurveyExportService implements OnModuleInit {
     await this.repository.progress(exportId, rowsDone);
   }
 
+  /** `afterPage` after the first page, then at most every PROGRESS_EVERY_MS (not an update per page). */
+  private progressOf(exportId: string): (rowsDone: number) => Promise<void> {
+    let reportedAt = Number.NEGATIVE_INFINITY;
+    return async (rowsDone) => {
+      const now = performance.now();
+      if (now - reportedAt < PROGRESS_EVERY_MS) return;
+      reportedAt = now;
+      await this.afterPage(exportId, rowsDone);
+    };
+  }
+
   /** The file of one attempt, stored by one COPY (export-chunks.ts): whole, or nothing of it. */
   private async write(row: ExportRow, survey: ExportSurvey): Promise<{ rows: number; bytes: number }> {
     return storeChunksByCopy(this.repository.db, 'survey_export_chunk', row.id, CHUNK_BYTES, (chunks) =>
@@ -189,6 +207,7 @@ export class SurveyExportService implements OnModuleInit {
   ): Promise<{ rows: number; bytes: number }> {
     const isIdentified = !survey.anonymous;
     let rows = 0;
+    const progress = this.progressOf(row.id);
     const pages = this.pages(row, survey.id, isIdentified);
     if (row.format === 'geojson') {
       const mapQuestions = surveyQuestions(survey.definition)
@@ -198,7 +217,7 @@ export class SurveyExportService implements OnModuleInit {
       for await (const page of pages) {
         await writer.writeFeatures(page.flatMap((r) => mapFeatures(r, mapQuestions)));
         rows += page.length;
-        await this.afterPage(row.id, rows);
+        await progress(rows);
       }
       await writer.end();
     } else {
@@ -213,7 +232,7 @@ export class SurveyExportService implements OnModuleInit {
       for await (const page of pages) {
         await writer.writeRows(page.map(layout.row));
         rows += page.length;
-        await this.afterPage(row.id, rows);
+        await progress(rows);
       }
       await writer.end();
     }
