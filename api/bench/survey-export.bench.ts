@@ -3,7 +3,7 @@
 // Prints rows/s for CSV, XLSX and GeoJSON, the process's peak RSS during each, the bare
 // `COPY … TO STDOUT` of the same rows in the same run, and the project's in-memory XLSX writer
 // against exceljs's streaming writer on the same rows.
-// Run: npx ts-node --transpile-only api/bench/survey-export.bench.ts [--responses 100000]
+// Run: npx ts-node --transpile-only api/bench/survey-export.bench.ts [--responses 100000] [--formats csv,xlsx,geojson]
 // Memory ceiling from a compiled build (ts-node and its compiler excluded):
 //   npx tsc -p api/tsconfig.json --noEmit false --outDir api/.bench-dist
 //   node --expose-gc --max-old-space-size=256 api/.bench-dist/api/bench/survey-export.bench.js --no-writer-comparison
@@ -82,7 +82,9 @@ async function main() {
     console.log(
       `cursor batches read alone (${readRows} rows, answers parsed): ${Math.round(RESPONSES / (readMs / 1000)).toLocaleString('en')} rows/s (${Math.round(readMs)} ms)`,
     );
-    for (const format of ['csv', 'xlsx', 'geojson'] as SurveyExportFormat[]) {
+    const formatsAt = process.argv.indexOf('--formats');
+    const formats = (formatsAt >= 0 ? process.argv[formatsAt + 1].split(',') : ['csv', 'xlsx', 'geojson']) as SurveyExportFormat[];
+    for (const format of formats) {
       const [row] = await db.query(
         `INSERT INTO survey_export (organization_id, survey_id, requested_by, format, locale) VALUES ($1, $2, $3, $4, 'fa') RETURNING id`,
         [org.id, surveyId, account.id, format],
