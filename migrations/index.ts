@@ -46,6 +46,7 @@ import { UnloggedExportChunks1765460000000 } from './1765460000000-UnloggedExpor
 import { SurveyAnswerDemandsPerStatement1765470000000 } from './1765470000000-SurveyAnswerDemandsPerStatement';
 import { SurveyAnswerDemandsKeptPlan1765480000000 } from './1765480000000-SurveyAnswerDemandsKeptPlan';
 import { SurveyAnswerFactLeanerWrite1765490000000 } from './1765490000000-SurveyAnswerFactLeanerWrite';
+import { SurveyAnswerFactDemographicCell1765500000000 } from './1765500000000-SurveyAnswerFactDemographicCell';
 
 // Every migration, in order. Listed by hand so the app, the CLI and the tests run the same
 // set, compiled or not.
@@ -98,4 +99,5 @@ export const MIGRATIONS = [
   SurveyAnswerDemandsPerStatement1765470000000,
   SurveyAnswerDemandsKeptPlan1765480000000,
   SurveyAnswerFactLeanerWrite1765490000000,
+  SurveyAnswerFactDemographicCell1765500000000,
 ];

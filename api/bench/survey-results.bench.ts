@@ -253,12 +253,13 @@ async function prepare(): Promise<DataSource> {
     await admin.query(`CREATE DATABASE ${name}`);
   }
   await admin.end();
-  if (!reuse) {
-    step('applying migrations');
-    await runMigrations(URL_);
-  } else step(`${name} already holds ${RESPONSES} responses (pass --force to regenerate)`);
+  if (reuse) step(`${name} already holds ${RESPONSES} responses (pass --force to regenerate); applying any newer migrations`);
+  else step('applying migrations');
+  await runMigrations(URL_);
   const db = new DataSource({ type: 'postgres', url: URL_, entities: [], extra: { max: 4 } });
   await db.initialize();
+  // A migration may have rewritten the facts: index-only scans need the visibility map again.
+  if (reuse) await db.query('VACUUM ANALYZE survey_answer_fact');
   if (!reuse) {
     step(`generating ${RESPONSES} responses`);
     const started = performance.now();

@@ -3,6 +3,7 @@ import { buildOrganization, type BuiltOrganization } from '../factories/organiza
 import { personWithRoles } from '../plans/plan-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestClient } from '../support/test-client';
+import * as factTable from '../../src/modules/surveys/results/survey-results.repository';
 import { buildSurvey, plannerOf, submit, surveyPath } from './survey-helpers';
 
 const t3 = (fa: string) => ({ fa });
@@ -282,7 +283,8 @@ describe('survey results', () => {
     expect(res.body.weights.max).toBeCloseTo(2.25);
   });
 
-  it('applies the weights to every aggregate and cross-tab, and says so', async () => {
+  /** The weighted page and cross-tab against the numbers worked out by hand. */
+  const expectWeightedResults = async () => {
     const res = await planner.get(path('?weighted=true'));
     expect(res.body.weighted).toBe(true);
     expect(res.body.respondents).toBe(14);
@@ -302,6 +304,20 @@ describe('survey results', () => {
     const crosstab = await planner.get(path('/crosstab?question=transport&by=district&weighted=true'));
     expect(crosstab.body.weighted).toBe(true);
     expect(crosstab.body.groups).toEqual(expect.arrayContaining([{ id: d1, respondents: expect.closeTo(3) }, { id: d2, respondents: expect.closeTo(9) }]));
+  };
+
+  it('applies the weights to every aggregate and cross-tab, and says so', async () => {
+    await expectWeightedResults();
+  });
+
+  it('weighs the same when two demographic cells share a number (matched by their three columns then)', async () => {
+    const spy = jest.spyOn(factTable, 'demographicCellOf').mockReturnValue(7);
+    try {
+      await expectWeightedResults();
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('lists open-text answers with Persian-normalised search', async () => {

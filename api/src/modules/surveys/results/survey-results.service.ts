@@ -28,7 +28,7 @@ import { SurveyErrors } from '../surveys.errors';
 import { type FactColumns, type Queryable, type SurveyRow, SurveysRepository } from '../surveys.repository';
 import { factsOf } from './facts';
 import { SurveyResultErrors } from './survey-results.errors';
-import { type CellWeights, type FactDemographics, factColumns, SurveyResultsRepository } from './survey-results.repository';
+import { type CellWeights, demographicCellOf, type FactDemographics, factColumns, SurveyResultsRepository } from './survey-results.repository';
 import { poststratify, type WeightScheme } from './weights';
 
 /** How many question aggregates of one results request run at once (each holds a pooled connection). */
@@ -100,7 +100,7 @@ export class SurveyResultsService {
   async results(org: Organization, activityId: string, filters: TSurveyResultsFilters): Promise<TSurveyResults> {
     const survey = await this.survey(org, activityId);
     // The weight table once per request, computed while the first aggregates run (they weigh their groups when it is ready).
-    const weights = filters.weighted ? this.scheme(org, survey.id).then(({ scheme }) => toCellWeights(scheme)) : null;
+    const weights = filters.weighted ? this.scheme(org, survey.id).then(({ scheme, cells }) => toCellWeights(scheme, cells)) : null;
     // Not left unhandled while no aggregate awaits it yet; the aggregates see the rejection.
     weights?.catch(() => undefined);
     // A few questions at a time: each is one index-only scan, mostly waiting on reads when cold.
@@ -128,7 +128,8 @@ export class SurveyResultsService {
     if (!question) throw SurveyResultErrors.questionNotFound();
     const key = crosstabKey(question);
     if (!key) throw SurveyResultErrors.crosstabUnsupported();
-    const weights = query.weighted ? toCellWeights((await this.scheme(org, survey.id)).scheme) : null;
+    const weighting = query.weighted ? await this.scheme(org, survey.id) : null;
+    const weights = weighting ? toCellWeights(weighting.scheme, weighting.cells) : null;
     const rows = await this.repository.crosstab(survey.id, question.id, key, query.by, query, weights);
     const respondents = new Map<string, number>();
     for (const r of rows) respondents.set(r.grp, (respondents.get(r.grp) ?? 0) + r.answered);
@@ -357,13 +358,27 @@ export class SurveyResultsService {
   }
 }
 
-/** The weights as the fact queries take them. */
-export function toCellWeights(scheme: WeightScheme): CellWeights {
+/**
+ * The weights as the fact queries take them. `present` are the survey's demographic cells (every
+ * response's, weighted or not): their numbers must all differ for the queries to match facts by
+ * number, or a fact of one cell could take another's weight.
+ */
+export function toCellWeights(scheme: WeightScheme, present: { districtId: string | null; gender: string | null; ageBand: string | null }[]): CellWeights {
+  const numbers = new Map<number, string>();
+  let isUnique = true;
+  for (const c of present) {
+    if (!c.districtId || !c.gender || !c.ageBand) continue;
+    const key = `${c.districtId}|${c.gender}|${c.ageBand}`;
+    const n = demographicCellOf(c.districtId, c.gender, c.ageBand);
+    if ((numbers.get(n) ?? key) !== key) isUnique = false;
+    numbers.set(n, key);
+  }
   return {
     districtIds: scheme.cells.map((c) => c.districtId),
     genders: scheme.cells.map((c) => c.gender),
     ageBands: scheme.cells.map((c) => c.ageBand),
     weights: scheme.cells.map((c) => c.weight),
+    cells: isUnique ? scheme.cells.map((c) => demographicCellOf(c.districtId, c.gender, c.ageBand)) : null,
   };
 }
 
