@@ -18,6 +18,7 @@ import {
   type TSurveyQuestion,
 } from '@hamandishi/contracts';
 import { runMigrations } from '../src/database/migrate';
+import { demographicCellOf } from '../src/modules/surveys/results/demographic-cell';
 import { factsOf } from '../src/modules/surveys/results/facts';
 import { SurveyResultsRepository } from '../src/modules/surveys/results/survey-results.repository';
 import { SurveyResultsService } from '../src/modules/surveys/results/survey-results.service';
@@ -179,7 +180,7 @@ async function load(db: DataSource): Promise<{ organizationId: string; activityI
   for (let done = 0; done < RESPONSES; done += BATCH) {
     const n = Math.min(BATCH, RESPONSES - done);
     const r = { id: [] as string[], key: [] as string[], answers: [] as string[], consent: [] as boolean[], capacity: [] as (string | null)[], district: [] as (string | null)[], age: [] as (string | null)[], gender: [] as (string | null)[] };
-    const f: Record<string, unknown[]> = { response: [], q: [], first: [], item: [], sub: [], v: [], v2: [], cell: [], text: [], key: [], capacity: [], district: [], age: [], gender: [] };
+    const f: Record<string, unknown[]> = { response: [], q: [], first: [], item: [], sub: [], v: [], v2: [], cell: [], text: [], key: [], capacity: [], district: [], age: [], gender: [], demographicCell: [] };
     for (let i = 0; i < n; i++) {
       const id = randomUUID();
       const answers = answersOf(def);
@@ -211,6 +212,7 @@ async function load(db: DataSource): Promise<{ organizationId: string; activityI
         f.district.push(demo.district);
         f.age.push(demo.age);
         f.gender.push(demo.gender);
+        f.demographicCell.push(demographicCellOf(demo.district, demo.gender, demo.age));
       }
     }
     await db.query(
@@ -220,11 +222,13 @@ async function load(db: DataSource): Promise<{ organizationId: string; activityI
       [org.id, survey.id, r.id, r.key, r.answers, r.consent, r.capacity, r.district, r.age, r.gender],
     );
     await db.query(
-      `INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key, capacity, district_id, age_band, gender)
-       SELECT $1, $2, u.r, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, u.cap, u.d, u.age, u.g
-         FROM unnest($3::uuid[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::int[], $11::text[], $12::text[], $13::text[], $14::uuid[], $15::text[], $16::text[])
-           AS u(r, q, f, i, s, v, v2, c, t, k, cap, d, age, g)`,
-      [org.id, survey.id, f.response, f.q, f.first, f.item, f.sub, f.v, f.v2, f.cell, f.text, f.key, f.capacity, f.district, f.age, f.gender],
+      `INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key, capacity, district_id, age_band, gender,
+         demographic_cell)
+       SELECT $1, $2, u.r, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, u.cap, u.d, u.age, u.g, u.dc
+         FROM unnest($3::uuid[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::int[], $11::text[], $12::text[], $13::text[], $14::uuid[], $15::text[], $16::text[],
+           $17::int[])
+           AS u(r, q, f, i, s, v, v2, c, t, k, cap, d, age, g, dc)`,
+      [org.id, survey.id, f.response, f.q, f.first, f.item, f.sub, f.v, f.v2, f.cell, f.text, f.key, f.capacity, f.district, f.age, f.gender, f.demographicCell],
     );
     facts += f.q.length;
     if ((done / BATCH) % 10 === 0) step(`${done + n} responses, ${facts} facts`);

@@ -3,7 +3,7 @@ import { buildOrganization, type BuiltOrganization } from '../factories/organiza
 import { personWithRoles } from '../plans/plan-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestClient } from '../support/test-client';
-import * as factTable from '../../src/modules/surveys/results/survey-results.repository';
+import * as demographicCell from '../../src/modules/surveys/results/demographic-cell';
 import { buildSurvey, plannerOf, submit, surveyPath } from './survey-helpers';
 
 const t3 = (fa: string) => ({ fa });
@@ -311,13 +311,26 @@ describe('survey results', () => {
   });
 
   it('weighs the same when two demographic cells share a number (matched by their three columns then)', async () => {
-    const spy = jest.spyOn(factTable, 'demographicCellOf').mockReturnValue(7);
+    const spy = jest.spyOn(demographicCell, 'demographicCellOf').mockReturnValue(7);
     try {
       await expectWeightedResults();
       expect(spy).toHaveBeenCalled();
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('numbers each fact’s demographic cell as the migration did for facts written before it', async () => {
+    const [{ numbered, differing }] = await t.db.query(
+      `SELECT count(demographic_cell)::int AS numbered,
+              count(*) FILTER (WHERE demographic_cell IS DISTINCT FROM
+                CASE WHEN district_id IS NULL OR gender IS NULL OR age_band IS NULL THEN NULL
+                     ELSE ('x' || substr(md5(district_id::text || '|' || gender || '|' || age_band), 1, 8))::bit(32)::integer END)::int AS differing
+         FROM survey_answer_fact WHERE organization_id = $1`,
+      [org.id],
+    );
+    expect(numbered).toBeGreaterThan(0);
+    expect(differing).toBe(0);
   });
 
   it('lists open-text answers with Persian-normalised search', async () => {

@@ -5,6 +5,7 @@ import type { TSurveyAudience, TSurveyDefinition } from '@hamandishi/contracts';
 import { LRUCache } from 'lru-cache';
 import { driverPool } from '../../database/driver-pool';
 import { returningRows } from '../../database/returning-rows';
+import { demographicCellOf } from './results/demographic-cell';
 
 /** The fact rows of a response as the columns `unnest` takes: question, first, item, sub, value, value2, cell, text, text key. */
 export type FactColumns = [string[], boolean[], (string | null)[], (string | null)[], (number | null)[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
@@ -255,12 +256,12 @@ export class SurveysRepository {
          RETURNING id, status, definition_version AS "definitionVersion", submitted_at AS "submittedAt", updated_at AS "updatedAt"),
        f AS (
          INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
-           capacity, district_id, age_band, gender)
-         SELECT $1::uuid, $2::uuid, r.id, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $10::text, $11::uuid, $12::text, $13::text
+           capacity, district_id, age_band, gender, demographic_cell)
+         SELECT $1::uuid, $2::uuid, r.id, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $10::text, $11::uuid, $12::text, $13::text, $24::int
            FROM r, unnest($15::text[], $16::bool[], $17::text[], $18::text[], $19::float8[], $20::float8[], $21::int[], $22::text[], $23::text[])
              AS u(q, f, i, s, v, v2, c, t, k))
        SELECT (SELECT count(*) FROM s) > 0 AS locked, r.* FROM (SELECT 1) one LEFT JOIN r ON true`,
-      values: [...submissionParams(survey, respondent, s), survey.updatedAt, ...facts],
+      values: [...submissionParams(survey, respondent, s), survey.updatedAt, ...facts, demographicCellOf(s.districtId, s.gender, s.ageBand)],
     });
     // The receipt's columns only (the answers are the caller's own: not sent back and parsed again).
     const { locked, ...row } = result as { locked: boolean } & Pick<ResponseRow, 'id' | 'status' | 'definitionVersion' | 'submittedAt' | 'updatedAt'>;

@@ -1,25 +1,17 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { SurveyCrosstabGrouping, TSurveyResultsFilters } from '@hamandishi/contracts';
 import type { FactColumns, Queryable } from '../surveys.repository';
+import { demographicCellOf } from './demographic-cell';
 import type { AnswerFact } from './facts';
 
 /**
  * The weight of each district × gender × age band cell (cells not listed weigh 1), with each cell's
- * number as the fact table's `demographic_cell` holds it; `cells` is null when two cells of the
+ * number as the fact table's `demographic_cell` holds it (demographicCellOf); `cells` is null when two cells of the
  * survey share a number (the queries then match the three columns).
  */
 export type CellWeights = { districtIds: string[]; genders: string[]; ageBands: string[]; weights: number[]; cells: number[] | null };
-
-/**
- * A demographic cell's number as migration 1765500000000 computes `demographic_cell`: the first
- * 32 bits (signed, big-endian) of the MD5 of `district|gender|age band`.
- */
-export function demographicCellOf(districtId: string, gender: string, ageBand: string): number {
-  return createHash('md5').update(`${districtId}|${gender}|${ageBand}`).digest().readInt32BE(0);
-}
 
 /** The demographics a response's facts carry (null without consent). */
 export type FactDemographics = { capacity: string | null; districtId: string | null; ageBand: string | null; gender: string | null };
@@ -96,8 +88,8 @@ export class SurveyResultsRepository {
     if (facts.length === 0) return;
     await q.query(
       `INSERT INTO survey_answer_fact (organization_id, survey_id, response_id, question_id, first, item, sub, value, value2, cell, text, text_key,
-         capacity, district_id, age_band, gender)
-       SELECT $1, $2, $3, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $13, $14, $15, $16
+         capacity, district_id, age_band, gender, demographic_cell)
+       SELECT $1, $2, $3, u.q, u.f, u.i, u.s, u.v, u.v2, u.c, u.t, u.k, $13, $14, $15, $16, $17
          FROM unnest($4::text[], $5::bool[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::int[], $11::text[], $12::text[])
            AS u(q, f, i, s, v, v2, c, t, k)`,
       [
@@ -109,6 +101,7 @@ export class SurveyResultsRepository {
         d.districtId,
         d.ageBand,
         d.gender,
+        demographicCellOf(d.districtId, d.gender, d.ageBand),
       ],
     );
   }

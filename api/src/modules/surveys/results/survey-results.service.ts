@@ -28,7 +28,8 @@ import { SurveyErrors } from '../surveys.errors';
 import { type FactColumns, type Queryable, type SurveyRow, SurveysRepository } from '../surveys.repository';
 import { factsOf } from './facts';
 import { SurveyResultErrors } from './survey-results.errors';
-import { type CellWeights, demographicCellOf, type FactDemographics, factColumns, SurveyResultsRepository } from './survey-results.repository';
+import { demographicCellOf } from './demographic-cell';
+import { type CellWeights, type FactDemographics, factColumns, SurveyResultsRepository } from './survey-results.repository';
 import { poststratify, type WeightScheme } from './weights';
 
 /** How many question aggregates of one results request run at once (each holds a pooled connection). */
@@ -369,7 +370,7 @@ export function toCellWeights(scheme: WeightScheme, present: { districtId: strin
   for (const c of present) {
     if (!c.districtId || !c.gender || !c.ageBand) continue;
     const key = `${c.districtId}|${c.gender}|${c.ageBand}`;
-    const n = demographicCellOf(c.districtId, c.gender, c.ageBand);
+    const n = demographicCellOf(c.districtId, c.gender, c.ageBand)!;
     if ((numbers.get(n) ?? key) !== key) isUnique = false;
     numbers.set(n, key);
   }
@@ -378,7 +379,7 @@ export function toCellWeights(scheme: WeightScheme, present: { districtId: strin
     genders: scheme.cells.map((c) => c.gender),
     ageBands: scheme.cells.map((c) => c.ageBand),
     weights: scheme.cells.map((c) => c.weight),
-    cells: isUnique ? scheme.cells.map((c) => demographicCellOf(c.districtId, c.gender, c.ageBand)) : null,
+    cells: isUnique ? scheme.cells.map((c) => demographicCellOf(c.districtId, c.gender, c.ageBand)!) : null,
   };
 }
 
