@@ -9,10 +9,11 @@
 //   node --expose-gc --max-old-space-size=256 api/.bench-dist/api/bench/survey-export.bench.js --no-writer-comparison
 import { execFileSync } from 'node:child_process';
 import type { SurveyExportFormat } from '@hamandishi/contracts';
+import type { Cell } from '../src/common/export/tabular';
 import { toXlsx } from '../src/common/export/xlsx';
 import { exportLayout } from '../src/modules/surveys/export/survey-export-layout';
 import { streamingXlsxWriter } from '../src/modules/surveys/export/streaming-xlsx';
-import { xlsxWriter } from '../src/modules/surveys/export/survey-export-writers';
+import { csvWriter, xlsxWriter } from '../src/modules/surveys/export/survey-export-writers';
 import { SurveyExportService } from '../src/modules/surveys/export/survey-export.service';
 import { buildBenchSurvey, randomAnswers, startBenchApp } from './survey-bench-setup';
 
@@ -82,6 +83,46 @@ async function main() {
     console.log(
       `cursor batches read alone (${readRows} rows, answers parsed): ${Math.round(RESPONSES / (readMs / 1000)).toLocaleString('en')} rows/s (${Math.round(readMs)} ms)`,
     );
+    // The API's own ceiling, no database at all: answers parsed from their JSON text, laid out and
+    // written by the export's writers into a sink that discards, one page of 200 at a time.
+    const texts = pool.map((a) => JSON.stringify(a));
+    const ceilingLayout = exportLayout(definition, 'fa', { isIdentified: true, hasDemographics: true });
+    const ceiling = async (writerOf: () => Promise<{ writeRows(rows: Cell[][]): Promise<void>; end(): Promise<void> }>) => {
+      const ROWS = 20_000;
+      const t0 = performance.now();
+      const writer = await writerOf();
+      for (let i = 0; i < ROWS; i += 200) {
+        const page: Cell[][] = [];
+        for (let j = i; j < i + 200; j++)
+          page.push(
+            ceilingLayout.row({
+              id: `r${j}`,
+              submittedAt: new Date(),
+              answers: JSON.parse(texts[j % DISTINCT]),
+              respondentId: null,
+              name: null,
+              mobile: null,
+              capacity: 'citizen',
+              district: 'منطقه ۱',
+              ageBand: '30_44',
+              gender: 'female',
+            }),
+          );
+        await writer.writeRows(page);
+      }
+      await writer.end();
+      return Math.round(ROWS / ((performance.now() - t0) / 1000)).toLocaleString('en');
+    };
+    const discard = { write: async () => undefined };
+    // Once to warm the code up, then measured.
+    await ceiling(() => csvWriter(discard, ceilingLayout.header));
+    await ceiling(() => streamingXlsxWriter(discard, ceilingLayout.header, 'پاسخ‌ها', true));
+    console.log(
+      `the API's ceiling (answers parsed, laid out and written, no database; output discarded): ` +
+        `CSV ${await ceiling(() => csvWriter(discard, ceilingLayout.header))} rows/s, ` +
+        `XLSX ${await ceiling(() => streamingXlsxWriter(discard, ceilingLayout.header, 'پاسخ‌ها', true))} rows/s`,
+    );
+
     const formatsAt = process.argv.indexOf('--formats');
     const formats = (formatsAt >= 0 ? process.argv[formatsAt + 1].split(',') : ['csv', 'xlsx', 'geojson']) as SurveyExportFormat[];
     for (const format of formats) {
