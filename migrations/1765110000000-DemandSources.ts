@@ -45,17 +45,7 @@ export class DemandSources1765110000000 implements MigrationInterface {
         LEFT JOIN activity a ON a.id = e.activity_id
        WHERE NOT c.is_official AND coalesce(p.plan_id, a.plan_id) IS NOT NULL AND btrim(c.body) <> ''`);
     // Open-text answers (short and long text questions): one demand per response and question.
-    await q.query(`
-      CREATE VIEW demand_from_survey_answer AS
-      SELECT f.organization_id, a.plan_id, a.stage_id, 'survey_answer'::text AS source_kind, f.response_id AS source_id,
-             f.question_id AS source_key, left(f.text, 10000) AS text, f.capacity, r.account_id AS author_id, f.district_id,
-             NULL::double precision AS lat, NULL::double precision AS lng, coalesce(r.submitted_at, r.created_at) AS occurred_at,
-             0 AS weight, 'live'::text AS source_state
-        FROM survey_answer_fact f
-        JOIN survey_response r ON r.id = f.response_id
-        JOIN survey s ON s.id = f.survey_id
-        JOIN activity a ON a.id = s.activity_id
-       WHERE f.text IS NOT NULL AND btrim(f.text) <> ''`);
+    await q.query(`CREATE VIEW demand_from_survey_answer AS ${surveyAnswerDemandRows('survey_answer_fact')}`);
 
     for (const source of SOURCES) for (const sql of demandSourceSql(source)) await q.query(sql);
 
@@ -240,6 +230,23 @@ export const SURVEY_ANSWER_ROW_TRIGGERS = [
 export type DemandSourceSpec = { kind: string };
 
 const SOURCES: DemandSourceSpec[] = [{ kind: 'problem' }, { kind: 'comment' }, { kind: 'survey_answer' }];
+
+/**
+ * The demand rows of open-text answers (short and long text questions), one per response and
+ * question, from `facts` (the fact table, or a trigger's transition table of it).
+ */
+export function surveyAnswerDemandRows(facts: string): string {
+  return `
+      SELECT f.organization_id, a.plan_id, a.stage_id, 'survey_answer'::text AS source_kind, f.response_id AS source_id,
+             f.question_id AS source_key, left(f.text, 10000) AS text, f.capacity, r.account_id AS author_id, f.district_id,
+             NULL::double precision AS lat, NULL::double precision AS lng, coalesce(r.submitted_at, r.created_at) AS occurred_at,
+             0 AS weight, 'live'::text AS source_state
+        FROM ${facts} f
+        JOIN survey_response r ON r.id = f.response_id
+        JOIN survey s ON s.id = f.survey_id
+        JOIN activity a ON a.id = s.activity_id
+       WHERE f.text IS NOT NULL AND btrim(f.text) <> ''`;
+}
 
 /** The columns every `demand_from_<source>` view has, in this order. */
 export const DEMAND_SOURCE_COLUMNS = `organization_id, plan_id, stage_id, source_kind, source_id, source_key, text, capacity, author_id,

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { upsertFrom } from './1765110000000-DemandSources';
+import { surveyAnswerDemandRows, upsertFrom } from './1765110000000-DemandSources';
 import { TRACK_SURVEY_ANSWERS_BY_EXECUTE } from './1765470000000-SurveyAnswerDemandsPerStatement';
 
 /**
@@ -24,16 +24,7 @@ export class SurveyAnswerDemandsKeptPlan1765480000000 implements MigrationInterf
   name = 'SurveyAnswerDemandsKeptPlan1765480000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const rows = `(
-      SELECT n.organization_id, a.plan_id, a.stage_id, 'survey_answer'::text AS source_kind, n.response_id AS source_id,
-             n.question_id AS source_key, left(n.text, 10000) AS text, n.capacity, r.account_id AS author_id, n.district_id,
-             NULL::double precision AS lat, NULL::double precision AS lng, coalesce(r.submitted_at, r.created_at) AS occurred_at,
-             0 AS weight, 'live'::text AS source_state
-        FROM new_facts n
-        JOIN survey_response r ON r.id = n.response_id
-        JOIN survey s ON s.id = n.survey_id
-        JOIN activity a ON a.id = s.activity_id
-       WHERE n.text IS NOT NULL AND btrim(n.text) <> '') v`;
+    const rows = `(${surveyAnswerDemandRows('new_facts')}) v`;
     await q.query(`
       CREATE OR REPLACE FUNCTION demand_track_survey_answers() RETURNS trigger LANGUAGE plpgsql
       SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$

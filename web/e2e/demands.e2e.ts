@@ -177,9 +177,8 @@ async function expect_count(page: Page, n: number) {
 /** Waits until the element's text is `text` (and says what it was otherwise). */
 async function expectText(locator: ReturnType<Page['locator']>, text: string) {
   const end = Date.now() + 15_000;
-  let seen = '';
   for (;;) {
-    seen = (await locator.innerText().catch(() => '')).trim();
+    const seen = (await locator.innerText().catch(() => '')).trim();
     if (seen === text) return;
     if (Date.now() > end) throw new Error(`expected "${text}", saw "${seen}"`);
     await new Promise((r) => setTimeout(r, 250));
