@@ -42,18 +42,26 @@ function scope(filters: TSurveyResultsFilters, weights: CellWeights | null, alia
   let join = '';
   let w = '1::float8';
   if (weights) {
-    const at = params.length + 3;
-    if (weights.cells) {
-      params.push(weights.cells, weights.weights);
-      join = `LEFT JOIN unnest($${at}::int[], $${at + 1}::float8[]) AS wt(c, w) ON wt.c = ${alias}.demographic_cell`;
-    } else {
-      params.push(weights.districtIds, weights.genders, weights.ageBands, weights.weights);
-      join = `LEFT JOIN unnest($${at}::uuid[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::float8[]) AS wt(d, g, a, w)
-                ON wt.d = ${alias}.district_id AND wt.g = ${alias}.gender AND wt.a = ${alias}.age_band`;
-    }
+    join = weightJoin(weights, alias, params);
     w = 'coalesce(wt.w, 1)';
   }
   return { join, where: where.map((c) => ` AND ${c}`).join(''), params, w };
+}
+
+/**
+ * `LEFT JOIN` of the weights (as `wt`, weight `wt.w`) to rows of `alias` that have the fact
+ * table's demographic columns: by `demographic_cell`, or by the three columns when two cells
+ * share a number. Its parameters are appended to `params`, which follow `$1` and `$2`.
+ */
+function weightJoin(weights: CellWeights, alias: string, params: unknown[]): string {
+  const at = params.length + 3;
+  if (weights.cells) {
+    params.push(weights.cells, weights.weights);
+    return `LEFT JOIN unnest($${at}::int[], $${at + 1}::float8[]) AS wt(c, w) ON wt.c = ${alias}.demographic_cell`;
+  }
+  params.push(weights.districtIds, weights.genders, weights.ageBands, weights.weights);
+  return `LEFT JOIN unnest($${at}::uuid[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::float8[]) AS wt(d, g, a, w)
+            ON wt.d = ${alias}.district_id AND wt.g = ${alias}.gender AND wt.a = ${alias}.age_band`;
 }
 
 /** Fact rows as the parallel arrays an `unnest` insert takes. */
@@ -141,7 +149,6 @@ export class SurveyResultsRepository {
         ${columns.length ? `GROUP BY ${columns.join(', ')}` : ''}`;
     const keyColumns = keys.map((k) => `f.${k}`);
     let sql = counted(keyColumns);
-    const params: unknown[] = [surveyId, questionId, ...s.params];
     if (weights) {
       // Weighted: the facts are counted per group and demographic cell, and each such count is
       // weighed once (the weight is constant within a cell) — a join on the counted groups, not on
@@ -149,24 +156,16 @@ export class SurveyResultsRepository {
       // The groups come back as many as unweighted, instead of one per cell for Node to add up.
       // The cell is one integer column (demographic_cell) unless two cells share a number.
       const w = await weights;
-      const at = params.length + 1;
-      let cellColumns = ['f.demographic_cell'];
-      let match = `unnest($${at}::int[], $${at + 1}::float8[]) AS wt(c, w) ON wt.c = g.demographic_cell`;
-      if (w.cells) params.push(w.cells, w.weights);
-      else {
-        cellColumns = ['f.district_id', 'f.gender', 'f.age_band'];
-        match = `unnest($${at}::uuid[], $${at + 1}::text[], $${at + 2}::text[], $${at + 3}::float8[]) AS wt(d, gd, a, w)
-          ON wt.d = g.district_id AND wt.gd = g.gender AND wt.a = g.age_band`;
-        params.push(w.districtIds, w.genders, w.ageBands, w.weights);
-      }
+      const cellColumns = w.cells ? ['f.demographic_cell'] : ['f.district_id', 'f.gender', 'f.age_band'];
+      const inner = counted([...keyColumns, ...cellColumns]);
+      const join = weightJoin(w, 'g', s.params);
       const outer = keys.map((k) => `g.${k}`);
       const measures = ['n', 'answered', ...(sumsOf.includes('value') ? ['sumValue'] : []), ...(sumsOf.includes('value2') ? ['sumValue2'] : [])];
       sql = `SELECT ${outer.map((c) => `${c},`).join(' ')} ${measures.map((m) => `sum(g."${m}" * coalesce(wt.w, 1)) AS "${m}"`).join(', ')}
-        FROM (${counted([...keyColumns, ...cellColumns])}) g
-        LEFT JOIN ${match}
+        FROM (${inner}) g ${join}
         ${outer.length ? `GROUP BY ${outer.join(', ')}` : ''}`;
     }
-    const rows: Record<string, unknown>[] = await this.db.query(sql, params);
+    const rows: Record<string, unknown>[] = await this.db.query(sql, [surveyId, questionId, ...s.params]);
     return rows.map((r) => ({
       item: (r.item as string | undefined) ?? null,
       sub: (r.sub as string | undefined) ?? null,
