@@ -1,6 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * A fact's demographic cell number computed from its own columns, as `demographicCellOf` computes
+ * it in the API (the first 32 bits of the MD5 of `district|gender|age band`; null when any is missing).
+ */
+export const DEMOGRAPHIC_CELL_SQL = `CASE WHEN district_id IS NULL OR gender IS NULL OR age_band IS NULL THEN NULL
+  ELSE ('x' || substr(md5(district_id::text || '|' || gender || '|' || age_band), 1, 8))::bit(32)::integer END`;
+
+/**
  * Each answer fact carries its respondent's demographic cell (district × gender × age band) as one
  * integer, so the weighted results group by one column instead of three.
  *
@@ -25,8 +32,7 @@ export class SurveyAnswerFactDemographicCell1765500000000 implements MigrationIn
     await q.query(`DROP INDEX ix_survey_answer_fact_question`);
     await q.query(`
       ALTER TABLE survey_answer_fact ADD COLUMN demographic_cell integer GENERATED ALWAYS AS (
-        CASE WHEN district_id IS NULL OR gender IS NULL OR age_band IS NULL THEN NULL
-             ELSE ('x' || substr(md5(district_id::text || '|' || gender || '|' || age_band), 1, 8))::bit(32)::integer END) STORED`);
+        ${DEMOGRAPHIC_CELL_SQL}) STORED`);
     await q.query(`ALTER TABLE survey_answer_fact ALTER COLUMN demographic_cell DROP EXPRESSION`);
     await q.query(`
       CREATE INDEX ix_survey_answer_fact_question ON survey_answer_fact (survey_id, question_id)

@@ -3,6 +3,7 @@ import { buildOrganization, type BuiltOrganization } from '../factories/organiza
 import { personWithRoles } from '../plans/plan-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestClient } from '../support/test-client';
+import { DEMOGRAPHIC_CELL_SQL } from '../../../migrations/1765500000000-SurveyAnswerFactDemographicCell';
 import * as demographicCell from '../../src/modules/surveys/results/demographic-cell';
 import { buildSurvey, plannerOf, submit, surveyPath } from './survey-helpers';
 
@@ -323,9 +324,7 @@ describe('survey results', () => {
   it('numbers each fact’s demographic cell as the migration did for facts written before it', async () => {
     const [{ numbered, differing }] = await t.db.query(
       `SELECT count(demographic_cell)::int AS numbered,
-              count(*) FILTER (WHERE demographic_cell IS DISTINCT FROM
-                CASE WHEN district_id IS NULL OR gender IS NULL OR age_band IS NULL THEN NULL
-                     ELSE ('x' || substr(md5(district_id::text || '|' || gender || '|' || age_band), 1, 8))::bit(32)::integer END)::int AS differing
+              count(*) FILTER (WHERE demographic_cell IS DISTINCT FROM (${DEMOGRAPHIC_CELL_SQL}))::int AS differing
          FROM survey_answer_fact WHERE organization_id = $1`,
       [org.id],
     );

@@ -365,15 +365,13 @@ export class SurveyResultsService {
  * number, or a fact of one cell could take another's weight.
  */
 export function toCellWeights(scheme: WeightScheme, present: { districtId: string | null; gender: string | null; ageBand: string | null }[]): CellWeights {
-  const numbers = new Map<number, string>();
-  let isUnique = true;
+  // Each distinct cell's number (a cell may be listed more than once, consenting or not).
+  const numberOf = new Map<string, number>();
   for (const c of present) {
-    if (!c.districtId || !c.gender || !c.ageBand) continue;
-    const key = `${c.districtId}|${c.gender}|${c.ageBand}`;
-    const n = demographicCellOf(c.districtId, c.gender, c.ageBand)!;
-    if ((numbers.get(n) ?? key) !== key) isUnique = false;
-    numbers.set(n, key);
+    const n = demographicCellOf(c.districtId, c.gender, c.ageBand);
+    if (n !== null) numberOf.set(`${c.districtId}|${c.gender}|${c.ageBand}`, n);
   }
+  const isUnique = new Set(numberOf.values()).size === numberOf.size;
   return {
     districtIds: scheme.cells.map((c) => c.districtId),
     genders: scheme.cells.map((c) => c.gender),
