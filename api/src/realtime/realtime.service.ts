@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hamandishi/contracts';
 
@@ -18,13 +18,23 @@ export const rooms = {
  * when several API processes run) an event sent here reaches every process's sockets.
  */
 @Injectable()
-export class RealtimeService {
+export class RealtimeService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('realtime');
   private server: AppServer | null = null;
 
   /** Called once by the gateway when socket.io is ready. */
   attach(server: AppServer): void {
     this.server = server;
+  }
+
+  /**
+   * After every module's destroy hook (the support counts' last flush goes out) and before the
+   * adapter's connections close: events from work still finishing are dropped from then on. A
+   * publish on a closed Redis client fails asynchronously, past the try/catch in `emit`, as an
+   * unhandled rejection (seen when a support-count flush awaiting its query outlived the app).
+   */
+  beforeApplicationShutdown(): void {
+    this.server = null;
   }
 
   toAccount<E extends keyof ServerToClientEvents>(accountId: string, event: E, payload: Payload<E>): void {
